@@ -1,0 +1,221 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Graph.Api.Model;
+using Graph.Api.Storage;
+
+namespace Graph.Api.Import;
+
+/// <summary>
+/// Checks a whole import before anything is written, so an import is applied completely or not at all.
+/// Ids already in the store count as taken; relationships may point at stored entities.
+/// </summary>
+internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, EntityKind> storedEntities, IReadOnlySet<string> storedRelationshipIds)
+{
+    public const int MaxErrors = 20;
+    private const int MaxNameLength = 200;
+    private const int MaxDescriptionLength = 2000;
+    private const int MaxAliases = 20;
+    private const int MaxProperties = 30;
+
+    private readonly List<ImportError> errors = [];
+
+    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9_]{0,49}$")]
+    private static partial Regex PropertyKeyPattern();
+
+    public (List<EntityRecord> Entities, List<RelationshipRecord> Relationships) Validate(SeedFile file)
+    {
+        var kinds = new Dictionary<string, EntityKind>(storedEntities, StringComparer.Ordinal);
+        var entities = new List<EntityRecord>();
+        var newIds = new HashSet<string>(StringComparer.Ordinal);
+        var documentParagraphs = new Dictionary<string, int?>(StringComparer.Ordinal);
+
+        foreach (var (seed, i) in (file.Entities ?? []).Select((e, i) => (e, i)))
+        {
+            var path = $"entities[{i}]";
+            if (seed is null) { Fail("IMPORT_INVALID", path, "An entity must be an object."); continue; }
+            var id = CheckNewId(seed.Id, $"{path}.id", newIds);
+            var kindOk = ConstantCase.TryParse<EntityKind>(seed.Kind, out var kind);
+            if (!kindOk) Fail("UNKNOWN_ENTITY_KIND", $"{path}.kind", $"'{seed.Kind}' is not an entity kind; use one of {string.Join(", ", Enum.GetValues<EntityKind>().Select(ConstantCase.Name))}.");
+            var name = CheckText(seed.Name, $"{path}.name", MaxNameLength, required: true);
+            var aliases = (seed.Aliases ?? []).Select((a, j) => CheckText(a, $"{path}.aliases[{j}]", MaxNameLength, required: true)).ToList();
+            if (aliases.Count > MaxAliases) Fail("IMPORT_INVALID", $"{path}.aliases", $"At most {MaxAliases} aliases.");
+            var description = CheckText(seed.Description, $"{path}.description", MaxDescriptionLength, required: false);
+            var properties = CheckProperties(seed.Properties, $"{path}.properties");
+            var (from, to) = CheckTime(seed.ValidFrom, seed.ValidTo, seed.At, path);
+            if (id is null || !kindOk || name is null) continue;
+
+            kinds[id] = kind;
+            if (kind == EntityKind.Document)
+            {
+                var paragraphs = properties.FirstOrDefault(p => p.Key == "paragraphs" && p.Type == PropertyValueType.Number);
+                documentParagraphs[id] = paragraphs is null ? null : (int)double.Parse(paragraphs.Value, System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            entities.Add(new EntityRecord
+            {
+                Id = id, Kind = kind, Name = name, Aliases = aliases.OfType<string>().ToList(),
+                Description = description ?? "", Properties = properties, ValidFrom = from, ValidTo = to,
+            });
+        }
+
+        var relationships = new List<RelationshipRecord>();
+        var seen = new HashSet<(RelationshipType, string, string, string?, string?)>();
+        foreach (var (seed, i) in (file.Relationships ?? []).Select((r, i) => (r, i)))
+        {
+            var path = $"relationships[{i}]";
+            if (seed is null) { Fail("IMPORT_INVALID", path, "A relationship must be an object."); continue; }
+            var id = CheckNewId(seed.Id, $"{path}.id", newIds);
+            var typeOk = ConstantCase.TryParse<RelationshipType>(seed.Type, out var type);
+            if (!typeOk) Fail("UNKNOWN_RELATIONSHIP_TYPE", $"{path}.type", $"'{seed.Type}' is not a relationship type; query relationshipTypes for the vocabulary.");
+            var fromKind = CheckEnd(seed.From, $"{path}.from", kinds);
+            var toKind = CheckEnd(seed.To, $"{path}.to", kinds);
+            if (seed.From is not null && seed.From == seed.To) Fail("SELF_LOOP", path, "A relationship must join two different entities.");
+            if (typeOk && fromKind is { } f && toKind is { } t && !RelationshipVocabulary.Allows(type, f, t))
+                Fail("KIND_NOT_ALLOWED", $"{path}.type", $"{seed.Type} cannot join a {ConstantCase.Name(f)} to a {ConstantCase.Name(t)}.");
+            var description = CheckText(seed.Description, $"{path}.description", MaxDescriptionLength, required: false);
+            var properties = CheckProperties(seed.Properties, $"{path}.properties");
+            var (from, to) = CheckTime(seed.ValidFrom, seed.ValidTo, seed.At, path);
+            var sources = CheckSources(seed.Sources, $"{path}.sources", kinds, documentParagraphs);
+            if (id is null || !typeOk || fromKind is null || toKind is null) continue;
+            if (!seen.Add((type, seed.From!, seed.To!, from, to)))
+                Fail("DUPLICATE_RELATIONSHIP", path, $"The same {seed.Type} from '{seed.From}' to '{seed.To}' with the same dates is already in this import.");
+
+            relationships.Add(new RelationshipRecord
+            {
+                Id = id, Type = type, FromId = seed.From!, ToId = seed.To!, Description = description,
+                ValidFrom = from, ValidTo = to, Properties = properties, Sources = sources,
+            });
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ImportRejectedException(errors.Take(MaxErrors).ToList());
+        }
+
+        return (entities, relationships);
+    }
+
+    private void Fail(string code, string path, string message) => errors.Add(new ImportError(code, path, message));
+
+    private string? CheckNewId(string? id, string path, HashSet<string> newIds)
+    {
+        if (id is null || id.Length > 100 || !IdPattern().IsMatch(id))
+        {
+            Fail("INVALID_ID", path, "An id is 1 to 100 lowercase letters, digits and single hyphens, like 'great-stone-park'.");
+            return null;
+        }
+
+        if (storedEntities.ContainsKey(id) || storedRelationshipIds.Contains(id) || !newIds.Add(id))
+        {
+            Fail("DUPLICATE_ID", path, $"The id '{id}' is already taken.");
+            return null;
+        }
+
+        return id;
+    }
+
+    private EntityKind? CheckEnd(string? id, string path, Dictionary<string, EntityKind> kinds)
+    {
+        if (id is not null && kinds.TryGetValue(id, out var kind)) return kind;
+        Fail("UNKNOWN_ENTITY", path, $"No entity has the id '{id}'.");
+        return null;
+    }
+
+    private string? CheckText(string? text, string path, int maxLength, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (required) Fail("IMPORT_INVALID", path, "This text is required.");
+            return null;
+        }
+
+        if (text.Length > maxLength) Fail("TEXT_TOO_LONG", path, $"At most {maxLength} characters.");
+        else if (text.Contains('\0', StringComparison.Ordinal) || !IsWellFormed(text)) Fail("INVALID_TEXT", path, "Text must be well-formed Unicode without NUL characters.");
+        else return text.Normalize(System.Text.NormalizationForm.FormC).Trim();
+        return null;
+    }
+
+    private static bool IsWellFormed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(text[i])) return false;
+        }
+
+        return true;
+    }
+
+    private List<TypedProperty> CheckProperties(Dictionary<string, JsonElement>? properties, string path)
+    {
+        var result = new List<TypedProperty>();
+        if (properties is null) return result;
+        if (properties.Count > MaxProperties) Fail("IMPORT_INVALID", path, $"At most {MaxProperties} properties.");
+        foreach (var (key, value) in properties)
+        {
+            if (!PropertyKeyPattern().IsMatch(key)) { Fail("IMPORT_INVALID", $"{path}.{key}", "A property key is a letter followed by up to 49 letters, digits or underscores."); continue; }
+            TypedProperty? property = value.ValueKind switch
+            {
+                JsonValueKind.String => CheckText(value.GetString(), $"{path}.{key}", MaxDescriptionLength, required: true) is { } s ? new TypedProperty(key, PropertyValueType.Text, s) : null,
+                JsonValueKind.Number when value.TryGetDouble(out var n) && double.IsFinite(n) => new TypedProperty(key, PropertyValueType.Number, n.ToString("R", System.Globalization.CultureInfo.InvariantCulture)),
+                JsonValueKind.True or JsonValueKind.False => new TypedProperty(key, PropertyValueType.Boolean, value.GetBoolean() ? "true" : "false"),
+                _ => null,
+            };
+            if (property is null && value.ValueKind != JsonValueKind.String) Fail("IMPORT_INVALID", $"{path}.{key}", "A property value is a string, a finite number or a boolean.");
+            if (property is not null) result.Add(property);
+        }
+
+        return result;
+    }
+
+    private (string? From, string? To) CheckTime(string? validFrom, string? validTo, string? at, string path)
+    {
+        if (at is not null && (validFrom is not null || validTo is not null))
+        {
+            Fail("INVALID_DATE", path, "Give either 'at' (a point in time) or 'validFrom'/'validTo', not both.");
+            return (null, null);
+        }
+
+        var from = at ?? validFrom;
+        var to = at ?? validTo;
+        PartialDate? start = null, end = null;
+        if (from is not null && !PartialDate.TryParse(from, out start)) Fail("INVALID_DATE", $"{path}.{(at is null ? "validFrom" : "at")}", $"'{from}' is not YYYY, YYYY-MM or YYYY-MM-DD.");
+        if (to is not null && at is null && !PartialDate.TryParse(to, out end)) Fail("INVALID_DATE", $"{path}.validTo", $"'{to}' is not YYYY, YYYY-MM or YYYY-MM-DD.");
+        if (start is not null && end is not null && start.Earliest > end.Latest) Fail("INVALID_DATE", path, "The start is after the end.");
+        return (from, to);
+    }
+
+    private List<Citation> CheckSources(List<SeedCitation?>? sources, string path, Dictionary<string, EntityKind> kinds, Dictionary<string, int?> paragraphs)
+    {
+        var result = new List<Citation>();
+        if (sources is null || sources.Count == 0)
+        {
+            Fail("SOURCE_REQUIRED", path, "Every relationship cites at least one source document and paragraph.");
+            return result;
+        }
+
+        foreach (var (source, j) in sources.Select((s, j) => (s, j)))
+        {
+            var at = $"{path}[{j}]";
+            if (source?.Document is not { } document || !kinds.TryGetValue(document, out var kind) || kind != EntityKind.Document)
+            {
+                Fail("UNKNOWN_SOURCE", $"{at}.document", $"'{source?.Document}' is not a DOCUMENT entity.");
+                continue;
+            }
+
+            var count = paragraphs.GetValueOrDefault(document);
+            if (source.Paragraph is not { } paragraph || paragraph < 1 || (count is { } max && paragraph > max))
+            {
+                Fail("UNKNOWN_SOURCE", $"{at}.paragraph", $"The paragraph must be a number from 1{(count is { } m ? $" to {m}" : "")}.");
+                continue;
+            }
+
+            result.Add(new Citation(document, paragraph));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,46 @@
+using Graph.Api.Index;
+using Graph.Api.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Graph.Api.Import;
+
+/// <summary>
+/// Writes a validated import to the store in one save, then swaps in an index rebuilt from the store.
+/// Writes are serialised so the index always reflects every acknowledged write.
+/// </summary>
+internal sealed class GraphImporter(IDbContextFactory<GraphDbContext> contexts, GraphIndexHolder index, GraphStore store) : IDisposable
+{
+    private readonly SemaphoreSlim writeLock = new(1, 1);
+
+    public async Task<(int Entities, int Relationships)> ImportAsync(SeedFile file, CancellationToken cancellationToken)
+    {
+        await writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var stored = await db.Entities.AsNoTracking().Select(e => new { e.Id, e.Kind }).ToDictionaryAsync(e => e.Id, e => e.Kind, StringComparer.Ordinal, cancellationToken);
+            var storedRelationships = (await db.Relationships.AsNoTracking().Select(r => r.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            var (entities, relationships) = new GraphImportValidator(stored, storedRelationships).Validate(file);
+
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.Entities.AddRange(entities);
+            db.Relationships.AddRange(relationships);
+            // Not cancellable past this point: a save that has begun is completed, never abandoned half-way.
+            await db.SaveChangesAsync(CancellationToken.None);
+            await RebuildIndexAsync(CancellationToken.None);
+            return (entities.Count, relationships.Count);
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
+    public async Task RebuildIndexAsync(CancellationToken cancellationToken)
+    {
+        var (entities, relationships) = await store.LoadAllAsync(cancellationToken);
+        index.Replace(GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships.Select(RecordMapping.ToRelationship)));
+    }
+
+    public void Dispose() => writeLock.Dispose();
+}

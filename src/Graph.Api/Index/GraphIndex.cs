@@ -1,0 +1,109 @@
+using System.Collections.Frozen;
+using Graph.Api.Model;
+using Graph.Api.Search;
+using QuikGraph;
+
+namespace Graph.Api.Index;
+
+/// <summary>
+/// An immutable snapshot of the whole graph, built from the store: lookups by id, lists by kind,
+/// adjacency through QuikGraph, search and counts. Safe for any number of concurrent readers.
+/// </summary>
+public sealed class GraphIndex
+{
+    private readonly BidirectionalGraph<EntityNode, RelationshipNode> graph;
+    private readonly FrozenDictionary<string, EntityNode> entitiesById;
+    private readonly FrozenDictionary<string, RelationshipNode> relationshipsById;
+    private readonly FrozenDictionary<EntityKind, EntityNode[]> entitiesByKind;
+
+    private GraphIndex(EntityNode[] entities, RelationshipNode[] relationships, BidirectionalGraph<EntityNode, RelationshipNode> graph)
+    {
+        Entities = entities;
+        Relationships = relationships;
+        this.graph = graph;
+        entitiesById = entities.ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
+        relationshipsById = relationships.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
+        entitiesByKind = Enum.GetValues<EntityKind>().ToFrozenDictionary(k => k, k => entities.Where(e => e.Kind == k).ToArray());
+        var counts = relationships.GroupBy(r => r.Type).ToDictionary(g => g.Key, g => g.Count());
+        RelationshipCounts = Enum.GetValues<RelationshipType>().ToFrozenDictionary(t => t, t => counts.GetValueOrDefault(t));
+        Search = new SearchIndex(entities);
+    }
+
+    /// <summary>Every entity, in id order (ordinal = position).</summary>
+    public IReadOnlyList<EntityNode> Entities { get; }
+
+    /// <summary>Every relationship, in id order (ordinal = position).</summary>
+    public IReadOnlyList<RelationshipNode> Relationships { get; }
+
+    public FrozenDictionary<RelationshipType, int> RelationshipCounts { get; }
+
+    public SearchIndex Search { get; }
+
+    public static GraphIndex Build(IEnumerable<Entity> entities, IEnumerable<Relationship> relationships)
+    {
+        var entityNodes = entities.OrderBy(e => e.Id, StringComparer.Ordinal).Select((e, i) => new EntityNode(i, e)).ToArray();
+        var byId = entityNodes.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        var relationshipNodes = relationships.OrderBy(r => r.Id, StringComparer.Ordinal)
+            .Select((r, i) => new RelationshipNode(i, r, byId[r.FromId], byId[r.ToId])).ToArray();
+
+        var graph = new BidirectionalGraph<EntityNode, RelationshipNode>(true, entityNodes.Length, relationshipNodes.Length);
+        graph.AddVertexRange(entityNodes);
+        // Added in id order, so every adjacency list is sorted by relationship id: paging can binary-search it.
+        graph.AddEdgeRange(relationshipNodes);
+        return new GraphIndex(entityNodes, relationshipNodes, graph);
+    }
+
+    public EntityNode? FindEntity(string id) => entitiesById.GetValueOrDefault(id);
+
+    public RelationshipNode? FindRelationship(string id) => relationshipsById.GetValueOrDefault(id);
+
+    public IReadOnlyList<EntityNode> EntitiesOfKind(EntityKind kind) => entitiesByKind[kind];
+
+    public IReadOnlyList<RelationshipNode> Outgoing(EntityNode entity) => (IReadOnlyList<RelationshipNode>)graph.OutEdges(entity);
+
+    public IReadOnlyList<RelationshipNode> Incoming(EntityNode entity) => (IReadOnlyList<RelationshipNode>)graph.InEdges(entity);
+
+    public int Degree(EntityNode entity) => graph.OutDegree(entity) + graph.InDegree(entity);
+
+    /// <summary>
+    /// The relationships of an entity in relationship-id order, after the given ordinal, that the filter keeps.
+    /// With <see cref="Direction.Both"/> the outgoing and incoming lists are merged, a self-loop once.
+    /// </summary>
+    public IEnumerable<Adjacent> Adjacents(EntityNode entity, Direction direction, RelationshipFilter filter, int afterOrdinal = -1)
+    {
+        IReadOnlyList<RelationshipNode> outgoing = direction == Direction.In ? [] : Outgoing(entity);
+        IReadOnlyList<RelationshipNode> incoming = direction == Direction.Out ? [] : Incoming(entity);
+        var o = FirstAfter(outgoing, afterOrdinal);
+        var i = FirstAfter(incoming, afterOrdinal);
+        while (o < outgoing.Count || i < incoming.Count)
+        {
+            Adjacent next;
+            if (i >= incoming.Count || (o < outgoing.Count && outgoing[o].Ordinal <= incoming[i].Ordinal))
+            {
+                var relationship = outgoing[o++];
+                if (i < incoming.Count && ReferenceEquals(incoming[i], relationship)) i++;
+                next = new Adjacent(relationship, relationship.To, Direction.Out);
+            }
+            else
+            {
+                var relationship = incoming[i++];
+                next = new Adjacent(relationship, relationship.From, Direction.In);
+            }
+
+            if (filter.Keeps(next.Relationship, next.Other)) yield return next;
+        }
+    }
+
+    private static int FirstAfter(IReadOnlyList<RelationshipNode> sorted, int afterOrdinal)
+    {
+        int low = 0, high = sorted.Count;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (sorted[mid].Ordinal <= afterOrdinal) low = mid + 1;
+            else high = mid;
+        }
+
+        return low;
+    }
+}

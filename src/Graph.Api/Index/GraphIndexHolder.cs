@@ -1,0 +1,16 @@
+namespace Graph.Api.Index;
+
+/// <summary>
+/// Holds the current index snapshot. Readers take one snapshot per request; a write builds a new
+/// snapshot and swaps it in atomically, so no request ever sees a half-applied write.
+/// </summary>
+public sealed class GraphIndexHolder
+{
+    private GraphIndex? current;
+
+    public bool IsReady => Volatile.Read(ref current) is not null;
+
+    public GraphIndex Current => Volatile.Read(ref current) ?? throw new InvalidOperationException("The graph index has not been built yet.");
+
+    public void Replace(GraphIndex next) => Volatile.Write(ref current, next);
+}

@@ -1,0 +1,39 @@
+using static Graph.Api.Model.EntityKind;
+
+namespace Graph.Api.Model;
+
+/// <summary>
+/// The meaning of every relationship type and the kinds it may join. Imports are checked against it,
+/// so a relationship never joins kinds its type does not allow.
+/// </summary>
+public static class RelationshipVocabulary
+{
+    private static readonly EntityKind[] Actors = [Country, Organization, Person];
+
+    public static IReadOnlyList<RelationshipTypeInfo> All { get; } =
+    [
+        new(RelationshipType.DiplomaticRelations, "The two countries maintain formal diplomatic relations.", true, [Country], [Country]),
+        new(RelationshipType.PartyTo, "The actor signed, or is bound by, the agreement.", false, Actors, [Agreement]),
+        new(RelationshipType.Establishes, "The agreement creates or formalises the target (a partnership, body or project).", false, [Agreement], [Topic, Organization, Project]),
+        new(RelationshipType.CooperatesIn, "The actor cooperates with partners in the sector or field.", false, Actors, [Topic]),
+        new(RelationshipType.ParticipatesIn, "The actor takes part in the project, event or programme.", false, Actors, [Project, Event, Topic]),
+        new(RelationshipType.LocatedIn, "The source is situated in, took place in, or concerns the target place.", false, [Project, Organization, Event, Place, Topic], [Country, Place]),
+        new(RelationshipType.FocusesOn, "The project, organisation or programme is aimed at the topic.", false, [Project, Organization, Topic], [Topic]),
+        new(RelationshipType.PartOf, "The source is a component of, or is carried out under, the target.", false, [Project, Topic, Event, Organization], [Topic, Project, Agreement, Organization]),
+        new(RelationshipType.Invests, "The actor invests money in the target; amount and currency are properties.", false, Actors, [Country, Project, Organization]),
+        new(RelationshipType.GatewayTo, "The source serves, or is regarded as, an entry point into the target market or region.", false, [Country, Place, Project], [Place, Country]),
+        new(RelationshipType.SeeksCooperation, "The actor has said it wants to expand cooperation with the target.", false, Actors, [Country, Organization]),
+        new(RelationshipType.HoldsOffice, "The person holds an office of the country or organisation; the title is a property.", false, [Person], [Country, Organization]),
+        new(RelationshipType.CriticizedFor, "The actor has been criticised or accused over the issue; who criticised is a property.", false, Actors, [Topic]),
+    ];
+
+    private static readonly Dictionary<RelationshipType, RelationshipTypeInfo> ByType = All.ToDictionary(i => i.Type);
+
+    public static RelationshipTypeInfo Describe(RelationshipType type) => ByType[type];
+
+    public static bool Allows(RelationshipType type, EntityKind from, EntityKind to)
+    {
+        var info = ByType[type];
+        return info.FromKinds.Contains(from) && info.ToKinds.Contains(to);
+    }
+}
