@@ -1,4 +1,17 @@
+using Graph.Api.Endpoint;
+using Graph.Api.Import;
+using Graph.Api.Storage;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddGraphStorage(builder.Configuration)
+    .AddGraphImport(builder.Configuration)
+    .AddGraphQLEndpoint(builder.Configuration);
+
 var app = builder.Build();
-app.MapGet("/", () => "Graph");
+
+app.MapGet("/", () => Results.Redirect("/graphql"));
+app.MapGraphQLEndpoint();
+
 app.Run();

@@ -15,6 +15,7 @@ public sealed class GraphIndex
     private readonly FrozenDictionary<string, EntityNode> entitiesById;
     private readonly FrozenDictionary<string, RelationshipNode> relationshipsById;
     private readonly FrozenDictionary<EntityKind, EntityNode[]> entitiesByKind;
+    private readonly FrozenDictionary<string, RelationshipNode[]> citationsByDocument;
 
     private GraphIndex(EntityNode[] entities, RelationshipNode[] relationships, BidirectionalGraph<EntityNode, RelationshipNode> graph)
     {
@@ -26,6 +27,10 @@ public sealed class GraphIndex
         entitiesByKind = Enum.GetValues<EntityKind>().ToFrozenDictionary(k => k, k => entities.Where(e => e.Kind == k).ToArray());
         var counts = relationships.GroupBy(r => r.Type).ToDictionary(g => g.Key, g => g.Count());
         RelationshipCounts = Enum.GetValues<RelationshipType>().ToFrozenDictionary(t => t, t => counts.GetValueOrDefault(t));
+        citationsByDocument = relationships
+            .SelectMany(r => r.Relationship.Sources.Select(s => s.DocumentId).Distinct(), (r, document) => (r, document))
+            .GroupBy(x => x.document, x => x.r)
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         Search = new SearchIndex(entities);
     }
 
@@ -62,6 +67,9 @@ public sealed class GraphIndex
     public IReadOnlyList<RelationshipNode> Outgoing(EntityNode entity) => (IReadOnlyList<RelationshipNode>)graph.OutEdges(entity);
 
     public IReadOnlyList<RelationshipNode> Incoming(EntityNode entity) => (IReadOnlyList<RelationshipNode>)graph.InEdges(entity);
+
+    /// <summary>The relationships citing a document, in id order.</summary>
+    public IReadOnlyList<RelationshipNode> CitedBy(EntityNode document) => citationsByDocument.GetValueOrDefault(document.Id, []);
 
     public int Degree(EntityNode entity) => graph.OutDegree(entity) + graph.InDegree(entity);
 

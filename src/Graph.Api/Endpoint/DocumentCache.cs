@@ -1,0 +1,30 @@
+using System.Collections.Concurrent;
+using GraphQLParser;
+using GraphQLParser.AST;
+
+namespace Graph.Api.Endpoint;
+
+/// <summary>
+/// Parsed documents by query text. Frontends send the same few queries again and again, so parsing
+/// once saves most of a cheap request's work. Bounded: when full it starts again empty.
+/// </summary>
+internal sealed class DocumentCache
+{
+    private const int Capacity = 1000;
+    private const int MaxCachedLength = 16 * 1024;
+    private readonly ConcurrentDictionary<string, GraphQLDocument> documents = new(StringComparer.Ordinal);
+
+    /// <summary>Parses (or finds) the document; throws <see cref="GraphQLParser.Exceptions.GraphQLSyntaxErrorException"/> on bad syntax.</summary>
+    public GraphQLDocument Parse(string query, int maxDepth)
+    {
+        if (documents.TryGetValue(query, out var cached)) return cached;
+        var document = Parser.Parse(query, new ParserOptions { MaxDepth = maxDepth, Ignore = IgnoreOptions.Comments });
+        if (query.Length <= MaxCachedLength)
+        {
+            if (documents.Count >= Capacity) documents.Clear();
+            documents.TryAdd(query, document);
+        }
+
+        return document;
+    }
+}

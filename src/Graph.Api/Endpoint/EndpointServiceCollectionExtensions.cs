@@ -1,0 +1,41 @@
+using Graph.Api.Schema;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.SystemTextJson;
+
+namespace Graph.Api.Endpoint;
+
+internal static class EndpointServiceCollectionExtensions
+{
+    public static IServiceCollection AddGraphQLEndpoint(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<GraphQLSerializer>();
+        services.AddSingleton<GraphQLRequestReader>();
+        services.AddSingleton<DocumentCache>();
+        services.AddSingleton<GraphQLEndpoint>();
+        services.AddGraphQL(graphql => graphql
+            .AddSchema<GraphSchema>()
+            .AddGraphTypes(typeof(GraphSchema).Assembly)
+            .AddSystemTextJson()
+            .AddErrorInfoProvider<GraphErrorInfoProvider>()
+            // Resolvers read an immutable in-memory snapshot: running fields one after another is faster than scheduling them in parallel.
+            .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
+            .ConfigureSchema(schema => schema.RegisterTypeMapping<DateOnly, DateScalar>()));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapGraphQLEndpoint(this IEndpointRouteBuilder endpoints, string path = "/graphql")
+    {
+        endpoints.MapMethods(path, [HttpMethods.Get, HttpMethods.Post], context => context.RequestServices.GetRequiredService<GraphQLEndpoint>().HandleAsync(context));
+        endpoints.MapMethods(path, [HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch], context =>
+        {
+            context.Response.Headers.Allow = "GET, POST";
+            return RequestErrorWriter.WriteAsync(context,
+                new RequestError(StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", "Use GET for queries or POST for any operation."),
+                ResponseMediaType.Json);
+        });
+        return endpoints;
+    }
+}

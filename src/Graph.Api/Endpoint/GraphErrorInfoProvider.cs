@@ -1,0 +1,40 @@
+using GraphQL;
+using GraphQL.Execution;
+
+namespace Graph.Api.Endpoint;
+
+/// <summary>
+/// The one error policy for execution errors: every error carries a stable code and the request id;
+/// an unexpected exception is reported as INTERNAL with no type, message or stack trace unless
+/// the service runs in Development.
+/// </summary>
+internal sealed class GraphErrorInfoProvider(IHttpContextAccessor http, IHostEnvironment environment)
+    : ErrorInfoProvider(new ErrorInfoProviderOptions { ExposeExceptionDetails = false, ExposeCode = true, ExposeCodes = false, ExposeData = false })
+{
+    public override ErrorInfo GetInfo(ExecutionError executionError)
+    {
+        var info = base.GetInfo(executionError);
+        var extensions = info.Extensions ?? new Dictionary<string, object?>();
+        if (executionError is UnhandledError unhandled && !environment.IsDevelopment())
+        {
+            info.Message = $"An internal error occurred while resolving this field. Quote request id {http.HttpContext?.TraceIdentifier} when reporting it.";
+            extensions["code"] = ErrorCodes.Internal;
+        }
+        else if (executionError is UnhandledError && environment.IsDevelopment())
+        {
+            extensions["code"] = ErrorCodes.Internal;
+            extensions["exception"] = executionError.InnerException?.ToString();
+        }
+
+        if (http.HttpContext?.TraceIdentifier is { } requestId) extensions["requestId"] = requestId;
+        info.Extensions = extensions;
+        return info;
+    }
+}
+
+/// <summary>Codes the endpoint itself assigns (GraphQL.NET assigns the validation ones).</summary>
+internal static class ErrorCodes
+{
+    public const string Internal = "INTERNAL";
+    public const string SyntaxError = "SYNTAX_ERROR";
+}

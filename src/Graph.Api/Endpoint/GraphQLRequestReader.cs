@@ -1,0 +1,146 @@
+using System.Text.Json;
+using GraphQL;
+using GraphQL.SystemTextJson;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Graph.Api.Endpoint;
+
+/// <summary>
+/// Reads a GraphQL request from GET parameters or a JSON POST body, enforcing the transport rules:
+/// only application/json bodies (so a browser form can never post a query: CSRF), a body size cap
+/// checked before buffering, one operation per request, and a well-formed request object.
+/// </summary>
+internal sealed class GraphQLRequestReader(IOptions<LimitsOptions> limits, GraphQLSerializer serializer)
+{
+    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 64, AllowDuplicateProperties = false };
+
+    public async Task<GraphQLHttpRequest> ReadAsync(HttpRequest request)
+    {
+        if (HttpMethods.IsGet(request.Method)) return ReadQueryString(request.Query);
+
+        EnsureJsonContentType(request);
+        var body = await ReadBodyAsync(request);
+        return ReadBody(body);
+    }
+
+    private GraphQLHttpRequest ReadQueryString(IQueryCollection query)
+    {
+        foreach (var (key, values) in query)
+        {
+            if (values.Count > 1) throw RequestError.BadRequest("INVALID_REQUEST", $"The parameter '{key}' is given more than once.");
+        }
+
+        var text = query["query"].ToString();
+        if (string.IsNullOrEmpty(text)) throw RequestError.BadRequest("INVALID_REQUEST", "A GraphQL GET request needs a 'query' parameter.");
+        Inputs? variables = null;
+        if (query.TryGetValue("variables", out var variablesText) && !string.IsNullOrEmpty(variablesText))
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(variablesText.ToString(), JsonOptions);
+                variables = ReadVariables(document.RootElement);
+            }
+            catch (JsonException)
+            {
+                throw RequestError.BadRequest("INVALID_JSON", "The 'variables' parameter is not valid JSON.");
+            }
+        }
+
+        var operationName = query["operationName"].ToString();
+        return new GraphQLHttpRequest(text, variables, operationName.Length == 0 ? null : operationName);
+    }
+
+    private static void EnsureJsonContentType(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            || !type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (type.Charset.HasValue && !type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new RequestError(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
+                "POST a JSON body with 'Content-Type: application/json' (UTF-8).");
+        }
+
+        if (request.Headers.ContentEncoding.Count > 0 && request.Headers.ContentEncoding.ToString() != "identity")
+        {
+            throw new RequestError(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_CONTENT_ENCODING", "Compressed request bodies are not accepted.");
+        }
+    }
+
+    private async Task<byte[]> ReadBodyAsync(HttpRequest request)
+    {
+        var max = limits.Value.MaxBodyBytes;
+        var tooLarge = new RequestError(StatusCodes.Status413PayloadTooLarge, "BODY_TOO_LARGE", $"The request body is over the limit of {max} bytes.");
+        if (request.ContentLength > max) throw tooLarge;
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = max;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > max) throw tooLarge;
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw tooLarge;
+        }
+
+        return buffer.ToArray();
+    }
+
+    private GraphQLHttpRequest ReadBody(byte[] body)
+    {
+        // A UTF-8 byte order mark is harmless; anything else that is not UTF-8 JSON is refused below.
+        var json = body.AsMemory();
+        if (json.Span.StartsWith("\uFEFF"u8)) json = json[3..];
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, JsonOptions);
+        }
+        catch (JsonException)
+        {
+            throw RequestError.BadRequest("INVALID_JSON", "The body is not valid UTF-8 JSON (duplicate keys are refused too).");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Array)
+                throw RequestError.BadRequest("BATCHING_NOT_SUPPORTED", "Batched requests (a JSON array) are not accepted; send one operation per request.");
+            if (root.ValueKind != JsonValueKind.Object)
+                throw RequestError.BadRequest("INVALID_REQUEST", "The body must be a JSON object with a 'query' string.");
+
+            var query = root.TryGetProperty("query", out var q) && q.ValueKind == JsonValueKind.String ? q.GetString() : null;
+            if (string.IsNullOrEmpty(query)) throw RequestError.BadRequest("INVALID_REQUEST", "The body needs a non-empty 'query' string.");
+
+            string? operationName = null;
+            if (root.TryGetProperty("operationName", out var op) && op.ValueKind != JsonValueKind.Null)
+            {
+                operationName = op.ValueKind == JsonValueKind.String ? op.GetString() : throw RequestError.BadRequest("INVALID_REQUEST", "'operationName' must be a string or null.");
+            }
+
+            Inputs? variables = root.TryGetProperty("variables", out var v) ? ReadVariables(v) : null;
+            if (root.TryGetProperty("extensions", out var extensions) && extensions.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+                throw RequestError.BadRequest("INVALID_REQUEST", "'extensions' must be an object or null.");
+
+            return new GraphQLHttpRequest(query, variables, string.IsNullOrEmpty(operationName) ? null : operationName);
+        }
+    }
+
+    private Inputs? ReadVariables(JsonElement variables) => variables.ValueKind switch
+    {
+        JsonValueKind.Null => null,
+        JsonValueKind.Object => serializer.ReadNode<Inputs>(variables),
+        _ => throw RequestError.BadRequest("INVALID_REQUEST", "'variables' must be a JSON object or null."),
+    };
+}

@@ -1,0 +1,56 @@
+using Graph.Api.Index;
+using Graph.Api.Model;
+using Graph.Api.Paging;
+using Graph.Api.Relationships;
+using Graph.Api.Schema;
+using GraphQL;
+using GraphQL.Types;
+
+namespace Graph.Api.Entities;
+
+internal sealed class DocumentType : EntityObjectType
+{
+    public DocumentType() : base(EntityKind.Document, "A source document; every relationship cites one or more of its paragraphs.")
+    {
+        Field<IntGraphType>("paragraphCount").Description("How many paragraphs it has, counted after the title.")
+            .Resolve(c => c.Source.Entity.Properties.FirstOrDefault(p => p.Key == "paragraphs" && p.Type == PropertyValueType.Number) is { } p ? (int)double.Parse(p.Value, System.Globalization.CultureInfo.InvariantCulture) : null);
+        Field<NonNullGraphType<CitedRelationshipConnectionType>>("supports")
+            .Description("The relationships this document supports, optionally only those citing one paragraph.")
+            .Argument<IntGraphType>("paragraph", "Only relationships citing this paragraph.")
+            .Argument<IntGraphType>("first", "Page size.")
+            .Argument<StringGraphType>("after", "A cursor from a previous page.")
+            .Resolve(Supports);
+    }
+
+    private static Page<CitedRelationshipEdge> Supports(IResolveFieldContext<EntityNode> context)
+    {
+        var index = context.Index();
+        var first = context.PageSize();
+        var paragraph = context.GetArgument<int?>("paragraph");
+        var after = context.GetArgument<string?>("after");
+        var afterOrdinal = after is null ? -1 : index.FindRelationship(Cursor.Decode("c", after))?.Ordinal
+            ?? throw ResolveContextExtensions.BadArgument("INVALID_CURSOR", "The 'after' cursor names a relationship that no longer exists.");
+        IEnumerable<RelationshipNode> Citing() => index.CitedBy(context.Source)
+            .Where(r => paragraph is null || r.Relationship.Sources.Any(s => s.DocumentId == context.Source.Id && s.Paragraph == paragraph));
+        return Paging.Paging.Take(
+            Citing().Where(r => r.Ordinal > afterOrdinal), first, after is not null,
+            r => new CitedRelationshipEdge(r, Cursor.Encode("c", r.Id)),
+            () => Citing().Count());
+    }
+}
+
+public sealed record CitedRelationshipEdge(RelationshipNode Relationship, string Cursor) : IPageEdge;
+
+internal sealed class CitedRelationshipEdgeType : ObjectGraphType<CitedRelationshipEdge>
+{
+    public CitedRelationshipEdgeType()
+    {
+        Name = "CitedRelationshipEdge";
+        Description = "A relationship a document supports.";
+        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Pass as 'after' to continue after this edge.").Resolve(c => c.Source.Cursor);
+        Field<NonNullGraphType<RelationshipGraphType>>("node").Description("The relationship.").Resolve(c => c.Source.Relationship);
+    }
+}
+
+internal sealed class CitedRelationshipConnectionType() : ConnectionType<CitedRelationshipEdgeType, CitedRelationshipEdge>(
+    "CitedRelationshipConnection", "A page of the relationships a document supports, in relationship-id order.", "The relationships on this page.");

@@ -1,0 +1,19 @@
+using Graph.Api.Index;
+using Graph.Api.Model;
+using GraphQL.Types;
+
+namespace Graph.Api.Entities;
+
+/// <summary>The object type of one entity kind: the shared entity fields plus what that kind adds.</summary>
+internal abstract class EntityObjectType : ObjectGraphType<EntityNode>
+{
+    protected EntityObjectType(EntityKind kind, string description)
+    {
+        Name = kind.ToString();
+        Description = description;
+        Interface<NodeInterface>();
+        Interface<EntityInterface>();
+        IsTypeOf = o => o is EntityNode e && e.Kind == kind;
+        EntityFields.AddTo(this);
+    }
+}

@@ -1,0 +1,64 @@
+using Graph.Api.Index;
+using Graph.Api.Model;
+using Graph.Api.Paging;
+using Graph.Api.Schema;
+using Graph.Api.Search;
+using GraphQL;
+using GraphQL.Types;
+
+namespace Graph.Api.Entities;
+
+internal static class EntityQueries
+{
+    public static void AddEntityQueries(this ObjectGraphType query)
+    {
+        query.Field<NodeInterface>("node").Description("Any entity or relationship by its id (Relay).")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The id.")
+            .Resolve(c => FindNode(c.Index(), c.GetArgument<string>("id")));
+        query.Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes").Description("Several nodes by id, in the order asked; null where an id is unknown.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", "The ids, at most the maximum page size.")
+            .Resolve(c =>
+            {
+                var ids = c.GetArgument<List<string>>("ids");
+                if (ids.Count > c.Graph().Limits.MaxPageSize)
+                    throw ResolveContextExtensions.BadArgument("TOO_MANY_IDS", $"At most {c.Graph().Limits.MaxPageSize} ids at once.");
+                return ids.Select(id => FindNode(c.Index(), id)).ToList();
+            });
+        query.Field<EntityInterface>("entity").Description("An entity by its id, or null when there is none.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The entity's id, e.g. 'belarus'.")
+            .Resolve(c => c.Index().FindEntity(c.GetArgument<string>("id")));
+        query.Field<NonNullGraphType<EntityConnectionType>>("entities").Description("Entities in id order, optionally of one kind and filtered, one page at a time.")
+            .Argument<EntityKindType>("kind", "Only entities of this kind.")
+            .Argument<EntityFilterInputType>("filter", "Further conditions.")
+            .Argument<IntGraphType>("first", "Page size (default and maximum are configured; 20 and 100 unless changed).")
+            .Argument<StringGraphType>("after", "A cursor from a previous page.")
+            .Resolve(PageEntities);
+    }
+
+    private static object? FindNode(GraphIndex index, string id) => (object?)index.FindEntity(id) ?? index.FindRelationship(id);
+
+    private static Page<EntityEdge> PageEntities(IResolveFieldContext context)
+    {
+        var index = context.Index();
+        var first = context.PageSize();
+        var kind = context.GetArgument<EntityKind?>("kind");
+        var filter = context.GetArgument<EntityFilter?>("filter");
+        var after = context.GetArgument<string?>("after");
+        var afterId = after is null ? null : Cursor.Decode("e", after);
+
+        var candidates = kind is { } k ? index.EntitiesOfKind(k) : index.Entities;
+        var matching = Matching(index, candidates, filter);
+        var afterCursor = afterId is null ? matching : matching.Where(e => string.CompareOrdinal(e.Id, afterId) > 0);
+        return Paging.Paging.Take(afterCursor, first, after is not null, e => new EntityEdge(e, Cursor.Encode("e", e.Id)), () => matching.Count());
+    }
+
+    private static IEnumerable<EntityNode> Matching(GraphIndex index, IEnumerable<EntityNode> entities, EntityFilter? filter)
+    {
+        if (filter is null) return entities;
+        var text = filter.NameContains is null ? null : TextNormalizer.Normalize(filter.NameContains);
+        return entities.Where(e =>
+            (text is null || e.Entity.Aliases.Prepend(e.Entity.Name).Any(n => TextNormalizer.Normalize(n).Contains(text, StringComparison.Ordinal)))
+            && (filter.HasRelationshipType is not { } type || index.Adjacents(e, Direction.Both, new RelationshipFilter(new HashSet<RelationshipType> { type })).Any())
+            && (filter.PropertyKey is null || e.Entity.Properties.Any(p => p.Key == filter.PropertyKey && (filter.PropertyValue is null || p.Value == filter.PropertyValue))));
+    }
+}

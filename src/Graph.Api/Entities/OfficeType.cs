@@ -1,0 +1,19 @@
+using Graph.Api.Index;
+using Graph.Api.Relationships;
+using GraphQL.Types;
+
+namespace Graph.Api.Entities;
+
+internal sealed class OfficeType : ObjectGraphType<RelationshipNode>
+{
+    public OfficeType()
+    {
+        Name = "Office";
+        Description = "An office a person holds or held, read from a HOLDS_OFFICE relationship.";
+        Field<NonNullGraphType<StringGraphType>>("title").Description("The title of the office, e.g. President.")
+            .Resolve(c => c.Source.Relationship.Properties.FirstOrDefault(p => p.Key == "title")?.Value ?? "Office holder");
+        Field<NonNullGraphType<EntityInterface>>("of").Description("The country or organization the office belongs to.").Resolve(c => c.Source.To);
+        Field<NonNullGraphType<ValidTimeType>>("term").Description("When the person held the office; an open end means still in office.").Resolve(c => c.Source.Relationship.ValidTime);
+        Field<NonNullGraphType<RelationshipGraphType>>("relationship").Description("The relationship this is read from, with its sources.").Resolve(c => c.Source);
+    }
+}

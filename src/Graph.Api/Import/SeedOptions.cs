@@ -1,0 +1,13 @@
+namespace Graph.Api.Import;
+
+/// <summary>The graph loaded into an empty store at startup (<c>Graph:Seed</c>).</summary>
+public sealed class SeedOptions
+{
+    public const string Section = "Graph:Seed";
+
+    /// <summary>Load the seed into an empty store; off for a service that starts empty.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The import file, relative to the application folder unless absolute.</summary>
+    public string Path { get; set; } = "seed/china-belarus.json";
+}

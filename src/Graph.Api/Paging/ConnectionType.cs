@@ -1,0 +1,18 @@
+using GraphQL.Types;
+
+namespace Graph.Api.Paging;
+
+/// <summary>A Relay connection over a <see cref="Page{TEdge}"/>: edges, pageInfo and a total computed only when asked.</summary>
+internal abstract class ConnectionType<TEdgeType, TEdge> : ObjectGraphType<Page<TEdge>>
+    where TEdgeType : IGraphType
+    where TEdge : IPageEdge
+{
+    protected ConnectionType(string name, string description, string itemsDescription)
+    {
+        Name = name;
+        Description = description;
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TEdgeType>>>>("edges").Description(itemsDescription).Resolve(c => c.Source.Edges);
+        Field<NonNullGraphType<PageInfoType>>("pageInfo").Description("Cursors and whether more pages follow.").Resolve(c => c.Source);
+        Field<NonNullGraphType<IntGraphType>>("totalCount").Description("How many items the whole list holds, across all pages, with the same filters.").Resolve(c => c.Source.TotalCount);
+    }
+}

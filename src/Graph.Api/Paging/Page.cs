@@ -1,0 +1,21 @@
+namespace Graph.Api.Paging;
+
+/// <summary>One page of a connection. The total is counted only if a client asks for it.</summary>
+public sealed class Page<TEdge>(IReadOnlyList<TEdge> edges, bool hasNextPage, bool hasPreviousPage, Func<int> countAll) : IPageInfo
+    where TEdge : IPageEdge
+{
+    private readonly Lazy<int> totalCount = new(countAll);
+
+    public IReadOnlyList<TEdge> Edges { get; } = edges;
+    public bool HasNextPage { get; } = hasNextPage;
+    public bool HasPreviousPage { get; } = hasPreviousPage;
+    public string? StartCursor => Edges.Count > 0 ? Edges[0].Cursor : null;
+    public string? EndCursor => Edges.Count > 0 ? Edges[^1].Cursor : null;
+    public int TotalCount => totalCount.Value;
+}
+
+/// <summary>An edge of a connection: anything with a cursor.</summary>
+public interface IPageEdge
+{
+    string Cursor { get; }
+}

@@ -1,0 +1,31 @@
+using Graph.Api.Schema;
+using GraphQL;
+
+namespace Graph.Api.Paging;
+
+/// <summary>Forward paging over lists already in a stable order.</summary>
+internal static class Paging
+{
+    /// <summary>Reads <c>first</c>: the configured default when absent; refused when negative or over the maximum.</summary>
+    public static int PageSize(this IResolveFieldContext context, string argument = "first")
+    {
+        var limits = context.Graph().Limits;
+        var first = context.GetArgument<int?>(argument) ?? limits.DefaultPageSize;
+        if (first < 0 || first > limits.MaxPageSize)
+        {
+            throw ResolveContextExtensions.BadArgument("INVALID_PAGE_SIZE", $"'{argument}' must be between 0 and {limits.MaxPageSize}; page through larger results with 'after'.");
+        }
+
+        return first;
+    }
+
+    /// <summary>Takes one more item than asked for, to learn whether another page follows.</summary>
+    public static Page<TEdge> Take<TItem, TEdge>(IEnumerable<TItem> afterCursor, int first, bool hasPrevious, Func<TItem, TEdge> edge, Func<int> countAll)
+        where TEdge : IPageEdge
+    {
+        var items = afterCursor.Take(first + 1).Select(edge).ToList();
+        var hasNext = items.Count > first;
+        if (hasNext) items.RemoveAt(items.Count - 1);
+        return new Page<TEdge>(items, hasNext, hasPrevious, countAll);
+    }
+}

@@ -1,0 +1,21 @@
+using Graph.Api.Entities;
+using Graph.Api.Schema;
+using GraphQL.Types;
+
+namespace Graph.Api.Relationships;
+
+internal sealed class RelationshipEdgeType : ObjectGraphType<RelationshipEdge>
+{
+    public RelationshipEdgeType()
+    {
+        Name = "RelationshipEdge";
+        Description = "One relationship of an entity, with the entity at its other end.";
+        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Pass as 'after' to continue after this edge.").Resolve(c => c.Source.Cursor);
+        Field<NonNullGraphType<RelationshipGraphType>>("relationship").Description("The relationship: type, dates, properties and sources.").Resolve(c => c.Source.Adjacent.Relationship);
+        Field<NonNullGraphType<EntityInterface>>("node").Description("The entity at the other end.").Resolve(c => c.Source.Adjacent.Other);
+        Field<NonNullGraphType<DirectionType>>("direction").Description("OUT when the relationship starts at the entity asked about, IN when it ends there.").Resolve(c => c.Source.Adjacent.Direction);
+    }
+}
+
+internal sealed class RelationshipConnectionType() : Paging.ConnectionType<RelationshipEdgeType, RelationshipEdge>(
+    "RelationshipConnection", "A page of an entity's relationships, in relationship-id order.", "The relationships on this page.");

@@ -1,0 +1,70 @@
+using Graph.Api.Index;
+using Graph.Api.Model;
+using Graph.Api.Search;
+using GraphQL.Types;
+
+namespace Graph.Api.Schema;
+
+internal sealed class EntityKindType : EnumerationGraphType<EntityKind>
+{
+    public EntityKindType()
+    {
+        Name = "EntityKind";
+        Description = "What an entity is. Each kind is an object type implementing Entity.";
+    }
+}
+
+internal sealed class DatePrecisionType : EnumerationGraphType<DatePrecision>
+{
+    public DatePrecisionType()
+    {
+        Name = "DatePrecision";
+        Description = "How much of a date the sources give.";
+    }
+}
+
+internal sealed class PropertyValueTypeType : EnumerationGraphType<PropertyValueType>
+{
+    public PropertyValueTypeType()
+    {
+        Name = "PropertyValueType";
+        Description = "The type of a property's value.";
+    }
+}
+
+internal sealed class DirectionType : EnumerationGraphType<Direction>
+{
+    public DirectionType()
+    {
+        Name = "Direction";
+        Description = "Which relationships of an entity to follow.";
+        Values["OUT"]!.Description = "Relationships that start at the entity.";
+        Values["IN"]!.Description = "Relationships that end at the entity.";
+        Values["BOTH"]!.Description = "Both, ignoring direction (undirected).";
+    }
+}
+
+internal sealed class MatchKindType : EnumerationGraphType<MatchKind>
+{
+    public MatchKindType()
+    {
+        Name = "MatchKind";
+        Description = "How a search hit matched; hits are ranked in this order.";
+        Values["EXACT"]!.Description = "The whole name or alias equals the search text (ignoring case, accents and punctuation).";
+        Values["PREFIX"]!.Description = "A name or alias starts with the search text.";
+        Values["CONTAINS"]!.Description = "A name or alias contains the search text.";
+    }
+}
+
+internal sealed class RelationshipTypeType : EnumerationGraphType<RelationshipType>
+{
+    public RelationshipTypeType()
+    {
+        Name = "RelationshipType";
+        Description = "The vocabulary of relationship types. Query relationshipTypes for which kinds each may join.";
+        foreach (var info in RelationshipVocabulary.All)
+        {
+            Values[ConstantCase.Name(info.Type)]!.Description = info.Description;
+        }
+    }
+}

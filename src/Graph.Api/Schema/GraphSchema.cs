@@ -1,0 +1,24 @@
+using Graph.Api.Entities;
+
+namespace Graph.Api.Schema;
+
+/// <summary>The served schema. Its printed form is checked in as schema.graphql; a test fails when they differ.</summary>
+internal sealed class GraphSchema : GraphQL.Types.Schema
+{
+    public GraphSchema(IServiceProvider services, QueryType query) : base(services)
+    {
+        Description = "Graph: a knowledge graph of entities and their typed, dated and sourced relationships.";
+        Query = query;
+        // Kinds are reached only through the Entity interface, so they must be registered by name.
+        RegisterType(typeof(CountryType));
+        RegisterType(typeof(PersonType));
+        RegisterType(typeof(OrganizationType));
+        RegisterType(typeof(AgreementType));
+        RegisterType(typeof(ProjectType));
+        RegisterType(typeof(EventType));
+        RegisterType(typeof(TopicType));
+        RegisterType(typeof(PlaceType));
+        RegisterType(typeof(DocumentType));
+        RegisterType(typeof(Relationships.RelationshipGraphType));
+    }
+}

@@ -1,0 +1,29 @@
+using Graph.Api.Model;
+using Graph.Api.Paging;
+using Graph.Api.Schema;
+using GraphQL;
+using GraphQL.Types;
+
+namespace Graph.Api.Search;
+
+internal static class SearchQueries
+{
+    private const int MaxSearchText = 200;
+
+    public static void AddSearchQueries(this ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SearchHitType>>>>("search")
+            .Description("Finds entities by name or alias, ignoring case, accents and punctuation. Exact matches rank first, then names starting with the text, then names containing it.")
+            .Argument<NonNullGraphType<StringGraphType>>("text", "What to look for, e.g. 'great stone'.")
+            .Argument<ListGraphType<NonNullGraphType<EntityKindType>>>("kinds", "Only entities of these kinds.")
+            .Argument<IntGraphType>("first", "How many hits at most (default and maximum as for pages).")
+            .Resolve(c =>
+            {
+                var text = c.GetArgument<string>("text");
+                if (text.Length > MaxSearchText)
+                    throw ResolveContextExtensions.BadArgument("SEARCH_TEXT_TOO_LONG", $"Search text is at most {MaxSearchText} characters.");
+                var kinds = c.GetArgument<List<EntityKind>?>("kinds")?.ToHashSet();
+                return c.Index().Search.Find(text, kinds, c.PageSize());
+            });
+    }
+}
