@@ -27,11 +27,13 @@ internal sealed class DocumentType : EntityObjectType
         var index = context.Index();
         var first = context.PageSize();
         var paragraph = context.GetArgument<int?>("paragraph");
+        // The resolve context is recycled after the resolver returns: the lazy total must not touch it.
+        var document = context.Source;
         var after = context.GetArgument<string?>("after");
         var afterOrdinal = after is null ? -1 : index.FindRelationship(Cursor.Decode("c", after))?.Ordinal
             ?? throw ResolveContextExtensions.BadArgument("INVALID_CURSOR", "The 'after' cursor names a relationship that no longer exists.");
-        IEnumerable<RelationshipNode> Citing() => index.CitedBy(context.Source)
-            .Where(r => paragraph is null || r.Relationship.Sources.Any(s => s.DocumentId == context.Source.Id && s.Paragraph == paragraph));
+        IEnumerable<RelationshipNode> Citing() => index.CitedBy(document)
+            .Where(r => paragraph is null || r.Relationship.Sources.Any(s => s.DocumentId == document.Id && s.Paragraph == paragraph));
         return Paging.Paging.Take(
             Citing().Where(r => r.Ordinal > afterOrdinal), first, after is not null,
             r => new CitedRelationshipEdge(r, Cursor.Encode("c", r.Id)),

@@ -1,0 +1,172 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Graph.Api.Tests.Support;
+
+namespace Graph.Api.Tests.Endpoint;
+
+/// <summary>GraphQL over HTTP: methods, media types, status codes and error shape.</summary>
+[Collection(SeedGraphTests.Name)]
+public sealed class HttpTransportTests(SeedGraphFixture fixture)
+{
+    private const string GraphQLResponse = "application/graphql-response+json";
+
+    private async Task<GraphQLResponse> SendAsync(HttpMethod method, string url, string? body = null, string? contentType = "application/json", string? accept = null)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        if (body is not null) request.Content = new StringContent(body, Encoding.UTF8);
+        if (request.Content is not null)
+        {
+            request.Content.Headers.ContentType = contentType is null ? null : MediaTypeHeaderValue.Parse(contentType);
+        }
+
+        if (accept is not null) request.Headers.TryAddWithoutValidation("Accept", accept);
+        using var response = await fixture.Client.Http.SendAsync(request);
+        return await Support.GraphQLResponse.ReadAsync(response);
+    }
+
+    private async Task StillServesAsync()
+    {
+        var data = await fixture.Client.QueryAsync("{ __typename entity(id: \"belarus\") { name } }");
+        Assert.Equal("Belarus", data["entity"]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Get_runs_a_query_with_variables_and_operation_name()
+    {
+        var url = "/graphql?query=" + Uri.EscapeDataString("query Q($id: ID!) { entity(id: $id) { name } }")
+            + "&variables=" + Uri.EscapeDataString("{\"id\":\"china\"}") + "&operationName=Q";
+        var response = await SendAsync(HttpMethod.Get, url, accept: GraphQLResponse);
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal(GraphQLResponse, response.ContentType);
+        Assert.Equal("China", response.Data!["entity"]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Mutation_over_get_is_405_with_allow_post_and_not_executed()
+    {
+        var url = "/graphql?query=" + Uri.EscapeDataString("mutation { importGraph }");
+        using var response = await fixture.Client.Http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Contains("POST", response.Content.Headers.Allow);
+        var body = await Support.GraphQLResponse.ReadAsync(response);
+        Assert.Equal("METHOD_NOT_ALLOWED", body.FirstErrorCode);
+        Assert.Null(body.Data);
+    }
+
+    [Theory]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    [InlineData("PATCH")]
+    public async Task Other_methods_are_405_with_allow(string method)
+    {
+        using var response = await fixture.Client.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/graphql") { Content = new StringContent("{}") });
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Contains("GET", response.Content.Headers.Allow);
+        await StillServesAsync();
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("multipart/form-data; boundary=x")]
+    [InlineData("application/json; charset=utf-16")]
+    [InlineData(null)]
+    public async Task Bodies_that_are_not_json_are_415_and_never_executed(string? contentType)
+    {
+        var response = await SendAsync(HttpMethod.Post, "/graphql", "{\"query\":\"{ __typename }\"}", contentType);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.Status);
+        Assert.Equal("UNSUPPORTED_MEDIA_TYPE", response.FirstErrorCode);
+        Assert.Null(response.Data);
+    }
+
+    [Theory]
+    [InlineData("{not json", "INVALID_JSON")]
+    [InlineData("\"a string\"", "INVALID_REQUEST")]
+    [InlineData("42", "INVALID_REQUEST")]
+    [InlineData("{}", "INVALID_REQUEST")]
+    [InlineData("{\"query\": 7}", "INVALID_REQUEST")]
+    [InlineData("{\"query\": \"{ __typename }\", \"variables\": [1]}", "INVALID_REQUEST")]
+    [InlineData("{\"query\": \"{ __typename }\", \"operationName\": 3}", "INVALID_REQUEST")]
+    [InlineData("{\"query\": \"{ __typename }\", \"query\": \"{ entities { totalCount } }\"}", "INVALID_JSON")]
+    [InlineData("[{\"query\": \"{ __typename }\"}]", "BATCHING_NOT_SUPPORTED")]
+    [InlineData("{\"query\": \"{ entity(id: \"}", "SYNTAX_ERROR")]
+    public async Task Malformed_requests_are_400_with_a_stable_code(string body, string code)
+    {
+        var response = await SendAsync(HttpMethod.Post, "/graphql", body);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(code, response.FirstErrorCode);
+        Assert.Null(response.Data);
+        await StillServesAsync();
+    }
+
+    [Fact]
+    public async Task Unknown_body_properties_and_null_optionals_are_ignored()
+    {
+        var response = await SendAsync(HttpMethod.Post, "/graphql", "{\"query\":\"{ __typename }\",\"variables\":null,\"operationName\":null,\"extensions\":null,\"somethingElse\":1}");
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal("Query", response.Data!["__typename"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Syntax_errors_carry_locations()
+    {
+        var response = await fixture.Client.PostAsync("{ entity(id: \"china\") { name ");
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.NotNull(response.Errors![0]!["locations"]);
+    }
+
+    [Theory]
+    [InlineData("{ entity(id: \"china\") { nope } }")]
+    [InlineData("query A { __typename } query B { __typename }")]
+    public async Task Documents_that_fail_validation_are_422_without_data(string query)
+    {
+        var response = await fixture.Client.PostAsync(query);
+        Assert.Equal((HttpStatusCode)422, response.Status);
+        Assert.Null(response.Data);
+        Assert.False(string.IsNullOrEmpty(response.FirstErrorCode));
+    }
+
+    [Fact]
+    public async Task Unknown_operation_name_and_uncoercible_variables_are_422()
+    {
+        var unknown = await fixture.Client.PostAsync("query A { __typename }", operationName: "B");
+        Assert.Equal((HttpStatusCode)422, unknown.Status);
+        var badVariable = await fixture.Client.PostAsync("query($n: Int) { entities(first: $n) { totalCount } }", new { n = "ten" });
+        Assert.Equal((HttpStatusCode)422, badVariable.Status);
+        var outOfRange = await fixture.Client.PostAsync("query($n: Int) { entities(first: $n) { totalCount } }", new { n = 1L << 40 });
+        Assert.Equal((HttpStatusCode)422, outOfRange.Status);
+    }
+
+    [Theory]
+    [InlineData(null, "application/json")]
+    [InlineData("application/json", "application/json")]
+    [InlineData("application/graphql-response+json", GraphQLResponse)]
+    [InlineData("*/*", GraphQLResponse)]
+    [InlineData("application/json;q=0.9, application/graphql-response+json", GraphQLResponse)]
+    public async Task Response_media_type_follows_accept(string? accept, string expected)
+    {
+        var response = await SendAsync(HttpMethod.Post, "/graphql", "{\"query\":\"{ __typename }\"}", accept: accept);
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal(expected, response.ContentType);
+    }
+
+    [Fact]
+    public async Task Accept_without_json_is_406()
+    {
+        var response = await SendAsync(HttpMethod.Post, "/graphql", "{\"query\":\"{ __typename }\"}", accept: "text/csv");
+        Assert.Equal(HttpStatusCode.NotAcceptable, response.Status);
+        Assert.Equal("NOT_ACCEPTABLE", response.FirstErrorCode);
+    }
+
+    [Fact]
+    public async Task Request_errors_reveal_no_internals()
+    {
+        var response = await SendAsync(HttpMethod.Post, "/graphql", "{broken");
+        var text = response.Body.ToJsonString();
+        Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/work/", text, StringComparison.Ordinal);
+        Assert.NotNull(response.Errors![0]!["extensions"]!["requestId"]);
+    }
+}

@@ -1,0 +1,108 @@
+using Graph.Api.Tests.Support;
+
+namespace Graph.Api.Tests.Entities;
+
+[Collection(SeedGraphTests.Name)]
+public sealed class NodeAndPagingTests(SeedGraphFixture fixture)
+{
+    [Fact]
+    public async Task Node_fetches_entities_and_relationships_by_id_and_nodes_keeps_order_with_nulls()
+    {
+        var data = await fixture.Client.QueryAsync("""
+            { a: node(id: "belarus") { __typename id ... on Country { isoCode } }
+              b: node(id: "china-belarus-diplomatic-relations") { __typename ... on Relationship { type from { id } to { id } } }
+              missing: node(id: "atlantis") { id }
+              list: nodes(ids: ["china", "nope", "xi-jinping"]) { id __typename } }
+            """);
+        Assert.Equal("Country", data["a"]!["__typename"]!.GetValue<string>());
+        Assert.Equal("BY", data["a"]!["isoCode"]!.GetValue<string>());
+        Assert.Equal("Relationship", data["b"]!["__typename"]!.GetValue<string>());
+        Assert.Equal("china", data["b"]!["from"]!["id"]!.GetValue<string>());
+        Assert.Null(data["missing"]);
+        var list = data["list"]!.AsArray();
+        Assert.Equal("china", list[0]!["id"]!.GetValue<string>());
+        Assert.Null(list[1]);
+        Assert.Equal("Person", list[2]!["__typename"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Entities_pages_walk_the_whole_list_once_in_id_order()
+    {
+        var seen = new List<string>();
+        string? after = null;
+        int? total = null;
+        for (var page = 0; page < 20; page++)
+        {
+            var data = await fixture.Client.QueryAsync("query($after: String) { entities(first: 5, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }", new { after });
+            var connection = data["entities"]!;
+            total = connection["totalCount"]!.GetValue<int>();
+            seen.AddRange(connection["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>()));
+            if (!connection["pageInfo"]!["hasNextPage"]!.GetValue<bool>()) break;
+            after = connection["pageInfo"]!["endCursor"]!.GetValue<string>();
+        }
+
+        Assert.Equal(total, seen.Count);
+        Assert.Equal(seen.Order(StringComparer.Ordinal), seen);
+        Assert.Equal(seen.Distinct().Count(), seen.Count);
+    }
+
+    [Fact]
+    public async Task Relationship_pages_continue_after_the_cursor_without_repeats()
+    {
+        const string query = "query($after: String) { entity(id: \"china\") { relationships(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { relationship { id } } } } }";
+        var first = (await fixture.Client.QueryAsync(query))["entity"]!["relationships"]!;
+        var second = (await fixture.Client.QueryAsync(query, new { after = first["pageInfo"]!["endCursor"]!.GetValue<string>() }))["entity"]!["relationships"]!;
+        var ids = first["edges"]!.AsArray().Concat(second["edges"]!.AsArray()).Select(e => e!["relationship"]!["id"]!.GetValue<string>()).ToList();
+        Assert.Equal(8, ids.Count);
+        Assert.Equal(ids.Distinct().Count(), ids.Count);
+        Assert.True(first["totalCount"]!.GetValue<int>() > 8);
+    }
+
+    [Fact]
+    public async Task Entities_filter_by_kind_name_relationship_type_and_property()
+    {
+        var data = await fixture.Client.QueryAsync("""
+            { topics: entities(kind: TOPIC, filter: { propertyKey: "category", propertyValue: "SECTOR" }) { edges { node { id } } }
+              named: entities(filter: { nameContains: "stone" }) { edges { node { id } } }
+              investors: entities(filter: { hasRelationshipType: INVESTS }) { totalCount } }
+            """);
+        Assert.Equal(["high-tech-manufacturing", "infrastructure", "manufacturing", "telecommunications"],
+            data["topics"]!["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>()).ToArray());
+        Assert.Equal("china-belarus-industrial-park", Assert.Single(data["named"]!["edges"]!.AsArray())!["node"]!["id"]!.GetValue<string>());
+        Assert.Equal(2, data["investors"]!["totalCount"]!.GetValue<int>());
+    }
+
+    [Theory]
+    [InlineData(101)]
+    [InlineData(-1)]
+    [InlineData(int.MaxValue)]
+    public async Task Page_sizes_outside_the_limit_are_refused_with_a_code(int first)
+    {
+        var response = await fixture.Client.PostAsync("query($n: Int) { entities(first: $n) { totalCount } }", new { n = first });
+        Assert.Equal("INVALID_PAGE_SIZE", response.FirstErrorCode);
+    }
+
+    [Fact]
+    public async Task A_cursor_from_another_list_is_refused_with_a_code()
+    {
+        var response = await fixture.Client.PostAsync("""{ entities(after: "bm90LWEtY3Vyc29y") { totalCount } }""");
+        Assert.Equal("INVALID_CURSOR", response.FirstErrorCode);
+    }
+
+    [Fact]
+    public async Task Relationships_filter_by_direction_and_other_kind()
+    {
+        var data = await fixture.Client.QueryAsync("""
+            { entity(id: "belarus") {
+                out: relationships(direction: OUT) { totalCount }
+                in: relationships(direction: IN) { totalCount }
+                both: relationships { totalCount }
+                events: relationships(otherKinds: [EVENT]) { edges { node { kind } } } } }
+            """);
+        var belarus = data["entity"]!;
+        Assert.Equal(belarus["both"]!["totalCount"]!.GetValue<int>(), belarus["out"]!["totalCount"]!.GetValue<int>() + belarus["in"]!["totalCount"]!.GetValue<int>());
+        var kinds = belarus["events"]!["edges"]!.AsArray().Select(e => e!["node"]!["kind"]!.GetValue<string>()).ToList();
+        Assert.NotEmpty(kinds);
+        Assert.All(kinds, k => Assert.Equal("EVENT", k));
+    }
+}

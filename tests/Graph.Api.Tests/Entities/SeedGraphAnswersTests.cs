@@ -1,0 +1,171 @@
+using Graph.Api.Tests.Support;
+
+namespace Graph.Api.Tests.Entities;
+
+/// <summary>Questions a user asks of the China–Belarus seed graph, answered over HTTP.</summary>
+[Collection(SeedGraphTests.Name)]
+public sealed class SeedGraphAnswersTests(SeedGraphFixture fixture)
+{
+    [Fact]
+    public async Task Diplomatic_ties_date_from_27_January_1992_to_the_day_and_cite_paragraph_1()
+    {
+        var data = await fixture.Client.QueryAsync("""
+            { entity(id: "china") { relationships(types: [DIPLOMATIC_RELATIONS]) { edges {
+                node { id }
+                relationship { validTime { start { text precision earliest } end { text } }
+                               sources { paragraph document { id kind } } } } } } }
+            """);
+        var edge = Assert.Single(data["entity"]!["relationships"]!["edges"]!.AsArray())!;
+        Assert.Equal("belarus", edge["node"]!["id"]!.GetValue<string>());
+        var time = edge["relationship"]!["validTime"]!;
+        Assert.Equal("1992-01-27", time["start"]!["text"]!.GetValue<string>());
+        Assert.Equal("DAY", time["start"]!["precision"]!.GetValue<string>());
+        Assert.Null(time["end"]);
+        var source = Assert.Single(edge["relationship"]!["sources"]!.AsArray())!;
+        Assert.Equal(1, source["paragraph"]!.GetValue<int>());
+        Assert.Equal("DOCUMENT", source["document"]!["kind"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("Great Stone Industrial Park")]
+    [InlineData("great stone")]
+    [InlineData("GREAT-STONE")]
+    [InlineData("China Belarus Industrial Park")]
+    public async Task The_industrial_park_is_found_by_either_of_its_names(string text)
+    {
+        var data = await fixture.Client.QueryAsync("query($t: String!) { search(text: $t, first: 3) { entity { id kind } matchedName match } }", new { t = text });
+        var top = data["search"]!.AsArray()[0]!;
+        Assert.Equal("china-belarus-industrial-park", top["entity"]!["id"]!.GetValue<string>());
+        Assert.Equal("PROJECT", top["entity"]!["kind"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Search_ranks_exact_before_prefix_before_contains_and_filters_by_kind()
+    {
+        var data = await fixture.Client.QueryAsync("""{ all: search(text: "china") { entity { id } match } countries: search(text: "china", kinds: [COUNTRY]) { entity { id } } }""");
+        var hits = data["all"]!.AsArray();
+        Assert.Equal("china", hits[0]!["entity"]!["id"]!.GetValue<string>());
+        var ranks = hits.Select(h => h!["match"]!.GetValue<string>()).ToList();
+        Assert.Equal(ranks.OrderBy(r => Array.IndexOf(["EXACT", "PREFIX", "CONTAINS"], r)), ranks);
+        Assert.Contains("CONTAINS", ranks);
+        Assert.Equal("china", Assert.Single(data["countries"]!.AsArray())!["entity"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Direct_investment_of_2019_is_about_660_million_US_dollars()
+    {
+        var data = await fixture.Client.QueryAsync("""
+            { entity(id: "china") { relationships(direction: OUT, types: [INVESTS]) { edges {
+                node { name }
+                relationship { amount: property(key: "amount") { type numberValue } currency: property(key: "currency") { value }
+                               validTime { pointInTime start { text precision } } sources { paragraph } } } } } }
+            """);
+        var edge = Assert.Single(data["entity"]!["relationships"]!["edges"]!.AsArray())!;
+        Assert.Equal("Belarus", edge["node"]!["name"]!.GetValue<string>());
+        var relationship = edge["relationship"]!;
+        Assert.Equal("NUMBER", relationship["amount"]!["type"]!.GetValue<string>());
+        Assert.Equal(660_000_000d, relationship["amount"]!["numberValue"]!.GetValue<double>());
+        Assert.Equal("USD", relationship["currency"]!["value"]!.GetValue<string>());
+        Assert.True(relationship["validTime"]!["pointInTime"]!.GetValue<bool>());
+        Assert.Equal("2019", relationship["validTime"]!["start"]!["text"]!.GetValue<string>());
+        Assert.Equal("YEAR", relationship["validTime"]!["start"]!["precision"]!.GetValue<string>());
+        Assert.Equal(3, relationship["sources"]![0]!["paragraph"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Xi_Jinping_visited_Belarus_in_2015_and_2019()
+    {
+        var data = await fixture.Client.QueryAsync("""
+            { entity(id: "xi-jinping") { ... on Person {
+                offices { title of { id } term { start { text } } }
+                events { date { text } place { id } participants { id } } } } }
+            """);
+        var person = data["entity"]!;
+        var office = Assert.Single(person["offices"]!.AsArray())!;
+        Assert.Equal("President", office["title"]!.GetValue<string>());
+        Assert.Equal("china", office["of"]!["id"]!.GetValue<string>());
+        var events = person["events"]!.AsArray();
+        Assert.Equal(["2015", "2019"], events.Select(e => e!["date"]!["text"]!.GetValue<string>()).Order().ToArray());
+        Assert.All(events, e => Assert.Equal("belarus", e!["place"]!["id"]!.GetValue<string>()));
+        Assert.All(events, e => Assert.Contains("xi-jinping", e!["participants"]!.AsArray().Select(p => p!["id"]!.GetValue<string>())));
+    }
+
+    [Fact]
+    public async Task The_2013_declaration_has_both_parties_and_sets_up_the_partnership()
+    {
+        var data = await fixture.Client.QueryAsync("""
+            { entities(kind: AGREEMENT) { totalCount edges { node { ... on Agreement {
+                signedOn { text } parties { id } establishes { id name } } } } } }
+            """);
+        Assert.Equal(1, data["entities"]!["totalCount"]!.GetValue<int>());
+        var agreement = data["entities"]!["edges"]![0]!["node"]!;
+        Assert.Equal("2013", agreement["signedOn"]!["text"]!.GetValue<string>());
+        Assert.Equal(["belarus", "china"], agreement["parties"]!.AsArray().Select(p => p!["id"]!.GetValue<string>()).Order().ToArray());
+        Assert.Equal("comprehensive-strategic-partnership", Assert.Single(agreement["establishes"]!.AsArray())!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_park_is_a_joint_venture_in_Belarus_aimed_at_high_tech_manufacturing()
+    {
+        var data = await fixture.Client.QueryAsync("""
+            { entity(id: "china-belarus-industrial-park") { aliases property(key: "structure") { value }
+                ... on Project { location { id } participants { id } focus { id } partOf { id } } } }
+            """);
+        var park = data["entity"]!;
+        Assert.Contains("Great Stone Industrial Park", park["aliases"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Equal("joint venture", park["property"]!["value"]!.GetValue<string>());
+        Assert.Equal("belarus", park["location"]!["id"]!.GetValue<string>());
+        Assert.Equal(["belarus", "china"], park["participants"]!.AsArray().Select(p => p!["id"]!.GetValue<string>()).Order().ToArray());
+        Assert.Equal("high-tech-manufacturing", Assert.Single(park["focus"]!.AsArray())!["id"]!.GetValue<string>());
+        Assert.Equal("comprehensive-strategic-partnership", Assert.Single(park["partOf"]!.AsArray())!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Sectors_gateway_culture_and_criticisms_are_all_in_the_graph()
+    {
+        var data = await fixture.Client.QueryAsync("""
+            { partnership: entity(id: "comprehensive-strategic-partnership") { relationships(direction: OUT, types: [FOCUSES_ON]) { edges { node { id } } } }
+              belarus: entity(id: "belarus") { gateway: relationships(direction: OUT, types: [GATEWAY_TO]) { edges { node { id } relationship { property(key: "perceivedBy") { value } } } }
+                                              criticized: relationships(direction: OUT, types: [CRITICIZED_FOR]) { edges { node { id } } } }
+              china: entity(id: "china") { criticized: relationships(direction: OUT, types: [CRITICIZED_FOR]) { edges { node { id } } } }
+              culture: entity(id: "cultural-exchange-programmes") { ... on Topic { parts { id } participants { id } } } }
+            """);
+        static string[] Ids(System.Text.Json.Nodes.JsonNode? connection) =>
+            connection!["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>()).Order().ToArray();
+        Assert.Equal(["infrastructure", "manufacturing", "telecommunications"], Ids(data["partnership"]!["relationships"]));
+        Assert.Equal(["europe"], Ids(data["belarus"]!["gateway"]));
+        Assert.Equal("Chinese businesses", data["belarus"]!["gateway"]!["edges"]![0]!["relationship"]!["property"]!["value"]!.GetValue<string>());
+        Assert.Equal(["belarus-human-rights-record"], Ids(data["belarus"]!["criticized"]));
+        Assert.Equal(["hong-kong-crackdown", "treatment-of-uyghurs"], Ids(data["china"]!["criticized"]));
+        Assert.Equal(["artistic-performances", "language-courses"], data["culture"]!["parts"]!.AsArray().Select(p => p!["id"]!.GetValue<string>()).Order().ToArray());
+        Assert.Equal(["belarus", "china"], data["culture"]!["participants"]!.AsArray().Select(p => p!["id"]!.GetValue<string>()).Order().ToArray());
+    }
+
+    [Fact]
+    public async Task Every_relationship_cites_a_paragraph_of_the_essay_and_the_essay_lists_what_it_supports()
+    {
+        var data = await fixture.Client.QueryAsync("""
+            { entity(id: "essay-china-belarus-relations") { ... on Document { paragraphCount supports(first: 100) { totalCount } p1: supports(paragraph: 1) { edges { node { id } } } } }
+              relationshipTypes { count } }
+            """);
+        var document = data["entity"]!;
+        var total = data["relationshipTypes"]!.AsArray().Sum(t => t!["count"]!.GetValue<int>());
+        Assert.Equal(total, document["supports"]!["totalCount"]!.GetValue<int>());
+        Assert.Equal("china-belarus-diplomatic-relations", Assert.Single(document["p1"]!["edges"]!.AsArray())!["node"]!["id"]!.GetValue<string>());
+        Assert.Equal(6, document["paragraphCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Vocabulary_and_kinds_are_discoverable_with_counts()
+    {
+        var data = await fixture.Client.QueryAsync("{ relationshipTypes { type description fromKinds toKinds count } entityKinds { kind count } }");
+        var types = data["relationshipTypes"]!.AsArray();
+        var diplomatic = types.Single(t => t!["type"]!.GetValue<string>() == "DIPLOMATIC_RELATIONS")!;
+        Assert.Equal(1, diplomatic["count"]!.GetValue<int>());
+        Assert.Equal("COUNTRY", diplomatic["fromKinds"]![0]!.GetValue<string>());
+        var kinds = data["entityKinds"]!.AsArray().ToDictionary(k => k!["kind"]!.GetValue<string>(), k => k!["count"]!.GetValue<int>());
+        Assert.Equal(2, kinds["COUNTRY"]);
+        Assert.Equal(1, kinds["PERSON"]);
+        Assert.Equal(9, kinds.Count);
+    }
+}

@@ -1,0 +1,83 @@
+using Graph.Api.Import;
+using Graph.Api.Model;
+
+namespace Graph.Api.Tests.Import;
+
+public sealed class ImportValidationTests
+{
+    private const string Document = """{ "id": "doc", "kind": "DOCUMENT", "name": "Doc", "properties": { "paragraphs": 3 } }""";
+    private const string Countries = """{ "id": "a", "kind": "COUNTRY", "name": "A" }, { "id": "b", "kind": "COUNTRY", "name": "B" }""";
+
+    private static IReadOnlyList<ImportError> Errors(string json)
+    {
+        var validator = new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>());
+        var rejected = Assert.Throws<ImportRejectedException>(() => validator.Validate(SeedReader.Read(json)));
+        return rejected.Errors;
+    }
+
+    private static string Graph(string relationships, string entities = Countries) =>
+        $$"""{ "entities": [ {{Document}}, {{entities}} ], "relationships": [ {{relationships}} ] }""";
+
+    private static string Relationship(string type = "DIPLOMATIC_RELATIONS", string from = "a", string to = "b", string extra = "", string id = "r1") =>
+        $$"""{ "id": "{{id}}", "type": "{{type}}", "from": "{{from}}", "to": "{{to}}", "sources": [ { "document": "doc", "paragraph": 1 } ] {{extra}} }""";
+
+    [Fact]
+    public void A_valid_graph_passes()
+    {
+        var validator = new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>());
+        var (entities, relationships) = validator.Validate(SeedReader.Read(Graph(Relationship(extra: """, "validFrom": "1992-01-27" """))));
+        Assert.Equal(3, entities.Count);
+        Assert.Equal("1992-01-27", Assert.Single(relationships).ValidFrom);
+    }
+
+    [Theory]
+    [InlineData("""{ "id": "r1", "type": "DIPLOMATIC_RELATIONS", "from": "a", "to": "zz", "sources": [ { "document": "doc", "paragraph": 1 } ] }""", "UNKNOWN_ENTITY")]
+    [InlineData("""{ "id": "r1", "type": "LIKES", "from": "a", "to": "b", "sources": [ { "document": "doc", "paragraph": 1 } ] }""", "UNKNOWN_RELATIONSHIP_TYPE")]
+    [InlineData("""{ "id": "r1", "type": "DIPLOMATIC_RELATIONS", "from": "a", "to": "a", "sources": [ { "document": "doc", "paragraph": 1 } ] }""", "SELF_LOOP")]
+    [InlineData("""{ "id": "r1", "type": "HOLDS_OFFICE", "from": "a", "to": "b", "sources": [ { "document": "doc", "paragraph": 1 } ] }""", "KIND_NOT_ALLOWED")]
+    [InlineData("""{ "id": "r1", "type": "DIPLOMATIC_RELATIONS", "from": "a", "to": "b" }""", "SOURCE_REQUIRED")]
+    [InlineData("""{ "id": "r1", "type": "DIPLOMATIC_RELATIONS", "from": "a", "to": "b", "sources": [ { "document": "doc", "paragraph": 4 } ] }""", "UNKNOWN_SOURCE")]
+    [InlineData("""{ "id": "r1", "type": "DIPLOMATIC_RELATIONS", "from": "a", "to": "b", "sources": [ { "document": "a", "paragraph": 1 } ] }""", "UNKNOWN_SOURCE")]
+    [InlineData("""{ "id": "r1", "type": "DIPLOMATIC_RELATIONS", "from": "a", "to": "b", "validFrom": "2019-13", "sources": [ { "document": "doc", "paragraph": 1 } ] }""", "INVALID_DATE")]
+    [InlineData("""{ "id": "r1", "type": "DIPLOMATIC_RELATIONS", "from": "a", "to": "b", "validFrom": "2020", "validTo": "2019", "sources": [ { "document": "doc", "paragraph": 1 } ] }""", "INVALID_DATE")]
+    [InlineData("""{ "id": "R 1", "type": "DIPLOMATIC_RELATIONS", "from": "a", "to": "b", "sources": [ { "document": "doc", "paragraph": 1 } ] }""", "INVALID_ID")]
+    [InlineData("""{ "id": "a", "type": "DIPLOMATIC_RELATIONS", "from": "a", "to": "b", "sources": [ { "document": "doc", "paragraph": 1 } ] }""", "DUPLICATE_ID")]
+    public void A_bad_relationship_is_refused_with_its_code(string relationship, string code) =>
+        Assert.Contains(Errors(Graph(relationship)), e => e.Code == code);
+
+    [Fact]
+    public void A_duplicate_relationship_is_refused() =>
+        Assert.Contains(Errors(Graph(Relationship() + "," + Relationship(id: "r2"))), e => e.Code == "DUPLICATE_RELATIONSHIP");
+
+    [Fact]
+    public void One_bad_item_among_good_ones_refuses_the_whole_import_and_says_where()
+    {
+        var errors = Errors(Graph(string.Join(",", Relationship(id: "r1"), Relationship(id: "r2", type: "PARTY_TO"), Relationship(id: "r3", to: "missing"))));
+        Assert.Contains(errors, e => e.Path == "relationships[1].type");
+        Assert.Contains(errors, e => e.Path == "relationships[2].to");
+    }
+
+    [Theory]
+    [InlineData("""{ "id": "x", "kind": "PLANET", "name": "X" }""", "UNKNOWN_ENTITY_KIND")]
+    [InlineData("""{ "id": "x", "kind": "TOPIC", "name": "bad\u0000name" }""", "INVALID_TEXT")]
+    [InlineData("""{ "id": "x", "kind": "TOPIC", "name": "" }""", "IMPORT_INVALID")]
+    [InlineData("""{ "id": "x", "kind": "TOPIC", "name": "X", "properties": { "nested": { "a": 1 } } }""", "IMPORT_INVALID")]
+    [InlineData("""{ "id": "a", "kind": "TOPIC", "name": "Again" }""", "DUPLICATE_ID")]
+    public void A_bad_entity_is_refused_with_its_code(string entity, string code) =>
+        Assert.Contains(Errors(Graph(Relationship(), Countries + "," + entity)), e => e.Code == code);
+
+    [Fact]
+    public void A_lone_surrogate_is_refused() =>
+        Assert.NotEmpty(Errors(Graph(Relationship(), Countries + """, { "id": "x", "kind": "TOPIC", "name": "lone \ud800 surrogate" }""")));
+
+    [Fact]
+    public void Unknown_fields_and_broken_json_are_refused_as_malformed()
+    {
+        Assert.Equal("IMPORT_MALFORMED", Errors("""{ "entities": [], "relationships": [], "extra": 1 }""")[0].Code);
+        Assert.Equal("IMPORT_MALFORMED", Errors("{ nope")[0].Code);
+    }
+
+    [Fact]
+    public void Text_longer_than_the_limit_is_refused() =>
+        Assert.Contains(Errors(Graph(Relationship(), Countries + $$""", { "id": "x", "kind": "TOPIC", "name": "{{new string('n', 300)}}" }""")), e => e.Code == "TEXT_TOO_LONG");
+}
