@@ -30,4 +30,30 @@ public sealed class LimitsOptions
     /// <summary>Deepest nesting the parser accepts (selections, lists, objects).</summary>
     [Range(8, 256)]
     public int MaxParserDepth { get; set; } = 64;
+
+    /// <summary>Deepest neighbourhood or reachability search, in hops.</summary>
+    [Range(1, 20)]
+    public int MaxTraversalDepth { get; set; } = 6;
+
+    /// <summary>Longest path shortestPath and paths look for, in relationships.</summary>
+    [Range(1, 20)]
+    public int MaxPathLength { get; set; } = 8;
+
+    /// <summary>Most paths one paths query returns.</summary>
+    [Range(1, 1000)]
+    public int MaxPaths { get; set; } = 50;
+
+    /// <summary>Most entities one neighbourhood returns (its limit argument defaults to 200).</summary>
+    [Range(1, 100_000)]
+    public int MaxNeighborhoodNodes { get; set; } = 500;
+
+    /// <summary>Most entities one traversal may reach before it stops and reports truncation.</summary>
+    [Range(1, 10_000_000)]
+    public int MaxTraversalVisited { get; set; } = 10_000;
+
+    /// <summary>Most relationships one traversal may examine before it stops and reports truncation.</summary>
+    [Range(1, 100_000_000)]
+    public int MaxTraversalScanned { get; set; } = 200_000;
+
+    public Traversal.TraversalLimits Traversal => new(MaxTraversalVisited, MaxTraversalScanned);
 }

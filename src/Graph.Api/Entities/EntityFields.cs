@@ -39,5 +39,6 @@ internal static class EntityFields
             .Argument<IntGraphType>("first", "Page size (default and maximum are configured; 20 and 100 unless changed).")
             .Argument<StringGraphType>("after", "A cursor from a previous page.")
             .Resolve(c => c.PageRelationships(c.Source));
+        Traversal.TraversalFields.AddTo(type);
     }
 }

@@ -1,7 +1,7 @@
 namespace Graph.Api.Paging;
 
 /// <summary>One page of a connection. The total is counted only if a client asks for it.</summary>
-public sealed class Page<TEdge>(IReadOnlyList<TEdge> edges, bool hasNextPage, bool hasPreviousPage, Func<int> countAll) : IPageInfo
+public sealed class Page<TEdge>(IReadOnlyList<TEdge> edges, bool hasNextPage, bool hasPreviousPage, Func<int> countAll, bool truncated = false) : IPageInfo
     where TEdge : IPageEdge
 {
     private readonly Lazy<int> totalCount = new(countAll);
@@ -12,6 +12,9 @@ public sealed class Page<TEdge>(IReadOnlyList<TEdge> edges, bool hasNextPage, bo
     public string? StartCursor => Edges.Count > 0 ? Edges[0].Cursor : null;
     public string? EndCursor => Edges.Count > 0 ? Edges[^1].Cursor : null;
     public int TotalCount => totalCount.Value;
+
+    /// <summary>True when a traversal cap stopped the search, so the list may be incomplete.</summary>
+    public bool Truncated { get; } = truncated;
 }
 
 /// <summary>An edge of a connection: anything with a cursor.</summary>

@@ -20,12 +20,12 @@ internal static class Paging
     }
 
     /// <summary>Takes one more item than asked for, to learn whether another page follows.</summary>
-    public static Page<TEdge> Take<TItem, TEdge>(IEnumerable<TItem> afterCursor, int first, bool hasPrevious, Func<TItem, TEdge> edge, Func<int> countAll)
+    public static Page<TEdge> Take<TItem, TEdge>(IEnumerable<TItem> afterCursor, int first, bool hasPrevious, Func<TItem, TEdge> edge, Func<int> countAll, bool truncated = false)
         where TEdge : IPageEdge
     {
         var items = afterCursor.Take(first + 1).Select(edge).ToList();
         var hasNext = items.Count > first;
         if (hasNext) items.RemoveAt(items.Count - 1);
-        return new Page<TEdge>(items, hasNext, hasPrevious, countAll);
+        return new Page<TEdge>(items, hasNext, hasPrevious, countAll, truncated);
     }
 }

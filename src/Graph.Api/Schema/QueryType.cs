@@ -1,6 +1,7 @@
 using Graph.Api.Entities;
 using Graph.Api.Relationships;
 using Graph.Api.Search;
+using Graph.Api.Traversal;
 using GraphQL.Types;
 
 namespace Graph.Api.Schema;
@@ -15,5 +16,6 @@ internal sealed class QueryType : ObjectGraphType
         this.AddEntityQueries();
         this.AddSearchQueries();
         this.AddRelationshipQueries();
+        this.AddTraversalQueries();
     }
 }

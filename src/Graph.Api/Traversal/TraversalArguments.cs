@@ -1,0 +1,28 @@
+using Graph.Api.Index;
+using Graph.Api.Schema;
+using GraphQL;
+
+namespace Graph.Api.Traversal;
+
+/// <summary>Reads and checks the arguments traversal fields share.</summary>
+internal static class TraversalArguments
+{
+    /// <summary>An integer argument within 1..cap (or 0..cap), refused with TRAVERSAL_LIMIT when outside.</summary>
+    public static int Bounded(this IResolveFieldContext context, string name, int fallback, int cap, int min = 1)
+    {
+        var value = context.GetArgument<int?>(name) ?? fallback;
+        if (value < min || value > cap)
+        {
+            throw ResolveContextExtensions.BadArgument("TRAVERSAL_LIMIT", $"'{name}' must be between {min} and {cap} (the configured cap).");
+        }
+
+        return value;
+    }
+
+    public static EntityNode RequiredEntity(this IResolveFieldContext context, string name)
+    {
+        var id = context.GetArgument<string>(name);
+        return context.Index().FindEntity(id)
+            ?? throw ResolveContextExtensions.BadArgument("NOT_FOUND", $"No entity has the id '{id}' (argument '{name}').");
+    }
+}

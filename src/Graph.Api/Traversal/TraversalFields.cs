@@ -1,0 +1,71 @@
+using Graph.Api.Index;
+using Graph.Api.Model;
+using Graph.Api.Paging;
+using Graph.Api.Relationships;
+using Graph.Api.Schema;
+using GraphQL;
+using GraphQL.Types;
+
+namespace Graph.Api.Traversal;
+
+/// <summary>Traversal and aggregate fields every entity has.</summary>
+internal static class TraversalFields
+{
+    public static void AddTo(ObjectGraphType<EntityNode> type)
+    {
+        type.Field<NonNullGraphType<IntGraphType>>("degree").Description("How many relationships the entity has, with the same filters as relationships.")
+            .WithDirection().WithRelationshipFilter()
+            .Resolve(c => c.Index().Adjacents(c.Source, c.ReadDirection(), c.ReadRelationshipFilter()).Count());
+
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TypeCountType>>>>("relationshipCounts").Description("The entity's relationships counted by type.")
+            .WithDirection().WithRelationshipFilter()
+            .Resolve(c => c.Index().Adjacents(c.Source, c.ReadDirection(), c.ReadRelationshipFilter())
+                .GroupBy(a => a.Relationship.Type).OrderBy(g => g.Key).Select(g => new TypeCount(g.Key, g.Count())));
+
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<KindCountType>>>>("neighborCounts").Description("The distinct entities one hop away, counted by kind.")
+            .WithDirection().WithRelationshipFilter()
+            .Resolve(c => c.Index().Adjacents(c.Source, c.ReadDirection(), c.ReadRelationshipFilter())
+                .Select(a => a.Other).Distinct().GroupBy(e => e.Kind).OrderBy(g => g.Key).Select(g => new KindCount(g.Key, g.Count())));
+
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TimelineEntryType>>>>("timeline").Description("The entity's dated relationships in date order, earliest first; undated ones are left out.")
+            .WithRelationshipFilter()
+            .Argument<IntGraphType>("first", "Most entries (default and maximum as for pages).")
+            .Resolve(c => Timeline.Of(c.Index(), c.Source, c.ReadRelationshipFilter()).Take(c.PageSize()).ToList());
+
+        type.Field<NonNullGraphType<ReachableConnectionType>>("reachable")
+            .Description("Entities between minDepth and maxDepth hops away, walking through any kind of entity, nearest first. 'kinds' picks which are returned, e.g. every ORGANIZATION within 2 hops through COOPERATES_IN.")
+            .Argument<IntGraphType>("minDepth", "Nearest distance returned, 1 by default.", a => a.DefaultValue = 1)
+            .Argument<IntGraphType>("maxDepth", "Farthest distance, 2 by default, at most the configured cap (6).", a => a.DefaultValue = 2)
+            .WithDirection()
+            .Argument<ListGraphType<NonNullGraphType<RelationshipTypeType>>>("types", "Walk only relationships of these types.")
+            .Argument<ListGraphType<NonNullGraphType<EntityKindType>>>("kinds", "Return only entities of these kinds.")
+            .Argument<DateScalar>("asOf", "Walk only relationships that hold on this date.")
+            .Argument<IntGraphType>("first", "Page size.")
+            .Argument<StringGraphType>("after", "A cursor from a previous page.")
+            .Resolve(Reachable);
+    }
+
+    private static Page<ReachableEdge> Reachable(IResolveFieldContext<EntityNode> context)
+    {
+        var limits = context.Graph().Limits;
+        var maxDepth = context.Bounded("maxDepth", 2, limits.MaxTraversalDepth);
+        var minDepth = context.Bounded("minDepth", 1, maxDepth);
+        var first = context.PageSize();
+        var filter = new RelationshipFilter(context.GetArgument<List<RelationshipType>?>("types")?.ToHashSet(), null, context.GetArgument<DateOnly?>("asOf"));
+        var kinds = context.GetArgument<List<EntityKind>?>("kinds")?.ToHashSet();
+        var result = Reachability.Find(context.Index(), context.Source, minDepth, maxDepth, context.ReadDirection(), filter, kinds, limits.Traversal);
+
+        var after = context.GetArgument<string?>("after");
+        var start = 0;
+        if (after is not null)
+        {
+            var afterId = Cursor.Decode("h", after);
+            start = result.Entities.ToList().FindIndex(r => r.Entity.Id == afterId) + 1;
+            if (start == 0) throw ResolveContextExtensions.BadArgument("INVALID_CURSOR", "The 'after' cursor is not in this result; start again without 'after'.");
+        }
+
+        var count = result.Entities.Count;
+        return Paging.Paging.Take(result.Entities.Skip(start), first, after is not null,
+            r => new ReachableEdge(r, Cursor.Encode("h", r.Entity.Id)), () => count, result.Truncated);
+    }
+}
