@@ -1,0 +1,133 @@
+using Graph.Api.Index;
+using Graph.Api.Model;
+using Graph.Api.Tests.Support;
+using Graph.Api.Traversal;
+
+namespace Graph.Api.Tests.Traversal;
+
+public sealed class TraversalAlgorithmTests
+{
+    private static readonly TraversalLimits Limits = TraversalLimits.Default;
+
+    private static string[] Ids(GraphPath? path) => path!.Entities.Select(e => e.Id).ToArray();
+
+    [Fact]
+    public void Shortest_path_takes_the_fewest_hops_and_walks_against_direction_when_both()
+    {
+        var index = TestGraphs.Build("a>b", "b>c", "c>d", "a>x", "d>x");
+        var both = ShortestPath.Find(index, index.Node("a"), index.Node("d"), Direction.Both, RelationshipFilter.None, 6, Limits);
+        Assert.Equal(["a", "x", "d"], Ids(both.Path));
+        Assert.Equal([Direction.Out, Direction.In], both.Path!.Steps.Select(s => s.Direction).ToArray());
+        var outOnly = ShortestPath.Find(index, index.Node("a"), index.Node("d"), Direction.Out, RelationshipFilter.None, 6, Limits);
+        Assert.Equal(["a", "b", "c", "d"], Ids(outOnly.Path));
+    }
+
+    [Fact]
+    public void Shortest_path_is_null_when_unreachable_or_longer_than_max_length()
+    {
+        var index = TestGraphs.Build("a>b", "b>c", "c>d", "x>y");
+        Assert.Null(ShortestPath.Find(index, index.Node("a"), index.Node("y"), Direction.Both, RelationshipFilter.None, 6, Limits).Path);
+        Assert.Null(ShortestPath.Find(index, index.Node("a"), index.Node("d"), Direction.Both, RelationshipFilter.None, 2, Limits).Path);
+        Assert.NotNull(ShortestPath.Find(index, index.Node("a"), index.Node("d"), Direction.Both, RelationshipFilter.None, 3, Limits).Path);
+    }
+
+    [Fact]
+    public void Shortest_path_terminates_on_cycles_and_self_loops()
+    {
+        var index = TestGraphs.Build("a>b", "b>c", "c>a", "a>a", "c>d");
+        var result = ShortestPath.Find(index, index.Node("a"), index.Node("d"), Direction.Out, RelationshipFilter.None, 8, Limits);
+        Assert.Equal(["a", "b", "c", "d"], Ids(result.Path));
+        Assert.Null(ShortestPath.Find(index, index.Node("d"), index.Node("a"), Direction.Out, RelationshipFilter.None, 8, Limits).Path);
+    }
+
+    [Fact]
+    public void Shortest_path_from_an_entity_to_itself_is_empty()
+    {
+        var index = TestGraphs.Build("a>b");
+        Assert.Equal(0, ShortestPath.Find(index, index.Node("a"), index.Node("a"), Direction.Both, RelationshipFilter.None, 3, Limits).Path!.Length);
+    }
+
+    [Fact]
+    public void Shortest_path_respects_as_of()
+    {
+        var index = TestGraphs.Build("a>b@2010..2012", "b>c", "a>m@2015..", "m>n", "n>c");
+        var in2011 = new RelationshipFilter(AsOf: new DateOnly(2011, 6, 1));
+        var in2016 = new RelationshipFilter(AsOf: new DateOnly(2016, 6, 1));
+        Assert.Equal(["a", "b", "c"], Ids(ShortestPath.Find(index, index.Node("a"), index.Node("c"), Direction.Out, in2011, 6, Limits).Path));
+        Assert.Equal(["a", "m", "n", "c"], Ids(ShortestPath.Find(index, index.Node("a"), index.Node("c"), Direction.Out, in2016, 6, Limits).Path));
+    }
+
+    [Fact]
+    public void Shortest_path_reports_truncation_when_the_cap_is_hit()
+    {
+        var chain = Enumerable.Range(0, 50).Select(i => $"n{i:D2}>n{i + 1:D2}").ToArray();
+        var index = TestGraphs.Build(chain);
+        var result = ShortestPath.Find(index, index.Node("n00"), index.Node("n50"), Direction.Out, RelationshipFilter.None, 20, new TraversalLimits(5, 1000));
+        Assert.True(result.Truncated);
+        Assert.Null(result.Path);
+    }
+
+    [Fact]
+    public void Simple_paths_come_shortest_first_without_repeating_entities()
+    {
+        var index = TestGraphs.Build("a>b", "b>d", "a>c", "c>d", "a>d", "d>a", "b>c");
+        var result = SimplePaths.Find(index, index.Node("a"), index.Node("d"), Direction.Out, RelationshipFilter.None, 4, 10, Limits);
+        var routes = result.Paths.Select(p => string.Join("", p.Entities.Select(e => e.Id))).ToList();
+        Assert.Equal(["ad", "abd", "acd", "abcd"], routes);
+        Assert.All(result.Paths, p => Assert.Equal(p.Entities.Count(), p.Entities.Distinct().Count()));
+        Assert.False(result.Truncated);
+    }
+
+    [Fact]
+    public void Simple_paths_stop_at_first_and_merge_parallel_relationships()
+    {
+        var index = TestGraphs.Build("a>b", "a>b", "b>c", "a>c");
+        var result = SimplePaths.Find(index, index.Node("a"), index.Node("c"), Direction.Out, RelationshipFilter.None, 3, 10, Limits);
+        Assert.Equal(2, result.Paths.Count);
+        Assert.Single(SimplePaths.Find(index, index.Node("a"), index.Node("c"), Direction.Out, RelationshipFilter.None, 3, 1, Limits).Paths);
+    }
+
+    [Fact]
+    public void Neighborhood_gives_distances_relationships_among_nodes_and_truncation()
+    {
+        var index = TestGraphs.Build("c>a", "c>b", "a>b", "b>d", "d>e", "x>y");
+        var result = Neighborhood.Explore(index, index.Node("c"), 1, Direction.Both, RelationshipFilter.None, 100, Limits);
+        Assert.Equal(["c:0", "a:1", "b:1"], result.Nodes.Select(n => $"{n.Entity.Id}:{n.Distance}").ToArray());
+        // a>b joins two entities of the outer ring: it belongs in the drawing too.
+        Assert.Equal(3, result.Relationships.Count);
+        Assert.False(result.Truncated);
+
+        var two = Neighborhood.Explore(index, index.Node("c"), 2, Direction.Both, RelationshipFilter.None, 100, Limits);
+        Assert.Contains(two.Nodes, n => n.Entity.Id == "d" && n.Distance == 2);
+        Assert.DoesNotContain(two.Nodes, n => n.Entity.Id == "x");
+
+        var capped = Neighborhood.Explore(index, index.Node("c"), 3, Direction.Both, RelationshipFilter.None, 3, Limits);
+        Assert.Equal(3, capped.Nodes.Count);
+        Assert.True(capped.Truncated);
+        Assert.All(capped.Relationships, r => Assert.Contains(capped.Nodes, n => n.Entity == r.From) );
+    }
+
+    [Fact]
+    public void Reachability_keeps_the_depth_range_and_kinds_walking_through_others()
+    {
+        var index = GraphIndex.Build(
+            [Entity("hub", EntityKind.Country), Entity("t1", EntityKind.Topic), Entity("o1", EntityKind.Organization), Entity("o2", EntityKind.Organization), Entity("o3", EntityKind.Organization)],
+            [Relation("r1", "hub", "t1"), Relation("r2", "t1", "o1"), Relation("r3", "hub", "o2"), Relation("r4", "o1", "o3")]);
+        var result = Reachability.Find(index, index.Node("hub"), 1, 2, Direction.Both, RelationshipFilter.None, new HashSet<EntityKind> { EntityKind.Organization }, Limits);
+        Assert.Equal(["o2:1", "o1:2"], result.Entities.Select(r => $"{r.Entity.Id}:{r.Distance}").ToArray());
+        var onlyFar = Reachability.Find(index, index.Node("hub"), 2, 3, Direction.Both, RelationshipFilter.None, null, Limits);
+        Assert.Equal(["o1:2", "o3:3"], onlyFar.Entities.Select(r => $"{r.Entity.Id}:{r.Distance}").ToArray());
+    }
+
+    [Fact]
+    public void Timeline_orders_dated_relationships_and_leaves_undated_out()
+    {
+        var index = TestGraphs.Build("a>b@2015", "a>c@1992-01-27..", "a>d", "e>a@2013-05..2014");
+        Assert.Equal(["c", "e", "b"], Timeline.Of(index, index.Node("a"), RelationshipFilter.None).Select(a => a.Other.Id).ToArray());
+    }
+
+    private static Entity Entity(string id, EntityKind kind) => new(id, kind, id, [], "", [], ValidTime.Always);
+
+    private static Relationship Relation(string id, string from, string to) =>
+        new(id, RelationshipType.CooperatesIn, from, to, null, ValidTime.Always, [], []);
+}

@@ -1,0 +1,165 @@
+using System.Text.Json.Nodes;
+using Graph.Api.Tests.Support;
+
+namespace Graph.Api.Tests.Traversal;
+
+/// <summary>Traversal over HTTP on the seed graph.</summary>
+[Collection(SeedGraphTests.Name)]
+public sealed class TraversalHttpTests(SeedGraphFixture fixture)
+{
+    private static readonly string[] WantedKinds = ["PROJECT", "TOPIC"];
+
+    private static string[] Ids(JsonNode? list, string field = "id") => list!.AsArray().Select(n => n![field]!.GetValue<string>()).ToArray();
+
+    [Fact]
+    public async Task Path_from_Xi_Jinping_to_the_industrial_park_explains_itself_with_evidence()
+    {
+        var data = await fixture.Client.QueryAsync("""
+            { shortestPath(from: "xi-jinping", to: "china-belarus-industrial-park") {
+                length entities { id }
+                steps { direction from { id } to { id } relationship { type validTime { start { text } } sources { paragraph document { id } } } } } }
+            """);
+        var path = data["shortestPath"]!;
+        Assert.Equal(2, path["length"]!.GetValue<int>());
+        Assert.Equal(["xi-jinping", "china", "china-belarus-industrial-park"], Ids(path["entities"]));
+        var steps = path["steps"]!.AsArray();
+        Assert.Equal("HOLDS_OFFICE", steps[0]!["relationship"]!["type"]!.GetValue<string>());
+        Assert.All(steps, s => Assert.NotEmpty(s!["relationship"]!["sources"]!.AsArray()));
+        Assert.Equal(steps[0]!["to"]!["id"]!.GetValue<string>(), steps[1]!["from"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Without_the_office_the_path_goes_through_a_visit()
+    {
+        var data = await fixture.Client.QueryAsync("""
+            { shortestPath(from: "xi-jinping", to: "china-belarus-industrial-park", types: [PARTICIPATES_IN, LOCATED_IN]) { length entities { id kind } } }
+            """);
+        var entities = data["shortestPath"]!["entities"]!.AsArray();
+        Assert.Equal(3, data["shortestPath"]!["length"]!.GetValue<int>());
+        Assert.Equal("EVENT", entities[1]!["kind"]!.GetValue<string>());
+        Assert.Equal("belarus", entities[2]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Paths_lists_several_routes_shortest_first()
+    {
+        var data = await fixture.Client.QueryAsync("""{ paths(from: "xi-jinping", to: "china-belarus-industrial-park", maxLength: 3, first: 10) { truncated paths { length entities { id } } } }""");
+        var lengths = data["paths"]!["paths"]!.AsArray().Select(p => p!["length"]!.GetValue<int>()).ToList();
+        Assert.True(lengths.Count > 2);
+        Assert.Equal(lengths.Order(), lengths);
+        Assert.Equal(2, lengths[0]);
+        Assert.False(data["paths"]!["truncated"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Neighborhood_of_Belarus_holds_its_partners_and_the_relationships_among_them()
+    {
+        var data = await fixture.Client.QueryAsync("""
+            { neighborhood(id: "belarus") { truncated center { id } nodes { distance entity { id } } relationships { from { id } to { id } } } }
+            """);
+        var hood = data["neighborhood"]!;
+        var nodes = hood["nodes"]!.AsArray().ToDictionary(n => n!["entity"]!["id"]!.GetValue<string>(), n => n!["distance"]!.GetValue<int>());
+        Assert.Equal(0, nodes["belarus"]);
+        foreach (var id in new[] { "china", "china-belarus-industrial-park", "europe", "joint-declaration-2013", "xi-visit-belarus-2015" }) Assert.Equal(1, nodes[id]);
+        Assert.DoesNotContain("xi-jinping", nodes.Keys);
+        Assert.All(hood["relationships"]!.AsArray(), r =>
+        {
+            Assert.Contains(r!["from"]!["id"]!.GetValue<string>(), nodes.Keys);
+            Assert.Contains(r["to"]!["id"]!.GetValue<string>(), nodes.Keys);
+        });
+        // China and the park are both one hop out; the relationship between them is drawn too.
+        Assert.Contains(hood["relationships"]!.AsArray(), r => r!["from"]!["id"]!.GetValue<string>() == "china" && r["to"]!["id"]!.GetValue<string>() == "china-belarus-industrial-park");
+    }
+
+    [Fact]
+    public async Task What_held_in_2000_differs_from_what_held_in_2014()
+    {
+        var data = await fixture.Client.QueryAsync("""
+            { y2000: entity(id: "china") { relationships(asOf: "2000-06-01") { edges { relationship { type } node { id } } } }
+              y2014: entity(id: "china") { relationships(asOf: "2014-06-01") { edges { relationship { type } node { id } } } }
+              n2000: neighborhood(id: "china", asOf: "2000-06-01") { nodes { entity { id } } }
+              n2014: neighborhood(id: "china", asOf: "2014-06-01") { nodes { entity { id } } } }
+            """);
+        static string[] Types(JsonNode? connection) => connection!["relationships"]!["edges"]!.AsArray().Select(e => e!["relationship"]!["type"]!.GetValue<string>()).Distinct().ToArray();
+        var in2000 = Types(data["y2000"]);
+        var in2014 = Types(data["y2014"]);
+        Assert.Contains("DIPLOMATIC_RELATIONS", in2000);
+        Assert.DoesNotContain("COOPERATES_IN", in2000);
+        Assert.DoesNotContain("HOLDS_OFFICE", in2000);
+        Assert.Contains("COOPERATES_IN", in2014);
+        Assert.Contains("HOLDS_OFFICE", in2014);
+        // The 2013 signing was a point in time: over by 2014. The 2019 investment had not happened yet.
+        Assert.DoesNotContain("PARTY_TO", in2014);
+        Assert.DoesNotContain("INVESTS", in2014);
+        var n2000 = data["n2000"]!["nodes"]!.AsArray().Select(n => n!["entity"]!["id"]!.GetValue<string>()).ToList();
+        Assert.DoesNotContain("xi-jinping", n2000);
+        Assert.Contains("xi-jinping", data["n2014"]!["nodes"]!.AsArray().Select(n => n!["entity"]!["id"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Reachable_projects_within_two_hops_of_China_through_cooperation_carry_distances()
+    {
+        var data = await fixture.Client.QueryAsync("""
+            { entity(id: "china") { reachable(maxDepth: 2, types: [COOPERATES_IN, FOCUSES_ON, PARTICIPATES_IN, PART_OF], kinds: [PROJECT, TOPIC], first: 100) {
+                totalCount truncated edges { distance node { id kind } } } } }
+            """);
+        var edges = data["entity"]!["reachable"]!["edges"]!.AsArray();
+        Assert.Contains(edges, e => e!["node"]!["id"]!.GetValue<string>() == "china-belarus-industrial-park" && e["distance"]!.GetValue<int>() == 1);
+        Assert.Contains(edges, e => e!["node"]!["id"]!.GetValue<string>() == "high-tech-manufacturing" && e["distance"]!.GetValue<int>() == 2);
+        Assert.All(edges, e => Assert.Contains(e!["node"]!["kind"]!.GetValue<string>(), WantedKinds));
+        var distances = edges.Select(e => e!["distance"]!.GetValue<int>()).ToList();
+        Assert.Equal(distances.Order(), distances);
+    }
+
+    [Fact]
+    public async Task Reachable_pages_with_cursors()
+    {
+        const string query = "query($after: String) { entity(id: \"belarus\") { reachable(maxDepth: 2, first: 5, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } }";
+        var first = (await fixture.Client.QueryAsync(query))["entity"]!["reachable"]!;
+        var second = (await fixture.Client.QueryAsync(query, new { after = first["pageInfo"]!["endCursor"]!.GetValue<string>() }))["entity"]!["reachable"]!;
+        var ids = first["edges"]!.AsArray().Concat(second["edges"]!.AsArray()).Select(e => e!["node"]!["id"]!.GetValue<string>()).ToList();
+        Assert.Equal(10, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Counts_timeline_and_graph_statistics_agree_with_each_other()
+    {
+        var data = await fixture.Client.QueryAsync("""
+            { entity(id: "china") { degree relationshipCounts { type count } neighborCounts { kind count } out: degree(direction: OUT)
+                timeline { date { earliest } relationship { id } } }
+              graphStatistics { entityCount relationshipCount entitiesByKind { count } relationshipsByType { count } } }
+            """);
+        var china = data["entity"]!;
+        Assert.Equal(china["degree"]!.GetValue<int>(), china["relationshipCounts"]!.AsArray().Sum(c => c!["count"]!.GetValue<int>()));
+        Assert.True(china["out"]!.GetValue<int>() < china["degree"]!.GetValue<int>());
+        var dates = china["timeline"]!.AsArray().Select(t => t!["date"]!["earliest"]!.GetValue<string>()).ToList();
+        Assert.Equal("1992-01-27", dates[0]);
+        Assert.Equal(dates.Order(StringComparer.Ordinal), dates);
+        var stats = data["graphStatistics"]!;
+        Assert.Equal(stats["entityCount"]!.GetValue<int>(), stats["entitiesByKind"]!.AsArray().Sum(c => c!["count"]!.GetValue<int>()));
+        Assert.Equal(stats["relationshipCount"]!.GetValue<int>(), stats["relationshipsByType"]!.AsArray().Sum(c => c!["count"]!.GetValue<int>()));
+    }
+
+    [Theory]
+    [InlineData("{ neighborhood(id: \"belarus\", depth: 50) { truncated } }")]
+    [InlineData("{ neighborhood(id: \"belarus\", limit: 100000) { truncated } }")]
+    [InlineData("{ shortestPath(from: \"china\", to: \"belarus\", maxLength: 1000) { length } }")]
+    [InlineData("{ paths(from: \"china\", to: \"belarus\", first: 5000) { truncated } }")]
+    [InlineData("{ entity(id: \"china\") { reachable(maxDepth: 40) { totalCount } } }")]
+    [InlineData("{ neighborhood(id: \"belarus\", depth: 0) { truncated } }")]
+    public async Task Traversal_arguments_past_the_caps_are_refused_with_a_code(string query)
+    {
+        var response = await fixture.Client.PostAsync(query);
+        Assert.Equal("TRAVERSAL_LIMIT", response.FirstErrorCode);
+    }
+
+    [Fact]
+    public async Task Unknown_ends_of_a_path_are_not_found_and_unconnected_ones_are_null()
+    {
+        var unknown = await fixture.Client.PostAsync("{ shortestPath(from: \"china\", to: \"atlantis\") { length } }");
+        Assert.Equal("NOT_FOUND", unknown.FirstErrorCode);
+        var data = await fixture.Client.QueryAsync("{ shortestPath(from: \"xi-jinping\", to: \"europe\", direction: IN) { length } neighborhood(id: \"atlantis\") { truncated } }");
+        Assert.Null(data["shortestPath"]);
+        Assert.Null(data["neighborhood"]);
+    }
+}
