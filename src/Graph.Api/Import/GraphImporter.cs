@@ -22,12 +22,19 @@ internal sealed class GraphImporter(IDbContextFactory<GraphDbContext> contexts, 
             var storedRelationships = (await db.Relationships.AsNoTracking().Select(r => r.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
             var (entities, relationships) = new GraphImportValidator(stored, storedRelationships).Validate(file);
 
+            // The next index is the current one plus this import; it is built while the store saves
+            // and swapped in only once the save has committed, so readers never see unsaved data.
+            var current = index.IsReady ? index.Current : null;
+            var nextIndex = Task.Run(() => GraphIndex.Build(
+                (current?.Entities.Select(e => e.Entity) ?? []).Concat(entities.Select(RecordMapping.ToEntity)),
+                (current?.Relationships.Select(r => r.Relationship) ?? []).Concat(relationships.Select(RecordMapping.ToRelationship))), CancellationToken.None);
+
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             db.Entities.AddRange(entities);
             db.Relationships.AddRange(relationships);
             // Not cancellable past this point: a save that has begun is completed, never abandoned half-way.
             await db.SaveChangesAsync(CancellationToken.None);
-            await RebuildIndexAsync(CancellationToken.None);
+            index.Replace(await nextIndex);
             return (entities.Count, relationships.Count);
         }
         finally

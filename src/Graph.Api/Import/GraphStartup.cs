@@ -21,7 +21,12 @@ internal sealed partial class GraphStartup(
         if (seed.Value.Enabled && await store.IsEmptyAsync(cancellationToken))
         {
             var path = Path.IsPathRooted(seed.Value.Path) ? seed.Value.Path : Path.Combine(AppContext.BaseDirectory, seed.Value.Path);
-            var file = SeedReader.Read(await File.ReadAllTextAsync(path, cancellationToken));
+            SeedFile file;
+            await using (var stream = File.OpenRead(path))
+            {
+                file = await SeedReader.ReadAsync(stream, cancellationToken);
+            }
+
             var (entities, relationships) = await importer.ImportAsync(file, cancellationToken);
             LogSeeded(logger, entities, relationships, path);
         }

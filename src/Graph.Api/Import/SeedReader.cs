@@ -29,6 +29,19 @@ internal static class SeedReader
         }
     }
 
+    public static async Task<SeedFile> ReadAsync(Stream json, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<SeedFile>(json, Options, cancellationToken)
+                ?? throw Rejected("The file holds JSON null, not a graph object.");
+        }
+        catch (JsonException ex)
+        {
+            throw Rejected($"The file is not valid import JSON: {ex.Message}");
+        }
+    }
+
     private static ImportRejectedException Rejected(string message) =>
         new([new ImportError("IMPORT_MALFORMED", "$", message)]);
 }

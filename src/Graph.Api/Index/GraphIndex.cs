@@ -51,7 +51,9 @@ public sealed class GraphIndex
         var relationshipNodes = relationships.OrderBy(r => r.Id, StringComparer.Ordinal)
             .Select((r, i) => new RelationshipNode(i, r, byId[r.FromId], byId[r.ToId])).ToArray();
 
-        var graph = new BidirectionalGraph<EntityNode, RelationshipNode>(true, entityNodes.Length, relationshipNodes.Length);
+        // QuikGraph's edge capacity is the initial size of *each* vertex's edge lists, not a total: give it the mean degree.
+        var meanDegree = entityNodes.Length == 0 ? 0 : relationshipNodes.Length / entityNodes.Length;
+        var graph = new BidirectionalGraph<EntityNode, RelationshipNode>(true, entityNodes.Length, meanDegree);
         graph.AddVertexRange(entityNodes);
         // Added in id order, so every adjacency list is sorted by relationship id: paging can binary-search it.
         graph.AddEdgeRange(relationshipNodes);

@@ -1,0 +1,63 @@
+using BenchmarkDotNet.Attributes;
+using Graph.Api.Import;
+using Graph.Api.Index;
+using Graph.Api.Model;
+using Graph.Api.Storage;
+using Graph.Api.Traversal;
+
+namespace Graph.Bench;
+
+/// <summary>The index and the traversals alone, on synthetic graphs of 10k/100k and 100k/1M.</summary>
+[ShortRunJob]
+[MemoryDiagnoser]
+public class IndexBenchmarks
+{
+    private Entity[] entities = [];
+    private Relationship[] relationships = [];
+    private GraphIndex index = null!;
+    private EntityNode hub = null!, far1 = null!, far2 = null!, quiet = null!;
+
+    [Params(10_000, 100_000)]
+    public int Entities { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"graph-bench-{Entities}.json");
+        if (!File.Exists(file)) SyntheticGraph.Write(file, Entities, Entities * 10);
+        var (entityRecords, relationshipRecords) = new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>())
+            .Validate(SeedReader.Read(File.ReadAllText(file)));
+        entities = entityRecords.Select(RecordMapping.ToEntity).ToArray();
+        relationships = relationshipRecords.Select(RecordMapping.ToRelationship).ToArray();
+        index = GraphIndex.Build(entities, relationships);
+        var byDegree = index.Entities.OrderBy(e => index.Degree(e)).ToList();
+        hub = byDegree[^1];
+        quiet = byDegree[byDegree.Count / 2];
+        far1 = byDegree[byDegree.Count / 3];
+        far2 = byDegree[(2 * byDegree.Count) / 3];
+    }
+
+    [Benchmark]
+    public GraphIndex BuildIndex() => GraphIndex.Build(entities, relationships);
+
+    [Benchmark]
+    public int NeighborhoodDepth1() => Neighborhood.Explore(index, quiet, 1, Direction.Both, RelationshipFilter.None, 200, TraversalLimits.Default).Nodes.Count;
+
+    [Benchmark]
+    public int NeighborhoodDepth2Capped200() => Neighborhood.Explore(index, quiet, 2, Direction.Both, RelationshipFilter.None, 200, TraversalLimits.Default).Nodes.Count;
+
+    [Benchmark]
+    public int ShortestPathFarApart() => ShortestPath.Find(index, far1, far2, Direction.Both, RelationshipFilter.None, 8, TraversalLimits.Default).Path?.Length ?? -1;
+
+    [Benchmark]
+    public int ReachableWithin2() => Reachability.Find(index, quiet, 1, 2, Direction.Both, RelationshipFilter.None, new HashSet<EntityKind> { EntityKind.Organization }, TraversalLimits.Default).Entities.Count;
+
+    [Benchmark]
+    public int HubRelationshipsPage() => index.Adjacents(hub, Direction.Both, RelationshipFilter.None).Take(20).Count();
+
+    [Benchmark]
+    public int SearchPrefix() => index.Search.Find("amber bir", null, 10).Count;
+
+    [Benchmark]
+    public int SearchContains() => index.Search.Find("granite 123", null, 10).Count;
+}

@@ -1,0 +1,19 @@
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using Graph.Bench;
+
+// generate <entities> <relationships> <file>  — writes a synthetic graph in the seed format
+// micro [BenchmarkDotNet arguments]            — in-process benchmarks of the index and traversals
+switch (args.FirstOrDefault())
+{
+    case "generate" when args.Length == 4:
+        SyntheticGraph.Write(args[3], int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture));
+        Console.WriteLine($"wrote {args[3]}");
+        return 0;
+    case "micro":
+        BenchmarkSwitcher.FromAssembly(typeof(IndexBenchmarks).Assembly).Run(args[1..]);
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: Graph.Bench generate <entities> <relationships> <file> | micro [--filter *]");
+        return 2;
+}
