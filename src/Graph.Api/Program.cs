@@ -7,11 +7,15 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services
     .AddGraphStorage(builder.Configuration)
     .AddGraphImport(builder.Configuration)
-    .AddGraphQLEndpoint(builder.Configuration);
+    .AddGraphQLEndpoint(builder.Configuration)
+    .AddGraphHosting(builder.Configuration);
 
 var app = builder.Build();
 
+app.UseRequestIds();
+app.UseCors();
 app.MapGet("/", () => Results.Redirect("/graphql"));
+app.MapHealthEndpoints();
 app.MapGraphQLEndpoint();
 
 app.Run();

@@ -15,6 +15,7 @@ internal static class EndpointServiceCollectionExtensions
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<GraphQLEndpoint>();
+        services.AddSingleton<ExecutionGate>();
         services.AddGraphQL(graphql => graphql
             .AddSchema<GraphSchema>()
             .AddGraphTypes(typeof(GraphSchema).Assembly)
@@ -28,7 +29,8 @@ internal static class EndpointServiceCollectionExtensions
 
     public static IEndpointRouteBuilder MapGraphQLEndpoint(this IEndpointRouteBuilder endpoints, string path = "/graphql")
     {
-        endpoints.MapMethods(path, [HttpMethods.Get, HttpMethods.Post], context => context.RequestServices.GetRequiredService<GraphQLEndpoint>().HandleAsync(context));
+        endpoints.MapMethods(path, [HttpMethods.Get, HttpMethods.Post], context => context.RequestServices.GetRequiredService<GraphQLEndpoint>().HandleAsync(context))
+            .RequireCors(HostingExtensions.CorsPolicy);
         endpoints.MapMethods(path, [HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch], context =>
         {
             context.Response.Headers.Allow = "GET, POST";

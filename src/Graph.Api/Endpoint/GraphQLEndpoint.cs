@@ -18,6 +18,7 @@ internal sealed partial class GraphQLEndpoint(
     IDocumentExecuter<GraphSchema> executer,
     GraphQLSerializer serializer,
     GraphIndexHolder index,
+    ExecutionGate gate,
     IOptions<LimitsOptions> limits,
     ILogger<GraphQLEndpoint> logger)
 {
@@ -28,8 +29,21 @@ internal sealed partial class GraphQLEndpoint(
         {
             if (mediaType is null)
                 throw new RequestError(StatusCodes.Status406NotAcceptable, "NOT_ACCEPTABLE", "Accept application/graphql-response+json or application/json.");
+            if (!index.IsReady)
+            {
+                throw new RequestError(StatusCodes.Status503ServiceUnavailable, "NOT_READY", "The graph is still loading; retry shortly.")
+                {
+                    Headers = new Dictionary<string, string> { ["Retry-After"] = "2" },
+                };
+            }
+
+            gate.CheckClientRate(context);
             var request = await reader.ReadAsync(context.Request);
             await ExecuteAsync(context, request, mediaType);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client has gone: its work is cancelled and there is no one to answer.
         }
         catch (RequestError error)
         {
@@ -62,21 +76,19 @@ internal sealed partial class GraphQLEndpoint(
             };
         }
 
-        var result = await executer.ExecuteAsync(new ExecutionOptions
+        var cost = DocumentLimits.Check(document, request.OperationName, request.Variables, limit);
+        using var slot = await gate.EnterAsync(cost, context.RequestAborted);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        timeout.CancelAfter(TimeSpan.FromSeconds(limit.ExecutionTimeoutSeconds));
+        ExecutionResult result;
+        try
         {
-            Query = request.Query,
-            Document = document,
-            Variables = request.Variables,
-            OperationName = request.OperationName,
-            UserContext = new GraphUserContext(index.Current, limit),
-            RequestServices = context.RequestServices,
-            CancellationToken = context.RequestAborted,
-            UnhandledExceptionDelegate = failure =>
-            {
-                LogUnhandled(logger, failure.Exception, context.TraceIdentifier);
-                return Task.CompletedTask;
-            },
-        });
+            result = await Execute(context, request, document, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            throw new RequestError(StatusCodes.Status504GatewayTimeout, "TIMEOUT", $"The operation ran past the {limit.ExecutionTimeoutSeconds:0.##} s limit and was cancelled.");
+        }
 
         if (result.Errors is { Count: > 0 } errors && errors.Count > limit.MaxErrors)
         {
@@ -89,6 +101,23 @@ internal sealed partial class GraphQLEndpoint(
         context.Response.ContentType = $"{mediaType}; charset=utf-8";
         await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
     }
+
+    private Task<ExecutionResult> Execute(HttpContext context, GraphQLHttpRequest request, GraphQLDocument document, CancellationToken cancellationToken) =>
+        executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = request.Query,
+            Document = document,
+            Variables = request.Variables,
+            OperationName = request.OperationName,
+            UserContext = new GraphUserContext(index.Current, limits.Value),
+            RequestServices = context.RequestServices,
+            CancellationToken = cancellationToken,
+            UnhandledExceptionDelegate = failure =>
+            {
+                LogUnhandled(logger, failure.Exception, context.TraceIdentifier);
+                return Task.CompletedTask;
+            },
+        });
 
     private static GraphQLOperationDefinition? SelectedOperation(GraphQLDocument document, string? operationName)
     {

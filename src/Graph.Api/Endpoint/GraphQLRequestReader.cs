@@ -137,10 +137,32 @@ internal sealed class GraphQLRequestReader(IOptions<LimitsOptions> limits, Graph
         }
     }
 
-    private Inputs? ReadVariables(JsonElement variables) => variables.ValueKind switch
+    private Inputs? ReadVariables(JsonElement variables)
     {
-        JsonValueKind.Null => null,
-        JsonValueKind.Object => serializer.ReadNode<Inputs>(variables),
-        _ => throw RequestError.BadRequest("INVALID_REQUEST", "'variables' must be a JSON object or null."),
-    };
+        if (variables.ValueKind == JsonValueKind.Null) return null;
+        if (variables.ValueKind != JsonValueKind.Object) throw RequestError.BadRequest("INVALID_REQUEST", "'variables' must be a JSON object or null.");
+        CheckSizes(variables);
+        return serializer.ReadNode<Inputs>(variables);
+    }
+
+    /// <summary>Refuses huge lists and strings in variables before GraphQL coerces them.</summary>
+    private void CheckSizes(JsonElement value)
+    {
+        var limit = limits.Value;
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Array:
+                if (value.GetArrayLength() > limit.MaxVariableListLength)
+                    throw RequestError.BadRequest("VARIABLES_TOO_LARGE", $"A list in the variables has more than {limit.MaxVariableListLength} items.");
+                foreach (var item in value.EnumerateArray()) CheckSizes(item);
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in value.EnumerateObject()) CheckSizes(property.Value);
+                break;
+            case JsonValueKind.String:
+                if (value.GetString()!.Length > limit.MaxVariableStringLength)
+                    throw RequestError.BadRequest("VARIABLES_TOO_LARGE", $"A string in the variables is longer than {limit.MaxVariableStringLength} characters.");
+                break;
+        }
+    }
 }

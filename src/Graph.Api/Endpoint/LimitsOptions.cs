@@ -55,5 +55,68 @@ public sealed class LimitsOptions
     [Range(1, 100_000_000)]
     public int MaxTraversalScanned { get; set; } = 200_000;
 
+    /// <summary>Deepest selection nesting, introspection excepted.</summary>
+    [Range(1, 100)]
+    public int MaxDepth { get; set; } = 15;
+
+    /// <summary>Deepest nesting inside __schema/__type; IDE schema queries need about 13.</summary>
+    [Range(1, 100)]
+    public int MaxIntrospectionDepth { get; set; } = 20;
+
+    /// <summary>Most fields in the operation with fragments expanded.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxFields { get; set; } = 2000;
+
+    /// <summary>Most aliases in a document.</summary>
+    [Range(0, 10_000)]
+    public int MaxAliases { get; set; } = 30;
+
+    /// <summary>Most directives in a document.</summary>
+    [Range(0, 10_000)]
+    public int MaxDirectives { get; set; } = 50;
+
+    /// <summary>Highest cost accepted (see README: 1 per field, children multiplied by page sizes).</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxCost { get; set; } = 50_000;
+
+    /// <summary>Queries costing more than this run in the expensive lane.</summary>
+    [Range(1, long.MaxValue)]
+    public long ExpensiveCost { get; set; } = 2_000;
+
+    /// <summary>Whether __schema and __type may be queried (IDEs need them).</summary>
+    public bool Introspection { get; set; } = true;
+
+    /// <summary>Execution time limit; past it the work is cancelled and TIMEOUT returned.</summary>
+    [Range(0.01, 600)]
+    public double ExecutionTimeoutSeconds { get; set; } = 15;
+
+    /// <summary>Longest list allowed anywhere in the variables.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxVariableListLength { get; set; } = 1000;
+
+    /// <summary>Longest string allowed anywhere in the variables.</summary>
+    [Range(1, 100_000_000)]
+    public int MaxVariableStringLength { get; set; } = 10_000;
+
+    /// <summary>Cheap operations executing at once; more wait in the queue.</summary>
+    [Range(1, 10_000)]
+    public int MaxConcurrentCheap { get; set; } = 16;
+
+    /// <summary>Expensive operations executing at once.</summary>
+    [Range(1, 10_000)]
+    public int MaxConcurrentExpensive { get; set; } = 2;
+
+    /// <summary>Operations of each lane waiting for a slot; past it, 503 with Retry-After.</summary>
+    [Range(0, 100_000)]
+    public int MaxQueued { get; set; } = 200;
+
+    /// <summary>Requests per second per client address; 0 turns the per-client limit off.</summary>
+    [Range(0, 1_000_000)]
+    public int RequestsPerSecondPerClient { get; set; }
+
+    /// <summary>Requests a client may burst above its rate.</summary>
+    [Range(1, 1_000_000)]
+    public int ClientBurst { get; set; } = 100;
+
     public Traversal.TraversalLimits Traversal => new(MaxTraversalVisited, MaxTraversalScanned);
 }

@@ -4,15 +4,17 @@ using Microsoft.Extensions.Options;
 namespace Graph.Api.Import;
 
 /// <summary>
-/// Before the service takes requests: seeds an empty store, then builds the index from the store.
-/// Runs as a hosted service so the host does not start listening until the index is ready.
+/// Loads the graph in the background while the service already answers liveness checks: seeds an
+/// empty store, or builds the index from a store that has data. Until the index is swapped in,
+/// /health/ready fails and GraphQL requests get 503 NOT_READY. A seed that cannot be loaded stops the host.
 /// </summary>
 internal sealed partial class GraphStartup(
     GraphStore store, GraphImporter importer, IOptions<SeedOptions> seed, IOptions<StorageOptions> storage, ILogger<GraphStartup> logger)
-    : IHostedService
+    : BackgroundService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.StartNew();
         if (storage.Value.Provider == "InMemory")
         {
             LogNotDurable(logger);
@@ -34,9 +36,12 @@ internal sealed partial class GraphStartup(
         {
             await importer.RebuildIndexAsync(cancellationToken);
         }
+
+        LogReady(logger, started.Elapsed.TotalSeconds, GC.GetTotalMemory(false) / (1024 * 1024));
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    [LoggerMessage(LogLevel.Information, "Graph index ready after {Seconds:0.00} s; managed heap {HeapMiB} MiB.")]
+    private static partial void LogReady(ILogger logger, double seconds, long heapMiB);
 
     [LoggerMessage(LogLevel.Warning, "The store is the in-memory provider: the graph is not durable and is lost when the service stops.")]
     private static partial void LogNotDurable(ILogger logger);

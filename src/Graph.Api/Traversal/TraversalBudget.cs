@@ -20,7 +20,7 @@ internal sealed class TraversalBudget(TraversalLimits limits)
     public bool Scan()
     {
         if (scanned >= limits.MaxScanned) return !(Exhausted = true);
-        scanned++;
+        if ((++scanned & 1023) == 0) limits.Cancellation.ThrowIfCancellationRequested();
         return true;
     }
 }

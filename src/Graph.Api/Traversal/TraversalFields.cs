@@ -53,7 +53,7 @@ internal static class TraversalFields
         var first = context.PageSize();
         var filter = new RelationshipFilter(context.GetArgument<List<RelationshipType>?>("types")?.ToHashSet(), null, context.GetArgument<DateOnly?>("asOf"));
         var kinds = context.GetArgument<List<EntityKind>?>("kinds")?.ToHashSet();
-        var result = Reachability.Find(context.Index(), context.Source, minDepth, maxDepth, context.ReadDirection(), filter, kinds, limits.Traversal);
+        var result = Reachability.Find(context.Index(), context.Source, minDepth, maxDepth, context.ReadDirection(), filter, kinds, limits.Traversal with { Cancellation = context.CancellationToken });
 
         var after = context.GetArgument<string?>("after");
         var start = 0;

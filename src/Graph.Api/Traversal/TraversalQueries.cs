@@ -28,7 +28,7 @@ internal static class TraversalQueries
                 var limit = c.Bounded("limit", 200, limits.MaxNeighborhoodNodes);
                 if (center is null) return null;
                 var filter = new Index.RelationshipFilter(TypesArgument(c), c.GetArgument<List<EntityKind>?>("kinds")?.ToHashSet(), c.GetArgument<DateOnly?>("asOf"));
-                return Neighborhood.Explore(c.Index(), center, depth, c.ReadDirection(), filter, limit, limits.Traversal);
+                return Neighborhood.Explore(c.Index(), center, depth, c.ReadDirection(), filter, limit, limits.Traversal with { Cancellation = c.CancellationToken });
             });
 
         query.Field<PathType>("shortestPath")
@@ -43,7 +43,7 @@ internal static class TraversalQueries
             {
                 var limits = c.Graph().Limits;
                 var maxLength = c.Bounded("maxLength", 6, limits.MaxPathLength);
-                var result = ShortestPath.Find(c.Index(), c.RequiredEntity("from"), c.RequiredEntity("to"), c.ReadDirection(), PathFilter(c), maxLength, limits.Traversal);
+                var result = ShortestPath.Find(c.Index(), c.RequiredEntity("from"), c.RequiredEntity("to"), c.ReadDirection(), PathFilter(c), maxLength, limits.Traversal with { Cancellation = c.CancellationToken });
                 return result.Truncated
                     ? throw ResolveContextExtensions.BadArgument("TRAVERSAL_TRUNCATED", "The search reached the configured traversal cap before finding a path; narrow it with types, asOf or a smaller maxLength.")
                     : result.Path;
@@ -63,7 +63,7 @@ internal static class TraversalQueries
                 var limits = c.Graph().Limits;
                 var maxLength = c.Bounded("maxLength", 4, limits.MaxPathLength);
                 var first = c.Bounded("first", 10, limits.MaxPaths);
-                return SimplePaths.Find(c.Index(), c.RequiredEntity("from"), c.RequiredEntity("to"), c.ReadDirection(), PathFilter(c), maxLength, first, limits.Traversal);
+                return SimplePaths.Find(c.Index(), c.RequiredEntity("from"), c.RequiredEntity("to"), c.ReadDirection(), PathFilter(c), maxLength, first, limits.Traversal with { Cancellation = c.CancellationToken });
             });
 
         query.Field<NonNullGraphType<GraphStatisticsType>>("graphStatistics").Description("Counts over the whole graph.").Resolve(c => c.Index());

@@ -21,5 +21,17 @@ public sealed class GraphApiFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
 
-    public GraphQLClient CreateGraphQLClient() => new(CreateClient());
+    /// <summary>A client for a service that has finished loading its graph (the index builds in the background).</summary>
+    public GraphQLClient CreateGraphQLClient()
+    {
+        var http = CreateClient();
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            using var ready = http.GetAsync("/health/ready").GetAwaiter().GetResult();
+            if (ready.IsSuccessStatusCode) return new GraphQLClient(http);
+            Thread.Sleep(100);
+        }
+
+        throw new TimeoutException("The service did not become ready within 30 s.");
+    }
 }

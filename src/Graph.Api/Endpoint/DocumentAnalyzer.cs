@@ -1,0 +1,171 @@
+using System.Globalization;
+using GraphQL;
+using GraphQLParser.AST;
+
+namespace Graph.Api.Endpoint;
+
+/// <summary>
+/// Measures a parsed document: depth, expanded field count, cost, aliases, directives and use of
+/// introspection. Fragments are measured once each (memoised), so 2^40 fan-out through nested
+/// fragments is measured in microseconds; a fragment cycle contributes nothing here and is left
+/// for validation to reject.
+/// <para>
+/// Cost: every field costs 1; a field with a <c>first</c> (or a neighbourhood's <c>limit</c>)
+/// multiplies the cost of what it selects by that number (the page size default when absent), at most
+/// by the largest page any field accepts.
+/// Introspection (<c>__schema</c>, <c>__type</c>) is measured apart, so an IDE's schema query
+/// is bounded by its own depth cap and never by cost.
+/// </para>
+/// </summary>
+internal sealed class DocumentAnalyzer(GraphQLDocument document, Inputs? variables, int defaultPageSize, int largestPage)
+{
+    private const long Saturated = long.MaxValue / 4;
+    private readonly Dictionary<string, Measure> fragments = new(StringComparer.Ordinal);
+    private readonly HashSet<string> visiting = new(StringComparer.Ordinal);
+    private bool usesIntrospection;
+    private int introspectionDepth;
+
+    private readonly record struct Measure(int Depth, long Fields, long Cost);
+
+    public DocumentAnalysis Analyze(GraphQLOperationDefinition operation)
+    {
+        var measure = MeasureSelections(operation.SelectionSet, introspection: false);
+        var counter = new WrittenCounter();
+        counter.Count(document);
+        return new DocumentAnalysis(measure.Depth, measure.Fields, measure.Cost, counter.Aliases, counter.Directives, introspectionDepth, usesIntrospection);
+    }
+
+    private Measure MeasureSelections(GraphQLSelectionSet? set, bool introspection)
+    {
+        if (set is null) return default;
+        int depth = 0;
+        long fields = 0, cost = 0;
+        foreach (var selection in set.Selections)
+        {
+            var measure = selection switch
+            {
+                GraphQLField field => MeasureField(field, introspection),
+                GraphQLInlineFragment inline => MeasureSelections(inline.SelectionSet, introspection),
+                GraphQLFragmentSpread spread => MeasureFragment(spread.FragmentName.Name.StringValue, introspection),
+                _ => default,
+            };
+            depth = Math.Max(depth, measure.Depth);
+            fields = Add(fields, measure.Fields);
+            cost = Add(cost, measure.Cost);
+        }
+
+        return new Measure(depth, fields, cost);
+    }
+
+    private Measure MeasureField(GraphQLField field, bool introspection)
+    {
+        var name = field.Name.StringValue;
+        if (!introspection && name is "__schema" or "__type")
+        {
+            usesIntrospection = true;
+            var inner = MeasureSelections(field.SelectionSet, introspection: true);
+            introspectionDepth = Math.Max(introspectionDepth, inner.Depth + 1);
+            // Introspection counts towards the field limit but not towards depth or cost.
+            return new Measure(0, Add(1, inner.Fields), 0);
+        }
+
+        var children = MeasureSelections(field.SelectionSet, introspection);
+        var multiplier = introspection ? 1 : Multiplier(field);
+        return new Measure(children.Depth + 1, Add(1, children.Fields), Add(1, Multiply(multiplier, children.Cost)));
+    }
+
+    private Measure MeasureFragment(string name, bool introspection)
+    {
+        var key = introspection ? "?" + name : name;
+        if (fragments.TryGetValue(key, out var known)) return known;
+        if (!visiting.Add(key)) return default;
+        var definition = document.Definitions.OfType<GraphQLFragmentDefinition>().FirstOrDefault(f => f.FragmentName.Name.StringValue == name);
+        var measure = MeasureSelections(definition?.SelectionSet, introspection);
+        visiting.Remove(key);
+        fragments[key] = measure;
+        return measure;
+    }
+
+    private long Multiplier(GraphQLField field)
+    {
+        var argument = field.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue is "first" or "limit" or "ids");
+        if (argument is null)
+        {
+            // List fields without a page size: a neighbourhood defaults to 200 entities, others to one page.
+            return field.Name.StringValue == "neighborhood" ? 200 : field.SelectionSet is null ? 1 : ConnectionDefault(field);
+        }
+
+        // Sizes past the largest page are refused by the field itself with a precise code; cost them at the cap.
+        return Math.Min(largestPage, argument.Value switch
+        {
+            GraphQLIntValue literal when long.TryParse(literal.Value.Span, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => Math.Max(n, 1),
+            GraphQLListValue list => Math.Max(list.Values?.Count ?? 1, 1),
+            GraphQLVariable variable when variables is not null && variables.TryGetValue(variable.Name.StringValue, out var value) => VariableNumber(value),
+            _ => defaultPageSize,
+        });
+    }
+
+    private long ConnectionDefault(GraphQLField field) =>
+        field.Name.StringValue is "relationships" or "entities" or "reachable" or "supports" or "search" or "timeline" ? defaultPageSize : 1;
+
+    private long VariableNumber(object? value) => value switch
+    {
+        int i => Math.Max(i, 1),
+        long l when l <= int.MaxValue => Math.Max(l, 1),
+        double d when d >= 1 && d < Saturated => (long)d,
+        System.Collections.ICollection c => Math.Max(c.Count, 1),
+        _ => defaultPageSize,
+    };
+
+    private static long Add(long a, long b) => Math.Min(a + b, Saturated);
+
+    private static long Multiply(long a, long b) => a != 0 && b > Saturated / a ? Saturated : Math.Min(a * b, Saturated);
+
+    /// <summary>Counts aliases and directives as written in the whole document.</summary>
+    private sealed class WrittenCounter
+    {
+        public int Aliases { get; private set; }
+        public int Directives { get; private set; }
+
+        public void Count(GraphQLDocument document)
+        {
+            foreach (var definition in document.Definitions)
+            {
+                switch (definition)
+                {
+                    case GraphQLOperationDefinition operation:
+                        Directives += operation.Directives?.Count ?? 0;
+                        Count(operation.SelectionSet);
+                        break;
+                    case GraphQLFragmentDefinition fragment:
+                        Directives += fragment.Directives?.Count ?? 0;
+                        Count(fragment.SelectionSet);
+                        break;
+                }
+            }
+        }
+
+        private void Count(GraphQLSelectionSet? set)
+        {
+            if (set is null) return;
+            foreach (var selection in set.Selections)
+            {
+                switch (selection)
+                {
+                    case GraphQLField field:
+                        if (field.Alias is not null) Aliases++;
+                        Directives += field.Directives?.Count ?? 0;
+                        Count(field.SelectionSet);
+                        break;
+                    case GraphQLInlineFragment inline:
+                        Directives += inline.Directives?.Count ?? 0;
+                        Count(inline.SelectionSet);
+                        break;
+                    case GraphQLFragmentSpread spread:
+                        Directives += spread.Directives?.Count ?? 0;
+                        break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using GraphQL;
+using GraphQLParser.AST;
+
+namespace Graph.Api.Endpoint;
+
+/// <summary>Refuses documents that ask for too much, before validation or execution spends anything on them.</summary>
+internal static class DocumentLimits
+{
+    /// <summary>Measures the operation that will run (every operation, when which one is unclear) and checks the limits; returns its cost.</summary>
+    public static long Check(GraphQLDocument document, string? operationName, Inputs? variables, LimitsOptions limits)
+    {
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        var selected = operations.Where(o => operationName is null ? operations.Count == 1 : o.Name?.StringValue == operationName).ToList();
+        var largestPage = Math.Max(limits.MaxPageSize, Math.Max(limits.MaxNeighborhoodNodes, limits.MaxPaths));
+        var analyzer = new DocumentAnalyzer(document, variables, limits.DefaultPageSize, largestPage);
+        long cost = 0;
+        foreach (var operation in selected.Count > 0 ? selected : operations)
+        {
+            var analysis = analyzer.Analyze(operation);
+            Enforce(analysis, limits);
+            cost = Math.Max(cost, analysis.Cost);
+        }
+
+        return cost;
+    }
+
+    private static void Enforce(DocumentAnalysis analysis, LimitsOptions limits)
+    {
+        if (analysis.UsesIntrospection && !limits.Introspection)
+            throw Refused("INTROSPECTION_DISABLED", "Introspection (__schema, __type) is turned off on this service.");
+        if (analysis.Aliases > limits.MaxAliases)
+            throw Refused("TOO_MANY_ALIASES", $"The document uses {analysis.Aliases} aliases; the limit is {limits.MaxAliases}.");
+        if (analysis.Directives > limits.MaxDirectives)
+            throw Refused("TOO_MANY_DIRECTIVES", $"The document uses {analysis.Directives} directives; the limit is {limits.MaxDirectives}.");
+        if (analysis.Depth > limits.MaxDepth)
+            throw Refused("QUERY_TOO_DEEP", $"The query nests {analysis.Depth} levels deep; the limit is {limits.MaxDepth}.");
+        if (analysis.IntrospectionDepth > limits.MaxIntrospectionDepth)
+            throw Refused("QUERY_TOO_DEEP", $"The introspection query nests {analysis.IntrospectionDepth} levels deep; the limit is {limits.MaxIntrospectionDepth}.");
+        if (analysis.Fields > limits.MaxFields)
+            throw Refused("TOO_MANY_FIELDS", $"The operation selects {Readable(analysis.Fields)} fields with fragments expanded; the limit is {limits.MaxFields}.");
+        if (analysis.Cost > limits.MaxCost)
+            throw Refused("COST_LIMIT", $"The operation would cost {Readable(analysis.Cost)}; the limit is {limits.MaxCost}. Ask for smaller pages or fewer nested lists.");
+    }
+
+    private static string Readable(long value) => value >= long.MaxValue / 4 ? "more than 10^18" : value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static RequestError Refused(string code, string message) => RequestError.BadRequest(code, message);
+}

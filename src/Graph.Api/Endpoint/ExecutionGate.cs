@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Graph.Api.Endpoint;
+
+/// <summary>
+/// Bounds the work in flight. Cheap and expensive operations wait in separate lanes, so a stream of
+/// expensive queries cannot starve cheap ones; a full queue answers 503 with Retry-After at once.
+/// An optional per-client token bucket answers 429 with Retry-After.
+/// </summary>
+internal sealed class ExecutionGate : IDisposable
+{
+    private readonly ConcurrencyLimiter cheap;
+    private readonly ConcurrencyLimiter expensive;
+    private readonly PartitionedRateLimiter<string>? perClient;
+    private readonly long expensiveCost;
+
+    public ExecutionGate(IOptions<LimitsOptions> options)
+    {
+        var limits = options.Value;
+        expensiveCost = limits.ExpensiveCost;
+        cheap = new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = limits.MaxConcurrentCheap, QueueLimit = limits.MaxQueued, QueueProcessingOrder = QueueProcessingOrder.OldestFirst });
+        expensive = new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = limits.MaxConcurrentExpensive, QueueLimit = limits.MaxQueued, QueueProcessingOrder = QueueProcessingOrder.OldestFirst });
+        if (limits.RequestsPerSecondPerClient > 0)
+        {
+            perClient = PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetTokenBucketLimiter(client, _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = limits.ClientBurst,
+                TokensPerPeriod = limits.RequestsPerSecondPerClient,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }));
+        }
+    }
+
+    /// <summary>Refuses a client over its rate with 429.</summary>
+    public void CheckClientRate(HttpContext context)
+    {
+        if (perClient is null) return;
+        using var lease = perClient.AttemptAcquire(context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        if (lease.IsAcquired) return;
+        var retry = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 1;
+        throw new RequestError(StatusCodes.Status429TooManyRequests, "RATE_LIMITED", "Too many requests from this client; retry after the time in Retry-After.")
+        {
+            Headers = new Dictionary<string, string> { ["Retry-After"] = retry.ToString(CultureInfo.InvariantCulture) },
+        };
+    }
+
+    /// <summary>Waits for a slot in the lane the cost belongs to; 503 when the lane's queue is full.</summary>
+    public async Task<RateLimitLease> EnterAsync(long cost, CancellationToken cancellationToken)
+    {
+        var lane = cost > expensiveCost ? expensive : cheap;
+        var lease = await lane.AcquireAsync(1, cancellationToken);
+        if (lease.IsAcquired) return lease;
+        lease.Dispose();
+        throw new RequestError(StatusCodes.Status503ServiceUnavailable, "OVERLOADED", "The service is at capacity; retry shortly.")
+        {
+            Headers = new Dictionary<string, string> { ["Retry-After"] = "1" },
+        };
+    }
+
+    public void Dispose()
+    {
+        cheap.Dispose();
+        expensive.Dispose();
+        perClient?.Dispose();
+    }
+}
