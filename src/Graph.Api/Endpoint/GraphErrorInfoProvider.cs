@@ -1,14 +1,15 @@
 using GraphQL;
 using GraphQL.Execution;
+using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Endpoint;
 
 /// <summary>
 /// The one error policy for execution errors: every error carries a stable code and the request id;
 /// an unexpected exception is reported as INTERNAL with no type, message or stack trace unless
-/// the service runs in Development.
+/// the service runs in Development; with introspection off, no field names are suggested.
 /// </summary>
-internal sealed class GraphErrorInfoProvider(IHttpContextAccessor http, IHostEnvironment environment)
+internal sealed class GraphErrorInfoProvider(IHttpContextAccessor http, IHostEnvironment environment, IOptions<LimitsOptions> limits)
     : ErrorInfoProvider(new ErrorInfoProviderOptions { ExposeExceptionDetails = false, ExposeCode = true, ExposeCodes = false, ExposeData = false })
 {
     public override ErrorInfo GetInfo(ExecutionError executionError)
@@ -24,6 +25,12 @@ internal sealed class GraphErrorInfoProvider(IHttpContextAccessor http, IHostEnv
         {
             extensions["code"] = ErrorCodes.Internal;
             extensions["exception"] = executionError.InnerException?.ToString();
+        }
+
+        // Suggestions would reveal the schema that turning introspection off is meant to hide.
+        if (!limits.Value.Introspection && info.Message.IndexOf(" Did you mean", StringComparison.Ordinal) is var at and >= 0)
+        {
+            info.Message = info.Message[..at];
         }
 
         if (http.HttpContext?.TraceIdentifier is { } requestId) extensions["requestId"] = requestId;

@@ -102,6 +102,8 @@ internal sealed class GraphQLRequestReader(IOptions<LimitsOptions> limits, Graph
         // A UTF-8 byte order mark is harmless; anything else that is not UTF-8 JSON is refused below.
         var json = body.AsMemory();
         if (json.Span.StartsWith("\uFEFF"u8)) json = json[3..];
+        // The JSON reader checks UTF-8 only in the strings it reads; check the whole body so nothing malformed is ever stored or echoed.
+        if (!System.Text.Unicode.Utf8.IsValid(json.Span)) throw RequestError.BadRequest("INVALID_JSON", "The body is not valid UTF-8.");
         JsonDocument document;
         try
         {

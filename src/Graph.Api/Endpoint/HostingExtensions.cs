@@ -1,14 +1,26 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Endpoint;
 
-/// <summary>Health checks, CORS and request ids: the parts of the HTTP edge around the GraphQL endpoint.</summary>
+/// <summary>Server limits, health checks, CORS and request ids: the parts of the HTTP edge around the GraphQL endpoint.</summary>
 internal static class HostingExtensions
 {
     public const string CorsPolicy = "graph-frontends";
 
     public static IServiceCollection AddGraphHosting(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<LimitsOptions>>((kestrel, limits) =>
+        {
+            // Slow or oversized clients are dropped by the server itself, before any endpoint code runs.
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestLineSize = limits.Value.MaxRequestLineBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = limits.Value.MaxRequestHeaderBytes;
+            kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(limits.Value.RequestHeadersTimeoutSeconds);
+            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(limits.Value.MinBodyBytesPerSecond, TimeSpan.FromSeconds(5));
+            kestrel.Limits.MaxRequestBodySize = limits.Value.MaxBodyBytes;
+        });
         services.AddHealthChecks().AddCheck<IndexReadyHealthCheck>("index", tags: ["ready"]);
         var origins = configuration.GetSection(GraphCorsOptions.Section).Get<GraphCorsOptions>()?.AllowedOrigins ?? [];
         if (origins.Any(o => o.Trim() == "*"))

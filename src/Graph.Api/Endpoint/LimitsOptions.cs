@@ -118,5 +118,21 @@ public sealed class LimitsOptions
     [Range(1, 1_000_000)]
     public int ClientBurst { get; set; } = 100;
 
+    /// <summary>Longest request line (method, URL, version); longer gets 414.</summary>
+    [Range(1024, 1024 * 1024)]
+    public int MaxRequestLineBytes { get; set; } = 8 * 1024;
+
+    /// <summary>Largest total of request headers; larger gets 431.</summary>
+    [Range(1024, 1024 * 1024)]
+    public int MaxRequestHeaderBytes { get; set; } = 32 * 1024;
+
+    /// <summary>Time allowed to send the request headers; slower connections are dropped.</summary>
+    [Range(1, 600)]
+    public int RequestHeadersTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Slowest body upload tolerated after a 5 s grace period, in bytes per second.</summary>
+    [Range(1, 1024 * 1024)]
+    public int MinBodyBytesPerSecond { get; set; } = 240;
+
     public Traversal.TraversalLimits Traversal => new(MaxTraversalVisited, MaxTraversalScanned);
 }

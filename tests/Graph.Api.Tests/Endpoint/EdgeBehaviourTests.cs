@@ -1,0 +1,151 @@
+using System.Net;
+using System.Text;
+using Graph.Api.Endpoint;
+using Graph.Api.Index;
+using Graph.Api.Tests.Support;
+using GraphQL.Execution;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.FileProviders;
+
+namespace Graph.Api.Tests.Endpoint;
+
+/// <summary>Health, CORS, request ids, introspection switch, error policy and body limits.</summary>
+public sealed class EdgeBehaviourTests
+{
+    private static StringContent Body(string json, string contentType = "application/json") => new(json, Encoding.UTF8, contentType);
+
+    [Fact]
+    public async Task Health_endpoints_answer_live_and_ready()
+    {
+        using var factory = new GraphApiFactory();
+        var client = factory.CreateGraphQLClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/health/ready")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Readiness_fails_until_the_index_is_built()
+    {
+        var holder = new GraphIndexHolder();
+        var check = new IndexReadyHealthCheck(holder);
+        Assert.Equal(HealthStatus.Unhealthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
+        holder.Replace(GraphIndex.Build([], []));
+        Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
+    }
+
+    [Fact]
+    public async Task Cors_allows_only_configured_origins()
+    {
+        using var factory = new GraphApiFactory().With("Graph:Cors:AllowedOrigins:0", "https://app.example.org");
+        var http = factory.CreateGraphQLClient().Http;
+
+        using var allowed = new HttpRequestMessage(HttpMethod.Options, "/graphql");
+        allowed.Headers.Add("Origin", "https://app.example.org");
+        allowed.Headers.Add("Access-Control-Request-Method", "POST");
+        allowed.Headers.Add("Access-Control-Request-Headers", "content-type");
+        using var preflight = await http.SendAsync(allowed);
+        Assert.Equal("https://app.example.org", preflight.Headers.GetValues("Access-Control-Allow-Origin").Single());
+
+        using var other = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = Body("{\"query\":\"{ __typename }\"}") };
+        other.Headers.Add("Origin", "https://evil.example.com");
+        using var response = await http.SendAsync(other);
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
+    public async Task No_origin_is_allowed_by_default()
+    {
+        using var factory = new GraphApiFactory();
+        var http = factory.CreateGraphQLClient().Http;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = Body("{\"query\":\"{ __typename }\"}") };
+        request.Headers.Add("Origin", "https://app.example.org");
+        using var response = await http.SendAsync(request);
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
+    public async Task Every_response_carries_a_request_id_that_errors_repeat_and_callers_may_set()
+    {
+        using var factory = new GraphApiFactory();
+        var http = factory.CreateGraphQLClient().Http;
+        using var failed = await http.PostAsync("/graphql", Body("{ nope"));
+        var id = failed.Headers.GetValues("X-Request-Id").Single();
+        var body = await GraphQLResponse.ReadAsync(failed);
+        Assert.Equal(id, body.Errors![0]!["extensions"]!["requestId"]!.GetValue<string>());
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = Body("{\"query\":\"{ __typename }\"}") };
+        request.Headers.Add("X-Request-Id", "client-chosen-42");
+        using var response = await http.SendAsync(request);
+        Assert.Equal("client-chosen-42", response.Headers.GetValues("X-Request-Id").Single());
+    }
+
+    [Fact]
+    public async Task Introspection_can_be_switched_off_and_then_no_field_is_suggested()
+    {
+        using var factory = new GraphApiFactory().With("Graph:Limits:Introspection", "false");
+        var client = factory.CreateGraphQLClient();
+        var schema = await client.PostAsync("{ __schema { types { name } } }");
+        Assert.Equal("INTROSPECTION_DISABLED", schema.FirstErrorCode);
+        var type = await client.PostAsync("{ __type(name: \"Country\") { name } }");
+        Assert.Equal("INTROSPECTION_DISABLED", type.FirstErrorCode);
+        var typo = await client.PostAsync("{ entity(id: \"china\") { nam } }");
+        Assert.DoesNotContain("Did you mean", typo.Body.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        var data = await client.QueryAsync("{ __typename entity(id: \"china\") { name } }");
+        Assert.Equal("China", data["entity"]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_413_from_its_declared_length()
+    {
+        using var factory = new GraphApiFactory();
+        var client = factory.CreateGraphQLClient();
+        var padding = new string(' ', 32 * 1024 * 1024);
+        using var response = await client.Http.PostAsync("/graphql", Body("{\"query\":\"{ __typename }\"" + padding + "}"));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("BODY_TOO_LARGE", (await GraphQLResponse.ReadAsync(response)).FirstErrorCode);
+        await client.AssertStillServesUnchangedAsync();
+    }
+
+    [Fact]
+    public async Task Compressed_or_non_utf8_bodies_are_refused()
+    {
+        using var factory = new GraphApiFactory();
+        var client = factory.CreateGraphQLClient();
+        var gzip = Body("{\"query\":\"{ __typename }\"}");
+        gzip.Headers.ContentEncoding.Add("gzip");
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await client.Http.PostAsync("/graphql", gzip)).StatusCode);
+
+        var invalidUtf8 = new ByteArrayContent([.. "{\"query\":\"{ __typename }\",\"x\":\""u8, 0xC3, 0x28, .. "\"}"u8]);
+        invalidUtf8.Headers.ContentType = new("application/json");
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.Http.PostAsync("/graphql", invalidUtf8)).StatusCode);
+
+        var withBom = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. "{\"query\":\"{ __typename }\"}"u8]);
+        withBom.Headers.ContentType = new("application/json");
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.PostAsync("/graphql", withBom)).StatusCode);
+        await client.AssertStillServesUnchangedAsync();
+    }
+
+    [Fact]
+    public void Unexpected_exceptions_reach_the_client_as_INTERNAL_without_details()
+    {
+        var http = new HttpContextAccessor { HttpContext = new DefaultHttpContext { TraceIdentifier = "req-1" } };
+        var provider = new GraphErrorInfoProvider(http, new ProductionEnvironment(), Microsoft.Extensions.Options.Options.Create(new LimitsOptions()));
+        var error = new UnhandledError("Error trying to resolve field 'x'.", new InvalidOperationException("secret connection string at /srv/db"));
+        var info = provider.GetInfo(error);
+        Assert.Equal("INTERNAL", info.Extensions!["code"]);
+        Assert.Equal("req-1", info.Extensions["requestId"]);
+        Assert.DoesNotContain("secret", info.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperation", info.Message, StringComparison.Ordinal);
+        Assert.Contains("req-1", info.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class ProductionEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = Environments.Production;
+        public string ApplicationName { get; set; } = "Graph.Api";
+        public string ContentRootPath { get; set; } = "/";
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}

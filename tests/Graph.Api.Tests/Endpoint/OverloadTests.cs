@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text;
+using Graph.Api.Endpoint;
+using Graph.Api.Tests.Support;
+using Microsoft.Extensions.Options;
+
+namespace Graph.Api.Tests.Endpoint;
+
+public sealed class OverloadTests
+{
+    private static StringContent Body(string query) => new($$"""{"query": {{System.Text.Json.JsonSerializer.Serialize(query)}} }""", Encoding.UTF8, "application/json");
+
+    [Fact]
+    public async Task A_burst_of_200_concurrent_requests_is_all_answered_without_5xx_other_than_503()
+    {
+        using var factory = new GraphApiFactory().With("Graph:Limits:MaxConcurrentCheap", "4").With("Graph:Limits:MaxQueued", "50");
+        var client = factory.CreateGraphQLClient();
+        var requests = Enumerable.Range(0, 200).Select(async i =>
+        {
+            using var response = await client.Http.PostAsync("/graphql", Body(i % 2 == 0
+                ? "{ neighborhood(id: \"belarus\", depth: 3) { nodes { entity { id } } } }"
+                : "{ entity(id: \"china\") { name } }"));
+            return (response.StatusCode, RetryAfter: response.Headers.RetryAfter is not null);
+        });
+        var answers = await Task.WhenAll(requests);
+        Assert.Equal(200, answers.Length);
+        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable, $"Unexpected {a.StatusCode}"));
+        Assert.All(answers.Where(a => a.StatusCode == HttpStatusCode.ServiceUnavailable), a => Assert.True(a.RetryAfter));
+        Assert.Contains(answers, a => a.StatusCode == HttpStatusCode.OK);
+        await client.AssertStillServesUnchangedAsync();
+    }
+
+    [Fact]
+    public async Task A_full_lane_answers_503_with_retry_after_at_once()
+    {
+        var options = Options.Create(new LimitsOptions { MaxConcurrentCheap = 1, MaxConcurrentExpensive = 1, MaxQueued = 0 });
+        using var gate = new ExecutionGate(options);
+        using var held = await gate.EnterAsync(cost: 1, CancellationToken.None);
+        var refused = await Assert.ThrowsAsync<RequestError>(() => gate.EnterAsync(cost: 1, CancellationToken.None));
+        Assert.Equal(503, refused.Status);
+        Assert.Equal("1", refused.Headers["Retry-After"]);
+        // The expensive lane is separate: a busy cheap lane does not block it, and the reverse.
+        using var expensive = await gate.EnterAsync(cost: 1_000_000, CancellationToken.None);
+        Assert.True(expensive.IsAcquired);
+    }
+
+    [Fact]
+    public async Task A_client_over_its_rate_gets_429_with_retry_after()
+    {
+        using var factory = new GraphApiFactory().With("Graph:Limits:RequestsPerSecondPerClient", "1").With("Graph:Limits:ClientBurst", "3");
+        var http = factory.CreateClient();
+        var statuses = new List<(HttpStatusCode, string?)>();
+        for (var i = 0; i < 6; i++)
+        {
+            using var response = await http.PostAsync("/graphql", Body("{ __typename }"));
+            statuses.Add((response.StatusCode, response.Headers.RetryAfter?.ToString()));
+        }
+
+        Assert.Contains(statuses, s => s.Item1 == HttpStatusCode.OK);
+        var limited = statuses.Where(s => s.Item1 == HttpStatusCode.TooManyRequests).ToList();
+        Assert.NotEmpty(limited);
+        Assert.All(limited, s => Assert.False(string.IsNullOrEmpty(s.Item2)));
+    }
+
+    [Fact]
+    public async Task An_operation_past_the_time_limit_is_cancelled_with_TIMEOUT()
+    {
+        using var factory = new GraphApiFactory()
+            .With("Graph:Limits:ExecutionTimeoutSeconds", "0.01")
+            .With("Graph:Limits:MaxCost", "100000000")
+            .With("Graph:Limits:MaxAliases", "1000")
+            .With("Graph:Limits:MaxFields", "100000")
+            .With("Graph:Limits:MaxQueryLength", "1000000");
+        var client = factory.CreateGraphQLClient();
+        var query = "{ " + string.Join(" ", Enumerable.Range(0, 400).Select(i => $"p{i}: paths(from: \"xi-jinping\", to: \"hong-kong\", maxLength: 8, first: 50) {{ paths {{ entities {{ id name description aliases }} steps {{ relationship {{ id sources {{ paragraph document {{ name }} }} }} }} }} }}")) + " }";
+        var response = await client.PostAsync(query);
+        Assert.Equal(HttpStatusCode.GatewayTimeout, response.Status);
+        Assert.Equal("TIMEOUT", response.FirstErrorCode);
+        Assert.Null(response.Data);
+        await client.AssertStillServesUnchangedAsync();
+    }
+}
