@@ -1,4 +1,6 @@
 using Graph.Api.Endpoint;
+using Graph.Api.Explorer;
+using Graph.Api.Ide;
 using Graph.Api.Import;
 using Graph.Api.Storage;
 
@@ -8,13 +10,15 @@ builder.Services
     .AddGraphStorage(builder.Configuration)
     .AddGraphImport(builder.Configuration)
     .AddGraphQLEndpoint(builder.Configuration)
-    .AddGraphHosting(builder.Configuration);
+    .AddGraphHosting(builder.Configuration)
+    .AddBananaCakePop(builder.Configuration);
 
 var app = builder.Build();
 
 app.UseRequestIds();
+app.UseBananaCakePop();
+app.UseExplorer();
 app.UseCors();
-app.MapGet("/", () => Results.Redirect("/graphql"));
 app.MapHealthEndpoints();
 app.MapGraphQLEndpoint();
 

@@ -9,9 +9,9 @@ internal sealed class GraphSchema : GraphQL.Types.Schema
     {
         Description = "Graph: a knowledge graph of entities and their typed, dated and sourced relationships.";
         Query = query;
-        // IDEs ask for these in their schema query; without them the query fails validation.
+        // IDEs ask for isRepeatable in their schema query. Deprecated input values stay off: with them on,
+        // Banana Cake Pop asks for __Directive.args(includeDeprecated:), which GraphQL.NET does not have.
         Features.RepeatableDirectives = true;
-        Features.DeprecationOfInputValues = true;
         // Kinds are reached only through the Entity interface, so they must be registered by name.
         RegisterType(typeof(CountryType));
         RegisterType(typeof(PersonType));

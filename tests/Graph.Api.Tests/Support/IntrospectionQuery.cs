@@ -1,6 +1,6 @@
 namespace Graph.Api.Tests.Support;
 
-/// <summary>The schema query GraphQL IDEs send on load (the common graphql-js form, with descriptions and deprecations).</summary>
+/// <summary>The schema query GraphQL IDEs send on load (the graphql-js form, with descriptions and repeatable directives).</summary>
 internal static class IntrospectionQuery
 {
     public const string Full = """
@@ -14,13 +14,13 @@ internal static class IntrospectionQuery
         }
         fragment FullType on __Type {
           kind name description
-          fields(includeDeprecated: true) { name description args(includeDeprecated: true) { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
-          inputFields(includeDeprecated: true) { ...InputValue }
+          fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
+          inputFields { ...InputValue }
           interfaces { ...TypeRef }
           enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
           possibleTypes { ...TypeRef }
         }
-        fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue isDeprecated deprecationReason }
+        fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
         fragment TypeRef on __Type {
           kind name
           ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }

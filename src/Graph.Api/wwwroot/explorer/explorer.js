@@ -1,0 +1,281 @@
+'use strict';
+// The Graph explorer: a small front end that uses only the public GraphQL endpoint, as any client would.
+// State is the set of expanded "centres", the selected entity, the ends of a connection and the date.
+
+const KIND_COLORS = {
+  COUNTRY: '#d9534f', PERSON: '#f0ad4e', ORGANIZATION: '#5bc0de', AGREEMENT: '#5cb85c', PROJECT: '#8e44ad',
+  EVENT: '#e67e22', TOPIC: '#2c7be5', PLACE: '#16a085', DOCUMENT: '#7f8c8d',
+};
+
+const state = { centres: [], selected: null, from: null, to: null, asOf: null };
+const $ = (id) => document.getElementById(id);
+
+const cy = cytoscape({
+  container: $('graph'),
+  wheelSensitivity: 0.3,
+  maxZoom: 1.6,
+  minZoom: 0.2,
+  style: [
+    { selector: 'node', style: {
+      'background-color': (n) => KIND_COLORS[n.data('kind')] || '#999', label: 'data(name)', 'font-size': 10,
+      'text-valign': 'bottom', 'text-margin-y': 3, width: 22, height: 22, 'text-wrap': 'ellipsis', 'text-max-width': 120 } },
+    { selector: 'node.centre', style: { width: 30, height: 30, 'border-width': 3, 'border-color': '#22304a' } },
+    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#ffd66b' } },
+    { selector: 'edge', style: {
+      width: 1.5, 'line-color': '#a9b4c8', 'target-arrow-color': '#a9b4c8', 'target-arrow-shape': 'triangle',
+      'curve-style': 'bezier', label: 'data(type)', 'font-size': 7, color: '#5b6b8c', 'text-rotation': 'autorotate' } },
+    { selector: 'edge.path', style: { 'line-color': '#ff7a00', 'target-arrow-color': '#ff7a00', width: 4, 'z-index': 10 } },
+    { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#ff7a00' } },
+  ],
+});
+
+async function gql(query, variables = {}) {
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (body.errors) throw new Error(body.errors.map((e) => `${e.message} (${e.extensions?.code})`).join('; '));
+  return body.data;
+}
+
+function status(text) { $('status').textContent = text; }
+
+const escapeHtml = (text) => String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function when(validTime) {
+  if (!validTime?.start && !validTime?.end) return '';
+  if (validTime.pointInTime) return validTime.start.text;
+  return `${validTime.start?.text ?? '…'} – ${validTime.end?.text ?? 'now'}`;
+}
+
+// ---- drawing ----------------------------------------------------------------------------------
+
+const NEIGHBOURHOOD = `query Neighbourhood($id: ID!, $asOf: Date) {
+  neighborhood(id: $id, depth: 1, limit: 150, asOf: $asOf) {
+    truncated
+    nodes { entity { id name kind } }
+    relationships { id type from { id } to { id } }
+  }
+}`;
+
+function addEntity(entity) {
+  if (cy.getElementById(entity.id).empty()) cy.add({ group: 'nodes', data: { id: entity.id, name: entity.name, kind: entity.kind } });
+}
+
+function addRelationship(r) {
+  if (cy.getElementById(r.id).empty()) cy.add({ group: 'edges', data: { id: r.id, source: r.from.id, target: r.to.id, type: r.type } });
+}
+
+async function fetchNeighbourhood(id) {
+  const data = await gql(NEIGHBOURHOOD, { id, asOf: state.asOf });
+  if (!data.neighborhood) throw new Error(`No entity '${id}'.`);
+  return data.neighborhood;
+}
+
+function layout() {
+  // Rings: the expanded centres in the middle, everything else around them, busiest nearest.
+  cy.layout({
+    name: 'concentric', animate: false, fit: true, padding: 50, minNodeSpacing: 70, avoidOverlap: true,
+    concentric: (n) => (n.hasClass('centre') ? 1000 : 0) + n.degree(), levelWidth: () => 3,
+  }).run();
+}
+
+/** Draws the neighbourhood of each centre again, as of the chosen date: what did not hold then disappears. */
+async function redraw() {
+  const hoods = await Promise.all(state.centres.map(fetchNeighbourhood));
+  cy.elements().remove();
+  for (const hood of hoods) hood.nodes.forEach((n) => addEntity(n.entity));
+  for (const hood of hoods) hood.relationships.forEach(addRelationship);
+  state.centres.forEach((id) => cy.getElementById(id).addClass('centre'));
+  if (state.from && state.to) await connect();
+  layout();
+  const truncated = hoods.some((h) => h.truncated) ? ' (some neighbourhoods were cut at 150 entities)' : '';
+  status(`${cy.nodes().length} entities, ${cy.edges().length} relationships${state.asOf ? ` as of ${state.asOf}` : ''}${truncated}`);
+}
+
+async function show(id) {
+  state.centres = [id];
+  await redraw();
+  await select(id);
+}
+
+async function expand(id) {
+  if (!state.centres.includes(id)) state.centres.push(id);
+  const hood = await fetchNeighbourhood(id);
+  hood.nodes.forEach((n) => addEntity(n.entity));
+  hood.relationships.forEach(addRelationship);
+  cy.getElementById(id).addClass('centre');
+  layout();
+  status(`Expanded ${id}: ${cy.nodes().length} entities, ${cy.edges().length} relationships`);
+}
+
+// ---- details panel ----------------------------------------------------------------------------
+
+const DETAILS = `query Details($id: ID!, $asOf: Date) {
+  entity(id: $id) {
+    id name kind description aliases
+    properties { key value }
+    validTime { start { text } end { text } pointInTime }
+    relationships(first: 50, asOf: $asOf) {
+      totalCount
+      edges {
+        direction
+        node { id name kind }
+        relationship { id type description validTime { start { text } end { text } pointInTime } sources { paragraph document { name } } }
+      }
+    }
+  }
+}`;
+
+async function select(id) {
+  state.selected = id;
+  cy.nodes().unselect();
+  cy.getElementById(id).select();
+  const { entity } = await gql(DETAILS, { id, asOf: state.asOf });
+  const rows = entity.relationships.edges.map((e) => `
+    <li data-relationship="${escapeHtml(e.relationship.id)}">
+      <span class="type">${escapeHtml(e.relationship.type)}</span> ${e.direction === 'OUT' ? '→' : '←'}
+      <a href="#" data-entity="${escapeHtml(e.node.id)}">${escapeHtml(e.node.name)}</a>
+      <div>${escapeHtml(e.relationship.description)}</div>
+      <div class="when">${escapeHtml(when(e.relationship.validTime))}</div>
+      <div class="source">${e.relationship.sources.map((s) => `${escapeHtml(s.document.name)}, ¶${s.paragraph}`).join('; ')}</div>
+    </li>`).join('');
+  $('panel').innerHTML = `
+    <h2 id="entity-name">${escapeHtml(entity.name)}</h2>
+    <div class="kind">${escapeHtml(entity.kind)}</div>
+    <p>${escapeHtml(entity.description)}</p>
+    <div class="actions">
+      <button type="button" data-action="expand">Expand neighbours</button>
+      <button type="button" data-action="from">Connect from here</button>
+      <button type="button" data-action="to">Connect to here</button>
+    </div>
+    <dl>
+      ${entity.aliases.length ? `<dt>Also</dt><dd>${entity.aliases.map(escapeHtml).join(', ')}</dd>` : ''}
+      ${when(entity.validTime) ? `<dt>When</dt><dd>${escapeHtml(when(entity.validTime))}</dd>` : ''}
+      ${entity.properties.map((p) => `<dt>${escapeHtml(p.key)}</dt><dd>${escapeHtml(p.value)}</dd>`).join('')}
+    </dl>
+    <h3>Relationships (${entity.relationships.totalCount}${state.asOf ? ` as of ${state.asOf}` : ''})</h3>
+    <ul class="relationships">${rows}</ul>
+    <div id="path-panel"></div>`;
+}
+
+$('panel').addEventListener('click', async (event) => {
+  const target = event.target.closest('[data-entity], [data-action]');
+  if (!target) return;
+  event.preventDefault();
+  const action = target.dataset.action;
+  try {
+    if (target.dataset.entity) await show(target.dataset.entity);
+    else if (action === 'expand') await expand(state.selected);
+    else if (action === 'from' || action === 'to') await setEnd(action, state.selected);
+  } catch (error) { status(error.message); }
+});
+
+// ---- connecting two entities ------------------------------------------------------------------
+
+const SHORTEST_PATH = `query Connect($from: ID!, $to: ID!, $asOf: Date) {
+  shortestPath(from: $from, to: $to, asOf: $asOf) {
+    length
+    steps {
+      direction
+      from { id name kind }
+      to { id name kind }
+      relationship { id type description from { id } to { id } validTime { start { text } end { text } pointInTime } sources { paragraph document { name } } }
+    }
+  }
+}`;
+
+async function setEnd(end, id) {
+  state[end] = id;
+  const slot = $(end === 'from' ? 'connect-from' : 'connect-to');
+  slot.textContent = cy.getElementById(id).data('name') || id;
+  slot.classList.add('set');
+  if (state.from && state.to) await connect();
+}
+
+async function connect() {
+  cy.elements().removeClass('path');
+  const { shortestPath } = await gql(SHORTEST_PATH, { from: state.from, to: state.to, asOf: state.asOf });
+  const panel = $('path-panel') || $('panel').appendChild(Object.assign(document.createElement('div'), { id: 'path-panel' }));
+  if (!shortestPath) {
+    panel.innerHTML = '<h3>Connection</h3><p>No path within 6 steps.</p>';
+    status('No path between the two entities.');
+    return;
+  }
+
+  for (const step of shortestPath.steps) {
+    addEntity(step.from);
+    addEntity(step.to);
+    addRelationship(step.relationship);
+    cy.getElementById(step.from.id).addClass('path');
+    cy.getElementById(step.to.id).addClass('path');
+    cy.getElementById(step.relationship.id).addClass('path');
+  }
+
+  layout();
+  panel.innerHTML = `<h3>Connection (${shortestPath.length} steps)</h3><ol class="path">${shortestPath.steps.map((s) => `
+    <li>${escapeHtml(s.from.name)} <span class="type">${escapeHtml(s.relationship.type)}</span> ${escapeHtml(s.to.name)}
+      <div class="when">${escapeHtml(when(s.relationship.validTime))}</div>
+      <div class="source">${s.relationship.sources.map((c) => `${escapeHtml(c.document.name)}, ¶${c.paragraph}`).join('; ')}</div></li>`).join('')}</ol>`;
+  status(`Path of ${shortestPath.length} steps highlighted.`);
+}
+
+$('clear-path').addEventListener('click', () => {
+  state.from = state.to = null;
+  cy.elements().removeClass('path');
+  for (const id of ['connect-from', 'connect-to']) { $(id).classList.remove('set'); }
+  $('connect-from').textContent = 'from…';
+  $('connect-to').textContent = 'to…';
+  $('path-panel')?.replaceChildren();
+});
+
+// ---- search with suggestions ------------------------------------------------------------------
+
+const SEARCH = `query Suggest($text: String!) { search(text: $text, first: 8) { matchedName match entity { id name kind } } }`;
+let searchTimer;
+let searchSeq = 0;
+
+$('search').addEventListener('input', () => {
+  clearTimeout(searchTimer);
+  const text = $('search').value.trim();
+  if (!text) { $('suggestions').hidden = true; return; }
+  searchTimer = setTimeout(async () => {
+    const seq = ++searchSeq;
+    const { search } = await gql(SEARCH, { text });
+    if (seq !== searchSeq) return; // a newer keystroke has already asked again
+    $('suggestions').innerHTML = search.map((hit) => `
+      <li role="option" data-entity="${escapeHtml(hit.entity.id)}">
+        <span>${escapeHtml(hit.entity.name)}${hit.matchedName !== hit.entity.name ? ` <small>(${escapeHtml(hit.matchedName)})</small>` : ''}</span>
+        <span class="kind">${escapeHtml(hit.entity.kind)}</span></li>`).join('') || '<li>No match</li>';
+    $('suggestions').hidden = false;
+  }, 150);
+});
+
+$('suggestions').addEventListener('click', async (event) => {
+  const item = event.target.closest('[data-entity]');
+  if (!item) return;
+  $('suggestions').hidden = true;
+  $('search').value = '';
+  try { await show(item.dataset.entity); } catch (error) { status(error.message); }
+});
+
+// ---- graph interaction and time ---------------------------------------------------------------
+
+cy.on('tap', 'node', (event) => select(event.target.id()).catch((error) => status(error.message)));
+cy.on('dbltap', 'node', (event) => expand(event.target.id()).catch((error) => status(error.message)));
+
+async function setAsOf(date) {
+  state.asOf = date || null;
+  $('as-of').value = date || '';
+  if (state.centres.length) await redraw();
+  if (state.selected) await select(state.selected);
+}
+
+$('as-of').addEventListener('change', () => setAsOf($('as-of').value).catch((error) => status(error.message)));
+$('clear-date').addEventListener('click', () => setAsOf(null).catch((error) => status(error.message)));
+
+// For tests and the browser console: the drawing and the actions behind the controls.
+window.explorer = { cy, state, show, select, expand, setEnd, setAsOf };
+status('Ready. Search for an entity to begin.');

@@ -1,0 +1,73 @@
+using Graph.Api.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Graph.Api.Tests.Browser;
+
+/// <summary>
+/// A real Kestrel server on 127.0.0.1 with the seed graph, and Debian's Chromium driven by Playwright.
+/// Every request the pages make is recorded, so tests can check that nothing leaves this machine.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime, IDisposable
+{
+    private readonly GraphApiFactory factory = new();
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        factory.UseKestrel(0);
+        BaseAddress = factory.CreateGraphQLClient().Http.BaseAddress!;
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh page whose every request URL is added to <paramref name="requests"/>.</summary>
+    public async Task<IPage> NewPageAsync(List<string> requests)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 850 } });
+        var page = await context.NewPageAsync();
+        page.Request += (_, request) => { lock (requests) requests.Add(request.Url); };
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        playwright?.Dispose();
+        await factory.DisposeAsync();
+    }
+
+    public void Dispose() => factory.Dispose();
+
+    /// <summary>Saves a screenshot into docs/ when UPDATE_SCREENSHOTS=1 (for the README), else into the test output folder.</summary>
+    public static Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(Schema.SchemaContractTests.RepositoryRoot(), "docs")
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        return page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name) });
+    }
+
+    public void AssertOnlyLocalRequests(IEnumerable<string> requests)
+    {
+        lock (requests)
+        {
+            var outside = requests.Where(url => !url.StartsWith(BaseAddress.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal) && !url.StartsWith("data:", StringComparison.Ordinal) && !url.StartsWith("blob:", StringComparison.Ordinal)).ToList();
+            Assert.True(outside.Count == 0, "Requests left the machine: " + string.Join(", ", outside));
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserTests : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

@@ -1,0 +1,110 @@
+using Microsoft.Playwright;
+
+namespace Graph.Api.Tests.Browser;
+
+[Collection(BrowserTests.Name)]
+public sealed class ExplorerTests(BrowserFixture fixture)
+{
+    private static async Task<string[]> NodeIdsAsync(IPage page, string selector = "node") =>
+        await page.EvaluateAsync<string[]>($"() => explorer.cy.elements('{selector}').map(n => n.id())");
+
+    private static async Task WaitForNodeAsync(IPage page, string id, bool present = true) =>
+        await page.WaitForFunctionAsync($"() => explorer.cy.getElementById('{id}').nonempty() === {(present ? "true" : "false")}", null, new() { Timeout = 15_000 });
+
+    private static async Task SearchAndPickAsync(IPage page, string text, string entityId)
+    {
+        await page.FillAsync("#search", text);
+        var suggestion = page.Locator($"#suggestions li[data-entity='{entityId}']");
+        await suggestion.WaitForAsync(new() { Timeout = 15_000 });
+        await suggestion.ClickAsync();
+        await page.Locator("#entity-name").WaitForAsync();
+    }
+
+    private async Task<IPage> OpenAsync(List<string> requests)
+    {
+        var page = await fixture.NewPageAsync(requests);
+        await page.GotoAsync("/");
+        await page.ClickAsync("a[href='/explorer']");
+        await page.WaitForFunctionAsync("() => window.explorer !== undefined");
+        return page;
+    }
+
+    [Fact]
+    public async Task Searching_the_parks_other_name_draws_its_neighbourhood()
+    {
+        var requests = new List<string>();
+        var page = await OpenAsync(requests);
+        await SearchAndPickAsync(page, "Great Stone", "china-belarus-industrial-park");
+        await WaitForNodeAsync(page, "belarus");
+        var nodes = await NodeIdsAsync(page);
+        Assert.Contains("china-belarus-industrial-park", nodes);
+        foreach (var id in new[] { "china", "belarus", "high-tech-manufacturing", "comprehensive-strategic-partnership" }) Assert.Contains(id, nodes);
+        Assert.Equal("China–Belarus Industrial Park", await page.InnerTextAsync("#entity-name"));
+        // The side panel lists relationships with dates and sources.
+        Assert.Contains("¶2", await page.InnerTextAsync("#panel ul.relationships"), StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(page, "explorer-neighbourhood.png");
+        fixture.AssertOnlyLocalRequests(requests);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Double_clicking_a_node_adds_its_neighbours()
+    {
+        var requests = new List<string>();
+        var page = await OpenAsync(requests);
+        await SearchAndPickAsync(page, "great stone", "china-belarus-industrial-park");
+        await WaitForNodeAsync(page, "belarus");
+        Assert.DoesNotContain("europe", await NodeIdsAsync(page));
+        var before = (await NodeIdsAsync(page)).Length;
+
+        var box = (await page.Locator("#graph").BoundingBoxAsync())!;
+        var position = await page.EvaluateAsync<double[]>("() => { const p = explorer.cy.getElementById('belarus').renderedPosition(); return [p.x, p.y]; }");
+        await page.Mouse.DblClickAsync((float)(box.X + position[0]), (float)(box.Y + position[1]));
+
+        await WaitForNodeAsync(page, "europe");
+        Assert.True((await NodeIdsAsync(page)).Length > before);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Connecting_Xi_Jinping_and_the_park_highlights_a_path()
+    {
+        var requests = new List<string>();
+        var page = await OpenAsync(requests);
+        await SearchAndPickAsync(page, "Great Stone", "china-belarus-industrial-park");
+        await page.ClickAsync("button[data-action='to']");
+        await SearchAndPickAsync(page, "Xi Jinping", "xi-jinping");
+        await page.ClickAsync("button[data-action='from']");
+
+        await page.WaitForFunctionAsync("() => explorer.cy.elements('edge.path').length > 0", null, new() { Timeout = 15_000 });
+        var onPath = await NodeIdsAsync(page, "node.path");
+        Assert.Contains("xi-jinping", onPath);
+        Assert.Contains("china-belarus-industrial-park", onPath);
+        Assert.Contains("HOLDS_OFFICE", await page.InnerTextAsync("#path-panel"), StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(page, "explorer-path.png");
+        fixture.AssertOnlyLocalRequests(requests);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Setting_the_date_to_2000_removes_what_did_not_yet_exist()
+    {
+        var requests = new List<string>();
+        var page = await OpenAsync(requests);
+        await SearchAndPickAsync(page, "Belarus", "belarus");
+        await WaitForNodeAsync(page, "infrastructure");
+
+        await page.FillAsync("#as-of", "2000-06-01");
+        await page.DispatchEventAsync("#as-of", "change");
+
+        await WaitForNodeAsync(page, "infrastructure", present: false);
+        var nodes = await NodeIdsAsync(page);
+        Assert.Contains("china", nodes);
+        Assert.DoesNotContain("xi-visit-belarus-2015", nodes);
+        Assert.DoesNotContain("joint-declaration-2013", nodes);
+
+        await page.ClickAsync("#clear-date");
+        await WaitForNodeAsync(page, "infrastructure");
+        await page.Context.CloseAsync();
+    }
+}
