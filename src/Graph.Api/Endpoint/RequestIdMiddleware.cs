@@ -30,10 +30,20 @@ internal sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<
         }
         finally
         {
-            LogRequest(logger, context.Request.Method, context.Request.Path, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, context.TraceIdentifier);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            // Failures and slow requests are logged at Information; the rest at Debug, so that a busy
+            // service does not spend its time writing a line per successful request.
+            var level = context.Response.StatusCode >= 400 || elapsed > SlowRequest ? LogLevel.Information : LogLevel.Debug;
+            if (logger.IsEnabled(level))
+            {
+                var path = context.Request.Path.Value ?? "/";
+                LogRequest(logger, level, context.Request.Method, path, context.Response.StatusCode, elapsed.TotalMilliseconds, context.TraceIdentifier);
+            }
         }
     }
 
-    [LoggerMessage(LogLevel.Information, "{Method} {Path} answered {Status} in {Milliseconds:0.0} ms (request {RequestId})")]
-    private static partial void LogRequest(ILogger logger, string method, string path, int status, double milliseconds, string requestId);
+    private static readonly TimeSpan SlowRequest = TimeSpan.FromSeconds(1);
+
+    [LoggerMessage("{Method} {Path} answered {Status} in {Milliseconds:0.0} ms (request {RequestId})")]
+    private static partial void LogRequest(ILogger logger, LogLevel level, string method, string path, int status, double milliseconds, string requestId);
 }

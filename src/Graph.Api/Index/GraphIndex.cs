@@ -66,9 +66,10 @@ public sealed class GraphIndex
 
     public IReadOnlyList<EntityNode> EntitiesOfKind(EntityKind kind) => entitiesByKind[kind];
 
-    public IReadOnlyList<RelationshipNode> Outgoing(EntityNode entity) => (IReadOnlyList<RelationshipNode>)graph.OutEdges(entity);
+    // QuikGraph keeps each adjacency in a List subclass; a class cast is cheap where an interface cast is not.
+    public IReadOnlyList<RelationshipNode> Outgoing(EntityNode entity) => (List<RelationshipNode>)graph.OutEdges(entity);
 
-    public IReadOnlyList<RelationshipNode> Incoming(EntityNode entity) => (IReadOnlyList<RelationshipNode>)graph.InEdges(entity);
+    public IReadOnlyList<RelationshipNode> Incoming(EntityNode entity) => (List<RelationshipNode>)graph.InEdges(entity);
 
     /// <summary>The relationships citing a document, in id order.</summary>
     public IReadOnlyList<RelationshipNode> CitedBy(EntityNode document) => citationsByDocument.GetValueOrDefault(document.Id, []);

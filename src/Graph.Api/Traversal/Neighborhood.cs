@@ -9,18 +9,19 @@ public readonly record struct Reached(EntityNode Entity, int Distance);
 public sealed record NeighborhoodResult(EntityNode Center, IReadOnlyList<Reached> Nodes, IReadOnlyList<RelationshipNode> Relationships, bool Truncated);
 
 /// <summary>
-/// Breadth-first exploration up to a depth, keeping at most <c>limit</c> entities. Relationships are
-/// those among the kept entities (including ones between entities on the outermost ring).
-/// The filter's OtherKinds decide which entities are kept and walked through; the centre always is.
+/// Breadth-first exploration up to a depth, keeping at most <c>limit</c> entities (the search stops
+/// as soon as it has them). Relationships are those among the kept entities, including ones between
+/// entities of the outermost ring. The filter's OtherKinds decide which entities are kept and walked
+/// through; the centre always is.
 /// </summary>
 public static class Neighborhood
 {
     public static NeighborhoodResult Explore(GraphIndex index, EntityNode center, int depth, Direction direction, RelationshipFilter filter, int limit, TraversalLimits limits)
     {
         var budget = new TraversalBudget(limits);
-        var distance = new Dictionary<EntityNode, int> { [center] = 0 };
+        using var kept = new EntityMarks(index);
+        kept.Set(center, 1);
         var order = new List<Reached> { new(center, 0) };
-        var relationships = new HashSet<RelationshipNode>();
         var truncated = false;
         var frontier = new List<EntityNode> { center };
         for (var level = 1; level <= depth && frontier.Count > 0 && !truncated; level++)
@@ -30,34 +31,35 @@ public static class Neighborhood
             {
                 foreach (var step in index.Adjacents(entity, direction, filter))
                 {
-                    if (!budget.Scan()) { truncated = true; break; }
-                    if (!distance.ContainsKey(step.Other))
-                    {
-                        if (order.Count >= limit || !budget.Visit()) { truncated = true; continue; }
-                        distance[step.Other] = level;
-                        order.Add(new Reached(step.Other, level));
-                        next.Add(step.Other);
-                    }
-
-                    relationships.Add(step.Relationship);
+                    if (kept[step.Other] != 0) continue;
+                    if (order.Count >= limit || !budget.Visit() || !budget.Scan()) { truncated = true; break; }
+                    kept.Set(step.Other, 1);
+                    order.Add(new Reached(step.Other, level));
+                    next.Add(step.Other);
                 }
 
-                if (truncated && budget.Exhausted) break;
+                if (truncated) break;
             }
 
             frontier = next;
         }
 
-        // Relationships among entities of the outermost ring were not walked; add them so the drawing is complete.
-        foreach (var entity in frontier)
+        // One pass over the kept entities' own relationships collects every relationship among them.
+        // A relationship is taken where it starts, so one joining two kept entities is listed once.
+        var relationships = new List<RelationshipNode>();
+        var among = filter with { OtherKinds = null };
+        foreach (var reached in order)
         {
-            foreach (var step in index.Adjacents(entity, direction, filter))
+            var outgoing = index.Outgoing(reached.Entity);
+            for (var i = 0; i < outgoing.Count; i++)
             {
                 if (!budget.Scan()) { truncated = true; break; }
-                if (distance.ContainsKey(step.Other)) relationships.Add(step.Relationship);
+                var relationship = outgoing[i];
+                if (kept[relationship.To] != 0 && among.Keeps(relationship, relationship.To)) relationships.Add(relationship);
             }
         }
 
-        return new NeighborhoodResult(center, order, relationships.OrderBy(r => r.Ordinal).ToList(), truncated);
+        relationships.Sort((a, b) => a.Ordinal.CompareTo(b.Ordinal));
+        return new NeighborhoodResult(center, order, relationships, truncated);
     }
 }

@@ -15,7 +15,9 @@ public static class Reachability
     public static ReachabilityResult Find(GraphIndex index, EntityNode start, int minDepth, int maxDepth, Direction direction, RelationshipFilter filter, IReadOnlySet<EntityKind>? kinds, TraversalLimits limits)
     {
         var budget = new TraversalBudget(limits);
-        var distance = new Dictionary<EntityNode, int> { [start] = 0 };
+        using var seen = new EntityMarks(index);
+        seen.Set(start, 1);
+        var reached = new List<Reached>();
         var frontier = new List<EntityNode> { start };
         var truncated = false;
         for (var level = 1; level <= maxDepth && frontier.Count > 0 && !truncated; level++)
@@ -26,9 +28,10 @@ public static class Reachability
                 foreach (var step in index.Adjacents(entity, direction, filter))
                 {
                     if (!budget.Scan()) { truncated = true; break; }
-                    if (distance.ContainsKey(step.Other)) continue;
+                    if (seen[step.Other] != 0) continue;
                     if (!budget.Visit()) { truncated = true; break; }
-                    distance[step.Other] = level;
+                    seen.Set(step.Other, 1);
+                    reached.Add(new Reached(step.Other, level));
                     next.Add(step.Other);
                 }
 
@@ -38,9 +41,8 @@ public static class Reachability
             frontier = next;
         }
 
-        var kept = distance
-            .Where(d => d.Value >= Math.Max(minDepth, 1) && (kinds is null || kinds.Contains(d.Key.Kind)))
-            .Select(d => new Reached(d.Key, d.Value))
+        var kept = reached
+            .Where(r => r.Distance >= minDepth && (kinds is null || kinds.Contains(r.Entity.Kind)))
             .OrderBy(r => r.Distance).ThenBy(r => r.Entity.Ordinal)
             .ToList();
         return new ReachabilityResult(kept, truncated);
