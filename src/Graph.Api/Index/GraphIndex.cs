@@ -12,25 +12,26 @@ namespace Graph.Api.Index;
 public sealed class GraphIndex
 {
     private readonly BidirectionalGraph<EntityNode, RelationshipNode> graph;
-    private readonly FrozenDictionary<string, EntityNode> entitiesById;
-    private readonly FrozenDictionary<string, RelationshipNode> relationshipsById;
+    private readonly Dictionary<string, EntityNode> entitiesById;
+    private readonly Dictionary<string, RelationshipNode> relationshipsById;
     private readonly FrozenDictionary<EntityKind, EntityNode[]> entitiesByKind;
-    private readonly FrozenDictionary<string, RelationshipNode[]> citationsByDocument;
+    private readonly Dictionary<string, RelationshipNode[]> citationsByDocument;
 
     private GraphIndex(EntityNode[] entities, RelationshipNode[] relationships, BidirectionalGraph<EntityNode, RelationshipNode> graph)
     {
         Entities = entities;
         Relationships = relationships;
         this.graph = graph;
-        entitiesById = entities.ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
-        relationshipsById = relationships.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
+        entitiesById = entities.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        // A plain dictionary: freezing a million keys costs seconds at every write for little gain on reads.
+        relationshipsById = relationships.ToDictionary(r => r.Id, StringComparer.Ordinal);
         entitiesByKind = Enum.GetValues<EntityKind>().ToFrozenDictionary(k => k, k => entities.Where(e => e.Kind == k).ToArray());
         var counts = relationships.GroupBy(r => r.Type).ToDictionary(g => g.Key, g => g.Count());
         RelationshipCounts = Enum.GetValues<RelationshipType>().ToFrozenDictionary(t => t, t => counts.GetValueOrDefault(t));
         citationsByDocument = relationships
             .SelectMany(r => r.Relationship.Sources.Select(s => s.DocumentId).Distinct(), (r, document) => (r, document))
             .GroupBy(x => x.document, x => x.r)
-            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         Search = new SearchIndex(entities);
     }
 

@@ -4,14 +4,17 @@ using Graph.Api.Model;
 namespace Graph.Api.Search;
 
 /// <summary>
-/// Names and aliases of every entity, folded by <see cref="TextNormalizer"/> and sorted, so exact and
-/// prefix matches are a binary search; "contains" scans only when those do not fill the page.
+/// Names and aliases of every entity, folded by <see cref="TextNormalizer"/>. Sorted, so exact and
+/// prefix matches are a binary search; with a trigram index, so "contains" checks only the names
+/// that share the query's rarest three-letter run instead of every name in the graph.
 /// </summary>
 public sealed class SearchIndex
 {
     private readonly record struct Name(string Folded, string Original, EntityNode Entity);
 
     private readonly Name[] names;
+    private readonly Dictionary<string, int[]> trigrams;
+    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> trigramLookup;
 
     public SearchIndex(IEnumerable<EntityNode> entities)
     {
@@ -20,6 +23,22 @@ public sealed class SearchIndex
             .Where(n => n.Folded.Length > 0)
             .OrderBy(n => n.Folded, StringComparer.Ordinal).ThenBy(n => n.Entity.Ordinal)
             .ToArray();
+
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var lookup = postings.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var i = 0; i < names.Length; i++)
+        {
+            var folded = names[i].Folded.AsSpan();
+            for (var at = 0; at + 3 <= folded.Length; at++)
+            {
+                var gram = folded.Slice(at, 3);
+                if (!lookup.TryGetValue(gram, out var list)) lookup[gram] = list = [];
+                if (list.Count == 0 || list[^1] != i) list.Add(i);
+            }
+        }
+
+        trigrams = postings.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        trigramLookup = trigrams.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Ranked hits: exact, then prefix, then contains; shorter names first within a rank; one hit per entity.</summary>
@@ -28,38 +47,52 @@ public sealed class SearchIndex
         var query = TextNormalizer.Normalize(text);
         if (query.Length == 0 || first <= 0) return [];
 
-        var best = new Dictionary<EntityNode, (MatchKind Match, Name Name)>();
-        void Offer(Name name, MatchKind match)
+        var candidates = new List<(MatchKind Match, int Index)>();
+        void Offer(int index, MatchKind match)
         {
-            if (kinds is not null && !kinds.Contains(name.Entity.Kind)) return;
-            if (!best.TryGetValue(name.Entity, out var current) || match < current.Match
-                || (match == current.Match && name.Folded.Length < current.Name.Folded.Length))
-            {
-                best[name.Entity] = (match, name);
-            }
+            if (kinds is null || kinds.Contains(names[index].Entity.Kind)) candidates.Add((match, index));
         }
 
         for (var i = LowerBound(query); i < names.Length && names[i].Folded.StartsWith(query, StringComparison.Ordinal); i++)
         {
-            Offer(names[i], names[i].Folded.Length == query.Length ? MatchKind.Exact : MatchKind.Prefix);
+            Offer(i, names[i].Folded.Length == query.Length ? MatchKind.Exact : MatchKind.Prefix);
         }
 
-        if (best.Count < first)
+        // "Contains" needs three letters to be selective; shorter text matches by prefix only.
+        if (candidates.Count < first && query.Length >= 3)
         {
-            foreach (var name in names)
+            foreach (var i in RarestTrigramPostings(query))
             {
-                if (!name.Folded.StartsWith(query, StringComparison.Ordinal) && name.Folded.Contains(query, StringComparison.Ordinal))
-                {
-                    Offer(name, MatchKind.Contains);
-                }
+                var folded = names[i].Folded;
+                if (!folded.StartsWith(query, StringComparison.Ordinal) && folded.Contains(query, StringComparison.Ordinal)) Offer(i, MatchKind.Contains);
             }
         }
 
-        return best
-            .OrderBy(h => h.Value.Match).ThenBy(h => h.Value.Name.Folded.Length).ThenBy(h => h.Key.Ordinal)
-            .Take(first)
-            .Select(h => new SearchHit(h.Key, h.Value.Name.Original, h.Value.Match))
-            .ToList();
+        // Best first; an entity found by several of its names counts once, by its best match.
+        candidates.Sort((a, b) => a.Match != b.Match ? a.Match.CompareTo(b.Match)
+            : names[a.Index].Folded.Length != names[b.Index].Folded.Length ? names[a.Index].Folded.Length.CompareTo(names[b.Index].Folded.Length)
+            : names[a.Index].Entity.Ordinal.CompareTo(names[b.Index].Entity.Ordinal));
+        var hits = new List<SearchHit>(Math.Min(first, candidates.Count));
+        var seen = new HashSet<EntityNode>();
+        foreach (var (match, index) in candidates)
+        {
+            if (hits.Count == first) break;
+            if (seen.Add(names[index].Entity)) hits.Add(new SearchHit(names[index].Entity, names[index].Original, match));
+        }
+
+        return hits;
+    }
+
+    private int[] RarestTrigramPostings(string query)
+    {
+        int[]? rarest = null;
+        for (var at = 0; at + 3 <= query.Length; at++)
+        {
+            if (!trigramLookup.TryGetValue(query.AsSpan(at, 3), out var postings)) return [];
+            if (rarest is null || postings.Length < rarest.Length) rarest = postings;
+        }
+
+        return rarest ?? [];
     }
 
     private int LowerBound(string query)
