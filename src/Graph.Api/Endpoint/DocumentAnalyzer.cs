@@ -35,7 +35,7 @@ internal sealed class DocumentAnalyzer(GraphQLDocument document, Inputs? variabl
         return new DocumentAnalysis(measure.Depth, measure.Fields, measure.Cost, counter.Aliases, counter.Directives, introspectionDepth, usesIntrospection);
     }
 
-    private Measure MeasureSelections(GraphQLSelectionSet? set, bool introspection)
+    private Measure MeasureSelections(GraphQLSelectionSet? set, bool introspection, string? parent = null)
     {
         if (set is null) return default;
         int depth = 0;
@@ -44,8 +44,8 @@ internal sealed class DocumentAnalyzer(GraphQLDocument document, Inputs? variabl
         {
             var measure = selection switch
             {
-                GraphQLField field => MeasureField(field, introspection),
-                GraphQLInlineFragment inline => MeasureSelections(inline.SelectionSet, introspection),
+                GraphQLField field => MeasureField(field, introspection, parent),
+                GraphQLInlineFragment inline => MeasureSelections(inline.SelectionSet, introspection, parent),
                 GraphQLFragmentSpread spread => MeasureFragment(spread.FragmentName.Name.StringValue, introspection),
                 _ => default,
             };
@@ -57,7 +57,7 @@ internal sealed class DocumentAnalyzer(GraphQLDocument document, Inputs? variabl
         return new Measure(depth, fields, cost);
     }
 
-    private Measure MeasureField(GraphQLField field, bool introspection)
+    private Measure MeasureField(GraphQLField field, bool introspection, string? parent)
     {
         var name = field.Name.StringValue;
         if (!introspection && name is "__schema" or "__type")
@@ -69,8 +69,9 @@ internal sealed class DocumentAnalyzer(GraphQLDocument document, Inputs? variabl
             return new Measure(0, Add(1, inner.Fields), 0);
         }
 
-        var children = MeasureSelections(field.SelectionSet, introspection);
-        var multiplier = introspection ? 1 : Multiplier(field);
+        var children = MeasureSelections(field.SelectionSet, introspection, name);
+        // A neighbourhood's own lists are already bounded by its limit; only nested pages multiply again.
+        var multiplier = introspection || parent == "neighborhood" ? 1 : Multiplier(field);
         return new Measure(children.Depth + 1, Add(1, children.Fields), Add(1, Multiply(multiplier, children.Cost)));
     }
 

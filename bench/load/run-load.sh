@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# HTTP load run against a loopback server on a synthetic graph (not part of the tests).
+#   bench/load/run-load.sh [entities] [relationships] [seconds-per-query]
+# Builds Release, generates the graph once, starts the service on 127.0.0.1, measures time to ready
+# and memory at ready, runs the query mix with wrk (1 thread, 16 connections), then the overload run
+# (a burst of 200 connections; 20 s of expensive queries above capacity mixed with cheap ones),
+# and stops the server by its process id. Needs wrk (apt-get install wrk).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+entities=${1:-100000}
+relationships=${2:-1000000}
+seconds=${3:-10}
+port=5099
+work=$(mktemp -d)
+graph=/tmp/graph-${entities}-${relationships}.json
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
+dotnet build Graph.sln -c Release --nologo -v q >/dev/null
+[ -f "$graph" ] || dotnet bench/Graph.Bench/bin/Release/net10.0/Graph.Bench.dll generate "$entities" "$relationships" "$graph"
+bash bench/load/queries.sh "$work"
+
+bin=src/Graph.Api/bin/Release/net10.0
+started=$(date +%s.%N)
+(cd "$bin" && exec env Graph__Seed__Path="$graph" Graph__Limits__RequestsPerSecondPerClient=0 dotnet Graph.Api.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
+pid=$!
+trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true' EXIT
+for _ in $(seq 1 1200); do
+  curl -sf -o /dev/null "http://127.0.0.1:$port/health/ready" && break
+  kill -0 "$pid" 2>/dev/null || { cat "$work/server.log"; exit 1; }
+  sleep 0.25
+done
+ready=$(date +%s.%N)
+server_pid=$(pgrep -P "$pid" -f Graph.Api.dll || echo "$pid")
+rss() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$server_pid/status"; }
+echo "graph: $entities entities, $relationships relationships"
+echo "ready after $(echo "$ready - $started" | bc) s (process start to /health/ready), RSS at ready $(rss) MiB"
+grep -h "index ready" "$work/server.log" || true
+
+run() { BODY_FILE="$work/$1.json" wrk -t1 -c"$2" -d"$3"s -s bench/load/post.lua "http://127.0.0.1:$port/graphql" 2>&1 | grep LOADRESULT | sed "s/^LOADRESULT/$1/"; }
+
+echo "-- warm-up (not counted)"
+for q in entity-two-levels search neighborhood-depth2-200 shortest-path entities-page; do run "$q" 16 3 >/dev/null; done
+echo "-- query mix: ${seconds}s each, 16 connections"
+for q in entity-two-levels search neighborhood-depth2-200 shortest-path entities-page typename; do run "$q" 16 "$seconds"; done
+echo "RSS after mix $(rss) MiB"
+
+echo "-- burst: 200 connections at once for 5 s"
+run entity-two-levels 200 5
+echo "-- overload: 20 s of expensive queries on 256 connections (more than the expensive lane and its queue hold), with cheap queries on 4 connections alongside"
+peak=0
+( for _ in $(seq 1 25); do r=$(rss); [ "$r" -gt "$peak" ] && peak=$r; echo "$peak" >"$work/peak"; sleep 1; done ) &
+sampler=$!
+run expensive 256 20 &
+expensive=$!
+run entity-two-levels 4 20
+wait "$expensive"
+wait "$sampler" || true
+echo "peak RSS during overload $(cat "$work/peak") MiB"
+curl -sf -o /dev/null -w "after the run: __typename answered %{http_code}\n" -X POST -H 'content-type: application/json' -d '{"query":"{ __typename }"}' "http://127.0.0.1:$port/graphql"
