@@ -17,6 +17,7 @@ internal sealed class DocumentType : EntityObjectType
         Field<NonNullGraphType<CitedRelationshipConnectionType>>("supports")
             .Description("The relationships this document supports, optionally only those citing one paragraph.")
             .Argument<IntGraphType>("paragraph", "Only relationships citing this paragraph.")
+            .Argument<DateScalar>("asOf", "Only relationships that hold on this date.")
             .Argument<IntGraphType>("first", "Page size.")
             .Argument<StringGraphType>("after", "A cursor from a previous page.")
             .Resolve(Supports);
@@ -27,13 +28,15 @@ internal sealed class DocumentType : EntityObjectType
         var index = context.Index();
         var first = context.PageSize();
         var paragraph = context.GetArgument<int?>("paragraph");
+        var asOf = context.GetArgument<DateOnly?>("asOf");
         // The resolve context is recycled after the resolver returns: the lazy total must not touch it.
         var document = context.Source;
         var after = context.GetArgument<string?>("after");
         var afterOrdinal = after is null ? -1 : index.FindRelationship(Cursor.Decode("c", after))?.Ordinal
             ?? throw ResolveContextExtensions.BadArgument("INVALID_CURSOR", "The 'after' cursor names a relationship that no longer exists.");
         IEnumerable<RelationshipNode> Citing() => index.CitedBy(document)
-            .Where(r => paragraph is null || r.Relationship.Sources.Any(s => s.DocumentId == document.Id && s.Paragraph == paragraph));
+            .Where(r => paragraph is null || r.Relationship.Sources.Any(s => s.DocumentId == document.Id && s.Paragraph == paragraph))
+            .Where(r => asOf is not { } date || r.Relationship.ValidTime.HoldsOn(date));
         return Paging.Paging.Take(
             Citing().Where(r => r.Ordinal > afterOrdinal), first, after is not null,
             r => new CitedRelationshipEdge(r, Cursor.Encode("c", r.Id)),

@@ -97,6 +97,25 @@ public sealed class EdgeBehaviourTests
     }
 
     [Fact]
+    public async Task The_IDE_is_served_to_browsers_and_can_be_switched_off()
+    {
+        static HttpRequestMessage BrowserGet() => new(HttpMethod.Get, "/graphql/") { Headers = { { "Accept", "text/html,application/xhtml+xml" } } };
+        using (var on = new GraphApiFactory())
+        {
+            using var page = await on.CreateGraphQLClient().Http.SendAsync(BrowserGet());
+            Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+            var config = await on.CreateClient().GetStringAsync("/graphql/bcp-config.json");
+            Assert.Contains("\"disableTelemetry\":true", config, StringComparison.Ordinal);
+            Assert.Contains("\"endpoint\":\"/graphql\"", config, StringComparison.Ordinal);
+        }
+
+        using var off = new GraphApiFactory().With("Graph:Ide:Enabled", "false");
+        using var response = await off.CreateGraphQLClient().Http.SendAsync(BrowserGet());
+        Assert.NotEqual("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.InRange((int)response.StatusCode, 400, 499);
+    }
+
+    [Fact]
     public async Task A_body_over_the_limit_is_413_from_its_declared_length()
     {
         using var factory = new GraphApiFactory();

@@ -25,11 +25,7 @@ public sealed class HttpTransportTests(SeedGraphFixture fixture)
         return await Support.GraphQLResponse.ReadAsync(response);
     }
 
-    private async Task StillServesAsync()
-    {
-        var data = await fixture.Client.QueryAsync("{ __typename entity(id: \"belarus\") { name } }");
-        Assert.Equal("Belarus", data["entity"]!["name"]!.GetValue<string>());
-    }
+    private Task StillServesAsync() => fixture.Client.AssertStillServesUnchangedAsync();
 
     [Fact]
     public async Task Get_runs_a_query_with_variables_and_operation_name()
@@ -52,6 +48,7 @@ public sealed class HttpTransportTests(SeedGraphFixture fixture)
         var body = await Support.GraphQLResponse.ReadAsync(response);
         Assert.Equal("METHOD_NOT_ALLOWED", body.FirstErrorCode);
         Assert.Null(body.Data);
+        await StillServesAsync();
     }
 
     [Theory]
@@ -78,6 +75,7 @@ public sealed class HttpTransportTests(SeedGraphFixture fixture)
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.Status);
         Assert.Equal("UNSUPPORTED_MEDIA_TYPE", response.FirstErrorCode);
         Assert.Null(response.Data);
+        await StillServesAsync();
     }
 
     [Theory]
@@ -157,6 +155,7 @@ public sealed class HttpTransportTests(SeedGraphFixture fixture)
         var response = await SendAsync(HttpMethod.Post, "/graphql", "{\"query\":\"{ __typename }\"}", accept: "text/csv");
         Assert.Equal(HttpStatusCode.NotAcceptable, response.Status);
         Assert.Equal("NOT_ACCEPTABLE", response.FirstErrorCode);
+        await StillServesAsync();
     }
 
     [Fact]
