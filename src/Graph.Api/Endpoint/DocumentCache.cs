@@ -14,6 +14,10 @@ internal sealed class DocumentCache
     private const int MaxCachedLength = 16 * 1024;
     private readonly ConcurrentDictionary<string, GraphQLDocument> documents = new(StringComparer.Ordinal);
 
+    // Documents that passed GraphQL validation once. Validation depends only on the document and the
+    // schema, so running its rules again on every request would only repeat the same answer.
+    private readonly ConcurrentDictionary<GraphQLDocument, bool> validated = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>Parses (or finds) the document; throws <see cref="GraphQLParser.Exceptions.GraphQLSyntaxErrorException"/> on bad syntax.</summary>
     public GraphQLDocument Parse(string query, int maxDepth)
     {
@@ -21,10 +25,22 @@ internal sealed class DocumentCache
         var document = Parser.Parse(query, new ParserOptions { MaxDepth = maxDepth, Ignore = IgnoreOptions.Comments });
         if (query.Length <= MaxCachedLength)
         {
-            if (documents.Count >= Capacity) documents.Clear();
+            if (documents.Count >= Capacity)
+            {
+                documents.Clear();
+                validated.Clear();
+            }
+
             documents.TryAdd(query, document);
         }
 
         return document;
+    }
+
+    public bool IsValidated(GraphQLDocument document) => validated.ContainsKey(document);
+
+    public void MarkValidated(GraphQLDocument document)
+    {
+        if (validated.Count < Capacity) validated.TryAdd(document, true);
     }
 }

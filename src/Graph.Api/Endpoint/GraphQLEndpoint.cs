@@ -84,6 +84,7 @@ internal sealed partial class GraphQLEndpoint(
         try
         {
             result = await Execute(context, request, document, timeout.Token);
+            if (result.Executed) documents.MarkValidated(document);
         }
         catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
         {
@@ -112,6 +113,8 @@ internal sealed partial class GraphQLEndpoint(
             UserContext = new GraphUserContext(index.Current, limits.Value),
             RequestServices = context.RequestServices,
             CancellationToken = cancellationToken,
+            ValidationRules = documents.IsValidated(document) ? [] : null,
+            CachedDocumentValidationRules = documents.IsValidated(document) ? [] : null,
             UnhandledExceptionDelegate = failure =>
             {
                 LogUnhandled(logger, failure.Exception, context.TraceIdentifier);

@@ -107,6 +107,21 @@ public sealed class HttpTransportTests(SeedGraphFixture fixture)
     }
 
     [Fact]
+    public async Task A_repeated_document_still_reads_its_arguments_and_checks_its_variables()
+    {
+        const string query = "query Repeat($n: Int, $id: ID!) { entities(first: $n) { edges { node { id } } } entity(id: $id) { name } }";
+        var two = await fixture.Client.QueryAsync(query, new { n = 2, id = "china" });
+        var three = await fixture.Client.QueryAsync(query, new { n = 3, id = "belarus" });
+        Assert.Equal(2, two["entities"]!["edges"]!.AsArray().Count);
+        Assert.Equal(3, three["entities"]!["edges"]!.AsArray().Count);
+        Assert.Equal("Belarus", three["entity"]!["name"]!.GetValue<string>());
+        var wrong = await fixture.Client.PostAsync(query, new { n = "three", id = "china" });
+        Assert.Equal((HttpStatusCode)422, wrong.Status);
+        var missing = await fixture.Client.PostAsync(query, new { n = 1 });
+        Assert.Equal((HttpStatusCode)422, missing.Status);
+    }
+
+    [Fact]
     public async Task Syntax_errors_carry_locations()
     {
         var response = await fixture.Client.PostAsync("{ entity(id: \"china\") { name ");
