@@ -93,6 +93,11 @@ internal sealed class GraphQLRequestReader(IOptions<LimitsOptions> limits, Graph
         {
             throw tooLarge;
         }
+        catch (BadHttpRequestException ex)
+        {
+            // A body sent too slowly or cut short: the server has given up on it, and so do we.
+            throw new RequestError(ex.StatusCode, "BODY_UNREADABLE", "The request body arrived too slowly or incomplete.");
+        }
 
         return buffer.ToArray();
     }

@@ -43,6 +43,44 @@ public sealed class KestrelLimitsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_client_sending_its_body_at_a_byte_a_second_is_dropped()
+    {
+        var uri = client.Http.BaseAddress!;
+        using var slow = new TcpClient();
+        await slow.ConnectAsync(uri.Host, uri.Port);
+        var stream = slow.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"POST /graphql HTTP/1.1\r\nHost: {uri.Authority}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{{"));
+
+        // 240 B/s is the minimum after a 5 s grace period: within 20 s the server must give up on this body.
+        var answered = new MemoryStream();
+        var buffer = new byte[4096];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var dropped = false;
+        try
+        {
+            for (var i = 0; i < 200 && !dropped; i++)
+            {
+                await stream.WriteAsync(" "u8.ToArray(), timeout.Token);
+                await Task.Delay(100, timeout.Token);
+                if (slow.Client.Poll(0, SelectMode.SelectRead))
+                {
+                    var read = await stream.ReadAsync(buffer, timeout.Token);
+                    answered.Write(buffer, 0, read);
+                    dropped = read == 0 || Encoding.ASCII.GetString(answered.ToArray()).StartsWith("HTTP/1.1 4", StringComparison.Ordinal);
+                }
+            }
+        }
+        catch (IOException)
+        {
+            dropped = true;
+        }
+
+        Assert.True(dropped, "The server kept reading a body that arrived at a byte a tenth of a second.");
+        Assert.False(Encoding.ASCII.GetString(answered.ToArray()).StartsWith("HTTP/1.1 5", StringComparison.Ordinal), "A slow client must not cause a 5xx.");
+        await client.AssertStillServesUnchangedAsync();
+    }
+
+    [Fact]
     public async Task A_client_trickling_its_headers_is_dropped_and_others_are_served_meanwhile()
     {
         var uri = client.Http.BaseAddress!;

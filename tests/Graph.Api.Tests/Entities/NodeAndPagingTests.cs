@@ -1,3 +1,4 @@
+using System.Net;
 using Graph.Api.Tests.Support;
 
 namespace Graph.Api.Tests.Entities;
@@ -79,7 +80,9 @@ public sealed class NodeAndPagingTests(SeedGraphFixture fixture)
     public async Task Page_sizes_outside_the_limit_are_refused_with_a_code(int first)
     {
         var response = await fixture.Client.PostAsync("query($n: Int) { entities(first: $n) { totalCount } }", new { n = first });
+        Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Equal("INVALID_PAGE_SIZE", response.FirstErrorCode);
+        await fixture.Client.AssertStillServesUnchangedAsync();
     }
 
     [Fact]
@@ -87,6 +90,7 @@ public sealed class NodeAndPagingTests(SeedGraphFixture fixture)
     {
         var response = await fixture.Client.PostAsync("""{ entities(after: "bm90LWEtY3Vyc29y") { totalCount } }""");
         Assert.Equal("INVALID_CURSOR", response.FirstErrorCode);
+        await fixture.Client.AssertStillServesUnchangedAsync();
     }
 
     [Fact]

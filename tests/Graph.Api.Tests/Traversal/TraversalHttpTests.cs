@@ -150,7 +150,9 @@ public sealed class TraversalHttpTests(SeedGraphFixture fixture)
     public async Task Traversal_arguments_past_the_caps_are_refused_with_a_code(string query)
     {
         var response = await fixture.Client.PostAsync(query);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.Status);
         Assert.Equal("TRAVERSAL_LIMIT", response.FirstErrorCode);
+        await fixture.Client.AssertStillServesUnchangedAsync();
     }
 
     [Fact]
