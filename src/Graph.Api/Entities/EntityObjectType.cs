@@ -9,6 +9,7 @@ internal abstract class EntityObjectType : ObjectGraphType<EntityNode>
 {
     protected EntityObjectType(EntityKind kind, string description)
     {
+        Kind = kind;
         Name = kind.ToString();
         Description = description;
         Interface<NodeInterface>();
@@ -16,4 +17,6 @@ internal abstract class EntityObjectType : ObjectGraphType<EntityNode>
         IsTypeOf = o => o is EntityNode e && e.Kind == kind;
         EntityFields.AddTo(this);
     }
+
+    public EntityKind Kind { get; }
 }
