@@ -37,7 +37,7 @@ internal sealed class DocumentType : EntityObjectType
         IEnumerable<RelationshipNode> Citing() => index.CitedBy(document)
             .Where(r => paragraph is null || r.Relationship.Sources.Any(s => s.DocumentId == document.Id && s.Paragraph == paragraph))
             .Where(r => asOf is not { } date || r.Relationship.ValidTime.HoldsOn(date));
-        return Paging.Paging.Take(
+        return Pages.Take(
             Citing().Where(r => r.Ordinal > afterOrdinal), first, after is not null,
             r => new CitedRelationshipEdge(r, Cursor.Encode("c", r.Id)),
             () => Citing().Count());

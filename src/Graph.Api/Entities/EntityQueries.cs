@@ -49,7 +49,7 @@ internal static class EntityQueries
         var candidates = kind is { } k ? index.EntitiesOfKind(k) : index.Entities;
         var matching = Matching(index, candidates, filter);
         var afterCursor = afterId is null ? matching : matching.Where(e => string.CompareOrdinal(e.Id, afterId) > 0);
-        return Paging.Paging.Take(afterCursor, first, after is not null, e => new EntityEdge(e, Cursor.Encode("e", e.Id)), () => matching.Count());
+        return Pages.Take(afterCursor, first, after is not null, e => new EntityEdge(e, Cursor.Encode("e", e.Id)), () => matching.Count());
     }
 
     private static IEnumerable<EntityNode> Matching(GraphIndex index, IEnumerable<EntityNode> entities, EntityFilter? filter)
@@ -57,7 +57,7 @@ internal static class EntityQueries
         if (filter is null) return entities;
         var text = filter.NameContains is null ? null : TextNormalizer.Normalize(filter.NameContains);
         return entities.Where(e =>
-            (text is null || e.Entity.Aliases.Prepend(e.Entity.Name).Any(n => TextNormalizer.Normalize(n).Contains(text, StringComparison.Ordinal)))
+            (text is null || index.Search.NameContains(e, text))
             && (filter.HasRelationshipType is not { } type || index.Adjacents(e, Direction.Both, new RelationshipFilter(new HashSet<RelationshipType> { type })).Any())
             && (filter.PropertyKey is null || e.Entity.Properties.Any(p => p.Key == filter.PropertyKey && (filter.PropertyValue is null || p.Value == filter.PropertyValue))));
     }

@@ -45,7 +45,7 @@ internal static class RelationshipArguments
                 ?? throw ResolveContextExtensions.BadArgument("INVALID_CURSOR", "The 'after' cursor names a relationship that no longer exists; start again without 'after'.");
         }
 
-        return Paging.Paging.Take(
+        return Pages.Take(
             index.Adjacents(entity, direction, filter, afterOrdinal), first, after is not null,
             a => new RelationshipEdge(a, Cursor.Encode("r", a.Relationship.Id)),
             () => index.Adjacents(entity, direction, filter).Count());

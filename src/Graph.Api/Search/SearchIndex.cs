@@ -13,6 +13,7 @@ public sealed class SearchIndex
     private readonly record struct Name(string Folded, string Original, EntityNode Entity);
 
     private readonly Name[] names;
+    private readonly string[][] foldedByOrdinal;
     private readonly Dictionary<string, int[]> trigrams;
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> trigramLookup;
 
@@ -23,6 +24,9 @@ public sealed class SearchIndex
             .Where(n => n.Folded.Length > 0)
             .OrderBy(n => n.Folded, StringComparer.Ordinal).ThenBy(n => n.Entity.Ordinal)
             .ToArray();
+
+        foldedByOrdinal = new string[names.Length == 0 ? 0 : names.Max(n => n.Entity.Ordinal) + 1][];
+        foreach (var group in names.GroupBy(n => n.Entity.Ordinal)) foldedByOrdinal[group.Key] = group.Select(n => n.Folded).ToArray();
 
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var lookup = postings.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -82,6 +86,11 @@ public sealed class SearchIndex
 
         return hits;
     }
+
+    /// <summary>Whether any of the entity's names contains the text, already folded by <see cref="TextNormalizer"/>.</summary>
+    public bool NameContains(EntityNode entity, string foldedText) =>
+        entity.Ordinal < foldedByOrdinal.Length && foldedByOrdinal[entity.Ordinal] is { } folded
+        && folded.Any(name => name.Contains(foldedText, StringComparison.Ordinal));
 
     private int[] RarestTrigramPostings(string query)
     {

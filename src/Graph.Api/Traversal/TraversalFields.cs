@@ -65,7 +65,7 @@ internal static class TraversalFields
         }
 
         var count = result.Entities.Count;
-        return Paging.Paging.Take(result.Entities.Skip(start), first, after is not null,
+        return Pages.Take(result.Entities.Skip(start), first, after is not null,
             r => new ReachableEdge(r, Cursor.Encode("h", r.Entity.Id)), () => count, result.Truncated);
     }
 }

@@ -4,7 +4,7 @@ using GraphQL;
 namespace Graph.Api.Paging;
 
 /// <summary>Forward paging over lists already in a stable order.</summary>
-internal static class Paging
+internal static class Pages
 {
     /// <summary>Reads <c>first</c>: the configured default when absent; refused when negative or over the maximum.</summary>
     public static int PageSize(this IResolveFieldContext context, string argument = "first")
