@@ -13,6 +13,7 @@ namespace Graph.Api.Endpoint;
 /// Cost: every field costs 1; a field with a <c>first</c> (or a neighbourhood's <c>limit</c>)
 /// multiplies the cost of what it selects by that number (the page size default when absent), at most
 /// by the largest page any field accepts.
+/// Traversal fields add a cost per hop they may walk (see <see cref="TraversalCost"/>).
 /// Introspection (<c>__schema</c>, <c>__type</c>) is measured apart, so an IDE's schema query
 /// is bounded by its own depth cap and never by cost.
 /// </para>
@@ -20,6 +21,9 @@ namespace Graph.Api.Endpoint;
 internal sealed class DocumentAnalyzer(GraphQLDocument document, Inputs? variables, int defaultPageSize, int largestPage)
 {
     private const long Saturated = long.MaxValue / 4;
+
+    /// <summary>The cost of one hop a traversal may take, in the units of one resolved field.</summary>
+    public const long TraversalStep = 50;
     private readonly Dictionary<string, Measure> fragments = new(StringComparer.Ordinal);
     private readonly HashSet<string> visiting = new(StringComparer.Ordinal);
     private bool usesIntrospection;
@@ -72,7 +76,8 @@ internal sealed class DocumentAnalyzer(GraphQLDocument document, Inputs? variabl
         var children = MeasureSelections(field.SelectionSet, introspection, name);
         // A neighbourhood's own lists are already bounded by its limit; only nested pages multiply again.
         var multiplier = introspection || parent == "neighborhood" ? 1 : Multiplier(field);
-        return new Measure(children.Depth + 1, Add(1, children.Fields), Add(1, Multiply(multiplier, children.Cost)));
+        var own = introspection ? 1 : TraversalCost(field);
+        return new Measure(children.Depth + 1, Add(1, children.Fields), Add(own, Multiply(multiplier, children.Cost)));
     }
 
     private Measure MeasureFragment(string name, bool introspection)
@@ -104,6 +109,31 @@ internal sealed class DocumentAnalyzer(GraphQLDocument document, Inputs? variabl
             GraphQLVariable variable when variables is not null && variables.TryGetValue(variable.Name.StringValue, out var value) => VariableNumber(value),
             _ => defaultPageSize,
         });
+    }
+
+    /// <summary>
+    /// What a traversal field costs by itself: the work grows with how far it may walk, so
+    /// <see cref="TraversalStep"/> per hop of depth, maxDepth or maxLength (their defaults when absent).
+    /// </summary>
+    private long TraversalCost(GraphQLField field)
+    {
+        var (argument, fallback) = field.Name.StringValue switch
+        {
+            "neighborhood" => ("depth", 1),
+            "reachable" => ("maxDepth", 2),
+            "shortestPath" => ("maxLength", 6),
+            "paths" => ("maxLength", 4),
+            _ => ("", 0),
+        };
+        if (fallback == 0) return 1;
+        var value = field.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == argument)?.Value;
+        var hops = value switch
+        {
+            GraphQLIntValue literal when long.TryParse(literal.Value.Span, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => Math.Clamp(n, 1, 100),
+            GraphQLVariable variable when variables is not null && variables.TryGetValue(variable.Name.StringValue, out var v) => Math.Min(VariableNumber(v), 100),
+            _ => fallback,
+        };
+        return 1 + TraversalStep * hops;
     }
 
     private long ConnectionDefault(GraphQLField field) =>

@@ -63,6 +63,21 @@ public sealed class OverloadTests
     }
 
     [Fact]
+    public async Task The_cost_of_a_traversal_follows_how_far_it_may_walk()
+    {
+        using var factory = new GraphApiFactory().With("Graph:Limits:MaxCost", "300");
+        var client = factory.CreateGraphQLClient();
+        const string query = "query($d: Int) { neighborhood(id: \"belarus\", depth: $d, limit: 10) { truncated } }";
+        Assert.NotNull((await client.QueryAsync(query, new { d = 1 }))["neighborhood"]);
+        var deep = await client.PostAsync(query, new { d = 6 });
+        Assert.Equal("COST_LIMIT", deep.FirstErrorCode);
+        var far = await client.PostAsync("{ shortestPath(from: \"china\", to: \"europe\", maxLength: 8) { length } }");
+        Assert.Equal("COST_LIMIT", far.FirstErrorCode);
+        var near = await client.QueryAsync("{ shortestPath(from: \"china\", to: \"europe\", maxLength: 2) { length } }");
+        Assert.Equal(2, near["shortestPath"]!["length"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task An_operation_past_the_time_limit_is_cancelled_with_TIMEOUT()
     {
         using var factory = new GraphApiFactory()
