@@ -7,14 +7,12 @@ namespace Graph.Api.Endpoint;
 internal static class DocumentLimits
 {
     /// <summary>Measures the operation that will run (every operation, when which one is unclear) and checks the limits; returns its cost.</summary>
-    public static long Check(GraphQLDocument document, string? operationName, Inputs? variables, LimitsOptions limits)
+    public static long Check(GraphQLDocument document, GraphQLOperationDefinition? selected, Inputs? variables, LimitsOptions limits)
     {
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        var selected = operations.Where(o => operationName is null ? operations.Count == 1 : o.Name?.StringValue == operationName).ToList();
         var largestPage = Math.Max(limits.MaxPageSize, Math.Max(limits.MaxNeighborhoodNodes, limits.MaxPaths));
         var analyzer = new DocumentAnalyzer(document, variables, limits.DefaultPageSize, largestPage);
         long cost = 0;
-        foreach (var operation in selected.Count > 0 ? selected : operations)
+        foreach (var operation in selected is null ? document.Definitions.OfType<GraphQLOperationDefinition>() : [selected])
         {
             var analysis = analyzer.Analyze(operation);
             Enforce(analysis, limits);

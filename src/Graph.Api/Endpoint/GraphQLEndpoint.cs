@@ -68,7 +68,8 @@ internal sealed partial class GraphQLEndpoint(
             throw new RequestError(StatusCodes.Status413PayloadTooLarge, "QUERY_TOO_LARGE", $"The query text is over the limit of {limit.MaxQueryLength} characters.");
 
         var document = documents.Parse(request.Query, limit.MaxParserDepth);
-        if (HttpMethods.IsGet(context.Request.Method) && SelectedOperation(document, request.OperationName)?.Operation is OperationType.Mutation or OperationType.Subscription)
+        var operation = SelectedOperation(document, request.OperationName);
+        if (HttpMethods.IsGet(context.Request.Method) && operation?.Operation is OperationType.Mutation or OperationType.Subscription)
         {
             throw new RequestError(StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", "Mutations and subscriptions are sent with POST, never GET.")
             {
@@ -76,7 +77,7 @@ internal sealed partial class GraphQLEndpoint(
             };
         }
 
-        var cost = DocumentLimits.Check(document, request.OperationName, request.Variables, limit);
+        var cost = DocumentLimits.Check(document, operation, request.Variables, limit);
         using var slot = await gate.EnterAsync(cost, context.RequestAborted);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         timeout.CancelAfter(TimeSpan.FromSeconds(limit.ExecutionTimeoutSeconds));
@@ -103,8 +104,10 @@ internal sealed partial class GraphQLEndpoint(
         await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
     }
 
-    private Task<ExecutionResult> Execute(HttpContext context, GraphQLHttpRequest request, GraphQLDocument document, CancellationToken cancellationToken) =>
-        executer.ExecuteAsync(new ExecutionOptions
+    private Task<ExecutionResult> Execute(HttpContext context, GraphQLHttpRequest request, GraphQLDocument document, CancellationToken cancellationToken)
+    {
+        var alreadyValid = documents.IsValidated(document);
+        return executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
             Document = document,
@@ -113,14 +116,15 @@ internal sealed partial class GraphQLEndpoint(
             UserContext = new GraphUserContext(index.Current, limits.Value),
             RequestServices = context.RequestServices,
             CancellationToken = cancellationToken,
-            ValidationRules = documents.IsValidated(document) ? [] : null,
-            CachedDocumentValidationRules = documents.IsValidated(document) ? [] : null,
+            ValidationRules = alreadyValid ? [] : null,
+            CachedDocumentValidationRules = alreadyValid ? [] : null,
             UnhandledExceptionDelegate = failure =>
             {
                 LogUnhandled(logger, failure.Exception, context.TraceIdentifier);
                 return Task.CompletedTask;
             },
         });
+    }
 
     private static GraphQLOperationDefinition? SelectedOperation(GraphQLDocument document, string? operationName)
     {

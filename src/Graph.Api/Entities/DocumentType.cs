@@ -13,7 +13,7 @@ internal sealed class DocumentType : EntityObjectType
     public DocumentType() : base(EntityKind.Document, "A source document; every relationship cites one or more of its paragraphs.")
     {
         Field<IntGraphType>("paragraphCount").Description("How many paragraphs it has, counted after the title.")
-            .Resolve(c => c.Source.Entity.Properties.FirstOrDefault(p => p.Key == "paragraphs" && p.Type == PropertyValueType.Number) is { } p ? (int)double.Parse(p.Value, System.Globalization.CultureInfo.InvariantCulture) : null);
+            .Resolve(c => (int?)c.Source.Entity.Properties.Number("paragraphs"));
         Field<NonNullGraphType<CitedRelationshipConnectionType>>("supports")
             .Description("The relationships this document supports, optionally only those citing one paragraph.")
             .Argument<IntGraphType>("paragraph", "Only relationships citing this paragraph.")
@@ -32,8 +32,7 @@ internal sealed class DocumentType : EntityObjectType
         // The resolve context is recycled after the resolver returns: the lazy total must not touch it.
         var document = context.Source;
         var after = context.GetArgument<string?>("after");
-        var afterOrdinal = after is null ? -1 : index.FindRelationship(Cursor.Decode("c", after))?.Ordinal
-            ?? throw ResolveContextExtensions.BadArgument("INVALID_CURSOR", "The 'after' cursor names a relationship that no longer exists.");
+        var afterOrdinal = Cursor.RelationshipOrdinal(index, "c", after);
         IEnumerable<RelationshipNode> Citing() => index.CitedBy(document)
             .Where(r => paragraph is null || r.Relationship.Sources.Any(s => s.DocumentId == document.Id && s.Paragraph == paragraph))
             .Where(r => asOf is not { } date || r.Relationship.ValidTime.HoldsOn(date));

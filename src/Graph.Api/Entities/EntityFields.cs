@@ -1,3 +1,4 @@
+using Graph.Api.Model;
 using Graph.Api.Index;
 using Graph.Api.Relationships;
 using Graph.Api.Schema;
@@ -30,7 +31,7 @@ internal static class EntityFields
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PropertyType>>>>("properties").Description("Typed facts about the entity.").Resolve(c => c.Source.Entity.Properties);
         type.Field<PropertyType>("property").Description("One property by key, or null.")
             .Argument<NonNullGraphType<StringGraphType>>("key", "The property's key.")
-            .Resolve(c => c.Source.Entity.Properties.FirstOrDefault(p => p.Key == c.GetArgument<string>("key")));
+            .Resolve(c => c.Source.Entity.Properties.Find(c.GetArgument<string>("key")));
         type.Field<NonNullGraphType<ValidTimeType>>("validTime").Description("When the entity existed or happened (an event's date, an agreement's signing), where known.").Resolve(c => c.Source.Entity.ValidTime);
         type.Field<NonNullGraphType<RelationshipConnectionType>>("relationships")
             .Description("The entity's relationships with the entity at the other end of each, in a stable order, one page at a time.")

@@ -15,5 +15,5 @@ internal static class RelatedEntities
             .Distinct();
 
     public static string? PropertyText(this EntityNode entity, string key) =>
-        entity.Entity.Properties.FirstOrDefault(p => p.Key == key)?.Value;
+        entity.Entity.Properties.Find(key)?.Value;
 }

@@ -50,8 +50,7 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
             kinds[id] = kind;
             if (kind == EntityKind.Document)
             {
-                var paragraphs = properties.FirstOrDefault(p => p.Key == "paragraphs" && p.Type == PropertyValueType.Number);
-                documentParagraphs[id] = paragraphs is null ? null : (int)double.Parse(paragraphs.Value, System.Globalization.CultureInfo.InvariantCulture);
+                documentParagraphs[id] = (int?)properties.Number("paragraphs");
             }
 
             entities.Add(new EntityRecord

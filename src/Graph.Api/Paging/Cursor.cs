@@ -12,6 +12,11 @@ internal static class Cursor
 {
     public static string Encode(string prefix, string id) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{prefix}:{id}"));
 
+    /// <summary>The ordinal of the relationship an 'after' cursor names, or -1 without a cursor.</summary>
+    public static int RelationshipOrdinal(Index.GraphIndex index, string prefix, string? after) =>
+        after is null ? -1 : index.FindRelationship(Decode(prefix, after))?.Ordinal
+            ?? throw ResolveContextExtensions.BadArgument("INVALID_CURSOR", "The 'after' cursor names a relationship that no longer exists; start again without 'after'.");
+
     public static string Decode(string prefix, string cursor)
     {
         try

@@ -38,12 +38,7 @@ internal static class RelationshipArguments
         var filter = context.ReadRelationshipFilter();
         var direction = context.ReadDirection();
         var after = context.GetArgument<string?>("after");
-        var afterOrdinal = -1;
-        if (after is not null)
-        {
-            afterOrdinal = index.FindRelationship(Cursor.Decode("r", after))?.Ordinal
-                ?? throw ResolveContextExtensions.BadArgument("INVALID_CURSOR", "The 'after' cursor names a relationship that no longer exists; start again without 'after'.");
-        }
+        var afterOrdinal = Cursor.RelationshipOrdinal(index, "r", after);
 
         return Pages.Take(
             index.Adjacents(entity, direction, filter, afterOrdinal), first, after is not null,

@@ -1,3 +1,4 @@
+using Graph.Api.Model;
 using Graph.Api.Entities;
 using Graph.Api.Index;
 using Graph.Api.Schema;
@@ -23,7 +24,7 @@ internal sealed class RelationshipGraphType : ObjectGraphType<RelationshipNode>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PropertyType>>>>("properties").Description("Typed facts about the relationship, such as an investment's amount and currency.").Resolve(c => c.Source.Relationship.Properties);
         Field<PropertyType>("property").Description("One property by key, or null.")
             .Argument<NonNullGraphType<StringGraphType>>("key", "The property's key.")
-            .Resolve(c => c.Source.Relationship.Properties.FirstOrDefault(p => p.Key == c.GetArgument<string>("key")));
+            .Resolve(c => c.Source.Relationship.Properties.Find(c.GetArgument<string>("key")));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CitationType>>>>("sources").Description("The documents and paragraphs that support the relationship.").Resolve(c => c.Source.Relationship.Sources);
     }
 }
