@@ -1,3 +1,4 @@
+using Graph.Api.Execution;
 using Graph.Api.Schema;
 using GraphQL;
 using GraphQL.Execution;
@@ -10,12 +11,14 @@ internal static class EndpointServiceCollectionExtensions
     public static IServiceCollection AddGraphQLEndpoint(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CompiledExecutionOptions>().Bind(configuration.GetSection(CompiledExecutionOptions.Section));
         services.AddHttpContextAccessor();
         services.AddSingleton<GraphQLSerializer>();
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<GraphQLEndpoint>();
         services.AddSingleton<ExecutionGate>();
+        services.AddSingleton<CompiledExecutor>();
         services.AddGraphQL(graphql => graphql
             .AddSchema<GraphSchema>()
             .AddGraphTypes(typeof(GraphSchema).Assembly)

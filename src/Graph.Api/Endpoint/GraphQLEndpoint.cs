@@ -1,3 +1,4 @@
+using Graph.Api.Execution;
 using Graph.Api.Index;
 using Graph.Api.Schema;
 using GraphQL;
@@ -16,10 +17,12 @@ internal sealed partial class GraphQLEndpoint(
     GraphQLRequestReader reader,
     DocumentCache documents,
     IDocumentExecuter<GraphSchema> executer,
+    CompiledExecutor compiled,
     GraphQLSerializer serializer,
     GraphIndexHolder index,
     ExecutionGate gate,
     IOptions<LimitsOptions> limits,
+    IOptions<CompiledExecutionOptions> execution,
     ILogger<GraphQLEndpoint> logger)
 {
     public async Task HandleAsync(HttpContext context)
@@ -84,6 +87,7 @@ internal sealed partial class GraphQLEndpoint(
         ExecutionResult result;
         try
         {
+            if (await TryCompiledAsync(context, request, document, operation, mediaType, timeout.Token)) return;
             result = await Execute(context, request, document, timeout.Token);
             if (result.Executed) documents.MarkValidated(document);
         }
@@ -102,6 +106,23 @@ internal sealed partial class GraphQLEndpoint(
         context.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity;
         context.Response.ContentType = $"{mediaType}; charset=utf-8";
         await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+    }
+
+    // Only documents the engine has validated once take the compiled path; the rest, and any request
+    // the plan hands back, run on the engine.
+    private async Task<bool> TryCompiledAsync(HttpContext context, GraphQLHttpRequest request, GraphQLDocument document,
+        GraphQLOperationDefinition? operation, string mediaType, CancellationToken cancellationToken)
+    {
+        if (operation is null || !execution.Value.Compiled || !documents.IsValidated(document)) return false;
+        using var body = await compiled.TryExecuteAsync(document, operation, request.Variables,
+            new GraphUserContext(index.Current, limits.Value), context, cancellationToken);
+        if (body is null) return false;
+
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = $"{mediaType}; charset=utf-8";
+        context.Response.ContentLength = body.WrittenCount;
+        await context.Response.Body.WriteAsync(body.WrittenMemory, context.RequestAborted);
+        return true;
     }
 
     private Task<ExecutionResult> Execute(HttpContext context, GraphQLHttpRequest request, GraphQLDocument document, CancellationToken cancellationToken)

@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using CommunityToolkit.HighPerformance.Buffers;
+using Graph.Api.Schema;
+using GraphQL;
+using GraphQL.Instrumentation;
+using GraphQL.Validation;
+using GraphQLParser.AST;
+
+namespace Graph.Api.Execution;
+
+/// <summary>
+/// The fast path for queries: a validated document's operation is compiled once into selection
+/// plans that call the schema's own resolvers and write JSON directly, skipping the engine's
+/// per-field execution tree. Whenever the answer would need the engine (errors, nulls where the
+/// schema forbids them, introspection, directives) the attempt is dropped and the caller runs the
+/// engine, so both paths always give the same response.
+/// </summary>
+internal sealed partial class CompiledExecutor(GraphSchema schema, IDocumentValidator validator, ILogger<CompiledExecutor> logger)
+{
+    private const int Capacity = 1000;
+    private static readonly JsonEncodedText DataKey = JsonEncodedText.Encode("data");
+    private readonly ConcurrentDictionary<GraphQLOperationDefinition, SelectionPlan?> plans = new(ReferenceEqualityComparer.Instance);
+    private long compiledRuns;
+    private long fallBacks;
+
+    /// <summary>Requests answered by a compiled plan (for tests and diagnostics).</summary>
+    public long CompiledRuns => Interlocked.Read(ref compiledRuns);
+
+    /// <summary>Attempts handed back to the engine.</summary>
+    public long FallBacks => Interlocked.Read(ref fallBacks);
+
+    /// <summary>
+    /// Runs <paramref name="operation"/> (a query of an already validated document) and returns the
+    /// response body, or null when the engine must answer instead. The caller disposes the buffer.
+    /// </summary>
+    public async ValueTask<ArrayPoolBufferWriter<byte>?> TryExecuteAsync(GraphQLDocument document, GraphQLOperationDefinition operation,
+        Inputs? variables, GraphUserContext userContext, HttpContext http, CancellationToken cancellationToken)
+    {
+        var plan = PlanFor(document, operation);
+        if (plan is null) return null;
+
+        var validation = await validator.ValidateAsync(new ValidationOptions
+        {
+            Schema = schema,
+            Document = document,
+            Operation = operation,
+            Rules = [],
+            Variables = variables ?? Inputs.Empty,
+            Extensions = Inputs.Empty,
+            UserContext = userContext,
+            RequestServices = http.RequestServices,
+            User = http.User,
+            Metrics = Metrics.None,
+            CancellationToken = cancellationToken,
+        });
+        if (!validation.IsValid) return Dropped(null);
+
+        var buffer = new ArrayPoolBufferWriter<byte>(4096);
+        try
+        {
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                var template = PlanRunner.Template(schema, document, operation, validation, userContext, http.RequestServices, http.User, cancellationToken);
+                writer.WriteStartObject();
+                writer.WritePropertyName(DataKey);
+                new PlanRunner(writer, template, validation).WriteObject(null, plan, 0);
+                writer.WriteEndObject();
+            }
+
+            Interlocked.Increment(ref compiledRuns);
+            return buffer;
+        }
+        catch (OperationCanceledException)
+        {
+            buffer.Dispose();
+            throw;
+        }
+        catch (NotCompilableException notCompilable)
+        {
+            plans[operation] = null;
+            LogHandedBack(logger, notCompilable.Message);
+            return Dropped(buffer);
+        }
+#pragma warning disable CA1031 // Any failure is the engine's to report: it runs the same resolvers and shapes the error.
+        catch (Exception failure)
+#pragma warning restore CA1031
+        {
+            LogHandedBack(logger, failure.Message);
+            return Dropped(buffer);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Debug, "Compiled plan handed the request back to the engine: {Reason}")]
+    private static partial void LogHandedBack(ILogger logger, string reason);
+
+    private ArrayPoolBufferWriter<byte>? Dropped(ArrayPoolBufferWriter<byte>? buffer)
+    {
+        buffer?.Dispose();
+        Interlocked.Increment(ref fallBacks);
+        return null;
+    }
+
+    private SelectionPlan? PlanFor(GraphQLDocument document, GraphQLOperationDefinition operation)
+    {
+        if (plans.TryGetValue(operation, out var plan)) return plan;
+        plan = Compile(document, operation);
+        if (plans.Count >= Capacity) plans.Clear();
+        plans[operation] = plan;
+        return plan;
+    }
+
+    private SelectionPlan? Compile(GraphQLDocument document, GraphQLOperationDefinition operation)
+    {
+        if (!schema.Initialized) schema.Initialize();
+        if (operation.Operation != OperationType.Query || operation.Directives is { Count: > 0 } || schema.Query is null) return null;
+        try
+        {
+            return new PlanCompiler(schema, document).Compile(schema.Query, [operation.SelectionSet]);
+        }
+        catch (NotCompilableException notCompilable)
+        {
+            LogHandedBack(logger, notCompilable.Message);
+            return null;
+        }
+    }
+}

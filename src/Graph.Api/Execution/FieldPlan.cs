@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using GraphQL.Execution;
+using GraphQL.Resolvers;
+using GraphQL.Types;
+using GraphQLParser.AST;
+
+namespace Graph.Api.Execution;
+
+/// <summary>
+/// One response key of a selection: the field's definition and resolver looked up once, its output
+/// shape, and (for object results) the selection plans of each concrete type, built on first use so
+/// a selection under an interface costs only the types that actually occur.
+/// </summary>
+internal sealed class FieldPlan
+{
+    private readonly PlanCompiler? compiler;
+    private readonly GraphQLSelectionSet[] childSelections;
+    private readonly ConcurrentDictionary<IObjectGraphType, SelectionPlan> childPlans = new(ReferenceEqualityComparer.Instance);
+
+    private FieldPlan(string key, GraphQLField ast, FieldType? definition, OutputShape? shape, GraphQLSelectionSet[] childSelections, PlanCompiler? compiler)
+    {
+        Key = JsonEncodedText.Encode(key);
+        Ast = ast;
+        Definition = definition;
+        Resolver = definition?.Resolver ?? NameFieldResolver.Instance;
+        DefaultArguments = definition?.Arguments is { Count: > 0 } arguments
+            ? arguments.ToDictionary(a => a.Name, a => new ArgumentValue(a.DefaultValue, ArgumentSource.FieldDefault))
+            : null;
+        Shape = shape;
+        this.childSelections = childSelections;
+        this.compiler = compiler;
+    }
+
+    public JsonEncodedText Key { get; }
+
+    public GraphQLField Ast { get; }
+
+    /// <summary>Null for <c>__typename</c>, which is written from the plan's type.</summary>
+    public FieldType? Definition { get; }
+
+    public IFieldResolver Resolver { get; }
+
+    /// <summary>The arguments a resolver sees when the document gives none: the schema's defaults.</summary>
+    public IDictionary<string, ArgumentValue>? DefaultArguments { get; }
+
+    public OutputShape? Shape { get; }
+
+    public static FieldPlan TypeName(string key, GraphQLField ast) => new(key, ast, null, null, [], null);
+
+    public static FieldPlan Resolved(string key, GraphQLField ast, FieldType definition, GraphQLSelectionSet[] childSelections, PlanCompiler compiler)
+    {
+        var shape = OutputShape.Of(definition.ResolvedType ?? throw new NotCompilableException($"field {definition.Name} has no type"));
+        return new FieldPlan(key, ast, definition, shape, childSelections, compiler);
+    }
+
+    /// <summary>The plan for the sub-selection when the value is of <paramref name="type"/>.</summary>
+    public SelectionPlan PlanFor(IObjectGraphType type) =>
+        childPlans.GetOrAdd(type, static (t, self) => self.compiler!.Compile(t, self.childSelections), this);
+}

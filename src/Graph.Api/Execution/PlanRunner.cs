@@ -1,0 +1,123 @@
+using System.Collections;
+using System.Text.Json;
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Instrumentation;
+using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQLParser.AST;
+
+namespace Graph.Api.Execution;
+
+/// <summary>
+/// Runs a compiled plan for one request: calls each field's resolver (the same resolvers the engine
+/// calls) and writes the result straight to JSON, with no intermediate result tree. One resolve
+/// context per depth is reused, so a lazy list a resolver returned keeps a stable context while its
+/// items' fields are resolved one level down.
+/// </summary>
+internal sealed class PlanRunner(Utf8JsonWriter writer, ResolveFieldContext template, IValidationResult validation)
+{
+    private readonly List<ResolveFieldContext> contexts = [];
+
+    public void WriteObject(object? source, SelectionPlan plan, int depth)
+    {
+        template.CancellationToken.ThrowIfCancellationRequested();
+        var context = ContextAt(depth);
+        writer.WriteStartObject();
+        foreach (var field in plan.Fields)
+        {
+            writer.WritePropertyName(field.Key);
+            if (field.Definition is null)
+            {
+                writer.WriteStringValue(plan.Type.Name);
+                continue;
+            }
+
+            context.Source = source;
+            context.FieldAst = field.Ast;
+            context.FieldDefinition = field.Definition;
+            context.ParentType = plan.Type;
+            context.Arguments = validation.ArgumentValues is { } all && all.TryGetValue(field.Ast, out var arguments)
+                ? arguments
+                : field.DefaultArguments;
+            var pending = field.Resolver.ResolveAsync(context);
+            if (!pending.IsCompletedSuccessfully) throw new FallBackException("asynchronous resolver");
+            WriteValue(pending.Result, field.Shape!, field, depth);
+        }
+
+        writer.WriteEndObject();
+        if (template.Errors.Count > 0) throw new FallBackException("a resolver reported an error");
+    }
+
+    private void WriteValue(object? value, OutputShape shape, FieldPlan field, int depth)
+    {
+        if (value is null)
+        {
+            if (shape.NonNull) throw new FallBackException("null in a non-null position");
+            writer.WriteNullValue();
+        }
+        else if (value is IDataLoaderResult)
+        {
+            throw new FallBackException("data loader");
+        }
+        else if (shape.Item is { } item)
+        {
+            if (value is not IEnumerable items || value is string) throw new FallBackException("list expected");
+            writer.WriteStartArray();
+            foreach (var element in items) WriteValue(element, item, field, depth);
+            writer.WriteEndArray();
+        }
+        else if (shape.Scalar is { } scalar)
+        {
+            WriteScalar(scalar.Serialize(value));
+        }
+        else
+        {
+            var type = shape.Object ?? shape.Abstract!.GetObjectType(value, template.Schema) ?? throw new FallBackException("abstract type not resolved");
+            if (type.IsTypeOf is { } isTypeOf && !type.SkipTypeCheck && !isTypeOf(value)) throw new FallBackException("IsTypeOf refused");
+            WriteObject(value, field.PlanFor(type), depth + 1);
+        }
+    }
+
+    private void WriteScalar(object? serialized)
+    {
+        switch (serialized)
+        {
+            case string text: writer.WriteStringValue(text); break;
+            case bool flag: writer.WriteBooleanValue(flag); break;
+            case int number: writer.WriteNumberValue(number); break;
+            case long number: writer.WriteNumberValue(number); break;
+            case double number: writer.WriteNumberValue(number); break;
+            case float number: writer.WriteNumberValue(number); break;
+            case decimal number: writer.WriteNumberValue(number); break;
+            default: throw new FallBackException($"scalar value {serialized?.GetType().Name ?? "null"}");
+        }
+    }
+
+    private ResolveFieldContext ContextAt(int depth)
+    {
+        while (contexts.Count <= depth) contexts.Add(new ResolveFieldContext(template));
+        return contexts[depth];
+    }
+
+    /// <summary>The parts of a resolve context that stay the same for the whole request.</summary>
+    public static ResolveFieldContext Template(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation,
+        IValidationResult validation, IDictionary<string, object?> userContext, IServiceProvider services, System.Security.Claims.ClaimsPrincipal? user,
+        CancellationToken cancellationToken) => new()
+        {
+            Schema = schema,
+            Document = document,
+            Operation = operation,
+            Variables = validation.Variables ?? Variables.None,
+            UserContext = userContext,
+            RequestServices = services,
+            User = user,
+            CancellationToken = cancellationToken,
+            Errors = [],
+            Metrics = Metrics.None,
+            Path = [],
+            ResponsePath = [],
+            InputExtensions = Inputs.Empty,
+            OutputExtensions = new Dictionary<string, object?>(),
+        };
+}

@@ -1,0 +1,121 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Graph.Api.Execution;
+using Graph.Api.Tests.Schema;
+using Graph.Api.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Graph.Api.Tests.Execution;
+
+/// <summary>
+/// The compiled query path answers exactly as GraphQL.NET's executor does: every query here is sent
+/// to a service with compiled plans off and to one with them on, and the bodies must be equal.
+/// </summary>
+public sealed partial class CompiledExecutionTests : IDisposable
+{
+    private const string EntityFields = "id kind name description aliases validTime { start { text precision } end { text } }";
+
+    private readonly GraphApiFactory engineOnly = new GraphApiFactory().With("Graph:Execution:Compiled", "false");
+    private readonly GraphApiFactory compiled = new GraphApiFactory().With("Logging:LogLevel:Graph.Api.Execution", "Debug");
+
+    /// <summary>Queries the compiled path must answer itself (no hand-back to the engine).</summary>
+    public static TheoryData<string, string?> CompiledQueries() => new()
+    {
+        { $"{{ entity(id: \"belarus\") {{ {EntityFields} ... on Country {{ isoCode agreements {{ id name signedOn {{ text }} }} }} }} }}", null },
+        { "query($id: ID!) { entity(id: $id) { id name relationships(first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { cursor relationship { id type } node { id name __typename } } } } }", """{"id":"china"}""" },
+        { "{ a: entity(id: \"china\") { id } b: entity(id: \"nobody\") { id } c: entity(id: \"xi-jinping\") { __typename name } }", null },
+        { "fragment E on Entity { id name } fragment C on Country { isoCode } { entity(id: \"china\") { ...E ...C ... on Person { offices { title } } } node(id: \"belarus\") { id ... on Entity { ...E } } }", null },
+        { "{ entities(kind: COUNTRY, first: 5) { totalCount edges { node { id name } } pageInfo { startCursor endCursor hasNextPage hasPreviousPage } } }", null },
+        { "query($after: String) { entities(first: 4, after: $after) { edges { cursor node { id } } } }", """{"after":null}""" },
+        { "{ search(text: \"great stone\", first: 5) { match entity { id name kind } } }", null },
+        { "query($t: String!) { search(text: $t) { match entity { id } } }", """{"t":"belarus"}""" },
+        { "{ neighborhood(id: \"belarus\", depth: 2, limit: 50) { truncated center { id } nodes { distance entity { id name kind } } relationships { id type from { id } to { id } validTime { start { text } } sources { paragraph document { id } } } } }", null },
+        { "{ shortestPath(from: \"xi-jinping\", to: \"china-belarus-industrial-park\") { length entities { id } steps { direction relationship { id type validTime { start { text precision } end { text } } sources { paragraph } } from { id } to { id name } } } }", null },
+        { "{ paths(from: \"china\", to: \"belarus\", maxLength: 3, first: 5) { truncated paths { length entities { id } } } }", null },
+        { "{ entity(id: \"china\") { reachable(maxDepth: 2, kinds: [ORGANIZATION, PROJECT], first: 10) { totalCount edges { distance node { id kind } } } } }", null },
+        { "{ entity(id: \"belarus\") { timeline { date { text } direction relationship { type } node { id } } } }", null },
+        { "{ entity(id: \"belarus\") { degree relationshipCounts { type count } neighborCounts { kind count } } graphStatistics { entityCount relationshipCount entitiesByKind { kind count } relationshipsByType { type count } } }", null },
+        { "{ entity(id: \"china\") { relationships(asOf: \"2000-06-01\", direction: OUT) { edges { relationship { id type validTime { start { text } end { text } } } } } } }", null },
+        { "{ relationshipTypes { type description count } entityKinds { kind count } }", null },
+        { "{ nodes(ids: [\"china\", \"nobody\", \"china-belarus-diplomatic-relations\"]) { __typename id ... on Relationship { type from { id } properties { key type value } } } }", null },
+        { "{ relationship(id: \"china-belarus-diplomatic-relations\") { id type description validTime { start { text precision } } properties { key value } sources { paragraph document { id name } } } }", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(CompiledQueries))]
+    public async Task Compiled_plans_answer_exactly_as_the_engine(string query, string? variables)
+    {
+        var counter = compiled.Services.GetRequiredService<CompiledExecutor>();
+        var engineClient = engineOnly.CreateGraphQLClient();
+        var compiledClient = compiled.CreateGraphQLClient();
+        var vars = variables is null ? null : JsonNode.Parse(variables);
+
+        var expected = await engineClient.PostAsync(query, vars);
+        Assert.Null(expected.Errors);
+        await compiledClient.PostAsync(query, vars); // the first request validates the document on the engine
+        var before = counter.CompiledRuns;
+        var actual = await compiledClient.PostAsync(query, vars);
+
+        Assert.Equal(before + 1, counter.CompiledRuns);
+        Assert.Equal(expected.Status, actual.Status);
+        Assert.True(JsonNode.DeepEquals(expected.Body, actual.Body), $"engine: {expected.Body.ToJsonString()}\ncompiled: {actual.Body.ToJsonString()}");
+    }
+
+    /// <summary>What the plans hand back (errors, directives, introspection) still gets the engine's exact answer.</summary>
+    [Theory]
+    [InlineData("{ neighborhood(id: \"belarus\", depth: 99) { truncated } }", null)]
+    [InlineData("query($deep: Boolean!) { entity(id: \"china\") { id name @include(if: $deep) } }", """{"deep":false}""")]
+    [InlineData("{ __schema { queryType { name } } entity(id: \"china\") { id } }", null)]
+    [InlineData("query($id: ID!) { entity(id: $id) { id } }", """{"id":5}""")]
+    [InlineData("query($id: ID!) { entity(id: $id) { id } }", """{}""")]
+    public async Task Requests_the_plans_hand_back_get_the_engine_answer(string query, string? variables)
+    {
+        var engineClient = engineOnly.CreateGraphQLClient();
+        var compiledClient = compiled.CreateGraphQLClient();
+        var vars = variables is null ? null : JsonNode.Parse(variables);
+        var expected = await engineClient.PostAsync(query, vars);
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var actual = await compiledClient.PostAsync(query, vars);
+            Assert.Equal(expected.Status, actual.Status);
+            Assert.True(JsonNode.DeepEquals(WithoutRequestIds(expected.Body), WithoutRequestIds(actual.Body)), $"engine: {expected.Body.ToJsonString()}\ncompiled: {actual.Body.ToJsonString()}");
+        }
+    }
+
+    [GeneratedRegex("```graphql\\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex GraphQLBlock();
+
+    [Fact]
+    public async Task README_examples_answer_the_same_on_both_paths()
+    {
+        var readme = await File.ReadAllTextAsync(Path.Combine(SchemaContractTests.RepositoryRoot(), "README.md"));
+        var engineClient = engineOnly.CreateGraphQLClient();
+        var compiledClient = compiled.CreateGraphQLClient();
+        foreach (Match block in GraphQLBlock().Matches(readme.ReplaceLineEndings("\n")))
+        {
+            var query = block.Groups[1].Value;
+            var expected = await engineClient.PostAsync(query);
+            await compiledClient.PostAsync(query);
+            var actual = await compiledClient.PostAsync(query);
+            Assert.True(JsonNode.DeepEquals(expected.Body, actual.Body), $"{query}\nengine: {expected.Body.ToJsonString()}\ncompiled: {actual.Body.ToJsonString()}");
+        }
+    }
+
+    // Errors carry the request's own id, which differs between the two services.
+    private static JsonNode WithoutRequestIds(JsonNode body)
+    {
+        var copy = body.DeepClone();
+        foreach (var error in copy["errors"]?.AsArray() ?? [])
+        {
+            error?["extensions"]?.AsObject().Remove("requestId");
+        }
+
+        return copy;
+    }
+
+    public void Dispose()
+    {
+        engineOnly.Dispose();
+        compiled.Dispose();
+    }
+}
