@@ -3,8 +3,8 @@ using Graph.Api.Model;
 using Graph.Api.Paging;
 using Graph.Api.Relationships;
 using Graph.Api.Schema;
-using GraphQL;
 using GraphQL.Types;
+using GraphQL;
 
 namespace Graph.Api.Entities;
 
@@ -13,7 +13,7 @@ internal sealed class DocumentType : EntityObjectType
     public DocumentType() : base(EntityKind.Document, "A source document; every relationship cites one or more of its paragraphs.")
     {
         Field<IntGraphType>("paragraphCount").Description("How many paragraphs it has, counted after the title.")
-            .Resolve(c => (int?)c.Source.Entity.Properties.Number("paragraphs"));
+            .ResolveSource(s => (int?)s.Entity.Properties.Number("paragraphs"));
         Field<NonNullGraphType<CitedRelationshipConnectionType>>("supports")
             .Description("The relationships this document supports, optionally only those citing one paragraph.")
             .Argument<IntGraphType>("paragraph", "Only relationships citing this paragraph.")
@@ -51,8 +51,8 @@ internal sealed class CitedRelationshipEdgeType : ObjectGraphType<CitedRelations
     {
         Name = "CitedRelationshipEdge";
         Description = "A relationship a document supports.";
-        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Pass as 'after' to continue after this edge.").Resolve(c => c.Source.Cursor);
-        Field<NonNullGraphType<RelationshipGraphType>>("node").Description("The relationship.").Resolve(c => c.Source.Relationship);
+        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Pass as 'after' to continue after this edge.").ResolveSource(s => s.Cursor);
+        Field<NonNullGraphType<RelationshipGraphType>>("node").Description("The relationship.").ResolveSource(s => s.Relationship);
     }
 }
 

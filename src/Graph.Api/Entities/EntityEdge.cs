@@ -1,5 +1,6 @@
 using Graph.Api.Index;
 using Graph.Api.Paging;
+using Graph.Api.Schema;
 using GraphQL.Types;
 
 namespace Graph.Api.Entities;
@@ -12,8 +13,8 @@ internal sealed class EntityEdgeType : ObjectGraphType<EntityEdge>
     {
         Name = "EntityEdge";
         Description = "One entity of a page.";
-        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Pass as 'after' to continue after this edge.").Resolve(c => c.Source.Cursor);
-        Field<NonNullGraphType<EntityInterface>>("node").Description("The entity.").Resolve(c => c.Source.Node);
+        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Pass as 'after' to continue after this edge.").ResolveSource(s => s.Cursor);
+        Field<NonNullGraphType<EntityInterface>>("node").Description("The entity.").ResolveSource(s => s.Node);
     }
 }
 

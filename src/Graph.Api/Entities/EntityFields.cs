@@ -1,9 +1,9 @@
-using Graph.Api.Model;
 using Graph.Api.Index;
+using Graph.Api.Model;
 using Graph.Api.Relationships;
 using Graph.Api.Schema;
-using GraphQL;
 using GraphQL.Types;
+using GraphQL;
 
 namespace Graph.Api.Entities;
 
@@ -23,16 +23,16 @@ internal static class EntityFields
 
     public static void AddTo(ObjectGraphType<EntityNode> type)
     {
-        type.Field<NonNullGraphType<IdGraphType>>("id").Description("Stable, human-readable id (e.g. 'belarus'), usable in URLs and unique across the graph.").Resolve(c => c.Source.Id);
-        type.Field<NonNullGraphType<EntityKindType>>("kind").Description("What the entity is.").Resolve(c => c.Source.Kind);
-        type.Field<NonNullGraphType<StringGraphType>>("name").Description("The usual name.").Resolve(c => c.Source.Entity.Name);
-        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases").Description("Other names it is known by; search matches them too.").Resolve(c => c.Source.Entity.Aliases);
-        type.Field<NonNullGraphType<StringGraphType>>("description").Description("A short description.").Resolve(c => c.Source.Entity.Description);
-        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PropertyType>>>>("properties").Description("Typed facts about the entity.").Resolve(c => c.Source.Entity.Properties);
+        type.Field<NonNullGraphType<IdGraphType>>("id").Description("Stable, human-readable id (e.g. 'belarus'), usable in URLs and unique across the graph.").ResolveSource(s => s.Id);
+        type.Field<NonNullGraphType<EntityKindType>>("kind").Description("What the entity is.").ResolveSource(s => s.Kind);
+        type.Field<NonNullGraphType<StringGraphType>>("name").Description("The usual name.").ResolveSource(s => s.Entity.Name);
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases").Description("Other names it is known by; search matches them too.").ResolveSource(s => s.Entity.Aliases);
+        type.Field<NonNullGraphType<StringGraphType>>("description").Description("A short description.").ResolveSource(s => s.Entity.Description);
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PropertyType>>>>("properties").Description("Typed facts about the entity.").ResolveSource(s => s.Entity.Properties);
         type.Field<PropertyType>("property").Description("One property by key, or null.")
             .Argument<NonNullGraphType<StringGraphType>>("key", "The property's key.")
             .Resolve(c => c.Source.Entity.Properties.Find(c.GetArgument<string>("key")));
-        type.Field<NonNullGraphType<ValidTimeType>>("validTime").Description("When the entity existed or happened (an event's date, an agreement's signing), where known.").Resolve(c => c.Source.Entity.ValidTime);
+        type.Field<NonNullGraphType<ValidTimeType>>("validTime").Description("When the entity existed or happened (an event's date, an agreement's signing), where known.").ResolveSource(s => s.Entity.ValidTime);
         type.Field<NonNullGraphType<RelationshipConnectionType>>("relationships")
             .Description("The entity's relationships with the entity at the other end of each, in a stable order, one page at a time.")
             .WithDirection()

@@ -2,8 +2,8 @@ using Graph.Api.Index;
 using Graph.Api.Model;
 using Graph.Api.Relationships;
 using Graph.Api.Schema;
-using GraphQL;
 using GraphQL.Types;
+using GraphQL;
 using static Graph.Api.Model.RelationshipType;
 
 namespace Graph.Api.Entities;
@@ -14,7 +14,7 @@ internal sealed class CountryType : EntityObjectType
 {
     public CountryType() : base(EntityKind.Country, "A sovereign state.")
     {
-        Field<StringGraphType>("isoCode").Description("ISO 3166-1 alpha-2 code, e.g. CN.").Resolve(c => c.Source.PropertyText("isoCode"));
+        Field<StringGraphType>("isoCode").Description("ISO 3166-1 alpha-2 code, e.g. CN.").ResolveSource(s => s.PropertyText("isoCode"));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CountryType>>>>("diplomaticPartners").Description("Countries it has diplomatic relations with.").Resolve(c => c.Related(DiplomaticRelations, Direction.Both));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgreementType>>>>("agreements").Description("Agreements it is a party to.").Resolve(c => c.Related(PartyTo, Direction.Out));
         Field<EntityList>("projects").Description("Projects and programmes it takes part in.").Resolve(c => c.Related(ParticipatesIn, Direction.Out, EntityKind.Project, EntityKind.Topic));
@@ -46,7 +46,7 @@ internal sealed class AgreementType : EntityObjectType
     public AgreementType() : base(EntityKind.Agreement, "A treaty, declaration or other signed accord.")
     {
         Field<EntityList>("parties").Description("Who signed it or is bound by it.").Resolve(c => c.Related(PartyTo, Direction.In));
-        Field<PartialDateType>("signedOn").Description("When it was signed or adopted, to the precision known.").Resolve(c => c.Source.Entity.ValidTime.Start);
+        Field<PartialDateType>("signedOn").Description("When it was signed or adopted, to the precision known.").ResolveSource(s => s.Entity.ValidTime.Start);
         Field<EntityList>("establishes").Description("What it created: partnerships, bodies, projects.").Resolve(c => c.Related(Establishes, Direction.Out));
     }
 }
@@ -67,7 +67,7 @@ internal sealed class EventType : EntityObjectType
 {
     public EventType() : base(EntityKind.Event, "Something that happened at a time and place, such as a state visit.")
     {
-        Field<PartialDateType>("date").Description("When it happened, to the precision known.").Resolve(c => c.Source.Entity.ValidTime.Start);
+        Field<PartialDateType>("date").Description("When it happened, to the precision known.").ResolveSource(s => s.Entity.ValidTime.Start);
         Field<EntityInterface>("place").Description("Where it happened.").Resolve(c => c.Related(LocatedIn, Direction.Out).FirstOrDefault());
         Field<EntityList>("participants").Description("Who took part.").Resolve(c => c.Related(ParticipatesIn, Direction.In));
     }
@@ -77,7 +77,7 @@ internal sealed class TopicType : EntityObjectType
 {
     public TopicType() : base(EntityKind.Topic, "A sector, programme or issue that relationships are about.")
     {
-        Field<StringGraphType>("category").Description("SECTOR, PROGRAMME or ISSUE.").Resolve(c => c.Source.PropertyText("category"));
+        Field<StringGraphType>("category").Description("SECTOR, PROGRAMME or ISSUE.").ResolveSource(s => s.PropertyText("category"));
         Field<EntityList>("participants").Description("Who takes part in it or cooperates in it.")
             .Resolve(c => c.Related(ParticipatesIn, Direction.In).Concat(c.Related(CooperatesIn, Direction.In)).Distinct());
         Field<EntityList>("parts").Description("What is part of it or carried out under it.").Resolve(c => c.Related(PartOf, Direction.In));

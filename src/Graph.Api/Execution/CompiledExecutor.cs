@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using CommunityToolkit.HighPerformance.Buffers;
 using Graph.Api.Schema;
-using GraphQL;
 using GraphQL.Instrumentation;
 using GraphQL.Validation;
+using GraphQL;
 using GraphQLParser.AST;
 
 namespace Graph.Api.Execution;
@@ -19,7 +19,11 @@ namespace Graph.Api.Execution;
 internal sealed partial class CompiledExecutor(GraphSchema schema, IDocumentValidator validator, ILogger<CompiledExecutor> logger)
 {
     private const int Capacity = 1000;
+    private const int MaxSizeHint = 4 * 1024 * 1024;
     private static readonly JsonEncodedText DataKey = JsonEncodedText.Encode("data");
+
+    // The plans write objects and arrays in matched pairs by construction; checking each token again costs time.
+    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
     private readonly ConcurrentDictionary<GraphQLOperationDefinition, SelectionPlan?> plans = new(ReferenceEqualityComparer.Instance);
     private long compiledRuns;
     private long fallBacks;
@@ -56,10 +60,10 @@ internal sealed partial class CompiledExecutor(GraphSchema schema, IDocumentVali
         });
         if (!validation.IsValid) return Dropped(null);
 
-        var buffer = new ArrayPoolBufferWriter<byte>(4096);
+        var buffer = new ArrayPoolBufferWriter<byte>(plan.ResponseSizeHint);
         try
         {
-            using (var writer = new Utf8JsonWriter(buffer))
+            using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
             {
                 var template = PlanRunner.Template(schema, document, operation, validation, userContext, http.RequestServices, http.User, cancellationToken);
                 writer.WriteStartObject();
@@ -68,6 +72,7 @@ internal sealed partial class CompiledExecutor(GraphSchema schema, IDocumentVali
                 writer.WriteEndObject();
             }
 
+            plan.ResponseSizeHint = Math.Clamp(buffer.WrittenCount + (buffer.WrittenCount / 4), 4096, MaxSizeHint);
             Interlocked.Increment(ref compiledRuns);
             return buffer;
         }

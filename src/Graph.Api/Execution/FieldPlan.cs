@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Graph.Api.Schema;
 using GraphQL.Execution;
 using GraphQL.Resolvers;
 using GraphQL.Types;
@@ -24,6 +25,8 @@ internal sealed class FieldPlan
         Ast = ast;
         Definition = definition;
         Resolver = definition?.Resolver ?? NameFieldResolver.Instance;
+        Reader = Resolver as ISourceReader;
+        HasArgumentsInDocument = ast.Arguments is { Count: > 0 };
         DefaultArguments = definition?.Arguments is { Count: > 0 } arguments
             ? arguments.ToDictionary(a => a.Name, a => new ArgumentValue(a.DefaultValue, ArgumentSource.FieldDefault))
             : null;
@@ -40,6 +43,12 @@ internal sealed class FieldPlan
     public FieldType? Definition { get; }
 
     public IFieldResolver Resolver { get; }
+
+    /// <summary>Set when the resolver needs only the parent value: called without a resolve context.</summary>
+    public ISourceReader? Reader { get; }
+
+    /// <summary>The engine records argument values only for fields that have arguments in the document.</summary>
+    public bool HasArgumentsInDocument { get; }
 
     /// <summary>The arguments a resolver sees when the document gives none: the schema's defaults.</summary>
     public IDictionary<string, ArgumentValue>? DefaultArguments { get; }

@@ -13,6 +13,7 @@ internal sealed class OutputShape
         NonNull = nonNull;
         Item = item;
         Scalar = scalar;
+        Leaf = scalar is null ? null : LeafWriter.For(scalar);
         Object = objectType;
         Abstract = abstractType;
     }
@@ -22,6 +23,9 @@ internal sealed class OutputShape
     public OutputShape? Item { get; }
 
     public ScalarGraphType? Scalar { get; }
+
+    /// <summary>The fast writer for the scalar's usual values (scalars only).</summary>
+    public LeafWriter? Leaf { get; }
 
     public IObjectGraphType? Object { get; }
 

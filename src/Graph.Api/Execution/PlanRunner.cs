@@ -1,10 +1,10 @@
 using System.Collections;
 using System.Text.Json;
-using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Instrumentation;
 using GraphQL.Types;
 using GraphQL.Validation;
+using GraphQL;
 using GraphQLParser.AST;
 
 namespace Graph.Api.Execution;
@@ -33,43 +33,47 @@ internal sealed class PlanRunner(Utf8JsonWriter writer, ResolveFieldContext temp
                 continue;
             }
 
-            context.Source = source;
-            context.FieldAst = field.Ast;
-            context.FieldDefinition = field.Definition;
-            context.ParentType = plan.Type;
-            context.Arguments = validation.ArgumentValues is { } all && all.TryGetValue(field.Ast, out var arguments)
-                ? arguments
-                : field.DefaultArguments;
-            var pending = field.Resolver.ResolveAsync(context);
-            if (!pending.IsCompletedSuccessfully) throw new FallBackException("asynchronous resolver");
-            WriteValue(pending.Result, field.Shape!, field, depth);
+            WriteValue(field.Reader is { } reader ? reader.Read(source) : Resolve(context, source, plan, field), field.Shape!, field, depth);
         }
 
         writer.WriteEndObject();
         if (template.Errors.Count > 0) throw new FallBackException("a resolver reported an error");
     }
 
+    private object? Resolve(ResolveFieldContext context, object? source, SelectionPlan plan, FieldPlan field)
+    {
+        context.Source = source;
+        context.FieldAst = field.Ast;
+        context.FieldDefinition = field.Definition!;
+        context.ParentType = plan.Type;
+        context.Arguments = field.HasArgumentsInDocument && validation.ArgumentValues is { } all && all.TryGetValue(field.Ast, out var arguments)
+            ? arguments
+            : field.DefaultArguments;
+        var pending = field.Resolver.ResolveAsync(context);
+        if (!pending.IsCompletedSuccessfully) throw new FallBackException("asynchronous resolver");
+        var value = pending.Result;
+        // Source readers are ours and never return data loaders; other resolvers might.
+        return value is IDataLoaderResult ? throw new FallBackException("data loader") : value;
+    }
+
     private void WriteValue(object? value, OutputShape shape, FieldPlan field, int depth)
     {
+        // Scalars first: they are most values, and a type test against an interface is costly on a string.
         if (value is null)
         {
             if (shape.NonNull) throw new FallBackException("null in a non-null position");
             writer.WriteNullValue();
         }
-        else if (value is IDataLoaderResult)
+        else if (shape.Scalar is { } scalar)
         {
-            throw new FallBackException("data loader");
+            if (!shape.Leaf!.TryWrite(writer, value)) WriteScalar(scalar.Serialize(value));
         }
         else if (shape.Item is { } item)
         {
-            if (value is not IEnumerable items || value is string) throw new FallBackException("list expected");
+            if (value is string || value is not IEnumerable items) throw new FallBackException("list expected");
             writer.WriteStartArray();
             foreach (var element in items) WriteValue(element, item, field, depth);
             writer.WriteEndArray();
-        }
-        else if (shape.Scalar is { } scalar)
-        {
-            WriteScalar(scalar.Serialize(value));
         }
         else
         {

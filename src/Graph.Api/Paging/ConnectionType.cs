@@ -1,3 +1,4 @@
+using Graph.Api.Schema;
 using GraphQL.Types;
 
 namespace Graph.Api.Paging;
@@ -11,8 +12,8 @@ internal abstract class ConnectionType<TEdgeType, TEdge> : ObjectGraphType<Page<
     {
         Name = name;
         Description = description;
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TEdgeType>>>>("edges").Description(itemsDescription).Resolve(c => c.Source.Edges);
-        Field<NonNullGraphType<PageInfoType>>("pageInfo").Description("Cursors and whether more pages follow.").Resolve(c => c.Source);
-        Field<NonNullGraphType<IntGraphType>>("totalCount").Description("How many items the whole list holds, across all pages, with the same filters.").Resolve(c => c.Source.TotalCount);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TEdgeType>>>>("edges").Description(itemsDescription).ResolveSource(s => s.Edges);
+        Field<NonNullGraphType<PageInfoType>>("pageInfo").Description("Cursors and whether more pages follow.").ResolveSource(s => s);
+        Field<NonNullGraphType<IntGraphType>>("totalCount").Description("How many items the whole list holds, across all pages, with the same filters.").ResolveSource(s => s.TotalCount);
     }
 }

@@ -12,6 +12,6 @@ internal sealed class CitationType : ObjectGraphType<Citation>
         Name = "Citation";
         Description = "The evidence for a fact: a paragraph of a source document.";
         Field<NonNullGraphType<DocumentType>>("document").Description("The source document.").Resolve(c => c.Index().FindEntity(c.Source.DocumentId));
-        Field<NonNullGraphType<IntGraphType>>("paragraph").Description("The paragraph that supports the fact, counted from 1 after the title.").Resolve(c => c.Source.Paragraph);
+        Field<NonNullGraphType<IntGraphType>>("paragraph").Description("The paragraph that supports the fact, counted from 1 after the title.").ResolveSource(s => s.Paragraph);
     }
 }

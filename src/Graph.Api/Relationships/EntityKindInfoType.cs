@@ -12,9 +12,9 @@ internal sealed class EntityKindInfoType : ObjectGraphType<EntityKind>
     {
         Name = "EntityKindInfo";
         Description = "One entity kind with how many entities of it the graph holds.";
-        Field<NonNullGraphType<EntityKindType>>("kind").Description("The kind.").Resolve(c => c.Source);
+        Field<NonNullGraphType<EntityKindType>>("kind").Description("The kind.").ResolveSource(s => s);
         Field<NonNullGraphType<StringGraphType>>("description").Description("What entities of this kind are.")
-            .Resolve(c => typeof(EntityKind).GetField(c.Source.ToString())!.GetCustomAttribute<DescriptionAttribute>()!.Description);
+            .ResolveSource(s => typeof(EntityKind).GetField(s.ToString())!.GetCustomAttribute<DescriptionAttribute>()!.Description);
         Field<NonNullGraphType<IntGraphType>>("count").Description("How many entities of this kind there are.").Resolve(c => c.Index().EntitiesOfKind(c.Source).Count);
     }
 }

@@ -10,10 +10,10 @@ internal sealed class RelationshipEdgeType : ObjectGraphType<RelationshipEdge>
     {
         Name = "RelationshipEdge";
         Description = "One relationship of an entity, with the entity at its other end.";
-        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Pass as 'after' to continue after this edge.").Resolve(c => c.Source.Cursor);
-        Field<NonNullGraphType<RelationshipGraphType>>("relationship").Description("The relationship: type, dates, properties and sources.").Resolve(c => c.Source.Adjacent.Relationship);
-        Field<NonNullGraphType<EntityInterface>>("node").Description("The entity at the other end.").Resolve(c => c.Source.Adjacent.Other);
-        Field<NonNullGraphType<DirectionType>>("direction").Description("OUT when the relationship starts at the entity asked about, IN when it ends there.").Resolve(c => c.Source.Adjacent.Direction);
+        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Pass as 'after' to continue after this edge.").ResolveSource(s => s.Cursor);
+        Field<NonNullGraphType<RelationshipGraphType>>("relationship").Description("The relationship: type, dates, properties and sources.").ResolveSource(s => s.Adjacent.Relationship);
+        Field<NonNullGraphType<EntityInterface>>("node").Description("The entity at the other end.").ResolveSource(s => s.Adjacent.Other);
+        Field<NonNullGraphType<DirectionType>>("direction").Description("OUT when the relationship starts at the entity asked about, IN when it ends there.").ResolveSource(s => s.Adjacent.Direction);
     }
 }
 

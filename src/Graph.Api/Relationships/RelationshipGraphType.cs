@@ -1,9 +1,9 @@
-using Graph.Api.Model;
 using Graph.Api.Entities;
 using Graph.Api.Index;
+using Graph.Api.Model;
 using Graph.Api.Schema;
-using GraphQL;
 using GraphQL.Types;
+using GraphQL;
 
 namespace Graph.Api.Relationships;
 
@@ -15,16 +15,16 @@ internal sealed class RelationshipGraphType : ObjectGraphType<RelationshipNode>
         Description = "A typed, dated and sourced link from one entity to another.";
         Interface<NodeInterface>();
         IsTypeOf = o => o is RelationshipNode;
-        Field<NonNullGraphType<IdGraphType>>("id").Description("Stable id, unique across entities and relationships.").Resolve(c => c.Source.Id);
-        Field<NonNullGraphType<RelationshipTypeType>>("type").Description("What the relationship states; see relationshipTypes.").Resolve(c => c.Source.Type);
-        Field<StringGraphType>("description").Description("The fact in a short sentence.").Resolve(c => c.Source.Relationship.Description);
-        Field<NonNullGraphType<EntityInterface>>("from").Description("The entity the relationship starts at.").Resolve(c => c.Source.From);
-        Field<NonNullGraphType<EntityInterface>>("to").Description("The entity it ends at.").Resolve(c => c.Source.To);
-        Field<NonNullGraphType<ValidTimeType>>("validTime").Description("When the relationship holds.").Resolve(c => c.Source.Relationship.ValidTime);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PropertyType>>>>("properties").Description("Typed facts about the relationship, such as an investment's amount and currency.").Resolve(c => c.Source.Relationship.Properties);
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Stable id, unique across entities and relationships.").ResolveSource(s => s.Id);
+        Field<NonNullGraphType<RelationshipTypeType>>("type").Description("What the relationship states; see relationshipTypes.").ResolveSource(s => s.Type);
+        Field<StringGraphType>("description").Description("The fact in a short sentence.").ResolveSource(s => s.Relationship.Description);
+        Field<NonNullGraphType<EntityInterface>>("from").Description("The entity the relationship starts at.").ResolveSource(s => s.From);
+        Field<NonNullGraphType<EntityInterface>>("to").Description("The entity it ends at.").ResolveSource(s => s.To);
+        Field<NonNullGraphType<ValidTimeType>>("validTime").Description("When the relationship holds.").ResolveSource(s => s.Relationship.ValidTime);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PropertyType>>>>("properties").Description("Typed facts about the relationship, such as an investment's amount and currency.").ResolveSource(s => s.Relationship.Properties);
         Field<PropertyType>("property").Description("One property by key, or null.")
             .Argument<NonNullGraphType<StringGraphType>>("key", "The property's key.")
             .Resolve(c => c.Source.Relationship.Properties.Find(c.GetArgument<string>("key")));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CitationType>>>>("sources").Description("The documents and paragraphs that support the relationship.").Resolve(c => c.Source.Relationship.Sources);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CitationType>>>>("sources").Description("The documents and paragraphs that support the relationship.").ResolveSource(s => s.Relationship.Sources);
     }
 }

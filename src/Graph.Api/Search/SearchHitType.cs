@@ -1,4 +1,5 @@
 using Graph.Api.Entities;
+using Graph.Api.Schema;
 using GraphQL.Types;
 
 namespace Graph.Api.Search;
@@ -9,8 +10,8 @@ internal sealed class SearchHitType : ObjectGraphType<SearchHit>
     {
         Name = "SearchHit";
         Description = "An entity found by search.";
-        Field<NonNullGraphType<EntityInterface>>("entity").Description("The entity found.").Resolve(c => c.Source.Entity);
-        Field<NonNullGraphType<StringGraphType>>("matchedName").Description("The name or alias that matched.").Resolve(c => c.Source.MatchedName);
-        Field<NonNullGraphType<Schema.MatchKindType>>("match").Description("How it matched: EXACT, PREFIX or CONTAINS.").Resolve(c => c.Source.Match);
+        Field<NonNullGraphType<EntityInterface>>("entity").Description("The entity found.").ResolveSource(s => s.Entity);
+        Field<NonNullGraphType<StringGraphType>>("matchedName").Description("The name or alias that matched.").ResolveSource(s => s.MatchedName);
+        Field<NonNullGraphType<Schema.MatchKindType>>("match").Description("How it matched: EXACT, PREFIX or CONTAINS.").ResolveSource(s => s.Match);
     }
 }

@@ -21,7 +21,7 @@ public static class Neighborhood
         var budget = new TraversalBudget(limits);
         using var kept = new EntityMarks(index);
         kept.Set(center, 1);
-        var order = new List<Reached> { new(center, 0) };
+        var order = new List<Reached>(Math.Min(limit, 1024)) { new(center, 0) };
         var truncated = false;
         var frontier = new List<EntityNode> { center };
         for (var level = 1; level <= depth && frontier.Count > 0 && !truncated; level++)
@@ -46,7 +46,7 @@ public static class Neighborhood
 
         // One pass over the kept entities' own relationships collects every relationship among them.
         // A relationship is taken where it starts, so one joining two kept entities is listed once.
-        var relationships = new List<RelationshipNode>();
+        var relationships = new List<RelationshipNode>(order.Count * 4);
         var among = filter with { OtherKinds = null };
         foreach (var reached in order)
         {

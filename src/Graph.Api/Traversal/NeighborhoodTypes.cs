@@ -11,8 +11,8 @@ internal sealed class NeighborhoodNodeType : ObjectGraphType<Reached>
     {
         Name = "ReachedEntity";
         Description = "An entity reached by a traversal and its distance in hops.";
-        Field<NonNullGraphType<EntityInterface>>("entity").Description("The entity.").Resolve(c => c.Source.Entity);
-        Field<NonNullGraphType<IntGraphType>>("distance").Description("Hops from the start; 0 for the start itself.").Resolve(c => c.Source.Distance);
+        Field<NonNullGraphType<EntityInterface>>("entity").Description("The entity.").ResolveSource(s => s.Entity);
+        Field<NonNullGraphType<IntGraphType>>("distance").Description("Hops from the start; 0 for the start itself.").ResolveSource(s => s.Distance);
     }
 }
 
@@ -22,10 +22,10 @@ internal sealed class NeighborhoodType : ObjectGraphType<NeighborhoodResult>
     {
         Name = "Neighborhood";
         Description = "A subgraph around an entity, ready for a graph view.";
-        Field<NonNullGraphType<EntityInterface>>("center").Description("The entity explored from.").Resolve(c => c.Source.Center);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NeighborhoodNodeType>>>>("nodes").Description("The entities, nearest first, the centre at distance 0.").Resolve(c => c.Source.Nodes);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipGraphType>>>>("relationships").Description("The relationships among those entities.").Resolve(c => c.Source.Relationships);
-        Field<NonNullGraphType<BooleanGraphType>>("truncated").Description("True when the limit or a traversal cap stopped the exploration, so entities are missing.").Resolve(c => c.Source.Truncated);
+        Field<NonNullGraphType<EntityInterface>>("center").Description("The entity explored from.").ResolveSource(s => s.Center);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NeighborhoodNodeType>>>>("nodes").Description("The entities, nearest first, the centre at distance 0.").ResolveSource(s => s.Nodes);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipGraphType>>>>("relationships").Description("The relationships among those entities.").ResolveSource(s => s.Relationships);
+        Field<NonNullGraphType<BooleanGraphType>>("truncated").Description("True when the limit or a traversal cap stopped the exploration, so entities are missing.").ResolveSource(s => s.Truncated);
     }
 }
 
@@ -37,9 +37,9 @@ internal sealed class ReachableEdgeType : ObjectGraphType<ReachableEdge>
     {
         Name = "ReachableEdge";
         Description = "An entity within reach, with its distance.";
-        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Pass as 'after' to continue after this edge.").Resolve(c => c.Source.Cursor);
-        Field<NonNullGraphType<EntityInterface>>("node").Description("The entity reached.").Resolve(c => c.Source.Reached.Entity);
-        Field<NonNullGraphType<IntGraphType>>("distance").Description("Hops from the start.").Resolve(c => c.Source.Reached.Distance);
+        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Pass as 'after' to continue after this edge.").ResolveSource(s => s.Cursor);
+        Field<NonNullGraphType<EntityInterface>>("node").Description("The entity reached.").ResolveSource(s => s.Reached.Entity);
+        Field<NonNullGraphType<IntGraphType>>("distance").Description("Hops from the start.").ResolveSource(s => s.Reached.Distance);
     }
 }
 
@@ -47,7 +47,7 @@ internal sealed class ReachableConnectionType : Paging.ConnectionType<ReachableE
 {
     public ReachableConnectionType() : base("ReachableConnection", "Entities within reach, nearest first, then in id order.", "The entities on this page.")
     {
-        Field<NonNullGraphType<BooleanGraphType>>("truncated").Description("True when a traversal cap stopped the search, so entities may be missing.").Resolve(c => c.Source.Truncated);
+        Field<NonNullGraphType<BooleanGraphType>>("truncated").Description("True when a traversal cap stopped the search, so entities may be missing.").ResolveSource(s => s.Truncated);
     }
 }
 
@@ -57,9 +57,9 @@ internal sealed class TimelineEntryType : ObjectGraphType<Index.Adjacent>
     {
         Name = "TimelineEntry";
         Description = "A dated relationship of an entity, in date order.";
-        Field<NonNullGraphType<PartialDateType>>("date").Description("The date it sorts by: its start, or its end when only that is known.").Resolve(c => c.Source.Relationship.Relationship.ValidTime.SortKey);
-        Field<NonNullGraphType<RelationshipGraphType>>("relationship").Description("The relationship.").Resolve(c => c.Source.Relationship);
-        Field<NonNullGraphType<EntityInterface>>("node").Description("The entity at the other end.").Resolve(c => c.Source.Other);
-        Field<NonNullGraphType<DirectionType>>("direction").Description("OUT when it starts at this entity, IN when it ends here.").Resolve(c => c.Source.Direction);
+        Field<NonNullGraphType<PartialDateType>>("date").Description("The date it sorts by: its start, or its end when only that is known.").ResolveSource(s => s.Relationship.Relationship.ValidTime.SortKey);
+        Field<NonNullGraphType<RelationshipGraphType>>("relationship").Description("The relationship.").ResolveSource(s => s.Relationship);
+        Field<NonNullGraphType<EntityInterface>>("node").Description("The entity at the other end.").ResolveSource(s => s.Other);
+        Field<NonNullGraphType<DirectionType>>("direction").Description("OUT when it starts at this entity, IN when it ends here.").ResolveSource(s => s.Direction);
     }
 }

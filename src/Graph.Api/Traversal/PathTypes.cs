@@ -11,10 +11,10 @@ internal sealed class PathStepType : ObjectGraphType<PathStep>
     {
         Name = "PathStep";
         Description = "One relationship on a path, in the order walked, with its evidence.";
-        Field<NonNullGraphType<RelationshipGraphType>>("relationship").Description("The relationship walked: type, dates, properties, sources.").Resolve(c => c.Source.Relationship);
-        Field<NonNullGraphType<EntityInterface>>("from").Description("The entity the step leaves.").Resolve(c => c.Source.From);
-        Field<NonNullGraphType<EntityInterface>>("to").Description("The entity the step reaches.").Resolve(c => c.Source.To);
-        Field<NonNullGraphType<DirectionType>>("direction").Description("OUT when walked along the relationship's direction, IN when against it.").Resolve(c => c.Source.Direction);
+        Field<NonNullGraphType<RelationshipGraphType>>("relationship").Description("The relationship walked: type, dates, properties, sources.").ResolveSource(s => s.Relationship);
+        Field<NonNullGraphType<EntityInterface>>("from").Description("The entity the step leaves.").ResolveSource(s => s.From);
+        Field<NonNullGraphType<EntityInterface>>("to").Description("The entity the step reaches.").ResolveSource(s => s.To);
+        Field<NonNullGraphType<DirectionType>>("direction").Description("OUT when walked along the relationship's direction, IN when against it.").ResolveSource(s => s.Direction);
     }
 }
 
@@ -24,9 +24,9 @@ internal sealed class PathType : ObjectGraphType<GraphPath>
     {
         Name = "Path";
         Description = "How two entities are connected: the entities and relationships in order.";
-        Field<NonNullGraphType<IntGraphType>>("length").Description("How many relationships the path has.").Resolve(c => c.Source.Length);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EntityInterface>>>>("entities").Description("The entities in order, from start to end.").Resolve(c => c.Source.Entities);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PathStepType>>>>("steps").Description("The relationships in order, each with the entities it joins.").Resolve(c => c.Source.Steps);
+        Field<NonNullGraphType<IntGraphType>>("length").Description("How many relationships the path has.").ResolveSource(s => s.Length);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EntityInterface>>>>("entities").Description("The entities in order, from start to end.").ResolveSource(s => s.Entities);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PathStepType>>>>("steps").Description("The relationships in order, each with the entities it joins.").ResolveSource(s => s.Steps);
     }
 }
 
@@ -36,7 +36,7 @@ internal sealed class PathListType : ObjectGraphType<PathListResult>
     {
         Name = "PathList";
         Description = "Simple paths between two entities, shortest first.";
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PathType>>>>("paths").Description("The paths found, shortest first.").Resolve(c => c.Source.Paths);
-        Field<NonNullGraphType<BooleanGraphType>>("truncated").Description("True when a traversal cap stopped the search, so more paths may exist.").Resolve(c => c.Source.Truncated);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PathType>>>>("paths").Description("The paths found, shortest first.").ResolveSource(s => s.Paths);
+        Field<NonNullGraphType<BooleanGraphType>>("truncated").Description("True when a traversal cap stopped the search, so more paths may exist.").ResolveSource(s => s.Truncated);
     }
 }
