@@ -3,12 +3,16 @@ using BenchmarkDotNet.Running;
 using Graph.Bench;
 
 // generate <entities> <relationships> <file>  — writes a synthetic graph in the seed format
+// memory <file>                               — live heap of the parsed import, the records and the index
 // micro [BenchmarkDotNet arguments]            — in-process benchmarks of the index and traversals
 switch (args.FirstOrDefault())
 {
     case "generate" when args.Length == 4:
         SyntheticGraph.Write(args[3], int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture));
         Console.WriteLine($"wrote {args[3]}");
+        return 0;
+    case "memory" when args.Length == 2:
+        MemoryFootprint.Report(args[1]);
         return 0;
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(IndexBenchmarks).Assembly).Run(args[1..]);

@@ -12,7 +12,14 @@ internal sealed class GraphImporter(IDbContextFactory<GraphDbContext> contexts, 
 {
     private readonly SemaphoreSlim writeLock = new(1, 1);
 
-    public async Task<(int Entities, int Relationships)> ImportAsync(SeedFile file, CancellationToken cancellationToken)
+    /// <summary>
+    /// Validates <paramref name="file"/> against the store and writes it. With
+    /// <paramref name="indexFirst"/> (the seed at startup, when the store is empty and reads come only
+    /// from the index) the new index is swapped in before the save, so the service is ready while
+    /// the store is still being written; the write lock is held until the save ends, so no later
+    /// write can interleave. Otherwise the index follows the committed save.
+    /// </summary>
+    public async Task<(int Entities, int Relationships)> ImportAsync(SeedFile file, bool indexFirst, CancellationToken cancellationToken)
     {
         await writeLock.WaitAsync(cancellationToken);
         try
@@ -22,19 +29,18 @@ internal sealed class GraphImporter(IDbContextFactory<GraphDbContext> contexts, 
             var storedRelationships = (await db.Relationships.AsNoTracking().Select(r => r.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
             var (entities, relationships) = new GraphImportValidator(stored, storedRelationships).Validate(file);
 
-            // The next index is the current one plus this import; it is built while the store saves
-            // and swapped in only once the save has committed, so readers never see unsaved data.
             var current = index.IsReady ? index.Current : null;
             var nextIndex = Task.Run(() => GraphIndex.Build(
                 (current?.Entities.Select(e => e.Entity) ?? []).Concat(entities.Select(RecordMapping.ToEntity)),
                 (current?.Relationships.Select(r => r.Relationship) ?? []).Concat(relationships.Select(RecordMapping.ToRelationship))), CancellationToken.None);
+            if (indexFirst) index.Replace(await nextIndex);
 
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             db.Entities.AddRange(entities);
             db.Relationships.AddRange(relationships);
             // Not cancellable past this point: a save that has begun is completed, never abandoned half-way.
             await db.SaveChangesAsync(CancellationToken.None);
-            index.Replace(await nextIndex);
+            if (!indexFirst) index.Replace(await nextIndex);
             return (entities.Count, relationships.Count);
         }
         finally

@@ -16,11 +16,11 @@ internal static class SeedReader
         MaxDepth = 16,
     };
 
-    public static SeedFile Read(string json)
+    public static SeedFile Read(ReadOnlySpan<byte> utf8Json)
     {
         try
         {
-            return JsonSerializer.Deserialize<SeedFile>(json, Options)
+            return JsonSerializer.Deserialize<SeedFile>(utf8Json, Options)
                 ?? throw Rejected("The file holds JSON null, not a graph object.");
         }
         catch (JsonException ex)
@@ -29,11 +29,11 @@ internal static class SeedReader
         }
     }
 
-    public static async Task<SeedFile> ReadAsync(Stream json, CancellationToken cancellationToken)
+    public static SeedFile Read(string json)
     {
         try
         {
-            return await JsonSerializer.DeserializeAsync<SeedFile>(json, Options, cancellationToken)
+            return JsonSerializer.Deserialize<SeedFile>(json, Options)
                 ?? throw Rejected("The file holds JSON null, not a graph object.");
         }
         catch (JsonException ex)

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using Graph.Api.Import;
+using Graph.Api.Index;
+using Graph.Api.Model;
+using Graph.Api.Storage;
+
+namespace Graph.Bench;
+
+/// <summary>Time of each loading step, and the live managed heap after it (measured after a full blocking collection).</summary>
+internal static class MemoryFootprint
+{
+    public static void Report(string file)
+    {
+        var baseline = Live();
+        var clock = Stopwatch.StartNew();
+        var seed = SeedReader.Read(File.ReadAllBytes(file));
+        var readTime = clock.Elapsed;
+        Console.WriteLine($"parsed import file      {Live() - baseline,6} MiB  read in {readTime.TotalSeconds:0.00} s");
+        clock.Restart();
+        var (entities, relationships) = new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>()).Validate(seed);
+        var validateTime = clock.Elapsed;
+        var afterRecords = Live();
+        Console.WriteLine($"+ validated records     {afterRecords - baseline,6} MiB  validated in {validateTime.TotalSeconds:0.00} s");
+        seed = null;
+        GC.KeepAlive(seed);
+        var recordsOnly = Live();
+        Console.WriteLine($"records alone           {recordsOnly - baseline,6} MiB");
+        clock.Restart();
+        var index = GraphIndex.Build(entities.Select(RecordMapping.ToEntity).ToArray(), relationships.Select(RecordMapping.ToRelationship).ToArray());
+        Console.WriteLine($"index built in {clock.Elapsed.TotalSeconds:0.00} s");
+        Console.WriteLine($"+ index                 {Live() - baseline,6} MiB (index alone {Live() - recordsOnly} MiB, sharing strings with the records)");
+        GC.KeepAlive(index);
+        GC.KeepAlive(entities);
+        GC.KeepAlive(relationships);
+    }
+
+    private static long Live()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetTotalMemory(true) / (1024 * 1024);
+    }
+}
