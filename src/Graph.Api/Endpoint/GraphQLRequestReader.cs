@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.SystemTextJson;
@@ -71,36 +72,45 @@ internal sealed class GraphQLRequestReader(IOptions<LimitsOptions> limits, Graph
     private async Task<byte[]> ReadBodyAsync(HttpRequest request)
     {
         var max = limits.Value.MaxBodyBytes;
-        var tooLarge = new RequestError(StatusCodes.Status413PayloadTooLarge, "BODY_TOO_LARGE", $"The request body is over the limit of {max} bytes.");
-        if (request.ContentLength > max) throw tooLarge;
+        if (request.ContentLength > max) throw TooLarge(max);
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
         {
             sizeFeature.MaxRequestBodySize = max;
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
+        // Read from the request pipe until the body ends, without a staging buffer: a request body is
+        // usually one small segment, copied once into an array of its exact size.
+        var reader = request.BodyReader;
         try
         {
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+            while (true)
             {
-                if (buffer.Length + read > max) throw tooLarge;
-                buffer.Write(chunk, 0, read);
+                var result = await reader.ReadAsync(request.HttpContext.RequestAborted);
+                var buffered = result.Buffer;
+                if (buffered.Length > max) throw TooLarge(max);
+                if (result.IsCompleted)
+                {
+                    var body = buffered.ToArray();
+                    reader.AdvanceTo(buffered.End);
+                    return body;
+                }
+
+                reader.AdvanceTo(buffered.Start, buffered.End);
             }
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            throw tooLarge;
+            throw TooLarge(max);
         }
         catch (BadHttpRequestException ex)
         {
             // A body sent too slowly or cut short: the server has given up on it, and so do we.
             throw new RequestError(ex.StatusCode, "BODY_UNREADABLE", "The request body arrived too slowly or incomplete.");
         }
-
-        return buffer.ToArray();
     }
+
+    private static RequestError TooLarge(long max) =>
+        new(StatusCodes.Status413PayloadTooLarge, "BODY_TOO_LARGE", $"The request body is over the limit of {max} bytes.");
 
     private GraphQLHttpRequest ReadBody(byte[] body)
     {

@@ -32,18 +32,20 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
         var newIds = new HashSet<string>(StringComparer.Ordinal);
         var documentParagraphs = new Dictionary<string, int?>(StringComparer.Ordinal);
 
-        foreach (var (seed, i) in (file.Entities ?? []).Select((e, i) => (e, i)))
+        var entitySeeds = file.Entities ?? [];
+        for (var i = 0; i < entitySeeds.Count; i++)
         {
-            var path = $"entities[{i}]";
+            var seed = entitySeeds[i];
+            var path = new ImportPath("entities", i);
             if (seed is null) { Fail("IMPORT_INVALID", path, "An entity must be an object."); continue; }
-            var id = CheckNewId(seed.Id, $"{path}.id", newIds);
+            var id = CheckNewId(seed.Id, path.Dot("id"), newIds);
             var kindOk = ConstantCase.TryParse<EntityKind>(seed.Kind, out var kind);
-            if (!kindOk) Fail("UNKNOWN_ENTITY_KIND", $"{path}.kind", $"'{seed.Kind}' is not an entity kind; use one of {string.Join(", ", Enum.GetValues<EntityKind>().Select(ConstantCase.Name))}.");
-            var name = CheckText(seed.Name, $"{path}.name", MaxNameLength, required: true);
-            var aliases = (seed.Aliases ?? []).Select((a, j) => CheckText(a, $"{path}.aliases[{j}]", MaxNameLength, required: true)).ToList();
-            if (aliases.Count > MaxAliases) Fail("IMPORT_INVALID", $"{path}.aliases", $"At most {MaxAliases} aliases.");
-            var description = CheckText(seed.Description, $"{path}.description", MaxDescriptionLength, required: false);
-            var properties = CheckProperties(seed.Properties, $"{path}.properties");
+            if (!kindOk) Fail("UNKNOWN_ENTITY_KIND", path.Dot("kind"), $"'{seed.Kind}' is not an entity kind; use one of {string.Join(", ", Enum.GetValues<EntityKind>().Select(ConstantCase.Name))}.");
+            var name = CheckText(seed.Name, path.Dot("name"), MaxNameLength, required: true);
+            var aliases = (seed.Aliases ?? []).Select((a, j) => CheckText(a, path.Dot("aliases").At(j), MaxNameLength, required: true)).ToList();
+            if (aliases.Count > MaxAliases) Fail("IMPORT_INVALID", path.Dot("aliases"), $"At most {MaxAliases} aliases.");
+            var description = CheckText(seed.Description, path.Dot("description"), MaxDescriptionLength, required: false);
+            var properties = CheckProperties(seed.Properties, path.Dot("properties"));
             var (from, to) = CheckTime(seed.ValidFrom, seed.ValidTo, seed.At, path);
             if (id is null || !kindOk || name is null) continue;
 
@@ -62,22 +64,24 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
 
         var relationships = new List<RelationshipRecord>();
         var seen = new HashSet<(RelationshipType, string, string, string?, string?)>();
-        foreach (var (seed, i) in (file.Relationships ?? []).Select((r, i) => (r, i)))
+        var relationshipSeeds = file.Relationships ?? [];
+        for (var i = 0; i < relationshipSeeds.Count; i++)
         {
-            var path = $"relationships[{i}]";
+            var seed = relationshipSeeds[i];
+            var path = new ImportPath("relationships", i);
             if (seed is null) { Fail("IMPORT_INVALID", path, "A relationship must be an object."); continue; }
-            var id = CheckNewId(seed.Id, $"{path}.id", newIds);
+            var id = CheckNewId(seed.Id, path.Dot("id"), newIds);
             var typeOk = ConstantCase.TryParse<RelationshipType>(seed.Type, out var type);
-            if (!typeOk) Fail("UNKNOWN_RELATIONSHIP_TYPE", $"{path}.type", $"'{seed.Type}' is not a relationship type; query relationshipTypes for the vocabulary.");
-            var fromKind = CheckEnd(seed.From, $"{path}.from", kinds);
-            var toKind = CheckEnd(seed.To, $"{path}.to", kinds);
+            if (!typeOk) Fail("UNKNOWN_RELATIONSHIP_TYPE", path.Dot("type"), $"'{seed.Type}' is not a relationship type; query relationshipTypes for the vocabulary.");
+            var fromKind = CheckEnd(seed.From, path.Dot("from"), kinds);
+            var toKind = CheckEnd(seed.To, path.Dot("to"), kinds);
             if (seed.From is not null && seed.From == seed.To) Fail("SELF_LOOP", path, "A relationship must join two different entities.");
             if (typeOk && fromKind is { } f && toKind is { } t && !RelationshipVocabulary.Allows(type, f, t))
-                Fail("KIND_NOT_ALLOWED", $"{path}.type", $"{seed.Type} cannot join a {ConstantCase.Name(f)} to a {ConstantCase.Name(t)}.");
-            var description = CheckText(seed.Description, $"{path}.description", MaxDescriptionLength, required: false);
-            var properties = CheckProperties(seed.Properties, $"{path}.properties");
+                Fail("KIND_NOT_ALLOWED", path.Dot("type"), $"{seed.Type} cannot join a {ConstantCase.Name(f)} to a {ConstantCase.Name(t)}.");
+            var description = CheckText(seed.Description, path.Dot("description"), MaxDescriptionLength, required: false);
+            var properties = CheckProperties(seed.Properties, path.Dot("properties"));
             var (from, to) = CheckTime(seed.ValidFrom, seed.ValidTo, seed.At, path);
-            var sources = CheckSources(seed.Sources, $"{path}.sources", kinds, documentParagraphs);
+            var sources = CheckSources(seed.Sources, path.Dot("sources"), kinds, documentParagraphs);
             if (id is null || !typeOk || fromKind is null || toKind is null) continue;
             if (!seen.Add((type, seed.From!, seed.To!, from, to)))
                 Fail("DUPLICATE_RELATIONSHIP", path, $"The same {seed.Type} from '{seed.From}' to '{seed.To}' with the same dates is already in this import.");
@@ -97,9 +101,9 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
         return (entities, relationships);
     }
 
-    private void Fail(string code, string path, string message) => errors.Add(new ImportError(code, path, message));
+    private void Fail(string code, ImportPath path, string message) => errors.Add(new ImportError(code, path.ToString(), message));
 
-    private string? CheckNewId(string? id, string path, HashSet<string> newIds)
+    private string? CheckNewId(string? id, ImportPath path, HashSet<string> newIds)
     {
         if (id is null || id.Length > 100 || !IdPattern().IsMatch(id))
         {
@@ -116,14 +120,14 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
         return id;
     }
 
-    private EntityKind? CheckEnd(string? id, string path, Dictionary<string, EntityKind> kinds)
+    private EntityKind? CheckEnd(string? id, ImportPath path, Dictionary<string, EntityKind> kinds)
     {
         if (id is not null && kinds.TryGetValue(id, out var kind)) return kind;
         Fail("UNKNOWN_ENTITY", path, $"No entity has the id '{id}'.");
         return null;
     }
 
-    private string? CheckText(string? text, string path, int maxLength, bool required)
+    private string? CheckText(string? text, ImportPath path, int maxLength, bool required)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -148,29 +152,29 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
         return true;
     }
 
-    private List<TypedProperty> CheckProperties(Dictionary<string, JsonElement>? properties, string path)
+    private List<TypedProperty> CheckProperties(Dictionary<string, JsonElement>? properties, ImportPath path)
     {
         var result = new List<TypedProperty>();
         if (properties is null) return result;
         if (properties.Count > MaxProperties) Fail("IMPORT_INVALID", path, $"At most {MaxProperties} properties.");
         foreach (var (key, value) in properties)
         {
-            if (!PropertyKeyPattern().IsMatch(key)) { Fail("IMPORT_INVALID", $"{path}.{key}", "A property key is a letter followed by up to 49 letters, digits or underscores."); continue; }
+            if (!PropertyKeyPattern().IsMatch(key)) { Fail("IMPORT_INVALID", path.Dot(key), "A property key is a letter followed by up to 49 letters, digits or underscores."); continue; }
             TypedProperty? property = value.ValueKind switch
             {
-                JsonValueKind.String => CheckText(value.GetString(), $"{path}.{key}", MaxDescriptionLength, required: true) is { } s ? new TypedProperty(key, PropertyValueType.Text, s) : null,
+                JsonValueKind.String => CheckText(value.GetString(), path.Dot(key), MaxDescriptionLength, required: true) is { } s ? new TypedProperty(key, PropertyValueType.Text, s) : null,
                 JsonValueKind.Number when value.TryGetDouble(out var n) && double.IsFinite(n) => new TypedProperty(key, PropertyValueType.Number, n.ToString("R", System.Globalization.CultureInfo.InvariantCulture)),
                 JsonValueKind.True or JsonValueKind.False => new TypedProperty(key, PropertyValueType.Boolean, value.GetBoolean() ? "true" : "false"),
                 _ => null,
             };
-            if (property is null && value.ValueKind != JsonValueKind.String) Fail("IMPORT_INVALID", $"{path}.{key}", "A property value is a string, a finite number or a boolean.");
+            if (property is null && value.ValueKind != JsonValueKind.String) Fail("IMPORT_INVALID", path.Dot(key), "A property value is a string, a finite number or a boolean.");
             if (property is not null) result.Add(property);
         }
 
         return result;
     }
 
-    private (string? From, string? To) CheckTime(string? validFrom, string? validTo, string? at, string path)
+    private (string? From, string? To) CheckTime(string? validFrom, string? validTo, string? at, ImportPath path)
     {
         if (at is not null && (validFrom is not null || validTo is not null))
         {
@@ -181,13 +185,13 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
         var from = at ?? validFrom;
         var to = at ?? validTo;
         PartialDate? start = null, end = null;
-        if (from is not null && !PartialDate.TryParse(from, out start)) Fail("INVALID_DATE", $"{path}.{(at is null ? "validFrom" : "at")}", $"'{from}' is not YYYY, YYYY-MM or YYYY-MM-DD.");
-        if (to is not null && at is null && !PartialDate.TryParse(to, out end)) Fail("INVALID_DATE", $"{path}.validTo", $"'{to}' is not YYYY, YYYY-MM or YYYY-MM-DD.");
+        if (from is not null && !PartialDate.TryParse(from, out start)) Fail("INVALID_DATE", path.Dot(at is null ? "validFrom" : "at"), $"'{from}' is not YYYY, YYYY-MM or YYYY-MM-DD.");
+        if (to is not null && at is null && !PartialDate.TryParse(to, out end)) Fail("INVALID_DATE", path.Dot("validTo"), $"'{to}' is not YYYY, YYYY-MM or YYYY-MM-DD.");
         if (start is not null && end is not null && start.Earliest > end.Latest) Fail("INVALID_DATE", path, "The start is after the end.");
         return (from, to);
     }
 
-    private List<Citation> CheckSources(List<SeedCitation?>? sources, string path, Dictionary<string, EntityKind> kinds, Dictionary<string, int?> paragraphs)
+    private List<Citation> CheckSources(List<SeedCitation?>? sources, ImportPath path, Dictionary<string, EntityKind> kinds, Dictionary<string, int?> paragraphs)
     {
         var result = new List<Citation>();
         if (sources is null || sources.Count == 0)
@@ -196,19 +200,20 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
             return result;
         }
 
-        foreach (var (source, j) in sources.Select((s, j) => (s, j)))
+        for (var j = 0; j < sources.Count; j++)
         {
-            var at = $"{path}[{j}]";
+            var source = sources[j];
+            var at = path.At(j);
             if (source?.Document is not { } document || !kinds.TryGetValue(document, out var kind) || kind != EntityKind.Document)
             {
-                Fail("UNKNOWN_SOURCE", $"{at}.document", $"'{source?.Document}' is not a DOCUMENT entity.");
+                Fail("UNKNOWN_SOURCE", at.Dot("document"), $"'{source?.Document}' is not a DOCUMENT entity.");
                 continue;
             }
 
             var count = paragraphs.GetValueOrDefault(document);
             if (source.Paragraph is not { } paragraph || paragraph < 1 || (count is { } max && paragraph > max))
             {
-                Fail("UNKNOWN_SOURCE", $"{at}.paragraph", $"The paragraph must be a number from 1{(count is { } m ? $" to {m}" : "")}.");
+                Fail("UNKNOWN_SOURCE", at.Dot("paragraph"), $"The paragraph must be a number from 1{(count is { } m ? $" to {m}" : "")}.");
                 continue;
             }
 
