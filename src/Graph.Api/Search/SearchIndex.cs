@@ -10,7 +10,14 @@ namespace Graph.Api.Search;
 /// </summary>
 public sealed class SearchIndex
 {
-    private readonly record struct Name(string Folded, string Original, EntityNode Entity);
+    // Length, kind and ordinal are copied next to the name so ranking a range of matches reads only
+    // this array, not each string and entity scattered over the heap.
+    private readonly record struct Name(string Folded, string Original, EntityNode Entity)
+    {
+        public int Length { get; } = Folded.Length;
+        public EntityKind Kind { get; } = Entity.Kind;
+        public int Ordinal { get; } = Entity.Ordinal;
+    }
 
     private readonly Name[] names;
     private readonly string[][] foldedByOrdinal;
@@ -54,12 +61,15 @@ public sealed class SearchIndex
         var candidates = new List<(MatchKind Match, int Index)>();
         void Offer(int index, MatchKind match)
         {
-            if (kinds is null || kinds.Contains(names[index].Entity.Kind)) candidates.Add((match, index));
+            if (kinds is null || kinds.Contains(names[index].Kind)) candidates.Add((match, index));
         }
 
-        for (var i = LowerBound(query); i < names.Length && names[i].Folded.StartsWith(query, StringComparison.Ordinal); i++)
+        // Names starting with the text are one sorted range: from the text itself up to the text
+        // followed by the highest character, which no folded name contains.
+        var prefixEnd = LowerBound(query + char.MaxValue);
+        for (var i = LowerBound(query); i < prefixEnd; i++)
         {
-            Offer(i, names[i].Folded.Length == query.Length ? MatchKind.Exact : MatchKind.Prefix);
+            Offer(i, names[i].Length == query.Length ? MatchKind.Exact : MatchKind.Prefix);
         }
 
         // "Contains" needs three letters to be selective; shorter text matches by prefix only.
@@ -74,8 +84,8 @@ public sealed class SearchIndex
 
         // Best first; an entity found by several of its names counts once, by its best match.
         candidates.Sort((a, b) => a.Match != b.Match ? a.Match.CompareTo(b.Match)
-            : names[a.Index].Folded.Length != names[b.Index].Folded.Length ? names[a.Index].Folded.Length.CompareTo(names[b.Index].Folded.Length)
-            : names[a.Index].Entity.Ordinal.CompareTo(names[b.Index].Entity.Ordinal));
+            : names[a.Index].Length != names[b.Index].Length ? names[a.Index].Length.CompareTo(names[b.Index].Length)
+            : names[a.Index].Ordinal.CompareTo(names[b.Index].Ordinal));
         var hits = new List<SearchHit>(Math.Min(first, candidates.Count));
         var seen = new HashSet<EntityNode>();
         foreach (var (match, index) in candidates)

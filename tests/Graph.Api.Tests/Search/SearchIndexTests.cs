@@ -1,0 +1,32 @@
+using Graph.Api.Index;
+using Graph.Api.Model;
+using Graph.Api.Search;
+
+namespace Graph.Api.Tests.Search;
+
+/// <summary>Ranking of the name index: exact, then prefix (shorter first), then contains; the prefix range's ends.</summary>
+public sealed class SearchIndexTests
+{
+    private static readonly string[] Names = ["Granite 12", "Granite 120", "Granite 1", "Granite 12 Works", "Old Granite 12", "Granite 13", "Granit 12", "Granite 129"];
+
+    private static SearchIndex Index() =>
+        GraphIndex.Build(Names.Select((name, i) => new Entity($"e{i}", i % 2 == 0 ? EntityKind.Topic : EntityKind.Place, name, [], "", [], ValidTime.Always)), []).Search;
+
+    [Fact]
+    public void Exact_match_first_then_prefixes_by_length_then_contains()
+    {
+        var hits = Index().Find("granite 12", null, 10);
+
+        Assert.Equal(["Granite 12", "Granite 120", "Granite 129", "Granite 12 Works", "Old Granite 12"], hits.Select(h => h.MatchedName));
+        Assert.Equal([MatchKind.Exact, MatchKind.Prefix, MatchKind.Prefix, MatchKind.Prefix, MatchKind.Contains], hits.Select(h => h.Match));
+    }
+
+    [Fact]
+    public void The_prefix_range_stops_before_the_next_name_and_honours_kinds_and_first()
+    {
+        Assert.Equal(["Granite 13"], Index().Find("granite 13", null, 10).Select(h => h.MatchedName));
+        Assert.Equal(["Granite 120", "Granite 129", "Granite 12 Works"], Index().Find("granite 12", new HashSet<EntityKind> { EntityKind.Place }, 10).Select(h => h.MatchedName));
+        Assert.Equal(2, Index().Find("granite", null, 2).Count);
+        Assert.Empty(Index().Find("granites", null, 10));
+    }
+}
