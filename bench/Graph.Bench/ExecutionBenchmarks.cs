@@ -6,6 +6,7 @@ using Graph.Api.Index;
 using Graph.Api.Model;
 using Graph.Api.Schema;
 using Graph.Api.Storage;
+using Graph.Api.Traversal;
 using GraphQL.SystemTextJson;
 using GraphQL;
 using GraphQLParser.AST;
@@ -69,7 +70,7 @@ public class ExecutionBenchmarks
     {
         var index = userContext.Index;
         var center = index.FindEntity(Query == "entity" ? "topic-0050011" : "person-0000007")!;
-        return Graph.Api.Traversal.Neighborhood.Explore(index, center, 2, Graph.Api.Index.Direction.Both, Graph.Api.Index.RelationshipFilter.None, 200, Graph.Api.Traversal.TraversalLimits.Default).Relationships.Count;
+        return Neighborhood.Explore(index, center, 2, Direction.Both, RelationshipFilter.None, 200, TraversalLimits.Default).Relationships.Count;
     }
 
     [GlobalCleanup]

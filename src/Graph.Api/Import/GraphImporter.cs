@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Graph.Api.Import;
 
 /// <summary>
-/// Writes a validated import to the store in one save, then swaps in an index rebuilt from the store.
-/// Writes are serialised so the index always reflects every acknowledged write.
+/// Writes a validated import to the store in one save and swaps in the next index (after the save,
+/// or before it for the startup seed; see ImportAsync). Writes are serialised by one lock.
 /// </summary>
 internal sealed class GraphImporter(IDbContextFactory<GraphDbContext> contexts, GraphIndexHolder index, GraphStore store) : IDisposable
 {
