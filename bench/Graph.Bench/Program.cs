@@ -5,6 +5,7 @@ using Graph.Bench;
 // generate <entities> <relationships> <file>  — writes a synthetic graph in the seed format
 // memory <file>                               — live heap of the parsed import, the records and the index
 // micro [BenchmarkDotNet arguments]            — in-process benchmarks of the index and traversals
+// bare <port>                                  — a bare endpoint with fixed 1 KB JSON: the load run's ceiling
 switch (args.FirstOrDefault())
 {
     case "generate" when args.Length == 4:
@@ -13,6 +14,9 @@ switch (args.FirstOrDefault())
         return 0;
     case "memory" when args.Length == 2:
         MemoryFootprint.Report(args[1]);
+        return 0;
+    case "bare" when args.Length == 2:
+        BareEndpoint.Run(int.Parse(args[1], CultureInfo.InvariantCulture));
         return 0;
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(IndexBenchmarks).Assembly).Run(args[1..]);

@@ -12,6 +12,8 @@ namespace Graph.Api.Index;
 public sealed class GraphIndex
 {
     private readonly BidirectionalGraph<EntityNode, RelationshipNode> graph;
+    private readonly EntityNode[] entities;
+    private readonly RelationshipNode[] relationships;
     private readonly Dictionary<string, EntityNode> entitiesById;
     private readonly Dictionary<string, RelationshipNode> relationshipsById;
     private readonly FrozenDictionary<EntityKind, EntityNode[]> entitiesByKind;
@@ -19,9 +21,10 @@ public sealed class GraphIndex
 
     private GraphIndex(EntityNode[] entities, RelationshipNode[] relationships, BidirectionalGraph<EntityNode, RelationshipNode> graph)
     {
-        Entities = entities;
-        Relationships = relationships;
+        Entities = this.entities = entities;
+        Relationships = this.relationships = relationships;
         this.graph = graph;
+        Compact = new CompactAdjacency(entities, relationships, Outgoing, Incoming);
         entitiesById = entities.ToDictionary(e => e.Id, StringComparer.Ordinal);
         // A plain dictionary: freezing a million keys costs seconds at every write for little gain on reads.
         relationshipsById = relationships.ToDictionary(r => r.Id, StringComparer.Ordinal);
@@ -44,6 +47,13 @@ public sealed class GraphIndex
     public FrozenDictionary<RelationshipType, int> RelationshipCounts { get; }
 
     public SearchIndex Search { get; }
+
+    /// <summary>The adjacency as flat arrays of ordinals, for traversals.</summary>
+    public CompactAdjacency Compact { get; }
+
+    public EntityNode EntityAt(int ordinal) => entities[ordinal];
+
+    public RelationshipNode RelationshipAt(int ordinal) => relationships[ordinal];
 
     public static GraphIndex Build(IEnumerable<Entity> entities, IEnumerable<Relationship> relationships)
     {

@@ -1,27 +1,79 @@
-using System.Buffers;
-using Graph.Api.Index;
-
 namespace Graph.Api.Traversal;
 
 /// <summary>
-/// A number per entity (0 = unmarked) for one traversal, in a pooled array indexed by ordinal:
-/// far cheaper than a dictionary when a traversal examines hundreds of thousands of relationships.
-/// A rented array is cleared once, a few microseconds even for a million entities.
+/// Per-entity scratch for one traversal, indexed by ordinal: a value and the step that reached the
+/// entity (relationship and previous entity). The arrays are kept per thread and reused; a generation
+/// number tells this traversal's marks from older ones, so starting a traversal clears nothing and its
+/// cost follows the entities it touches, not the size of the graph. Traversals run synchronously, so
+/// the thread's arrays are taken for the duration and put back on dispose (a nested traversal gets new ones).
 /// </summary>
 internal sealed class EntityMarks : IDisposable
 {
-    private readonly int[] marks;
+    [ThreadStatic]
+    private static EntityMarks? spare;
 
-    public EntityMarks(GraphIndex index)
+    private int[] generations = [];
+    private int[] values = [];
+    private int[] relationships = [];
+    private int[] previous = [];
+    private int generation;
+
+    private EntityMarks()
     {
-        marks = ArrayPool<int>.Shared.Rent(Math.Max(index.Entities.Count, 1));
-        // Pooled arrays come back as their last user left them.
-        Array.Clear(marks, 0, index.Entities.Count);
     }
 
-    public int this[EntityNode entity] => marks[entity.Ordinal];
+    public static EntityMarks Rent(int entityCount)
+    {
+        var marks = spare ?? new EntityMarks();
+        spare = null;
+        marks.Begin(entityCount);
+        return marks;
+    }
 
-    public void Set(EntityNode entity, int value) => marks[entity.Ordinal] = value;
+    /// <summary>The entity's value, 0 when this traversal has not marked it.</summary>
+    public int this[int entity] => generations[entity] == generation ? values[entity] : 0;
 
-    public void Dispose() => ArrayPool<int>.Shared.Return(marks);
+    public bool IsMarked(int entity) => generations[entity] == generation;
+
+    public void Set(int entity, int value)
+    {
+        generations[entity] = generation;
+        values[entity] = value;
+    }
+
+    /// <summary>Marks an entity with the step that reached it.</summary>
+    public void Set(int entity, int value, int relationship, int from)
+    {
+        Set(entity, value);
+        relationships[entity] = relationship;
+        previous[entity] = from;
+    }
+
+    /// <summary>The relationship that reached a marked entity (set by the four-argument <see cref="Set(int,int,int,int)"/>).</summary>
+    public int RelationshipTo(int entity) => relationships[entity];
+
+    /// <summary>The entity the step came from.</summary>
+    public int PreviousOf(int entity) => previous[entity];
+
+    public void Dispose() => spare = this;
+
+    private void Begin(int entityCount)
+    {
+        if (generations.Length < entityCount)
+        {
+            generations = new int[entityCount];
+            values = new int[entityCount];
+            relationships = new int[entityCount];
+            previous = new int[entityCount];
+            generation = 0;
+        }
+
+        if (generation == int.MaxValue)
+        {
+            Array.Clear(generations);
+            generation = 0;
+        }
+
+        generation++;
+    }
 }

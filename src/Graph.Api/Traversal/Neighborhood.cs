@@ -19,47 +19,53 @@ public static class Neighborhood
     public static NeighborhoodResult Explore(GraphIndex index, EntityNode center, int depth, Direction direction, RelationshipFilter filter, int limit, TraversalLimits limits)
     {
         var budget = new TraversalBudget(limits);
-        using var kept = new EntityMarks(index);
-        kept.Set(center, 1);
-        var order = new List<Reached>(Math.Min(limit, 1024)) { new(center, 0) };
+        var adjacency = index.Compact;
+        var walk = new CompactFilter(adjacency, filter);
+        using var kept = EntityMarks.Rent(adjacency.EntityCount);
+        kept.Set(center.Ordinal, 1);
+        // Entities in the order reached, with their distances; a level's entities are a contiguous run.
+        var order = new List<int>(Math.Min(limit, 1024)) { center.Ordinal };
+        var distances = new List<int>(Math.Min(limit, 1024)) { 0 };
         var truncated = false;
-        var frontier = new List<EntityNode> { center };
-        for (var level = 1; level <= depth && frontier.Count > 0 && !truncated; level++)
+        var levelStart = 0;
+        for (var level = 1; level <= depth && levelStart < order.Count && !truncated; level++)
         {
-            var next = new List<EntityNode>();
-            foreach (var entity in frontier)
+            var levelEnd = order.Count;
+            for (var f = levelStart; f < levelEnd && !truncated; f++)
             {
-                foreach (var step in index.Adjacents(entity, direction, filter))
+                foreach (var step in adjacency.Steps(order[f], direction, walk))
                 {
-                    if (kept[step.Other] != 0) continue;
+                    if (kept.IsMarked(step.Other)) continue;
                     if (order.Count >= limit || !budget.Visit() || !budget.Scan()) { truncated = true; break; }
                     kept.Set(step.Other, 1);
-                    order.Add(new Reached(step.Other, level));
-                    next.Add(step.Other);
+                    order.Add(step.Other);
+                    distances.Add(level);
                 }
-
-                if (truncated) break;
             }
 
-            frontier = next;
+            levelStart = levelEnd;
         }
 
         // One pass over the kept entities' own relationships collects every relationship among them.
         // A relationship is taken where it starts, so one joining two kept entities is listed once.
-        var relationships = new List<RelationshipNode>(order.Count * 4);
-        var among = filter with { OtherKinds = null };
-        foreach (var reached in order)
+        var among = new CompactFilter(adjacency, filter with { OtherKinds = null });
+        var found = new List<int>(order.Count * 4);
+        foreach (var entity in order)
         {
-            var outgoing = index.Outgoing(reached.Entity);
-            for (var i = 0; i < outgoing.Count; i++)
+            var relationships = adjacency.OutgoingRelationships(entity);
+            var targets = adjacency.OutgoingTargets(entity);
+            if (!budget.Scan(relationships.Length)) { truncated = true; break; }
+            for (var i = 0; i < relationships.Length; i++)
             {
-                if (!budget.Scan()) { truncated = true; break; }
-                var relationship = outgoing[i];
-                if (kept[relationship.To] != 0 && among.Keeps(relationship, relationship.To)) relationships.Add(relationship);
+                if (kept.IsMarked(targets[i]) && among.Keeps(relationships[i], targets[i])) found.Add(relationships[i]);
             }
         }
 
-        relationships.Sort((a, b) => a.Ordinal.CompareTo(b.Ordinal));
-        return new NeighborhoodResult(center, order, relationships, truncated);
+        found.Sort();
+        var nodes = new Reached[order.Count];
+        for (var i = 0; i < nodes.Length; i++) nodes[i] = new Reached(index.EntityAt(order[i]), distances[i]);
+        var listed = new RelationshipNode[found.Count];
+        for (var i = 0; i < listed.Length; i++) listed[i] = index.RelationshipAt(found[i]);
+        return new NeighborhoodResult(center, nodes, listed, truncated);
     }
 }

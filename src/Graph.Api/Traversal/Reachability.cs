@@ -15,36 +15,47 @@ public static class Reachability
     public static ReachabilityResult Find(GraphIndex index, EntityNode start, int minDepth, int maxDepth, Direction direction, RelationshipFilter filter, IReadOnlySet<EntityKind>? kinds, TraversalLimits limits)
     {
         var budget = new TraversalBudget(limits);
-        using var seen = new EntityMarks(index);
-        seen.Set(start, 1);
-        var reached = new List<Reached>();
-        var frontier = new List<EntityNode> { start };
+        var adjacency = index.Compact;
+        var walk = new CompactFilter(adjacency, filter);
+        using var seen = EntityMarks.Rent(adjacency.EntityCount);
+        seen.Set(start.Ordinal, 1);
+        // Entities in the order reached; each level is a contiguous run, its distance in `levels`.
+        var order = new List<int> { start.Ordinal };
+        var levels = new List<(int Start, int End)>();
         var truncated = false;
-        for (var level = 1; level <= maxDepth && frontier.Count > 0 && !truncated; level++)
+        var levelStart = 0;
+        for (var level = 1; level <= maxDepth && levelStart < order.Count && !truncated; level++)
         {
-            var next = new List<EntityNode>();
-            foreach (var entity in frontier)
+            var levelEnd = order.Count;
+            for (var f = levelStart; f < levelEnd && !truncated; f++)
             {
-                foreach (var step in index.Adjacents(entity, direction, filter))
+                foreach (var step in adjacency.Steps(order[f], direction, walk))
                 {
                     if (!budget.Scan()) { truncated = true; break; }
-                    if (seen[step.Other] != 0) continue;
+                    if (seen.IsMarked(step.Other)) continue;
                     if (!budget.Visit()) { truncated = true; break; }
                     seen.Set(step.Other, 1);
-                    reached.Add(new Reached(step.Other, level));
-                    next.Add(step.Other);
+                    order.Add(step.Other);
                 }
-
-                if (truncated) break;
             }
 
-            frontier = next;
+            levels.Add((levelEnd, order.Count));
+            levelStart = levelEnd;
         }
 
-        var kept = reached
-            .Where(r => r.Distance >= minDepth && (kinds is null || kinds.Contains(r.Entity.Kind)))
-            .OrderBy(r => r.Distance).ThenBy(r => r.Entity.Ordinal)
-            .ToList();
+        var kept = new List<Reached>();
+        for (var distance = Math.Max(minDepth, 1); distance <= levels.Count; distance++)
+        {
+            var (from, to) = levels[distance - 1];
+            var ring = order.GetRange(from, to - from);
+            ring.Sort();
+            foreach (var ordinal in ring)
+            {
+                var entity = index.EntityAt(ordinal);
+                if (kinds is null || kinds.Contains(entity.Kind)) kept.Add(new Reached(entity, distance));
+            }
+        }
+
         return new ReachabilityResult(kept, truncated);
     }
 }

@@ -11,44 +11,52 @@ public sealed record PathSearchResult(GraphPath? Path, bool Truncated);
 /// </summary>
 public static class ShortestPath
 {
+    private const int ForwardSide = 1, BackwardSide = 2;
+
     public static PathSearchResult Find(GraphIndex index, EntityNode from, EntityNode to, Direction direction, RelationshipFilter filter, int maxLength, TraversalLimits limits)
     {
         if (ReferenceEquals(from, to)) return new PathSearchResult(new GraphPath([], from), false);
 
         var budget = new TraversalBudget(limits);
-        // Each side maps an entity to the step that reached it (null for the side's own start).
-        var forward = new Dictionary<EntityNode, Adjacent?> { [from] = null };
-        var backward = new Dictionary<EntityNode, Adjacent?> { [to] = null };
-        var forwardFrontier = new List<EntityNode> { from };
-        var backwardFrontier = new List<EntityNode> { to };
+        var adjacency = index.Compact;
+        var walkFilter = new CompactFilter(adjacency, filter);
+        // Each reached entity is marked with its side and the step that reached it (none for the side's own start).
+        using var seen = EntityMarks.Rent(adjacency.EntityCount);
+        seen.Set(from.Ordinal, ForwardSide, -1, -1);
+        seen.Set(to.Ordinal, BackwardSide, -1, -1);
+        var forwardFrontier = new List<int> { from.Ordinal };
+        var backwardFrontier = new List<int> { to.Ordinal };
         int forwardDepth = 0, backwardDepth = 0;
 
         while (forwardFrontier.Count > 0 && backwardFrontier.Count > 0 && forwardDepth + backwardDepth < maxLength)
         {
             var growForward = forwardFrontier.Count <= backwardFrontier.Count;
-            var (frontier, seen, other, walk) = growForward
-                ? (forwardFrontier, forward, backward, direction)
-                : (backwardFrontier, backward, forward, Reverse(direction));
-            var next = new List<EntityNode>();
-            EntityNode? meeting = null;
+            var (frontier, side, walk) = growForward
+                ? (forwardFrontier, ForwardSide, direction)
+                : (backwardFrontier, BackwardSide, Reverse(direction));
+            var next = new List<int>();
             foreach (var entity in frontier)
             {
-                foreach (var step in index.Adjacents(entity, walk, filter))
+                foreach (var step in adjacency.Steps(entity, walk, walkFilter))
                 {
                     if (!budget.Scan()) return new PathSearchResult(null, true);
-                    if (seen.ContainsKey(step.Other)) continue;
-                    if (!budget.Visit()) return new PathSearchResult(null, true);
-                    seen[step.Other] = step with { Other = entity };
-                    next.Add(step.Other);
-                    if (other.ContainsKey(step.Other)) { meeting = step.Other; break; }
-                }
+                    var reachedSide = seen[step.Other];
+                    if (reachedSide == side) continue;
+                    if (reachedSide != 0)
+                    {
+                        // The two searches meet on this step.
+                        var path = growForward ? Join(index, seen, entity, step, step.Other) : Join(index, seen, step.Other, step, entity);
+                        return new PathSearchResult(new GraphPath(path, from), false);
+                    }
 
-                if (meeting is not null) break;
+                    if (!budget.Visit()) return new PathSearchResult(null, true);
+                    seen.Set(step.Other, side, step.Relationship, entity);
+                    next.Add(step.Other);
+                }
             }
 
             if (growForward) { forwardFrontier = next; forwardDepth++; }
             else { backwardFrontier = next; backwardDepth++; }
-            if (meeting is not null) return new PathSearchResult(Join(meeting, forward, backward, from), false);
         }
 
         return new PathSearchResult(null, false);
@@ -61,21 +69,25 @@ public static class ShortestPath
         _ => Direction.Both,
     };
 
-    /// <summary>Stitches the two halves: start → meeting from the forward map, meeting → end from the backward map.</summary>
-    private static GraphPath Join(EntityNode meeting, Dictionary<EntityNode, Adjacent?> forward, Dictionary<EntityNode, Adjacent?> backward, EntityNode start)
+    /// <summary>
+    /// Stitches the path: start → <paramref name="near"/> from the forward marks, the meeting step,
+    /// then <paramref name="far"/> → end from the backward marks.
+    /// </summary>
+    private static List<PathStep> Join(GraphIndex index, EntityMarks seen, int near, CompactStep meeting, int far)
     {
         var steps = new List<PathStep>();
-        for (var entity = meeting; forward[entity] is { } step; entity = step.Other)
+        for (var entity = near; seen.RelationshipTo(entity) is var relationship and >= 0; entity = seen.PreviousOf(entity))
         {
-            steps.Add(new PathStep(step.Relationship, step.Other, entity));
+            steps.Add(new PathStep(index.RelationshipAt(relationship), index.EntityAt(seen.PreviousOf(entity)), index.EntityAt(entity)));
         }
 
         steps.Reverse();
-        for (var entity = meeting; backward[entity] is { } step; entity = step.Other)
+        steps.Add(new PathStep(index.RelationshipAt(meeting.Relationship), index.EntityAt(near), index.EntityAt(far)));
+        for (var entity = far; seen.RelationshipTo(entity) is var relationship and >= 0; entity = seen.PreviousOf(entity))
         {
-            steps.Add(new PathStep(step.Relationship, entity, step.Other));
+            steps.Add(new PathStep(index.RelationshipAt(relationship), index.EntityAt(entity), index.EntityAt(seen.PreviousOf(entity))));
         }
 
-        return new GraphPath(steps, start);
+        return steps;
     }
 }

@@ -16,35 +16,39 @@ public static class SimplePaths
     public static PathListResult Find(GraphIndex index, EntityNode from, EntityNode to, Direction direction, RelationshipFilter filter, int maxLength, int first, TraversalLimits limits)
     {
         var budget = new TraversalBudget(limits);
-        var toTarget = DistancesTo(index, to, direction, filter, maxLength, budget);
+        var adjacency = index.Compact;
+        var walk = new CompactFilter(adjacency, filter);
+        // Marks hold the distance to the target plus one (0 = not within maxLength).
+        using var toTarget = DistancesTo(adjacency, to.Ordinal, direction, walk, maxLength, budget);
         var paths = new List<GraphPath>();
-        if (ReferenceEquals(from, to) || !toTarget.TryGetValue(from, out var shortest)) return new PathListResult(paths, budget.Exhausted);
+        if (ReferenceEquals(from, to) || toTarget[from.Ordinal] == 0) return new PathListResult(paths, budget.Exhausted);
 
-        var onPath = new HashSet<EntityNode> { from };
+        var onPath = new HashSet<int> { from.Ordinal };
         var steps = new List<PathStep>();
-        for (var length = shortest; length <= maxLength && paths.Count < first && !budget.Exhausted; length++)
+        for (var length = toTarget[from.Ordinal] - 1; length <= maxLength && paths.Count < first && !budget.Exhausted; length++)
         {
-            Walk(from, length);
+            Walk(from.Ordinal, length);
         }
 
         return new PathListResult(paths, budget.Exhausted);
 
-        void Walk(EntityNode entity, int remaining)
+        void Walk(int entity, int remaining)
         {
             if (remaining == 0)
             {
-                if (ReferenceEquals(entity, to)) paths.Add(new GraphPath(steps.ToList(), from));
+                if (entity == to.Ordinal) paths.Add(new GraphPath(steps.ToList(), from));
                 return;
             }
 
             // Parallel relationships to the same entity would repeat the same route: the first (by id) stands for them.
-            var tried = new HashSet<EntityNode>();
-            foreach (var step in index.Adjacents(entity, direction, filter))
+            var tried = new HashSet<int>();
+            foreach (var step in adjacency.Steps(entity, direction, walk))
             {
                 if (paths.Count >= first || !budget.Scan()) return;
-                if (!tried.Add(step.Other) || onPath.Contains(step.Other) || !toTarget.TryGetValue(step.Other, out var distance) || distance > remaining - 1) continue;
+                var distance = toTarget[step.Other] - 1;
+                if (!tried.Add(step.Other) || onPath.Contains(step.Other) || distance < 0 || distance > remaining - 1) continue;
                 onPath.Add(step.Other);
-                steps.Add(new PathStep(step.Relationship, entity, step.Other));
+                steps.Add(new PathStep(index.RelationshipAt(step.Relationship), index.EntityAt(entity), index.EntityAt(step.Other)));
                 Walk(step.Other, remaining - 1);
                 steps.RemoveAt(steps.Count - 1);
                 onPath.Remove(step.Other);
@@ -52,23 +56,24 @@ public static class SimplePaths
         }
     }
 
-    /// <summary>Breadth-first distances to the target, walking relationships backwards, up to the length cap.</summary>
-    private static Dictionary<EntityNode, int> DistancesTo(GraphIndex index, EntityNode target, Direction direction, RelationshipFilter filter, int maxLength, TraversalBudget budget)
+    /// <summary>Breadth-first distances to the target (plus one), walking relationships backwards, up to the length cap.</summary>
+    private static EntityMarks DistancesTo(CompactAdjacency adjacency, int target, Direction direction, CompactFilter filter, int maxLength, TraversalBudget budget)
     {
         var reverse = direction switch { Direction.Out => Direction.In, Direction.In => Direction.Out, _ => Direction.Both };
-        var distance = new Dictionary<EntityNode, int> { [target] = 0 };
-        var frontier = new List<EntityNode> { target };
+        var distance = EntityMarks.Rent(adjacency.EntityCount);
+        distance.Set(target, 1);
+        var frontier = new List<int> { target };
         for (var level = 1; level <= maxLength && frontier.Count > 0; level++)
         {
-            var next = new List<EntityNode>();
+            var next = new List<int>();
             foreach (var entity in frontier)
             {
-                foreach (var step in index.Adjacents(entity, reverse, filter))
+                foreach (var step in adjacency.Steps(entity, reverse, filter))
                 {
                     if (!budget.Scan()) return distance;
-                    if (distance.ContainsKey(step.Other)) continue;
+                    if (distance.IsMarked(step.Other)) continue;
                     if (!budget.Visit()) return distance;
-                    distance[step.Other] = level;
+                    distance.Set(step.Other, level + 1);
                     next.Add(step.Other);
                 }
             }

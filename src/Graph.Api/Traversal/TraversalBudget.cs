@@ -23,4 +23,14 @@ internal sealed class TraversalBudget(TraversalLimits limits)
         if ((++scanned & 1023) == 0) limits.Cancellation.ThrowIfCancellationRequested();
         return true;
     }
+
+    /// <summary>Records a run of relationships examined at once; false (and none recorded) when it would pass the cap.</summary>
+    public bool Scan(int count)
+    {
+        if (scanned + count > limits.MaxScanned) return !(Exhausted = true);
+        // Check for cancellation whenever the run crosses a multiple of 1024, as the one-at-a-time count does.
+        if (((scanned & ~1023) != ((scanned + count) & ~1023))) limits.Cancellation.ThrowIfCancellationRequested();
+        scanned += count;
+        return true;
+    }
 }

@@ -1,0 +1,89 @@
+namespace Graph.Api.Index;
+
+/// <summary>
+/// The graph's adjacency as flat arrays of ordinals (compressed sparse rows), built once from the
+/// QuikGraph graph for the traversals. A step reads a few ints that sit next to each other instead of
+/// following an object per relationship and per entity, which is what bounded a traversal on a
+/// million relationships: memory latency, not work.
+/// </summary>
+public sealed class CompactAdjacency
+{
+    // Entity e's outgoing relationships are positions outStart[e] .. outStart[e + 1] - 1 of outRelationship
+    // (the relationship's ordinal) and outOther (the entity at its other end), in relationship order.
+    private readonly int[] outStart, outRelationship, outOther;
+    private readonly int[] inStart, inRelationship, inOther;
+
+    internal CompactAdjacency(IReadOnlyList<EntityNode> entities, IReadOnlyList<RelationshipNode> relationships,
+        Func<EntityNode, IReadOnlyList<RelationshipNode>> outgoing, Func<EntityNode, IReadOnlyList<RelationshipNode>> incoming)
+    {
+        EntityKinds = new byte[entities.Count];
+        foreach (var entity in entities) EntityKinds[entity.Ordinal] = (byte)entity.Kind;
+        RelationshipTypes = new byte[relationships.Count];
+        ValidFrom = new int[relationships.Count];
+        ValidTo = new int[relationships.Count];
+        foreach (var relationship in relationships)
+        {
+            var validTime = relationship.Relationship.ValidTime;
+            RelationshipTypes[relationship.Ordinal] = (byte)relationship.Type;
+            ValidFrom[relationship.Ordinal] = validTime.Start?.Earliest.DayNumber ?? int.MinValue;
+            ValidTo[relationship.Ordinal] = validTime.End?.Latest.DayNumber ?? int.MaxValue;
+        }
+
+        (outStart, outRelationship, outOther) = Rows(entities, relationships.Count, outgoing, static r => r.To);
+        (inStart, inRelationship, inOther) = Rows(entities, relationships.Count, incoming, static r => r.From);
+    }
+
+    /// <summary>Each entity's kind, by ordinal.</summary>
+    public byte[] EntityKinds { get; }
+
+    /// <summary>Each relationship's type, by ordinal.</summary>
+    public byte[] RelationshipTypes { get; }
+
+    /// <summary>The first day each relationship holds on (DayNumber), int.MinValue when open.</summary>
+    public int[] ValidFrom { get; }
+
+    /// <summary>The last day each relationship holds on (DayNumber), int.MaxValue when open.</summary>
+    public int[] ValidTo { get; }
+
+    public int EntityCount => EntityKinds.Length;
+
+    /// <summary>The steps from an entity in relationship order (a self-loop once), keeping what the filter keeps.</summary>
+    public CompactSteps Steps(int entity, Direction direction, in CompactFilter filter)
+    {
+        var outgoing = direction == Direction.In ? default : Row(outStart, entity);
+        var incoming = direction == Direction.Out ? default : Row(inStart, entity);
+        return new CompactSteps(
+            outRelationship.AsSpan(outgoing), outOther.AsSpan(outgoing),
+            inRelationship.AsSpan(incoming), inOther.AsSpan(incoming),
+            filter);
+    }
+
+    /// <summary>The outgoing relationships of an entity, unfiltered, in relationship order.</summary>
+    public ReadOnlySpan<int> OutgoingRelationships(int entity) => outRelationship.AsSpan(Row(outStart, entity));
+
+    /// <summary>The entities those relationships end at, position for position.</summary>
+    public ReadOnlySpan<int> OutgoingTargets(int entity) => outOther.AsSpan(Row(outStart, entity));
+
+    private static Range Row(int[] start, int entity) => start[entity]..start[entity + 1];
+
+    private static (int[] Start, int[] Relationship, int[] Other) Rows(IReadOnlyList<EntityNode> entities, int relationshipCount,
+        Func<EntityNode, IReadOnlyList<RelationshipNode>> adjacent, Func<RelationshipNode, EntityNode> other)
+    {
+        var start = new int[entities.Count + 1];
+        var relationship = new int[relationshipCount];
+        var others = new int[relationshipCount];
+        var position = 0;
+        foreach (var entity in entities)
+        {
+            start[entity.Ordinal] = position;
+            foreach (var node in adjacent(entity))
+            {
+                relationship[position] = node.Ordinal;
+                others[position++] = other(node).Ordinal;
+            }
+        }
+
+        start[entities.Count] = position;
+        return (start, relationship, others);
+    }
+}

@@ -1,0 +1,37 @@
+namespace Graph.Api.Index;
+
+/// <summary>
+/// A <see cref="RelationshipFilter"/> turned into bit masks and a day number, tested against the
+/// compact adjacency's arrays: a step is kept or dropped without touching any object.
+/// </summary>
+public readonly struct CompactFilter
+{
+    private readonly ulong types;
+    private readonly ulong kinds;
+    private readonly int asOf;
+    private readonly bool hasAsOf;
+    private readonly CompactAdjacency adjacency;
+
+    public CompactFilter(CompactAdjacency adjacency, RelationshipFilter filter)
+    {
+        this.adjacency = adjacency;
+        types = Mask(filter.Types);
+        kinds = Mask(filter.OtherKinds);
+        hasAsOf = filter.AsOf is not null;
+        asOf = filter.AsOf?.DayNumber ?? 0;
+    }
+
+    public bool Keeps(int relationship, int other) =>
+        (types >> adjacency.RelationshipTypes[relationship] & 1) != 0
+        && (kinds >> adjacency.EntityKinds[other] & 1) != 0
+        && (!hasAsOf || (adjacency.ValidFrom[relationship] <= asOf && asOf <= adjacency.ValidTo[relationship]));
+
+    // Both enums have well under 64 members (a test keeps it so); no set means every value.
+    private static ulong Mask<T>(IReadOnlySet<T>? values) where T : struct, Enum
+    {
+        if (values is null) return ulong.MaxValue;
+        var mask = 0UL;
+        foreach (var value in values) mask |= 1UL << Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
+        return mask;
+    }
+}

@@ -1,0 +1,81 @@
+using Graph.Api.Index;
+using Graph.Api.Model;
+
+namespace Graph.Api.Tests.Index;
+
+/// <summary>
+/// The traversals walk the compact (array) adjacency; relationship lists walk the QuikGraph graph.
+/// Both must give the same steps in the same order for every entity, direction and filter.
+/// </summary>
+public sealed class CompactAdjacencyTests
+{
+    private static readonly EntityKind[] Kinds = Enum.GetValues<EntityKind>();
+    private static readonly RelationshipType[] Types = Enum.GetValues<RelationshipType>();
+
+    [Fact]
+    public void Kinds_and_types_fit_the_filter_bit_masks() =>
+        Assert.True(Kinds.Cast<Enum>().Concat(Types.Cast<Enum>()).All(v => Convert.ToInt32(v, null) is >= 0 and < 64));
+
+    [Fact]
+    public void Steps_match_the_object_adjacency_for_every_entity_direction_and_filter()
+    {
+        var index = RandomGraph(seed: 7, entities: 60, relationships: 400);
+        var filters = new[]
+        {
+            RelationshipFilter.None,
+            new RelationshipFilter(Types: new HashSet<RelationshipType> { Types[1], Types[3] }),
+            new RelationshipFilter(OtherKinds: new HashSet<EntityKind> { EntityKind.Person, EntityKind.Topic }),
+            new RelationshipFilter(AsOf: new DateOnly(2013, 1, 1)),
+            new RelationshipFilter(AsOf: new DateOnly(2012, 12, 31)),
+            new RelationshipFilter(new HashSet<RelationshipType> { Types[0], Types[2], Types[5] }, new HashSet<EntityKind> { EntityKind.Organization }, new DateOnly(2015, 6, 30)),
+        };
+        var compared = 0;
+        foreach (var filter in filters)
+        {
+            var compact = new CompactFilter(index.Compact, filter);
+            foreach (var entity in index.Entities)
+            {
+                foreach (var direction in Enum.GetValues<Direction>())
+                {
+                    var expected = index.Adjacents(entity, direction, filter).Select(a => (a.Relationship.Ordinal, a.Other.Ordinal, a.Direction)).ToList();
+                    var actual = new List<(int, int, Direction)>();
+                    foreach (var step in index.Compact.Steps(entity.Ordinal, direction, compact)) actual.Add((step.Relationship, step.Other, step.Direction));
+                    Assert.Equal(expected, actual);
+                    compared += expected.Count;
+                }
+            }
+        }
+
+        Assert.True(compared > 1000, $"only {compared} steps compared");
+    }
+
+    [Fact]
+    public void Outgoing_rows_list_each_relationship_where_it_starts()
+    {
+        var index = RandomGraph(seed: 11, entities: 30, relationships: 200);
+        foreach (var entity in index.Entities)
+        {
+            Assert.Equal(index.Outgoing(entity).Select(r => r.Ordinal), index.Compact.OutgoingRelationships(entity.Ordinal).ToArray());
+            Assert.Equal(index.Outgoing(entity).Select(r => r.To.Ordinal), index.Compact.OutgoingTargets(entity.Ordinal).ToArray());
+        }
+    }
+
+    /// <summary>Every kind and type, dates of each precision (open ends too), self-loops and parallel relationships.</summary>
+    private static GraphIndex RandomGraph(int seed, int entities, int relationships)
+    {
+        var random = new Random(seed);
+        var nodes = Enumerable.Range(0, entities)
+            .Select(i => new Entity($"e{i:D3}", Kinds[i % Kinds.Length], $"e{i}", [], "", [], ValidTime.Always)).ToList();
+        string[] dates = ["2012", "2013", "2013-01", "2012-12-31", "2013-01-01", "2015-06", "2015-06-30", "2016"];
+        PartialDate? Date() => random.Next(3) == 0 ? null : PartialDate.Parse(dates[random.Next(dates.Length)]);
+        var edges = Enumerable.Range(0, relationships).Select(i =>
+        {
+            var from = random.Next(entities);
+            var to = random.Next(5) == 0 ? from : random.Next(entities);
+            var (start, end) = (Date(), Date());
+            if (start is not null && end is not null && end.Latest < start.Earliest) (start, end) = (end, start);
+            return new Relationship($"r{i:D4}", Types[random.Next(Types.Length)], nodes[from].Id, nodes[to].Id, null, new ValidTime(start, end), [], []);
+        });
+        return GraphIndex.Build(nodes, edges.ToList());
+    }
+}
