@@ -31,6 +31,7 @@ internal sealed class FieldPlan
             ? arguments.ToDictionary(a => a.Name, a => new ArgumentValue(a.DefaultValue, ArgumentSource.FieldDefault))
             : null;
         Shape = shape;
+        Leaf = Reader is not null && shape is not null ? TypedLeaf.For(Reader, shape) : null;
         this.childSelections = childSelections;
         this.compiler = compiler;
     }
@@ -54,6 +55,9 @@ internal sealed class FieldPlan
     public IDictionary<string, ArgumentValue>? DefaultArguments { get; }
 
     public OutputShape? Shape { get; }
+
+    /// <summary>Set for leaves read from the parent value and written without boxing.</summary>
+    public TypedLeaf? Leaf { get; }
 
     public static FieldPlan TypeName(string key, GraphQLField ast) => new(key, ast, null, null, [], null);
 

@@ -27,6 +27,12 @@ internal sealed class PlanRunner(Utf8JsonWriter writer, ResolveFieldContext temp
         foreach (var field in plan.Fields)
         {
             writer.WritePropertyName(field.Key);
+            if (field.Leaf is { } leaf)
+            {
+                leaf.Write(writer, source);
+                continue;
+            }
+
             if (field.Definition is null)
             {
                 writer.WriteStringValue(plan.Type.Name);
@@ -72,7 +78,16 @@ internal sealed class PlanRunner(Utf8JsonWriter writer, ResolveFieldContext temp
         {
             if (value is string || value is not IEnumerable items) throw new FallBackException("list expected");
             writer.WriteStartArray();
-            foreach (var element in items) WriteValue(element, item, field, depth);
+            // Arrays of objects (what the traversals return) are walked without an enumerator.
+            if (items is object[] array)
+            {
+                foreach (var element in array) WriteValue(element, item, field, depth);
+            }
+            else
+            {
+                foreach (var element in items) WriteValue(element, item, field, depth);
+            }
+
             writer.WriteEndArray();
         }
         else

@@ -15,8 +15,8 @@ internal sealed class PropertyType : ObjectGraphType<TypedProperty>
         Field<NonNullGraphType<PropertyValueTypeType>>("type").Description("The type of the value.").ResolveSource(s => s.Type);
         Field<NonNullGraphType<StringGraphType>>("value").Description("The value as text, whatever its type.").ResolveSource(s => s.Value);
         Field<FloatGraphType>("numberValue").Description("The value when it is a NUMBER, else null.")
-            .ResolveSource(s => s.Type == PropertyValueType.Number ? double.Parse(s.Value, CultureInfo.InvariantCulture) : null);
+            .ResolveSource(s => s.Type == PropertyValueType.Number ? double.Parse(s.Value, CultureInfo.InvariantCulture) : (double?)null);
         Field<BooleanGraphType>("booleanValue").Description("The value when it is a BOOLEAN, else null.")
-            .ResolveSource(s => s.Type == PropertyValueType.Boolean ? s.Value == "true" : null);
+            .ResolveSource(s => s.Type == PropertyValueType.Boolean ? s.Value == "true" : (bool?)null);
     }
 }

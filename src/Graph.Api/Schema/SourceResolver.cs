@@ -8,6 +8,9 @@ namespace Graph.Api.Schema;
 internal interface ISourceReader
 {
     object? Read(object? source);
+
+    /// <summary>The typed function behind <see cref="Read"/>: a <c>Func&lt;TSource, TValue&gt;</c>.</summary>
+    Delegate Function { get; }
 }
 
 /// <summary>
@@ -19,14 +22,20 @@ internal sealed class SourceResolver<TSource, TValue>(Func<TSource, TValue> read
     public ValueTask<object?> ResolveAsync(IResolveFieldContext context) => new(read((TSource)context.Source!));
 
     public object? Read(object? source) => read((TSource)source!);
+
+    public Delegate Function => read;
 }
 
 internal static class SourceResolverExtensions
 {
     /// <summary>Like <c>Resolve</c>, for fields computed from the parent value only.</summary>
-    public static FieldBuilder<TSource, TReturn> ResolveSource<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, Func<TSource, TReturn?> read)
+    /// <remarks>
+    /// The function keeps its own return type (a field declared with a graph type alone is typed
+    /// <c>object</c>), so compiled plans can write strings, ints and enums without boxing them.
+    /// </remarks>
+    public static FieldBuilder<TSource, TReturn> ResolveSource<TSource, TReturn, TValue>(this FieldBuilder<TSource, TReturn> field, Func<TSource, TValue> read)
     {
-        field.FieldType.Resolver = new SourceResolver<TSource, TReturn?>(read);
+        field.FieldType.Resolver = new SourceResolver<TSource, TValue>(read);
         return field;
     }
 }

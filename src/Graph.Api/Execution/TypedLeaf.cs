@@ -1,0 +1,85 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Graph.Api.Schema;
+using GraphQL.Types;
+
+namespace Graph.Api.Execution;
+
+/// <summary>
+/// A leaf field read straight from its parent value and written without boxing: the field's own
+/// typed function (<see cref="SourceResolver{TSource,TValue}"/>) is called and its string, int,
+/// boolean or enum value goes to the writer. Built once per plan for the common cases; any other
+/// field takes the general path.
+/// </summary>
+internal abstract class TypedLeaf(OutputShape shape)
+{
+    protected OutputShape Shape { get; } = shape;
+
+    /// <summary>Writes the value; a null where the schema forbids one hands the request back to the engine.</summary>
+    public abstract void Write(Utf8JsonWriter writer, object? source);
+
+    public static TypedLeaf? For(ISourceReader reader, OutputShape shape)
+    {
+        if (shape.Scalar is not { } scalar || reader.Function.GetType() is not { IsGenericType: true } function) return null;
+        var (source, value) = (function.GenericTypeArguments[0], function.GenericTypeArguments[1]);
+        var leaf = scalar switch
+        {
+            StringGraphType or IdGraphType when value == typeof(string) => typeof(StringLeaf<>),
+            IntGraphType when value == typeof(int) => typeof(IntLeaf<>),
+            BooleanGraphType when value == typeof(bool) => typeof(BooleanLeaf<>),
+            EnumerationGraphType when value.IsEnum && Enum.GetUnderlyingType(value) == typeof(int) => typeof(EnumLeaf<,>),
+            _ => null,
+        };
+        if (leaf is null) return null;
+        var type = leaf.IsGenericTypeDefinition && leaf.GetGenericArguments().Length == 2 ? leaf.MakeGenericType(source, value) : leaf.MakeGenericType(source);
+        return (TypedLeaf?)Activator.CreateInstance(type, reader.Function, shape);
+    }
+
+    private sealed class StringLeaf<TSource>(Func<TSource, string?> read, OutputShape shape) : TypedLeaf(shape)
+    {
+        public override void Write(Utf8JsonWriter writer, object? source)
+        {
+            if (read((TSource)source!) is { } text) writer.WriteStringValue(text);
+            else if (Shape.NonNull) throw new FallBackException("null in a non-null position");
+            else writer.WriteNullValue();
+        }
+    }
+
+    private sealed class IntLeaf<TSource>(Func<TSource, int> read, OutputShape shape) : TypedLeaf(shape)
+    {
+        public override void Write(Utf8JsonWriter writer, object? source) => writer.WriteNumberValue(read((TSource)source!));
+    }
+
+    private sealed class BooleanLeaf<TSource>(Func<TSource, bool> read, OutputShape shape) : TypedLeaf(shape)
+    {
+        public override void Write(Utf8JsonWriter writer, object? source) => writer.WriteBooleanValue(read((TSource)source!));
+    }
+
+    /// <summary>An enum value written by its GraphQL name, looked up by the value's number.</summary>
+    private sealed class EnumLeaf<TSource, TEnum>(Func<TSource, TEnum> read, OutputShape shape) : TypedLeaf(shape)
+        where TEnum : struct, Enum
+    {
+        private readonly JsonEncodedText?[] names = Names((EnumerationGraphType)shape.Scalar!);
+
+        public override void Write(Utf8JsonWriter writer, object? source)
+        {
+            // The factory admits only enums over int, so the value is its number.
+            var value = read((TSource)source!);
+            var number = Unsafe.As<TEnum, int>(ref value);
+            if ((uint)number < (uint)names.Length && names[number] is { } name) writer.WriteStringValue(name);
+            else throw new FallBackException("enum value without a name");
+        }
+
+        private static JsonEncodedText?[] Names(EnumerationGraphType enumeration)
+        {
+            var named = enumeration.Values.Where(v => v.Value is TEnum).Select(v => (Number: Convert.ToInt32(v.Value, null), v.Name)).ToList();
+            var names = new JsonEncodedText?[named.Count == 0 ? 0 : Math.Clamp(named.Max(v => v.Number) + 1, 0, 256)];
+            foreach (var (number, name) in named)
+            {
+                if (number >= 0 && number < names.Length) names[number] ??= JsonEncodedText.Encode(name);
+            }
+
+            return names;
+        }
+    }
+}
