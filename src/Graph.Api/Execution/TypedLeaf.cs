@@ -22,6 +22,11 @@ internal abstract class TypedLeaf(OutputShape shape)
     {
         if (shape.Scalar is not { } scalar || reader.Function.GetType() is not { IsGenericType: true } function) return null;
         var (source, value) = (function.GenericTypeArguments[0], function.GenericTypeArguments[1]);
+        if (reader.Encoded is { } encoded && scalar is StringGraphType or IdGraphType)
+        {
+            return (TypedLeaf?)Activator.CreateInstance(typeof(EncodedLeaf<>).MakeGenericType(source), encoded, shape);
+        }
+
         var leaf = scalar switch
         {
             StringGraphType or IdGraphType when value == typeof(string) => typeof(StringLeaf<>),
@@ -43,6 +48,12 @@ internal abstract class TypedLeaf(OutputShape shape)
             else if (Shape.NonNull) throw new FallBackException("null in a non-null position");
             else writer.WriteNullValue();
         }
+    }
+
+    /// <summary>A string kept encoded as JSON text: copied as it is.</summary>
+    private sealed class EncodedLeaf<TSource>(Func<TSource, JsonEncodedText> read, OutputShape shape) : TypedLeaf(shape)
+    {
+        public override void Write(Utf8JsonWriter writer, object? source) => writer.WriteStringValue(read((TSource)source!));
     }
 
     private sealed class IntLeaf<TSource>(Func<TSource, int> read, OutputShape shape) : TypedLeaf(shape)

@@ -1,20 +1,46 @@
+using System.Text.Json;
 using Graph.Api.Model;
 using QuikGraph;
 
 namespace Graph.Api.Index;
 
-/// <summary>A relationship inside one index snapshot: an edge of the QuikGraph graph, ordinal in id order.</summary>
-public sealed class RelationshipNode(int ordinal, Relationship relationship, EntityNode from, EntityNode to) : IEdge<EntityNode>
+/// <summary>
+/// A relationship inside one index snapshot: an edge of the QuikGraph graph, ordinal in id order.
+/// Its id and type are kept here too (the id also as JSON text encoded once), for the same reason as
+/// on <see cref="EntityNode"/>.
+/// </summary>
+public sealed class RelationshipNode : IEdge<EntityNode>
 {
-    public int Ordinal { get; } = ordinal;
-    public Relationship Relationship { get; } = relationship;
-    public EntityNode From { get; } = from;
-    public EntityNode To { get; } = to;
-    public string Id => Relationship.Id;
-    public RelationshipType Type => Relationship.Type;
+    public RelationshipNode(int ordinal, Relationship relationship, EntityNode from, EntityNode to)
+    {
+        Ordinal = ordinal;
+        Relationship = relationship;
+        From = from;
+        To = to;
+        Id = relationship.Id;
+        Type = relationship.Type;
+        IdJson = JsonEncodedText.Encode(relationship.Id);
+    }
+
+    public int Ordinal { get; }
+
+    public Relationship Relationship { get; }
+
+    public EntityNode From { get; }
+
+    public EntityNode To { get; }
+
+    public string Id { get; }
+
+    public RelationshipType Type { get; }
+
+    public JsonEncodedText IdJson { get; }
+
     EntityNode IEdge<EntityNode>.Source => From;
+
     EntityNode IEdge<EntityNode>.Target => To;
 
     public EntityNode OtherEnd(EntityNode end) => ReferenceEquals(end, From) ? To : From;
+
     public override string ToString() => Id;
 }

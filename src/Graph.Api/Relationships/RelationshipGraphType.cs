@@ -15,7 +15,7 @@ internal sealed class RelationshipGraphType : ObjectGraphType<RelationshipNode>
         Description = "A typed, dated and sourced link from one entity to another.";
         Interface<NodeInterface>();
         IsTypeOf = o => o is RelationshipNode;
-        Field<NonNullGraphType<IdGraphType>>("id").Description("Stable id, unique across entities and relationships.").ResolveSource(s => s.Id);
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Stable id, unique across entities and relationships.").ResolveSource(s => s.Id, s => s.IdJson);
         Field<NonNullGraphType<RelationshipTypeType>>("type").Description("What the relationship states; see relationshipTypes.").ResolveSource(s => s.Type);
         Field<StringGraphType>("description").Description("The fact in a short sentence.").ResolveSource(s => s.Relationship.Description);
         Field<NonNullGraphType<EntityInterface>>("from").Description("The entity the relationship starts at.").ResolveSource(s => s.From);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using GraphQL.Builders;
 using GraphQL.Resolvers;
 using GraphQL;
@@ -11,19 +12,24 @@ internal interface ISourceReader
 
     /// <summary>The typed function behind <see cref="Read"/>: a <c>Func&lt;TSource, TValue&gt;</c>.</summary>
     Delegate Function { get; }
+
+    /// <summary>For string fields, optionally the same value already encoded as JSON text: a <c>Func&lt;TSource, JsonEncodedText&gt;</c>.</summary>
+    Delegate? Encoded { get; }
 }
 
 /// <summary>
 /// Resolves a field from its parent value alone. The engine calls it like any resolver; compiled
 /// plans call <see cref="Read"/> directly, which skips the per-field resolve context.
 /// </summary>
-internal sealed class SourceResolver<TSource, TValue>(Func<TSource, TValue> read) : IFieldResolver, ISourceReader
+internal sealed class SourceResolver<TSource, TValue>(Func<TSource, TValue> read, Func<TSource, JsonEncodedText>? encoded = null) : IFieldResolver, ISourceReader
 {
     public ValueTask<object?> ResolveAsync(IResolveFieldContext context) => new(read((TSource)context.Source!));
 
     public object? Read(object? source) => read((TSource)source!);
 
     public Delegate Function => read;
+
+    public Delegate? Encoded => encoded;
 }
 
 internal static class SourceResolverExtensions
@@ -36,6 +42,13 @@ internal static class SourceResolverExtensions
     public static FieldBuilder<TSource, TReturn> ResolveSource<TSource, TReturn, TValue>(this FieldBuilder<TSource, TReturn> field, Func<TSource, TValue> read)
     {
         field.FieldType.Resolver = new SourceResolver<TSource, TValue>(read);
+        return field;
+    }
+
+    /// <summary>A string field whose value is also kept encoded as JSON text, which compiled plans copy as it is.</summary>
+    public static FieldBuilder<TSource, TReturn> ResolveSource<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, Func<TSource, string> read, Func<TSource, JsonEncodedText> encoded)
+    {
+        field.FieldType.Resolver = new SourceResolver<TSource, string>(read, encoded);
         return field;
     }
 }
