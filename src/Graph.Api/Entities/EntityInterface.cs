@@ -17,11 +17,18 @@ internal sealed class EntityInterface : InterfaceGraphType<EntityNode>
 
         // Straight from the kind to its object type, instead of asking each kind's IsTypeOf in turn:
         // entities are resolved through this interface thousands of times in a large response.
-        ResolveType = value => value is EntityNode entity ? ByKind()[entity.Kind] : null;
+        ResolveType = value => value is EntityNode entity ? ByKind()[(int)entity.Kind] : null;
     }
 
-    private Dictionary<Model.EntityKind, IObjectGraphType>? byKind;
+    private IObjectGraphType?[]? byKind;
 
-    private Dictionary<Model.EntityKind, IObjectGraphType> ByKind() =>
-        byKind ??= PossibleTypes.OfType<EntityObjectType>().ToDictionary(t => t.Kind, t => (IObjectGraphType)t);
+    // Indexed by the kind's number; built on first use, once the schema has collected its possible types.
+    private IObjectGraphType?[] ByKind()
+    {
+        if (byKind is { } built) return built;
+        var types = PossibleTypes.OfType<EntityObjectType>().ToList();
+        var table = new IObjectGraphType?[Enum.GetValues<Model.EntityKind>().Max(k => (int)k) + 1];
+        foreach (var type in types) table[(int)type.Kind] = type;
+        return byKind = table;
+    }
 }

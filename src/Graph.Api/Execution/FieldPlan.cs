@@ -18,6 +18,7 @@ internal sealed class FieldPlan
     private readonly PlanCompiler? compiler;
     private readonly GraphQLSelectionSet[] childSelections;
     private readonly ConcurrentDictionary<IObjectGraphType, SelectionPlan> childPlans = new(ReferenceEqualityComparer.Instance);
+    private SelectionPlan? lastPlan;
 
     private FieldPlan(string key, GraphQLField ast, FieldType? definition, OutputShape? shape, GraphQLSelectionSet[] childSelections, PlanCompiler? compiler)
     {
@@ -68,6 +69,10 @@ internal sealed class FieldPlan
     }
 
     /// <summary>The plan for the sub-selection when the value is of <paramref name="type"/>.</summary>
-    public SelectionPlan PlanFor(IObjectGraphType type) =>
-        childPlans.GetOrAdd(type, static (t, self) => self.compiler!.Compile(t, self.childSelections), this);
+    public SelectionPlan PlanFor(IObjectGraphType type)
+    {
+        // A list's items are almost always of one type: remember the last plan and skip the lookup.
+        if (lastPlan is { } last && ReferenceEquals(last.Type, type)) return last;
+        return lastPlan = childPlans.GetOrAdd(type, static (t, self) => self.compiler!.Compile(t, self.childSelections), this);
+    }
 }
