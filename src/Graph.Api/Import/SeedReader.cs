@@ -1,26 +1,17 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Graph.Api.Import;
 
 /// <summary>Reads the import format from JSON text.</summary>
 internal static class SeedReader
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNameCaseInsensitive = false,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = false,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        MaxDepth = 16,
-    };
+    // Source-generated metadata (SeedJsonContext): a large import is not read through reflection-built converters.
 
     public static SeedFile Read(ReadOnlySpan<byte> utf8Json)
     {
         try
         {
-            return JsonSerializer.Deserialize<SeedFile>(utf8Json, Options)
+            return JsonSerializer.Deserialize(utf8Json, SeedJsonContext.Default.SeedFile)
                 ?? throw Rejected("The file holds JSON null, not a graph object.");
         }
         catch (JsonException ex)
@@ -33,7 +24,7 @@ internal static class SeedReader
     {
         try
         {
-            return JsonSerializer.Deserialize<SeedFile>(json, Options)
+            return JsonSerializer.Deserialize(json, SeedJsonContext.Default.SeedFile)
                 ?? throw Rejected("The file holds JSON null, not a graph object.");
         }
         catch (JsonException ex)

@@ -24,18 +24,21 @@ public sealed class GraphIndex
         Entities = this.entities = entities;
         Relationships = this.relationships = relationships;
         this.graph = graph;
-        Compact = new CompactAdjacency(entities, relationships, Outgoing, Incoming);
+        // The parts are independent of each other: built side by side, a large graph is ready sooner.
+        var relationshipLookup = Task.Run(() => relationships.ToDictionary(r => r.Id, StringComparer.Ordinal));
+        var citations = Task.Run(() => CitationsByDocument(relationships));
+        var search = Task.Run(() => new SearchIndex(entities));
+        var compact = Task.Run(() => new CompactAdjacency(entities, relationships, Outgoing, Incoming));
         entitiesById = entities.ToDictionary(e => e.Id, StringComparer.Ordinal);
-        // A plain dictionary: freezing a million keys costs seconds at every write for little gain on reads.
-        relationshipsById = relationships.ToDictionary(r => r.Id, StringComparer.Ordinal);
         entitiesByKind = Enum.GetValues<EntityKind>().ToFrozenDictionary(k => k, k => entities.Where(e => e.Kind == k).ToArray());
-        var counts = relationships.GroupBy(r => r.Type).ToDictionary(g => g.Key, g => g.Count());
-        RelationshipCounts = Enum.GetValues<RelationshipType>().ToFrozenDictionary(t => t, t => counts.GetValueOrDefault(t));
-        citationsByDocument = relationships
-            .SelectMany(r => r.Relationship.Sources.Select(s => s.DocumentId).Distinct(), (r, document) => (r, document))
-            .GroupBy(x => x.document, x => x.r)
-            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-        Search = new SearchIndex(entities);
+        var counts = new int[Enum.GetValues<RelationshipType>().Max(t => (int)t) + 1];
+        foreach (var relationship in relationships) counts[(int)relationship.Type]++;
+        RelationshipCounts = Enum.GetValues<RelationshipType>().ToFrozenDictionary(t => t, t => counts[(int)t]);
+        // A plain dictionary: freezing a million keys costs seconds at every write for little gain on reads.
+        relationshipsById = relationshipLookup.GetAwaiter().GetResult();
+        citationsByDocument = citations.GetAwaiter().GetResult();
+        Search = search.GetAwaiter().GetResult();
+        Compact = compact.GetAwaiter().GetResult();
     }
 
     /// <summary>Every entity, in id order (ordinal = position).</summary>
@@ -57,9 +60,9 @@ public sealed class GraphIndex
 
     public static GraphIndex Build(IEnumerable<Entity> entities, IEnumerable<Relationship> relationships)
     {
-        var entityNodes = entities.OrderBy(e => e.Id, StringComparer.Ordinal).Select((e, i) => new EntityNode(i, e)).ToArray();
+        var entityNodes = InIdOrder(entities, e => e.Id).Select((e, i) => new EntityNode(i, e)).ToArray();
         var byId = entityNodes.ToDictionary(e => e.Id, StringComparer.Ordinal);
-        var relationshipNodes = relationships.OrderBy(r => r.Id, StringComparer.Ordinal)
+        var relationshipNodes = InIdOrder(relationships, r => r.Id)
             .Select((r, i) => new RelationshipNode(i, r, byId[r.FromId], byId[r.ToId])).ToArray();
 
         // QuikGraph's edge capacity is the initial size of *each* vertex's edge lists, not a total: give it the mean degree.
@@ -69,6 +72,42 @@ public sealed class GraphIndex
         // Added in id order, so every adjacency list is sorted by relationship id: paging can binary-search it.
         graph.AddEdgeRange(relationshipNodes);
         return new GraphIndex(entityNodes, relationshipNodes, graph);
+    }
+
+    /// <summary>The items sorted by id; an import written in id order (the usual case) is only checked, not sorted again.</summary>
+    private static T[] InIdOrder<T>(IEnumerable<T> items, Func<T, string> id)
+    {
+        var array = items.ToArray();
+        for (var i = 1; i < array.Length; i++)
+        {
+            if (string.CompareOrdinal(id(array[i - 1]), id(array[i])) > 0)
+            {
+                var keys = Array.ConvertAll(array, x => id(x));
+                Array.Sort(keys, array, StringComparer.Ordinal);
+                return array;
+            }
+        }
+
+        return array;
+    }
+
+    private static Dictionary<string, RelationshipNode[]> CitationsByDocument(RelationshipNode[] relationships)
+    {
+        var byDocument = new Dictionary<string, List<RelationshipNode>>(StringComparer.Ordinal);
+        foreach (var relationship in relationships)
+        {
+            var sources = relationship.Relationship.Sources;
+            for (var i = 0; i < sources.Count; i++)
+            {
+                var document = sources[i].DocumentId;
+                // Several citations of one document by one relationship list it once.
+                if (sources.Take(i).Any(s => s.DocumentId == document)) continue;
+                if (!byDocument.TryGetValue(document, out var list)) byDocument[document] = list = [];
+                list.Add(relationship);
+            }
+        }
+
+        return byDocument.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
     }
 
     public EntityNode? FindEntity(string id) => entitiesById.GetValueOrDefault(id);
