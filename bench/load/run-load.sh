@@ -39,13 +39,29 @@ for _ in $(seq 1 600); do grep -q "Graph loaded" "$work/server.log" && break; sl
 echo "store written after $(echo "$(date +%s.%N) - $started" | bc) s, RSS then $(rss) MiB"
 grep -h "Graph loaded" "$work/server.log" || true
 
-run() { BODY_FILE="$work/$1.json" wrk -t1 -c"$2" -d"$3"s -s bench/load/post.lua "http://127.0.0.1:$port/graphql" 2>&1 | grep LOADRESULT | sed "s/^LOADRESULT/$1/"; }
+# run QUERY CONNECTIONS SECONDS [SCRIPT [PORT]]: the overload runs count answers by kind (post.lua); the mix only times them (lean.lua).
+run() { BODY_FILE="$work/$1.json" wrk -t1 -c"$2" -d"$3"s -s "bench/load/${4:-post}.lua" "http://127.0.0.1:${5:-$port}/graphql" 2>&1 | grep LOADRESULT | sed "s/^LOADRESULT/$1/"; }
+mix="entity-two-levels search neighborhood-depth2-200 shortest-path entities-page typename"
 
+echo "-- each answer checked once: 200 with data and no errors"
+for q in $mix; do
+  body=$(curl -s -w '\n%{http_code}' -X POST -H 'content-type: application/json' --data-binary "@$work/$q.json" "http://127.0.0.1:$port/graphql")
+  code=${body##*$'\n'}
+  [ "$code" = 200 ] && [[ "$body" == '{"data":'* ]] && [[ "$body" != *'"errors"'* ]] || { echo "$q answered $code: ${body:0:300}"; exit 1; }
+  echo "$q: $(( ${#body} - 4 )) bytes"
+done
 echo "-- warm-up (not counted)"
-for q in entity-two-levels search neighborhood-depth2-200 shortest-path entities-page; do run "$q" 16 3 >/dev/null; done
+for q in $mix; do run "$q" 16 3 lean >/dev/null; done
 echo "-- query mix: ${seconds}s each, 16 connections"
-for q in entity-two-levels search neighborhood-depth2-200 shortest-path entities-page typename; do run "$q" 16 "$seconds"; done
+for q in $mix; do run "$q" 16 "$seconds" lean; done
 echo "RSS after mix $(rss) MiB"
+echo "-- ceiling: a bare ASP.NET Core endpoint returning 1 KB of fixed JSON (Graph.Bench bare), same wrk settings"
+(exec dotnet bench/Graph.Bench/bin/Release/net10.0/Graph.Bench.dll bare $((port + 1)) >/dev/null 2>&1) &
+bare=$!
+for _ in $(seq 1 80); do curl -s -o /dev/null -X POST "http://127.0.0.1:$((port + 1))/graphql" && break; sleep 0.25; done
+run typename 16 3 lean $((port + 1)) >/dev/null
+run typename 16 "$seconds" lean $((port + 1)) | sed 's/^typename/bare-endpoint/'
+kill "$bare"; wait "$bare" 2>/dev/null || true
 
 echo "-- burst: 200 connections at once for 5 s"
 run entity-two-levels 200 5

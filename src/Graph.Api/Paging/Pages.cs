@@ -10,7 +10,7 @@ internal static class Pages
     public static int PageSize(this IResolveFieldContext context, string argument = "first")
     {
         var limits = context.Graph().Limits;
-        var first = context.GetArgument<int?>(argument) ?? limits.DefaultPageSize;
+        var first = context.IntArgument(argument) ?? limits.DefaultPageSize;
         if (first < 0 || first > limits.MaxPageSize)
         {
             throw ResolveContextExtensions.BadArgument("INVALID_PAGE_SIZE", $"'{argument}' must be between 0 and {limits.MaxPageSize}; page through larger results with 'after'.");

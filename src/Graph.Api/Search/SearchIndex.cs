@@ -58,10 +58,11 @@ public sealed class SearchIndex
         var query = TextNormalizer.Normalize(text);
         if (query.Length == 0 || first <= 0) return [];
 
-        var candidates = new List<(MatchKind Match, int Index)>();
+        using var candidates = new RankedCandidates();
         void Offer(int index, MatchKind match)
         {
-            if (kinds is null || kinds.Contains(names[index].Kind)) candidates.Add((match, index));
+            var name = names[index];
+            if (kinds is null || kinds.Contains(name.Kind)) candidates.Add(match, name.Length, name.Ordinal, index);
         }
 
         // Names starting with the text are one sorted range: from the text itself up to the text
@@ -82,19 +83,27 @@ public sealed class SearchIndex
             }
         }
 
-        // Best first; an entity found by several of its names counts once, by its best match.
-        candidates.Sort((a, b) => a.Match != b.Match ? a.Match.CompareTo(b.Match)
-            : names[a.Index].Length != names[b.Index].Length ? names[a.Index].Length.CompareTo(names[b.Index].Length)
-            : names[a.Index].Ordinal.CompareTo(names[b.Index].Ordinal));
+        // Best first; an entity found by several of its names counts once, by its best match. A page
+        // holds at most a hundred hits, so a scan of those already taken beats a hash set.
         var hits = new List<SearchHit>(Math.Min(first, candidates.Count));
-        var seen = new HashSet<EntityNode>();
-        foreach (var (match, index) in candidates)
+        foreach (var (match, index) in candidates.InRankOrder())
         {
             if (hits.Count == first) break;
-            if (seen.Add(names[index].Entity)) hits.Add(new SearchHit(names[index].Entity, names[index].Original, match));
+            var name = names[index];
+            if (!Taken(hits, name.Entity)) hits.Add(new SearchHit(name.Entity, name.Original, match));
         }
 
         return hits;
+
+        static bool Taken(List<SearchHit> hits, EntityNode entity)
+        {
+            foreach (var hit in hits)
+            {
+                if (ReferenceEquals(hit.Entity, entity)) return true;
+            }
+
+            return false;
+        }
     }
 
     /// <summary>Whether any of the entity's names contains the text, already folded by <see cref="TextNormalizer"/>.</summary>

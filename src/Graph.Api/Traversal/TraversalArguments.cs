@@ -10,7 +10,7 @@ internal static class TraversalArguments
     /// <summary>An integer argument within 1..cap (or 0..cap), refused with TRAVERSAL_LIMIT when outside.</summary>
     public static int Bounded(this IResolveFieldContext context, string name, int fallback, int cap, int min = 1)
     {
-        var value = context.GetArgument<int?>(name) ?? fallback;
+        var value = context.IntArgument(name) ?? fallback;
         if (value < min || value > cap)
         {
             throw ResolveContextExtensions.BadArgument("TRAVERSAL_LIMIT", $"'{name}' must be between {min} and {cap} (the configured cap).");
