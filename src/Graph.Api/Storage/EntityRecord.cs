@@ -15,5 +15,5 @@ internal sealed class EntityRecord
     public string? ValidTo { get; set; }
 
     /// <summary>Optimistic concurrency token for later writes.</summary>
-    public Guid Version { get; set; } = Guid.NewGuid();
+    public Guid Version { get; set; } = RowVersion.New();
 }

@@ -14,5 +14,5 @@ internal sealed class RelationshipRecord
     public string? ValidTo { get; set; }
     public required List<TypedProperty> Properties { get; set; }
     public required List<Citation> Sources { get; set; }
-    public Guid Version { get; set; } = Guid.NewGuid();
+    public Guid Version { get; set; } = RowVersion.New();
 }
