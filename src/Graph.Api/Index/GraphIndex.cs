@@ -25,6 +25,7 @@ public sealed class GraphIndex
         Relationships = this.relationships = relationships;
         this.graph = graph;
         // The parts are independent of each other: built side by side, a large graph is ready sooner.
+        // A plain dictionary for relationships: freezing a million keys costs seconds at every write for little gain on reads.
         var relationshipLookup = Task.Run(() => relationships.ToDictionary(r => r.Id, StringComparer.Ordinal));
         var citations = Task.Run(() => CitationsByDocument(relationships));
         var search = Task.Run(() => new SearchIndex(entities));
@@ -34,7 +35,6 @@ public sealed class GraphIndex
         var counts = new int[Enum.GetValues<RelationshipType>().Max(t => (int)t) + 1];
         foreach (var relationship in relationships) counts[(int)relationship.Type]++;
         RelationshipCounts = Enum.GetValues<RelationshipType>().ToFrozenDictionary(t => t, t => counts[(int)t]);
-        // A plain dictionary: freezing a million keys costs seconds at every write for little gain on reads.
         relationshipsById = relationshipLookup.GetAwaiter().GetResult();
         citationsByDocument = citations.GetAwaiter().GetResult();
         Search = search.GetAwaiter().GetResult();
