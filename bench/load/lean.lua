@@ -2,12 +2,7 @@
 -- nothing more. Without a response() callback wrk does not hand every body to Lua, which on a
 -- two-core machine would take CPU from the server (it halved the figure for a 140 KB answer).
 -- Answers are checked once before the run (run-load.sh); wrk itself reports non-2xx answers.
-local file = assert(io.open(os.getenv("BODY_FILE"), "r"))
-wrk.method = "POST"
-wrk.body = file:read("*a")
-file:close()
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Accept"] = "application/graphql-response+json"
+dofile("bench/load/request.lua")
 
 function done(summary, latency, requests)
   io.write(string.format("LOADRESULT rps=%.0f p50_ms=%.2f p99_ms=%.2f requests=%d socket_errors=%d non2xx=%d\n",

@@ -1,11 +1,6 @@
 -- wrk script: POSTs the GraphQL request body in the file named by BODY_FILE. It counts answers by
 -- kind (200 with data, 503 overload refusals, other non-200, GraphQL errors) and prints one line.
-local file = assert(io.open(os.getenv("BODY_FILE"), "r"))
-wrk.method = "POST"
-wrk.body = file:read("*a")
-file:close()
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Accept"] = "application/graphql-response+json"
+dofile("bench/load/request.lua")
 
 local threads = {}
 

@@ -7,3 +7,14 @@ public enum Direction
     In,
     Both,
 }
+
+public static class DirectionExtensions
+{
+    /// <summary>The direction that walks the same relationships the other way (BOTH stays BOTH).</summary>
+    public static Direction Reversed(this Direction direction) => direction switch
+    {
+        Direction.Out => Direction.In,
+        Direction.In => Direction.Out,
+        _ => Direction.Both,
+    };
+}

@@ -33,7 +33,7 @@ public static class ShortestPath
             var growForward = forwardFrontier.Count <= backwardFrontier.Count;
             var (frontier, side, walk) = growForward
                 ? (forwardFrontier, ForwardSide, direction)
-                : (backwardFrontier, BackwardSide, Reverse(direction));
+                : (backwardFrontier, BackwardSide, direction.Reversed());
             var next = new List<int>();
             foreach (var entity in frontier)
             {
@@ -61,13 +61,6 @@ public static class ShortestPath
 
         return new PathSearchResult(null, false);
     }
-
-    private static Direction Reverse(Direction direction) => direction switch
-    {
-        Direction.Out => Direction.In,
-        Direction.In => Direction.Out,
-        _ => Direction.Both,
-    };
 
     /// <summary>
     /// Stitches the path: start → <paramref name="near"/> from the forward marks, the meeting step,

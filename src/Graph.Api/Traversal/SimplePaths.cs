@@ -59,7 +59,7 @@ public static class SimplePaths
     /// <summary>Breadth-first distances to the target (plus one), walking relationships backwards, up to the length cap.</summary>
     private static EntityMarks DistancesTo(CompactAdjacency adjacency, int target, Direction direction, CompactFilter filter, int maxLength, TraversalBudget budget)
     {
-        var reverse = direction switch { Direction.Out => Direction.In, Direction.In => Direction.Out, _ => Direction.Both };
+        var reverse = direction.Reversed();
         var distance = EntityMarks.Rent(adjacency.EntityCount);
         distance.Set(target, 1);
         var frontier = new List<int> { target };
