@@ -24,7 +24,7 @@ internal sealed partial class CompiledExecutor(GraphSchema schema, IDocumentVali
 
     // The plans write objects and arrays in matched pairs by construction; checking each token again costs time.
     private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
-    private readonly ConcurrentDictionary<GraphQLOperationDefinition, SelectionPlan?> plans = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<GraphQLOperationDefinition, CompiledOperation?> plans = new(ReferenceEqualityComparer.Instance);
     private long compiledRuns;
     private long fallBacks;
 
@@ -41,34 +41,42 @@ internal sealed partial class CompiledExecutor(GraphSchema schema, IDocumentVali
     public async ValueTask<ArrayPoolBufferWriter<byte>?> TryExecuteAsync(GraphQLDocument document, GraphQLOperationDefinition operation,
         Inputs? variables, GraphUserContext userContext, HttpContext http, CancellationToken cancellationToken)
     {
-        var plan = PlanFor(document, operation);
-        if (plan is null) return null;
+        var compiled = PlanFor(document, operation);
+        if (compiled is null) return null;
+        var plan = compiled.Root;
 
-        var validation = await validator.ValidateAsync(new ValidationOptions
+        // Variables of simple types are coerced here; the rest go through the engine's validator,
+        // which also reports any value that does not coerce (and the engine then answers).
+        var coerced = compiled.Variables?.TryCoerce(variables);
+        if (coerced is null)
         {
-            Schema = schema,
-            Document = document,
-            Operation = operation,
-            Rules = [],
-            Variables = variables ?? Inputs.Empty,
-            Extensions = Inputs.Empty,
-            UserContext = userContext,
-            RequestServices = http.RequestServices,
-            User = http.User,
-            Metrics = Metrics.None,
-            CancellationToken = cancellationToken,
-        });
-        if (!validation.IsValid) return Dropped(null);
+            var validation = await validator.ValidateAsync(new ValidationOptions
+            {
+                Schema = schema,
+                Document = document,
+                Operation = operation,
+                Rules = [],
+                Variables = variables ?? Inputs.Empty,
+                Extensions = Inputs.Empty,
+                UserContext = userContext,
+                RequestServices = http.RequestServices,
+                User = http.User,
+                Metrics = Metrics.None,
+                CancellationToken = cancellationToken,
+            });
+            if (!validation.IsValid) return Dropped(null);
+            coerced = validation.Variables ?? Variables.None;
+        }
 
         var buffer = new ArrayPoolBufferWriter<byte>(plan.ResponseSizeHint);
         try
         {
             using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
             {
-                var template = PlanRunner.Template(schema, document, operation, validation, userContext, http.RequestServices, http.User, cancellationToken);
+                var template = PlanRunner.Template(schema, document, operation, coerced, userContext, http.RequestServices, http.User, cancellationToken);
                 writer.WriteStartObject();
                 writer.WritePropertyName(DataKey);
-                new PlanRunner(writer, template, validation).WriteObject(null, plan, 0);
+                new PlanRunner(writer, template).WriteObject(null, plan, 0);
                 writer.WriteEndObject();
             }
 
@@ -106,7 +114,7 @@ internal sealed partial class CompiledExecutor(GraphSchema schema, IDocumentVali
         return null;
     }
 
-    private SelectionPlan? PlanFor(GraphQLDocument document, GraphQLOperationDefinition operation)
+    private CompiledOperation? PlanFor(GraphQLDocument document, GraphQLOperationDefinition operation)
     {
         if (plans.TryGetValue(operation, out var plan)) return plan;
         plan = Compile(document, operation);
@@ -115,13 +123,14 @@ internal sealed partial class CompiledExecutor(GraphSchema schema, IDocumentVali
         return plan;
     }
 
-    private SelectionPlan? Compile(GraphQLDocument document, GraphQLOperationDefinition operation)
+    private CompiledOperation? Compile(GraphQLDocument document, GraphQLOperationDefinition operation)
     {
         if (!schema.Initialized) schema.Initialize();
         if (operation.Operation != OperationType.Query || operation.Directives is { Count: > 0 } || schema.Query is null) return null;
         try
         {
-            return new PlanCompiler(schema, document).Compile(schema.Query, [operation.SelectionSet]);
+            return new CompiledOperation(new PlanCompiler(schema, document).Compile(schema.Query, [operation.SelectionSet]),
+                OperationVariables.For(schema, document, operation));
         }
         catch (NotCompilableException notCompilable)
         {

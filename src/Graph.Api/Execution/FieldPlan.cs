@@ -4,6 +4,7 @@ using Graph.Api.Schema;
 using GraphQL.Execution;
 using GraphQL.Resolvers;
 using GraphQL.Types;
+using GraphQL.Validation;
 using GraphQLParser.AST;
 
 namespace Graph.Api.Execution;
@@ -19,6 +20,7 @@ internal sealed class FieldPlan
     private readonly GraphQLSelectionSet[] childSelections;
     private readonly ConcurrentDictionary<IObjectGraphType, SelectionPlan> childPlans = new(ReferenceEqualityComparer.Instance);
     private SelectionPlan? lastPlan;
+    private IDictionary<string, ArgumentValue>? literalArguments;
 
     private FieldPlan(string key, GraphQLField ast, FieldType? definition, OutputShape? shape, GraphQLSelectionSet[] childSelections, PlanCompiler? compiler)
     {
@@ -28,6 +30,7 @@ internal sealed class FieldPlan
         Resolver = definition?.Resolver ?? NameFieldResolver.Instance;
         Reader = Resolver as ISourceReader;
         HasArgumentsInDocument = ast.Arguments is { Count: > 0 };
+        ArgumentsUseVariables = ast.Arguments is { } given && given.Items.Any(a => NamesVariable(a.Value));
         DefaultArguments = definition?.Arguments is { Count: > 0 } arguments
             ? arguments.ToDictionary(a => a.Name, a => new ArgumentValue(a.DefaultValue, ArgumentSource.FieldDefault))
             : null;
@@ -52,6 +55,13 @@ internal sealed class FieldPlan
     /// <summary>The engine records argument values only for fields that have arguments in the document.</summary>
     public bool HasArgumentsInDocument { get; }
 
+    /// <summary>Whether an argument's value in the document is, or holds, a variable: then it is worked out per request.</summary>
+    public bool ArgumentsUseVariables { get; }
+
+    /// <summary>The arguments a resolver sees when the document gives only literals: the same on every request, so worked out once.</summary>
+    public IDictionary<string, ArgumentValue>? LiteralArguments(GraphQLDocument document) =>
+        literalArguments ??= ExecutionHelper.GetArguments(Definition!.Arguments, Ast.Arguments, Variables.None, document, Ast, null);
+
     /// <summary>The arguments a resolver sees when the document gives none: the schema's defaults.</summary>
     public IDictionary<string, ArgumentValue>? DefaultArguments { get; }
 
@@ -67,6 +77,14 @@ internal sealed class FieldPlan
         var shape = OutputShape.Of(definition.ResolvedType ?? throw new NotCompilableException($"field {definition.Name} has no type"));
         return new FieldPlan(key, ast, definition, shape, childSelections, compiler);
     }
+
+    private static bool NamesVariable(GraphQLValue value) => value switch
+    {
+        GraphQLVariable => true,
+        GraphQLListValue list => list.Values?.Any(NamesVariable) ?? false,
+        GraphQLObjectValue input => input.Fields?.Any(f => NamesVariable(f.Value)) ?? false,
+        _ => false,
+    };
 
     /// <summary>The plan for the sub-selection when the value is of <paramref name="type"/>.</summary>
     public SelectionPlan PlanFor(IObjectGraphType type)

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Text.Json;
 using GraphQL.DataLoader;
+using GraphQL.Execution;
 using GraphQL.Instrumentation;
 using GraphQL.Types;
 using GraphQL.Validation;
@@ -15,9 +16,10 @@ namespace Graph.Api.Execution;
 /// context per depth is reused, so a lazy list a resolver returned keeps a stable context while its
 /// items' fields are resolved one level down.
 /// </summary>
-internal sealed class PlanRunner(Utf8JsonWriter writer, ResolveFieldContext template, IValidationResult validation)
+internal sealed class PlanRunner(Utf8JsonWriter writer, ResolveFieldContext template)
 {
     private readonly List<ResolveFieldContext> contexts = [];
+    private Dictionary<FieldPlan, IDictionary<string, ArgumentValue>?>? argumentsFromVariables;
 
     public void WriteObject(object? source, SelectionPlan plan, int depth)
     {
@@ -52,14 +54,26 @@ internal sealed class PlanRunner(Utf8JsonWriter writer, ResolveFieldContext temp
         context.FieldAst = field.Ast;
         context.FieldDefinition = field.Definition!;
         context.ParentType = plan.Type;
-        context.Arguments = field.HasArgumentsInDocument && validation.ArgumentValues is { } all && all.TryGetValue(field.Ast, out var arguments)
-            ? arguments
-            : field.DefaultArguments;
+        context.Arguments = !field.HasArgumentsInDocument ? field.DefaultArguments
+            : field.ArgumentsUseVariables ? ArgumentsFromVariables(field)
+            : field.LiteralArguments(template.Document);
         var pending = field.Resolver.ResolveAsync(context);
         if (!pending.IsCompletedSuccessfully) throw new FallBackException("asynchronous resolver");
         var value = pending.Result;
         // Source readers are ours and never return data loaders; other resolvers might.
         return value is IDataLoaderResult ? throw new FallBackException("data loader") : value;
+    }
+
+    // Worked out once per request and field: a field under a list is resolved once per item.
+    private IDictionary<string, ArgumentValue>? ArgumentsFromVariables(FieldPlan field)
+    {
+        argumentsFromVariables ??= new(ReferenceEqualityComparer.Instance);
+        if (!argumentsFromVariables.TryGetValue(field, out var arguments))
+        {
+            argumentsFromVariables[field] = arguments = ExecutionHelper.GetArguments(field.Definition!.Arguments, field.Ast.Arguments, template.Variables, template.Document, field.Ast, null);
+        }
+
+        return arguments;
     }
 
     private void WriteValue(object? value, OutputShape shape, FieldPlan field, int depth)
@@ -121,13 +135,13 @@ internal sealed class PlanRunner(Utf8JsonWriter writer, ResolveFieldContext temp
 
     /// <summary>The parts of a resolve context that stay the same for the whole request.</summary>
     public static ResolveFieldContext Template(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation,
-        IValidationResult validation, IDictionary<string, object?> userContext, IServiceProvider services, System.Security.Claims.ClaimsPrincipal? user,
+        Variables variables, IDictionary<string, object?> userContext, IServiceProvider services, System.Security.Claims.ClaimsPrincipal? user,
         CancellationToken cancellationToken) => new()
         {
             Schema = schema,
             Document = document,
             Operation = operation,
-            Variables = validation.Variables ?? Variables.None,
+            Variables = variables,
             UserContext = userContext,
             RequestServices = services,
             User = user,

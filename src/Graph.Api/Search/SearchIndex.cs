@@ -6,7 +6,7 @@ namespace Graph.Api.Search;
 /// <summary>
 /// Names and aliases of every entity, folded by <see cref="TextNormalizer"/>. Sorted, so exact and
 /// prefix matches are a binary search; with a trigram index, so "contains" checks only the names
-/// that share the query's rarest three-letter run instead of every name in the graph.
+/// that hold every three-letter run of the query instead of every name in the graph.
 /// </summary>
 public sealed class SearchIndex
 {
@@ -21,8 +21,7 @@ public sealed class SearchIndex
 
     private readonly Name[] names;
     private readonly string[][] foldedByOrdinal;
-    private readonly Dictionary<string, int[]> trigrams;
-    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> trigramLookup;
+    private readonly TrigramPostings trigrams;
 
     public SearchIndex(IEnumerable<EntityNode> entities)
     {
@@ -35,21 +34,7 @@ public sealed class SearchIndex
         foldedByOrdinal = new string[names.Length == 0 ? 0 : names.Max(n => n.Entity.Ordinal) + 1][];
         foreach (var group in names.GroupBy(n => n.Entity.Ordinal)) foldedByOrdinal[group.Key] = group.Select(n => n.Folded).ToArray();
 
-        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var lookup = postings.GetAlternateLookup<ReadOnlySpan<char>>();
-        for (var i = 0; i < names.Length; i++)
-        {
-            var folded = names[i].Folded.AsSpan();
-            for (var at = 0; at + 3 <= folded.Length; at++)
-            {
-                var gram = folded.Slice(at, 3);
-                if (!lookup.TryGetValue(gram, out var list)) lookup[gram] = list = [];
-                if (list.Count == 0 || list[^1] != i) list.Add(i);
-            }
-        }
-
-        trigrams = postings.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-        trigramLookup = trigrams.GetAlternateLookup<ReadOnlySpan<char>>();
+        trigrams = new TrigramPostings(names.Select(n => n.Folded).ToArray());
     }
 
     /// <summary>Ranked hits: exact, then prefix, then contains; shorter names first within a rank; one hit per entity.</summary>
@@ -76,7 +61,8 @@ public sealed class SearchIndex
         // "Contains" needs three letters to be selective; shorter text matches by prefix only.
         if (candidates.Count < first && query.Length >= 3)
         {
-            foreach (var i in RarestTrigramPostings(query))
+            using var holding = trigrams.NamesHoldingAllRuns(query);
+            foreach (var i in holding.Items)
             {
                 var folded = names[i].Folded;
                 if (!folded.StartsWith(query, StringComparison.Ordinal) && folded.Contains(query, StringComparison.Ordinal)) Offer(i, MatchKind.Contains);
@@ -110,18 +96,6 @@ public sealed class SearchIndex
     public bool NameContains(EntityNode entity, string foldedText) =>
         entity.Ordinal < foldedByOrdinal.Length && foldedByOrdinal[entity.Ordinal] is { } folded
         && folded.Any(name => name.Contains(foldedText, StringComparison.Ordinal));
-
-    private int[] RarestTrigramPostings(string query)
-    {
-        int[]? rarest = null;
-        for (var at = 0; at + 3 <= query.Length; at++)
-        {
-            if (!trigramLookup.TryGetValue(query.AsSpan(at, 3), out var postings)) return [];
-            if (rarest is null || postings.Length < rarest.Length) rarest = postings;
-        }
-
-        return rarest ?? [];
-    }
 
     private int LowerBound(string query)
     {

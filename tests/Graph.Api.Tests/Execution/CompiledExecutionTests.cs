@@ -38,6 +38,15 @@ public sealed partial class CompiledExecutionTests : IDisposable
         { "{ entity(id: \"china\") { relationships(asOf: \"2000-06-01\", direction: OUT) { edges { relationship { id type validTime { start { text } end { text } } } } } } }", null },
         { "{ relationshipTypes { type description count } entityKinds { kind count } }", null },
         { "{ nodes(ids: [\"china\", \"nobody\", \"china-belarus-diplomatic-relations\"]) { __typename id ... on Relationship { type from { id } properties { key type value } } } }", null },
+        // Variables the plans coerce themselves: defaults, enums, dates, a single value for a list,
+        // a variable inside a list literal, an argument from a variable under a list of items, and
+        // an input object (coerced by the engine's validator, then run by the plan).
+        { "query($id: ID = \"belarus\", $depth: Int = 1) { neighborhood(id: $id, depth: $depth, limit: 20) { nodes { distance entity { id } } } }", "{}" },
+        { "query($kinds: [EntityKind!], $n: Int) { search(text: \"china\", kinds: $kinds, first: $n) { match entity { id kind } } }", """{"kinds":"ORGANIZATION","n":4}""" },
+        { "query($d: Date, $dir: Direction!) { entity(id: \"china\") { relationships(asOf: $d, direction: $dir) { totalCount edges { relationship { id } } } } }", """{"d":"2000-06-01","dir":"OUT"}""" },
+        { "query($id: ID!) { nodes(ids: [\"china\", $id]) { id } }", """{"id":"belarus"}""" },
+        { "query($n: Int!) { entities(kind: COUNTRY, first: 3) { edges { node { id relationships(first: $n) { edges { node { id } } } } } } }", """{"n":2}""" },
+        { "query($f: EntityFilter) { entities(filter: $f, first: 3) { totalCount edges { node { id } } } }", """{"f":{"nameContains":"bel"}}""" },
         { "{ relationship(id: \"china-belarus-diplomatic-relations\") { id type description validTime { start { text precision } } properties { key value } sources { paragraph document { id name } } } }", null },
     };
 
@@ -68,6 +77,11 @@ public sealed partial class CompiledExecutionTests : IDisposable
     [InlineData("{ __schema { queryType { name } } entity(id: \"china\") { id } }", null)]
     [InlineData("query($id: ID!) { entity(id: $id) { id } }", """{"id":5}""")]
     [InlineData("query($id: ID!) { entity(id: $id) { id } }", """{}""")]
+    [InlineData("query($id: ID!) { entity(id: $id) { id } }", """{"id":null}""")]
+    [InlineData("query($id: ID!) { entity(id: $id) { id } }", """{"id":["china","belarus"]}""")]
+    [InlineData("query($dir: Direction!) { entity(id: \"china\") { relationships(direction: $dir) { totalCount } } }", """{"dir":"SIDEWAYS"}""")]
+    [InlineData("query($depth: Int = 1) { neighborhood(id: \"china\", depth: $depth) { truncated } }", """{"depth":null}""")]
+    [InlineData("query($kinds: [EntityKind!]) { search(text: \"china\", kinds: $kinds) { match } }", """{"kinds":["COUNTRY",null]}""")]
     public async Task Requests_the_plans_hand_back_get_the_engine_answer(string query, string? variables)
     {
         var engineClient = engineOnly.CreateGraphQLClient();
