@@ -15,7 +15,8 @@ internal static class MemoryFootprint
         var clock = Stopwatch.StartNew();
         var seed = SeedReader.Read(File.ReadAllBytes(file));
         var readTime = clock.Elapsed;
-        Console.WriteLine($"parsed import file      {Live() - baseline,6} MiB  read in {readTime.TotalSeconds:0.00} s");
+        var readPause = GC.GetTotalPauseDuration();
+        Console.WriteLine($"parsed import file      {Live() - baseline,6} MiB  read in {readTime.TotalSeconds:0.00} s ({readPause.TotalSeconds:0.00} s of it paused for GC)");
         clock.Restart();
         var (entities, relationships) = new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>()).Validate(seed);
         var validateTime = clock.Elapsed;

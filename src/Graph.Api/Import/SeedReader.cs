@@ -9,6 +9,7 @@ internal static class SeedReader
 
     public static SeedFile Read(ReadOnlySpan<byte> utf8Json)
     {
+        using var interning = InternedStringConverter.Begin();
         try
         {
             return JsonSerializer.Deserialize(utf8Json, SeedJsonContext.Default.SeedFile)
@@ -22,6 +23,7 @@ internal static class SeedReader
 
     public static SeedFile Read(string json)
     {
+        using var interning = InternedStringConverter.Begin();
         try
         {
             return JsonSerializer.Deserialize(json, SeedJsonContext.Default.SeedFile)

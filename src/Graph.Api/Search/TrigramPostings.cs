@@ -6,8 +6,8 @@ namespace Graph.Api.Search;
 /// <summary>
 /// Which names hold each three-letter run. A run found in many names (at least one in 64) is kept
 /// as a bit set, a rarer one as a sorted list of name indices. "Contains" then checks only the
-/// names that hold every run of the text: the shortest list filtered by the other lists and the
-/// sets' bits, or, when every run is common, the word-by-word AND of the sets. Checking every name holding just one common run
+/// names that hold every run of the text: the shortest list filtered by the sets' bits and the
+/// other lists, or, when every run is common, the word-by-word AND of the sets. Checking every name holding just one common run
 /// ("gra" in a graph of granites) cost more than the rest of a search request.
 /// </summary>
 internal sealed class TrigramPostings
@@ -116,25 +116,45 @@ internal sealed class TrigramPostings
         return false;
     }
 
-    // The shortest list's names, kept when every other list holds them (a binary search each) and every set has their bit.
+    // The shortest list's names, kept when every set has their bit and every other list holds them.
+    // Names come in ascending order, so each other list is walked once with a cursor (a merge).
     private static void Filter(ReadOnlySpan<int[]> lists, ReadOnlySpan<CommonRun> sets, ref Candidates result)
     {
-        foreach (var i in lists[0])
+        var others = lists[1..];
+        var cursors = ArrayPool<int>.Shared.Rent(others.Length);
+        try
         {
-            if (InAll(i, lists[1..], sets)) result.Add(i);
+            Array.Clear(cursors, 0, others.Length);
+            foreach (var i in lists[0])
+            {
+                if (HasAllBits(i, sets) && InAllLists(i, others, cursors)) result.Add(i);
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(cursors);
         }
     }
 
-    private static bool InAll(int i, ReadOnlySpan<int[]> lists, ReadOnlySpan<CommonRun> sets)
+    private static bool HasAllBits(int i, ReadOnlySpan<CommonRun> sets)
     {
         foreach (var set in sets)
         {
             if ((set.Bits[i >> 6] & (1UL << i)) == 0) return false;
         }
 
-        foreach (var list in lists)
+        return true;
+    }
+
+    private static bool InAllLists(int i, ReadOnlySpan<int[]> lists, int[] cursors)
+    {
+        for (var k = 0; k < lists.Length; k++)
         {
-            if (Array.BinarySearch(list, i) < 0) return false;
+            var list = lists[k];
+            var at = cursors[k];
+            while (at < list.Length && list[at] < i) at++;
+            cursors[k] = at;
+            if (at == list.Length || list[at] != i) return false;
         }
 
         return true;

@@ -30,6 +30,24 @@ public sealed class ImportValidationTests
         Assert.Equal("1992-01-27", Assert.Single(relationships).ValidFrom);
     }
 
+    [Fact]
+    public void Repeated_values_are_read_as_one_string_and_escaped_or_unusual_text_reads_as_written()
+    {
+        var json = Graph(Relationship(id: "r1") + ", " + Relationship(id: "r2", type: "COOPERATES_IN", extra: """, "validFrom": "2013" """)
+            + ", " + Relationship(id: "r3", from: "\\u0062", to: "a", extra: """, "validFrom": "2013" """));
+        var file = SeedReader.Read(json);
+        var (r1, r2, r3) = (file.Relationships![0]!, file.Relationships[1]!, file.Relationships[2]!);
+
+        Assert.Same(r1.From, r2.From);
+        Assert.Same(r1.To, r2.To);
+        Assert.Same(r2.ValidFrom, r3.ValidFrom);
+        Assert.Same(r1.Sources![0]!.Document, r2.Sources![0]!.Document);
+        Assert.Equal(("b", "a"), (r3.From, r3.To));
+        Assert.Same(r1.To, r3.From); // the escaped id reads as the same value, and still shares it
+        byte[] invalidUtf8 = [.. "{\"relationships\":[{\"type\":\""u8, 0xC3, 0x28, .. "\"}]}"u8];
+        Assert.Throws<ImportRejectedException>(() => SeedReader.Read(invalidUtf8));
+    }
+
     [Theory]
     [InlineData("""{ "id": "r1", "type": "DIPLOMATIC_RELATIONS", "from": "a", "to": "zz", "sources": [ { "document": "doc", "paragraph": 1 } ] }""", "UNKNOWN_ENTITY")]
     [InlineData("""{ "id": "r1", "type": "LIKES", "from": "a", "to": "b", "sources": [ { "document": "doc", "paragraph": 1 } ] }""", "UNKNOWN_RELATIONSHIP_TYPE")]

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Graph.Api.Import;
+
+/// <summary>
+/// Reads a JSON string as one shared instance per distinct value within one <see cref="SeedReader"/>
+/// read. An import repeats the same few values over and over (types, kinds, dates, the ends of a
+/// million relationships naming a hundred thousand entities, a source document); one string each
+/// instead of one per occurrence halves what reading it allocates, and the store and the index then
+/// share those strings too.
+/// </summary>
+internal sealed class InternedStringConverter : JsonConverter<string>
+{
+    private const int MaxInternedChars = 128;
+
+    [ThreadStatic]
+    private static Dictionary<string, string>? pool;
+
+    public override bool HandleNull => false;
+
+    /// <summary>Interns on this thread until the returned scope is disposed (one read of a file).</summary>
+    public static Scope Begin()
+    {
+        pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        return default;
+    }
+
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (pool is null || reader.TokenType != JsonTokenType.String || length > MaxInternedChars) return reader.GetString();
+
+        // Unescaped UTF-16 is never longer than the UTF-8 text; CopyString unescapes and refuses invalid UTF-8 as GetString does.
+        Span<char> chars = stackalloc char[MaxInternedChars];
+        var written = reader.CopyString(chars);
+        var lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
+        var text = chars[..written];
+        if (lookup.TryGetValue(text, out var shared)) return shared;
+        var created = text.ToString();
+        pool[created] = created;
+        return created;
+    }
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+
+    /// <summary>Ends interning on this thread, letting the pool go.</summary>
+    public readonly struct Scope : IDisposable
+    {
+        public void Dispose() => pool = null;
+    }
+}
