@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
-using CommunityToolkit.HighPerformance.Buffers;
 using Graph.Api.Schema;
 using GraphQL.Instrumentation;
 using GraphQL.Validation;
@@ -20,10 +18,7 @@ internal sealed partial class CompiledExecutor(GraphSchema schema, IDocumentVali
 {
     private const int Capacity = 1000;
     private const int MaxSizeHint = 4 * 1024 * 1024;
-    private static readonly JsonEncodedText DataKey = JsonEncodedText.Encode("data");
-
-    // The plans write objects and arrays in matched pairs by construction; checking each token again costs time.
-    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
+    private static readonly byte[] DataKey = JsonOutput.PropertyName("data");
     private readonly ConcurrentDictionary<GraphQLOperationDefinition, CompiledOperation?> plans = new(ReferenceEqualityComparer.Instance);
     private long compiledRuns;
     private long fallBacks;
@@ -38,7 +33,7 @@ internal sealed partial class CompiledExecutor(GraphSchema schema, IDocumentVali
     /// Runs <paramref name="operation"/> (a query of an already validated document) and returns the
     /// response body, or null when the engine must answer instead. The caller disposes the buffer.
     /// </summary>
-    public async ValueTask<ArrayPoolBufferWriter<byte>?> TryExecuteAsync(GraphQLDocument document, GraphQLOperationDefinition operation,
+    public async ValueTask<JsonOutput?> TryExecuteAsync(GraphQLDocument document, GraphQLOperationDefinition operation,
         Inputs? variables, GraphUserContext userContext, HttpContext http, CancellationToken cancellationToken)
     {
         var compiled = PlanFor(document, operation);
@@ -68,17 +63,14 @@ internal sealed partial class CompiledExecutor(GraphSchema schema, IDocumentVali
             coerced = validation.Variables ?? Variables.None;
         }
 
-        var buffer = new ArrayPoolBufferWriter<byte>(plan.ResponseSizeHint);
+        var buffer = new JsonOutput(plan.ResponseSizeHint);
         try
         {
-            using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-            {
-                var template = PlanRunner.Template(schema, document, operation, coerced, userContext, http.RequestServices, http.User, cancellationToken);
-                writer.WriteStartObject();
-                writer.WritePropertyName(DataKey);
-                new PlanRunner(writer, template).WriteObject(null, plan, 0);
-                writer.WriteEndObject();
-            }
+            var template = PlanRunner.Template(schema, document, operation, coerced, userContext, http.RequestServices, http.User, cancellationToken);
+            buffer.WriteStartObject();
+            buffer.WritePropertyName(DataKey);
+            new PlanRunner(buffer, template).WriteObject(null, plan, 0);
+            buffer.WriteEndObject();
 
             plan.ResponseSizeHint = Math.Clamp(buffer.WrittenCount + (buffer.WrittenCount / 4), 4096, MaxSizeHint);
             Interlocked.Increment(ref compiledRuns);
@@ -107,7 +99,7 @@ internal sealed partial class CompiledExecutor(GraphSchema schema, IDocumentVali
     [LoggerMessage(LogLevel.Debug, "Compiled plan handed the request back to the engine: {Reason}")]
     private static partial void LogHandedBack(ILogger logger, string reason);
 
-    private ArrayPoolBufferWriter<byte>? Dropped(ArrayPoolBufferWriter<byte>? buffer)
+    private JsonOutput? Dropped(JsonOutput? buffer)
     {
         buffer?.Dispose();
         Interlocked.Increment(ref fallBacks);

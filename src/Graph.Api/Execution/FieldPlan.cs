@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Graph.Api.Schema;
 using GraphQL.Execution;
 using GraphQL.Resolvers;
@@ -24,7 +23,7 @@ internal sealed class FieldPlan
 
     private FieldPlan(string key, GraphQLField ast, FieldType? definition, OutputShape? shape, GraphQLSelectionSet[] childSelections, PlanCompiler? compiler)
     {
-        Key = JsonEncodedText.Encode(key);
+        Key = JsonOutput.PropertyName(key);
         Ast = ast;
         Definition = definition;
         Resolver = definition?.Resolver ?? NameFieldResolver.Instance;
@@ -40,7 +39,8 @@ internal sealed class FieldPlan
         this.compiler = compiler;
     }
 
-    public JsonEncodedText Key { get; }
+    /// <summary>The response key as written: quoted, followed by a colon.</summary>
+    public byte[] Key { get; }
 
     public GraphQLField Ast { get; }
 

@@ -37,7 +37,7 @@ internal sealed class LeafWriter
         _ => new LeafWriter(Kind.None),
     };
 
-    public bool TryWrite(Utf8JsonWriter writer, object value)
+    public bool TryWrite(JsonOutput writer, object value)
     {
         switch (kind)
         {

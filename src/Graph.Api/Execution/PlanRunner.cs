@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Text.Json;
 using GraphQL.DataLoader;
 using GraphQL.Execution;
 using GraphQL.Instrumentation;
@@ -16,7 +15,7 @@ namespace Graph.Api.Execution;
 /// context per depth is reused, so a lazy list a resolver returned keeps a stable context while its
 /// items' fields are resolved one level down.
 /// </summary>
-internal sealed class PlanRunner(Utf8JsonWriter writer, ResolveFieldContext template)
+internal sealed class PlanRunner(JsonOutput writer, ResolveFieldContext template)
 {
     private readonly List<ResolveFieldContext> contexts = [];
     private Dictionary<FieldPlan, IDictionary<string, ArgumentValue>?>? argumentsFromVariables;

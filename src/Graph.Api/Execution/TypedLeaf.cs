@@ -16,7 +16,7 @@ internal abstract class TypedLeaf(OutputShape shape)
     protected OutputShape Shape { get; } = shape;
 
     /// <summary>Writes the value; a null where the schema forbids one hands the request back to the engine.</summary>
-    public abstract void Write(Utf8JsonWriter writer, object? source);
+    public abstract void Write(JsonOutput writer, object? source);
 
     public static TypedLeaf? For(ISourceReader reader, OutputShape shape)
     {
@@ -42,7 +42,7 @@ internal abstract class TypedLeaf(OutputShape shape)
 
     private sealed class StringLeaf<TSource>(Func<TSource, string?> read, OutputShape shape) : TypedLeaf(shape)
     {
-        public override void Write(Utf8JsonWriter writer, object? source)
+        public override void Write(JsonOutput writer, object? source)
         {
             if (read((TSource)source!) is { } text) writer.WriteStringValue(text);
             else if (Shape.NonNull) throw new FallBackException("null in a non-null position");
@@ -53,17 +53,17 @@ internal abstract class TypedLeaf(OutputShape shape)
     /// <summary>A string kept encoded as JSON text: copied as it is.</summary>
     private sealed class EncodedLeaf<TSource>(Func<TSource, JsonEncodedText> read, OutputShape shape) : TypedLeaf(shape)
     {
-        public override void Write(Utf8JsonWriter writer, object? source) => writer.WriteStringValue(read((TSource)source!));
+        public override void Write(JsonOutput writer, object? source) => writer.WriteStringValue(read((TSource)source!));
     }
 
     private sealed class IntLeaf<TSource>(Func<TSource, int> read, OutputShape shape) : TypedLeaf(shape)
     {
-        public override void Write(Utf8JsonWriter writer, object? source) => writer.WriteNumberValue(read((TSource)source!));
+        public override void Write(JsonOutput writer, object? source) => writer.WriteNumberValue(read((TSource)source!));
     }
 
     private sealed class BooleanLeaf<TSource>(Func<TSource, bool> read, OutputShape shape) : TypedLeaf(shape)
     {
-        public override void Write(Utf8JsonWriter writer, object? source) => writer.WriteBooleanValue(read((TSource)source!));
+        public override void Write(JsonOutput writer, object? source) => writer.WriteBooleanValue(read((TSource)source!));
     }
 
     /// <summary>An enum value written by its GraphQL name, looked up by the value's number.</summary>
@@ -72,7 +72,7 @@ internal abstract class TypedLeaf(OutputShape shape)
     {
         private readonly JsonEncodedText?[] names = Names((EnumerationGraphType)shape.Scalar!);
 
-        public override void Write(Utf8JsonWriter writer, object? source)
+        public override void Write(JsonOutput writer, object? source)
         {
             // The factory admits only enums over int, so the value is its number.
             var value = read((TSource)source!);

@@ -1,0 +1,165 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Graph.Api.Execution;
+
+/// <summary>
+/// The compiled plans' JSON writer: a pooled byte buffer, a comma flag, and bytes copied in. The plans
+/// emit objects and arrays in matched pairs by construction, so nothing here checks the structure;
+/// what Utf8JsonWriter spends on that (and on its general bookkeeping) was most of the time a large
+/// answer took — 187 µs against 31 µs for the same bytes copied, for a neighbourhood's 1,140
+/// relationships. Strings are escaped exactly as Utf8JsonWriter escapes them by default.
+/// </summary>
+internal sealed class JsonOutput : IDisposable
+{
+    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Default;
+    private byte[] buffer;
+    private int position;
+    private bool needsComma;
+
+    public JsonOutput(int sizeHint) => buffer = ArrayPool<byte>.Shared.Rent(Math.Max(sizeHint, 256));
+
+    public int WrittenCount => position;
+
+    public ReadOnlyMemory<byte> WrittenMemory => buffer.AsMemory(0, position);
+
+    /// <summary>A property name as written: quoted, escaped, followed by the colon.</summary>
+    public static byte[] PropertyName(string name) => [(byte)'"', .. JsonEncodedText.Encode(name, Encoder).EncodedUtf8Bytes, (byte)'"', (byte)':'];
+
+    public void WriteStartObject() => Open((byte)'{');
+
+    public void WriteEndObject() => Close((byte)'}');
+
+    public void WriteStartArray() => Open((byte)'[');
+
+    public void WriteEndArray() => Close((byte)']');
+
+    public void WritePropertyName(byte[] name)
+    {
+        var span = Reserve(name.Length + 1);
+        var at = 0;
+        if (needsComma) span[at++] = (byte)',';
+        name.CopyTo(span[at..]);
+        position += at + name.Length;
+        needsComma = false;
+    }
+
+    public void WriteStringValue(JsonEncodedText text) => WriteQuoted(text.EncodedUtf8Bytes);
+
+    public void WriteStringValue(string text)
+    {
+        // Most text needs no escaping: transcode it straight in, and only when the encoder finds a
+        // character to escape write the encoded form instead. (A lone surrogate transcodes to U+FFFD,
+        // which is not ASCII, so it too takes the encoder's path and fails there as it always did.)
+        var span = Reserve(Encoding.UTF8.GetMaxByteCount(text.Length) + 3);
+        var at = needsComma ? 1 : 0;
+        if (Encoding.UTF8.TryGetBytes(text, span[(at + 1)..], out var length)
+            && Encoder.FindFirstCharacterToEncodeUtf8(span.Slice(at + 1, length)) < 0)
+        {
+            if (needsComma) span[0] = (byte)',';
+            span[at] = (byte)'"';
+            span[at + 1 + length] = (byte)'"';
+            position += at + length + 2;
+            needsComma = true;
+            return;
+        }
+
+        WriteStringValue(JsonEncodedText.Encode(text, Encoder));
+    }
+
+    public void WriteNumberValue(int value) => WriteFormatted(value);
+
+    public void WriteNumberValue(long value) => WriteFormatted(value);
+
+    public void WriteNumberValue(decimal value) => WriteFormatted(value);
+
+    public void WriteNumberValue(double value)
+    {
+        if (!double.IsFinite(value)) throw new FallBackException("a number JSON cannot hold");
+        WriteFormatted(value);
+    }
+
+    public void WriteNumberValue(float value)
+    {
+        if (!float.IsFinite(value)) throw new FallBackException("a number JSON cannot hold");
+        WriteFormatted(value);
+    }
+
+    public void WriteBooleanValue(bool value) => WriteLiteral(value ? "true"u8 : "false"u8);
+
+    public void WriteNullValue() => WriteLiteral("null"u8);
+
+    public void Dispose()
+    {
+        var rented = buffer;
+        buffer = [];
+        if (rented.Length > 0) ArrayPool<byte>.Shared.Return(rented);
+    }
+
+    private void Open(byte bracket)
+    {
+        var span = Reserve(2);
+        var at = 0;
+        if (needsComma) span[at++] = (byte)',';
+        span[at] = bracket;
+        position += at + 1;
+        needsComma = false;
+    }
+
+    private void Close(byte bracket)
+    {
+        Reserve(1)[0] = bracket;
+        position++;
+        needsComma = true;
+    }
+
+    private void WriteQuoted(ReadOnlySpan<byte> encoded)
+    {
+        var span = Reserve(encoded.Length + 3);
+        var at = 0;
+        if (needsComma) span[at++] = (byte)',';
+        span[at++] = (byte)'"';
+        encoded.CopyTo(span[at..]);
+        at += encoded.Length;
+        span[at++] = (byte)'"';
+        position += at;
+        needsComma = true;
+    }
+
+    private void WriteLiteral(ReadOnlySpan<byte> literal)
+    {
+        var span = Reserve(literal.Length + 1);
+        var at = 0;
+        if (needsComma) span[at++] = (byte)',';
+        literal.CopyTo(span[at..]);
+        position += at + literal.Length;
+        needsComma = true;
+    }
+
+    private void WriteFormatted<T>(T value)
+        where T : IUtf8SpanFormattable
+    {
+        var span = Reserve(64);
+        var at = 0;
+        if (needsComma) span[at++] = (byte)',';
+        if (!value.TryFormat(span[at..], out var written, default, CultureInfo.InvariantCulture)) throw new FallBackException("number too long");
+        position += at + written;
+        needsComma = true;
+    }
+
+    private Span<byte> Reserve(int length)
+    {
+        if (buffer.Length - position < length)
+        {
+            var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 2, position + length));
+            buffer.AsSpan(0, position).CopyTo(bigger);
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = bigger;
+        }
+
+        return buffer.AsSpan(position);
+    }
+}

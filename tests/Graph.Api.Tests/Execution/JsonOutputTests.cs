@@ -1,0 +1,112 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Graph.Api.Execution;
+
+namespace Graph.Api.Tests.Execution;
+
+/// <summary>The plans' writer must produce the very bytes Utf8JsonWriter (default escaping) produces.</summary>
+public sealed class JsonOutputTests
+{
+    public static TheoryData<string> Texts() =>
+    [
+        "", "plain ascii", "quote \" and backslash \\", "tab\tnew line\ncontrol \u0001", "<html> & 'apostrophe' + `tick`",
+        "Беларусь", "中国–白俄罗斯工业园", "accents: é à ü", "emoji 👍 pair", "max \uFFFF", new string('x', 5000) + "é",
+        "lone \uD800 surrogate", "reversed \uDC00\uD800 pair",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void Strings_are_escaped_as_Utf8JsonWriter_escapes_them(string text)
+    {
+        Assert.Equal(Expected(w => { w.WriteStartArray(); w.WriteStringValue(text); w.WriteStringValue(text); w.WriteEndArray(); }),
+            Actual(o => { o.WriteStartArray(); o.WriteStringValue(text); o.WriteStringValue(JsonEncodedText.Encode(text)); o.WriteEndArray(); }));
+    }
+
+    [Fact]
+    public void Objects_arrays_numbers_and_literals_match_byte_for_byte()
+    {
+        var expected = Expected(w =>
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("data");
+            w.WriteStartObject();
+            w.WritePropertyName("n\u00e9");
+            w.WriteStartArray();
+            w.WriteNumberValue(0);
+            w.WriteNumberValue(-17);
+            w.WriteNumberValue(long.MaxValue);
+            w.WriteNumberValue(0.1);
+            w.WriteNumberValue(1e300);
+            w.WriteNumberValue(-2.5f);
+            w.WriteNumberValue(12.50m);
+            w.WriteBooleanValue(true);
+            w.WriteBooleanValue(false);
+            w.WriteNullValue();
+            w.WriteStartObject();
+            w.WriteEndObject();
+            w.WriteStartArray();
+            w.WriteEndArray();
+            w.WriteEndArray();
+            w.WritePropertyName("after");
+            w.WriteStringValue("x");
+            w.WriteEndObject();
+            w.WriteEndObject();
+        });
+        var actual = Actual(o =>
+        {
+            o.WriteStartObject();
+            o.WritePropertyName(JsonOutput.PropertyName("data"));
+            o.WriteStartObject();
+            o.WritePropertyName(JsonOutput.PropertyName("n\u00e9"));
+            o.WriteStartArray();
+            o.WriteNumberValue(0);
+            o.WriteNumberValue(-17);
+            o.WriteNumberValue(long.MaxValue);
+            o.WriteNumberValue(0.1);
+            o.WriteNumberValue(1e300);
+            o.WriteNumberValue(-2.5f);
+            o.WriteNumberValue(12.50m);
+            o.WriteBooleanValue(true);
+            o.WriteBooleanValue(false);
+            o.WriteNullValue();
+            o.WriteStartObject();
+            o.WriteEndObject();
+            o.WriteStartArray();
+            o.WriteEndArray();
+            o.WriteEndArray();
+            o.WritePropertyName(JsonOutput.PropertyName("after"));
+            o.WriteStringValue("x");
+            o.WriteEndObject();
+            o.WriteEndObject();
+        });
+
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void Numbers_JSON_cannot_hold_hand_the_request_back() =>
+        Assert.Throws<FallBackException>(() => Actual(o => o.WriteNumberValue(double.NaN)));
+
+    [Fact]
+    public void The_buffer_grows_past_its_first_size_and_keeps_what_was_written()
+    {
+        var items = Enumerable.Range(0, 20_000).Select(i => $"item {i}").ToArray();
+        Assert.Equal(Expected(w => { w.WriteStartArray(); foreach (var item in items) w.WriteStringValue(item); w.WriteEndArray(); }),
+            Actual(o => { o.WriteStartArray(); foreach (var item in items) o.WriteStringValue(item); o.WriteEndArray(); }));
+    }
+
+    private static string Expected(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true })) write(writer);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static string Actual(Action<JsonOutput> write)
+    {
+        using var output = new JsonOutput(16);
+        write(output);
+        return Encoding.UTF8.GetString(output.WrittenMemory.Span);
+    }
+}
