@@ -32,7 +32,7 @@ internal sealed class GraphImporter(IDbContextFactory<GraphDbContext> contexts, 
             var current = index.IsReady ? index.Current : null;
             var nextIndex = Task.Run(() => GraphIndex.Build(
                 (current?.Entities.Select(e => e.Entity) ?? []).Concat(entities.Select(RecordMapping.ToEntity)),
-                (current?.Relationships.Select(r => r.Relationship) ?? []).Concat(relationships.Select(RecordMapping.ToRelationship))), CancellationToken.None);
+                (current?.Relationships.Select(r => r.Relationship) ?? []).Concat(RecordMapping.ToRelationships(relationships))), CancellationToken.None);
             if (indexFirst) index.Replace(await nextIndex);
 
             db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -52,7 +52,7 @@ internal sealed class GraphImporter(IDbContextFactory<GraphDbContext> contexts, 
     public async Task RebuildIndexAsync(CancellationToken cancellationToken)
     {
         var (entities, relationships) = await store.LoadAllAsync(cancellationToken);
-        index.Replace(GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships.Select(RecordMapping.ToRelationship)));
+        index.Replace(GraphIndex.Build(entities.Select(RecordMapping.ToEntity), RecordMapping.ToRelationships(relationships)));
     }
 
     public void Dispose() => writeLock.Dispose();

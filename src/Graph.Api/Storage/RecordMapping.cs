@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Graph.Api.Model;
 
 namespace Graph.Api.Storage;
@@ -12,6 +13,17 @@ internal static class RecordMapping
     public static Relationship ToRelationship(RelationshipRecord record) => new(
         record.Id, record.Type, record.FromId, record.ToId, record.Description,
         TimeOf(record.ValidFrom, record.ValidTo), record.Properties, record.Sources);
+
+    /// <summary>All the rows mapped on every core, in their order: for an import of a million rows.</summary>
+    public static Relationship[] ToRelationships(IReadOnlyList<RelationshipRecord> records)
+    {
+        var mapped = new Relationship[records.Count];
+        Parallel.ForEach(Partitioner.Create(0, records.Count, 16_384), range =>
+        {
+            for (var i = range.Item1; i < range.Item2; i++) mapped[i] = ToRelationship(records[i]);
+        });
+        return mapped;
+    }
 
     private static ValidTime TimeOf(string? from, string? to) =>
         from is null && to is null
