@@ -18,6 +18,7 @@ internal static class RecordMapping
     public static Relationship[] ToRelationships(IReadOnlyList<RelationshipRecord> records)
     {
         var mapped = new Relationship[records.Count];
+        if (records.Count == 0) return mapped;
         Parallel.ForEach(Partitioner.Create(0, records.Count, 16_384), range =>
         {
             for (var i = range.Item1; i < range.Item2; i++) mapped[i] = ToRelationship(records[i]);
