@@ -12,10 +12,11 @@ internal static class MemoryFootprint
     public static void Report(string file)
     {
         var baseline = Live();
+        var pausedBefore = GC.GetTotalPauseDuration();
         var clock = Stopwatch.StartNew();
         var seed = SeedReader.Read(File.ReadAllBytes(file));
         var readTime = clock.Elapsed;
-        var readPause = GC.GetTotalPauseDuration();
+        var readPause = GC.GetTotalPauseDuration() - pausedBefore;
         Console.WriteLine($"parsed import file      {Live() - baseline,6} MiB  read in {readTime.TotalSeconds:0.00} s ({readPause.TotalSeconds:0.00} s of it paused for GC)");
         clock.Restart();
         var (entities, relationships) = new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>()).Validate(seed);

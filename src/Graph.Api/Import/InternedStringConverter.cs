@@ -7,8 +7,8 @@ namespace Graph.Api.Import;
 /// Reads a JSON string as one shared instance per distinct value within one <see cref="SeedReader"/>
 /// read. An import repeats the same few values over and over (types, kinds, dates, the ends of a
 /// million relationships naming a hundred thousand entities, a source document); one string each
-/// instead of one per occurrence halves what reading it allocates, and the store and the index then
-/// share those strings too.
+/// instead of one per occurrence takes a third off the parsed file (742 → 507 MiB for a million
+/// relationships), and the records, the store and the index then share those strings too.
 /// </summary>
 internal sealed class InternedStringConverter : JsonConverter<string>
 {
