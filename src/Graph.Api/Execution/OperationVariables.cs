@@ -28,8 +28,8 @@ internal sealed class OperationVariables
     {
         if (operation.Variables is not { Count: > 0 } variables) return new OperationVariables([]);
 
-        var usages = new ValidationContext { Schema = schema, Document = document, Operation = operation, TypeInfo = new TypeInfo(schema) }
-            .GetRecursiveVariables(operation) ?? [];
+        var usages = Usages(schema, document, operation);
+        if (usages is null) return null;
         var definitions = new Definition[variables.Count];
         for (var i = 0; i < definitions.Length; i++)
         {
@@ -49,6 +49,24 @@ internal sealed class OperationVariables
 
         return new OperationVariables(definitions);
     }
+
+    // Where each variable is used, and as what type, found by GraphQL.NET's own visitor once per
+    // operation. The document has passed validation, so this should not fail; if it ever does, the
+    // validator coerces this operation's variables as before instead of the request failing.
+#pragma warning disable CA1031
+    private static List<VariableUsage>? Usages(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation)
+    {
+        try
+        {
+            return new ValidationContext { Schema = schema, Document = document, Operation = operation, TypeInfo = new TypeInfo(schema) }
+                .GetRecursiveVariables(operation) ?? [];
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+#pragma warning restore CA1031
 
     /// <summary>The coerced variables, or null when the values need the engine (to coerce them or to report why not).</summary>
     public Variables? TryCoerce(Inputs? inputs)
