@@ -29,6 +29,11 @@ internal sealed class GraphImporter(IDbContextFactory<GraphDbContext> contexts, 
             var storedRelationships = (await db.Relationships.AsNoTracking().Select(r => r.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
             var (entities, relationships) = new GraphImportValidator(stored, storedRelationships).Validate(file);
 
+            // An async method keeps its parameters alive until it returns; the parsed file (half a
+            // gigabyte for a million relationships) is not needed while the index is built and the
+            // store written, so it is let go now.
+            file = null!;
+
             var current = index.IsReady ? index.Current : null;
             var nextIndex = Task.Run(() => GraphIndex.Build(
                 (current?.Entities.Select(e => e.Entity) ?? []).Concat(entities.Select(RecordMapping.ToEntity)),

@@ -24,8 +24,8 @@ internal sealed partial class GraphStartup(
         if (seed.Value.Enabled && await store.IsEmptyAsync(cancellationToken))
         {
             var path = Path.IsPathRooted(seed.Value.Path) ? seed.Value.Path : Path.Combine(AppContext.BaseDirectory, seed.Value.Path);
-            var file = SeedReader.Read(await File.ReadAllBytesAsync(path, cancellationToken));
-            var (entities, relationships) = await importer.ImportAsync(file, indexFirst: true, cancellationToken);
+            var (entities, relationships) = await importer.ImportAsync(
+                SeedReader.Read(await File.ReadAllBytesAsync(path, cancellationToken)), indexFirst: true, cancellationToken);
             LogSeeded(logger, entities, relationships, path, started.Elapsed.TotalSeconds);
         }
         else
