@@ -39,11 +39,8 @@ internal sealed class JsonOutput : IDisposable
 
     public void WritePropertyName(byte[] name)
     {
-        var span = Reserve(name.Length + 1);
-        var at = 0;
-        if (needsComma) span[at++] = (byte)',';
-        name.CopyTo(span[at..]);
-        position += at + name.Length;
+        name.CopyTo(Next(name.Length));
+        position += name.Length;
         needsComma = false;
     }
 
@@ -54,19 +51,17 @@ internal sealed class JsonOutput : IDisposable
         // Most text needs no escaping: transcode it straight in, and only when the encoder finds a
         // character to escape write the encoded form instead. (A lone surrogate transcodes to U+FFFD,
         // which is not ASCII, so it too takes the encoder's path and fails there as it always did.)
-        var span = Reserve(Encoding.UTF8.GetMaxByteCount(text.Length) + 3);
-        var at = needsComma ? 1 : 0;
-        if (Encoding.UTF8.TryGetBytes(text, span[(at + 1)..], out var length)
-            && Encoder.FindFirstCharacterToEncodeUtf8(span.Slice(at + 1, length)) < 0)
+        var span = Next(Encoding.UTF8.GetMaxByteCount(text.Length) + 2);
+        if (Encoding.UTF8.TryGetBytes(text, span[1..], out var length) && Encoder.FindFirstCharacterToEncodeUtf8(span.Slice(1, length)) < 0)
         {
-            if (needsComma) span[0] = (byte)',';
-            span[at] = (byte)'"';
-            span[at + 1 + length] = (byte)'"';
-            position += at + length + 2;
+            span[0] = (byte)'"';
+            span[length + 1] = (byte)'"';
+            position += length + 2;
             needsComma = true;
             return;
         }
 
+        needsComma = false; // the separating comma is already written
         WriteStringValue(JsonEncodedText.Encode(text, Encoder));
     }
 
@@ -101,11 +96,8 @@ internal sealed class JsonOutput : IDisposable
 
     private void Open(byte bracket)
     {
-        var span = Reserve(2);
-        var at = 0;
-        if (needsComma) span[at++] = (byte)',';
-        span[at] = bracket;
-        position += at + 1;
+        Next(1)[0] = bracket;
+        position++;
         needsComma = false;
     }
 
@@ -118,36 +110,37 @@ internal sealed class JsonOutput : IDisposable
 
     private void WriteQuoted(ReadOnlySpan<byte> encoded)
     {
-        var span = Reserve(encoded.Length + 3);
-        var at = 0;
-        if (needsComma) span[at++] = (byte)',';
-        span[at++] = (byte)'"';
-        encoded.CopyTo(span[at..]);
-        at += encoded.Length;
-        span[at++] = (byte)'"';
-        position += at;
+        var span = Next(encoded.Length + 2);
+        span[0] = (byte)'"';
+        encoded.CopyTo(span[1..]);
+        span[encoded.Length + 1] = (byte)'"';
+        position += encoded.Length + 2;
         needsComma = true;
     }
 
     private void WriteLiteral(ReadOnlySpan<byte> literal)
     {
-        var span = Reserve(literal.Length + 1);
-        var at = 0;
-        if (needsComma) span[at++] = (byte)',';
-        literal.CopyTo(span[at..]);
-        position += at + literal.Length;
+        literal.CopyTo(Next(literal.Length));
+        position += literal.Length;
         needsComma = true;
     }
 
     private void WriteFormatted<T>(T value)
         where T : IUtf8SpanFormattable
     {
-        var span = Reserve(64);
-        var at = 0;
-        if (needsComma) span[at++] = (byte)',';
-        if (!value.TryFormat(span[at..], out var written, default, CultureInfo.InvariantCulture)) throw new FallBackException("number too long");
-        position += at + written;
+        if (!value.TryFormat(Next(64), out var written, default, CultureInfo.InvariantCulture)) throw new FallBackException("number too long");
+        position += written;
         needsComma = true;
+    }
+
+    /// <summary>Room for the next name or value of <paramref name="length"/> bytes, after the comma that separates it from the one before.</summary>
+    private Span<byte> Next(int length)
+    {
+        var span = Reserve(length + 1);
+        if (!needsComma) return span;
+        span[0] = (byte)',';
+        position++;
+        return span[1..];
     }
 
     private Span<byte> Reserve(int length)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using Graph.Api.Model;
 using Graph.Api.Search;
@@ -66,13 +65,7 @@ public sealed class GraphIndex
         var ordered = InIdOrder(relationships, r => r.Id);
         var relationshipNodes = new RelationshipNode[ordered.Length];
         // A million nodes (each encoding its id as JSON) are built on every core: each depends only on its own relationship.
-        if (ordered.Length > 0)
-        {
-            Parallel.ForEach(Partitioner.Create(0, ordered.Length, 16_384), range =>
-            {
-                for (var i = range.Item1; i < range.Item2; i++) relationshipNodes[i] = new RelationshipNode(i, ordered[i], byId[ordered[i].FromId], byId[ordered[i].ToId]);
-            });
-        }
+        Parallel.For(0, ordered.Length, i => relationshipNodes[i] = new RelationshipNode(i, ordered[i], byId[ordered[i].FromId], byId[ordered[i].ToId]));
 
         // QuikGraph's edge capacity is the initial size of *each* vertex's edge lists, not a total: give it the mean degree.
         var meanDegree = entityNodes.Length == 0 ? 0 : relationshipNodes.Length / entityNodes.Length;

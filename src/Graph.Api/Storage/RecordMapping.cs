@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Graph.Api.Model;
 
 namespace Graph.Api.Storage;
@@ -18,11 +17,7 @@ internal static class RecordMapping
     public static Relationship[] ToRelationships(IReadOnlyList<RelationshipRecord> records)
     {
         var mapped = new Relationship[records.Count];
-        if (records.Count == 0) return mapped;
-        Parallel.ForEach(Partitioner.Create(0, records.Count, 16_384), range =>
-        {
-            for (var i = range.Item1; i < range.Item2; i++) mapped[i] = ToRelationship(records[i]);
-        });
+        Parallel.For(0, mapped.Length, i => mapped[i] = ToRelationship(records[i]));
         return mapped;
     }
 
