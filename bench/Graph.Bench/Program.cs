@@ -5,7 +5,7 @@ using Graph.Bench;
 // generate <entities> <relationships> <file>  — writes a synthetic graph in the seed format
 // memory <file>                               — live heap of the parsed import, the records and the index
 // micro [BenchmarkDotNet arguments]            — in-process benchmarks of the index and traversals
-// bare <port>                                  — a bare endpoint with fixed 1 KB JSON: the load run's ceiling
+// bare <port> [bytes]                          — a bare endpoint with fixed JSON (1 KB unless given): the load run's ceiling
 switch (args.FirstOrDefault())
 {
     case "generate" when args.Length == 4:
@@ -15,13 +15,13 @@ switch (args.FirstOrDefault())
     case "memory" when args.Length == 2:
         MemoryFootprint.Report(args[1]);
         return 0;
-    case "bare" when args.Length == 2:
-        BareEndpoint.Run(int.Parse(args[1], CultureInfo.InvariantCulture));
+    case "bare" when args.Length is 2 or 3:
+        BareEndpoint.Run(int.Parse(args[1], CultureInfo.InvariantCulture), args.Length == 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1024);
         return 0;
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(IndexBenchmarks).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("usage: Graph.Bench generate <entities> <relationships> <file> | micro [--filter *]");
+        Console.Error.WriteLine("usage: Graph.Bench generate <entities> <relationships> <file> | memory <file> | micro [--filter *] | bare <port> [bytes]");
         return 2;
 }

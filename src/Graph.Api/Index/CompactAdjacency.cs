@@ -13,6 +13,10 @@ public sealed class CompactAdjacency
     private readonly int[] outStart, outRelationship, outOther;
     private readonly int[] inStart, inRelationship, inOther;
 
+    // The outgoing relationships' nodes, position for position with outRelationship: an answer that lists an
+    // entity's relationships reads them from one run instead of looking each up in a million-entry array.
+    private readonly RelationshipNode[] outNode;
+
     internal CompactAdjacency(IReadOnlyList<EntityNode> entities, IReadOnlyList<RelationshipNode> relationships,
         Func<EntityNode, IReadOnlyList<RelationshipNode>> outgoing, Func<EntityNode, IReadOnlyList<RelationshipNode>> incoming)
     {
@@ -31,6 +35,8 @@ public sealed class CompactAdjacency
 
         (outStart, outRelationship, outOther) = Rows(entities, relationships.Count, outgoing, static r => r.To);
         (inStart, inRelationship, inOther) = Rows(entities, relationships.Count, incoming, static r => r.From);
+        outNode = new RelationshipNode[relationships.Count];
+        for (var i = 0; i < outNode.Length; i++) outNode[i] = relationships[outRelationship[i]];
     }
 
     /// <summary>Each entity's kind, by ordinal.</summary>
@@ -63,6 +69,9 @@ public sealed class CompactAdjacency
 
     /// <summary>The entities those relationships end at, position for position.</summary>
     public ReadOnlySpan<int> OutgoingTargets(int entity) => outOther.AsSpan(Row(outStart, entity));
+
+    /// <summary>The nodes of those relationships, position for position.</summary>
+    public ReadOnlySpan<RelationshipNode> OutgoingNodes(int entity) => outNode.AsSpan(Row(outStart, entity));
 
     private static Range Row(int[] start, int entity) => start[entity]..start[entity + 1];
 

@@ -10,6 +10,7 @@ public readonly struct CompactFilter
     private readonly ulong kinds;
     private readonly int asOf;
     private readonly bool hasAsOf;
+    private readonly bool keepsAll;
     private readonly CompactAdjacency adjacency;
 
     public CompactFilter(CompactAdjacency adjacency, RelationshipFilter filter)
@@ -19,12 +20,15 @@ public readonly struct CompactFilter
         kinds = Mask(filter.OtherKinds);
         hasAsOf = filter.AsOf is not null;
         asOf = filter.AsOf?.DayNumber ?? 0;
+        keepsAll = types == ulong.MaxValue && kinds == ulong.MaxValue && !hasAsOf;
     }
 
+    // With no filter nothing is read: the type and kind arrays are large, and a probe at random is a cache miss.
     public bool Keeps(int relationship, int other) =>
-        (types >> adjacency.RelationshipTypes[relationship] & 1) != 0
-        && (kinds >> adjacency.EntityKinds[other] & 1) != 0
-        && (!hasAsOf || (adjacency.ValidFrom[relationship] <= asOf && asOf <= adjacency.ValidTo[relationship]));
+        keepsAll
+        || ((types >> adjacency.RelationshipTypes[relationship] & 1) != 0
+            && (kinds >> adjacency.EntityKinds[other] & 1) != 0
+            && (!hasAsOf || (adjacency.ValidFrom[relationship] <= asOf && asOf <= adjacency.ValidTo[relationship])));
 
     // Both enums have well under 64 members (a test keeps it so); no set means every value.
     private static ulong Mask<T>(IReadOnlySet<T>? values) where T : struct, Enum

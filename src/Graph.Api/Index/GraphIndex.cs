@@ -64,8 +64,17 @@ public sealed class GraphIndex
         var byId = entityNodes.ToDictionary(e => e.Id, StringComparer.Ordinal);
         var ordered = InIdOrder(relationships, r => r.Id);
         var relationshipNodes = new RelationshipNode[ordered.Length];
+        var starts = new EntityNode[ordered.Length];
+        for (var i = 0; i < starts.Length; i++) starts[i] = byId[ordered[i].FromId];
+        var allocationOrder = GroupedByStart(starts, entityNodes.Length);
         // A million nodes (each encoding its id as JSON) are built on every core: each depends only on its own relationship.
-        Parallel.For(0, ordered.Length, i => relationshipNodes[i] = new RelationshipNode(i, ordered[i], byId[ordered[i].FromId], byId[ordered[i].ToId]));
+        // They are allocated grouped by the entity they start at, so the relationships a traversal reads together
+        // (an entity's own) share pages and cache lines instead of lying anywhere in a hundred megabytes.
+        Parallel.For(0, allocationOrder.Length, p =>
+        {
+            var i = allocationOrder[p];
+            relationshipNodes[i] = new RelationshipNode(i, ordered[i], starts[i], byId[ordered[i].ToId]);
+        });
 
         // QuikGraph's edge capacity is the initial size of *each* vertex's edge lists, not a total: give it the mean degree.
         var meanDegree = entityNodes.Length == 0 ? 0 : relationshipNodes.Length / entityNodes.Length;
@@ -74,6 +83,17 @@ public sealed class GraphIndex
         // Added in id order, so every adjacency list is sorted by relationship id: paging can binary-search it.
         graph.AddEdgeRange(relationshipNodes);
         return new GraphIndex(entityNodes, relationshipNodes, graph);
+    }
+
+    /// <summary>Relationship ordinals ordered by the ordinal of the entity each starts at, then by their own (a counting sort).</summary>
+    private static int[] GroupedByStart(EntityNode[] starts, int entityCount)
+    {
+        var next = new int[entityCount + 1];
+        foreach (var start in starts) next[start.Ordinal + 1]++;
+        for (var e = 1; e <= entityCount; e++) next[e] += next[e - 1];
+        var order = new int[starts.Length];
+        for (var i = 0; i < starts.Length; i++) order[next[starts[i].Ordinal]++] = i;
+        return order;
     }
 
     /// <summary>The items sorted by id; an import written in id order (the usual case) is only checked, not sorted again.</summary>

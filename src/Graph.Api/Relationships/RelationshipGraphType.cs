@@ -15,6 +15,10 @@ internal sealed class RelationshipGraphType : ObjectGraphType<RelationshipNode>
         Description = "A typed, dated and sourced link from one entity to another.";
         Interface<NodeInterface>();
         IsTypeOf = o => o is RelationshipNode;
+        // Every field of this type has a resolver typed to return a RelationshipNode, so no value needs the
+        // check; a neighbourhood's answer paid it on each of a thousand relationships. IsTypeOf still tells
+        // the types apart where the Node interface resolves one.
+        SkipTypeCheck = true;
         Field<NonNullGraphType<IdGraphType>>("id").Description("Stable id, unique across entities and relationships.").ResolveSource(s => s.Id, s => s.IdJson);
         Field<NonNullGraphType<RelationshipTypeType>>("type").Description("What the relationship states; see relationshipTypes.").ResolveSource(s => s.Type);
         Field<StringGraphType>("description").Description("The fact in a short sentence.").ResolveSource(s => s.Relationship.Description);

@@ -21,8 +21,8 @@ public static class Neighborhood
         var budget = new TraversalBudget(limits);
         var adjacency = index.Compact;
         var walk = new CompactFilter(adjacency, filter);
-        using var kept = EntityMarks.Rent(adjacency.EntityCount);
-        kept.Set(center.Ordinal, 1);
+        using var kept = EntityBits.Rent(adjacency.EntityCount);
+        kept.Add(center.Ordinal);
         // Entities in the order reached, with their distances; a level's entities are a contiguous run.
         var order = new List<int>(Math.Min(limit, 1024)) { center.Ordinal };
         var distances = new List<int>(Math.Min(limit, 1024)) { 0 };
@@ -35,9 +35,9 @@ public static class Neighborhood
             {
                 foreach (var step in adjacency.Steps(order[f], direction, walk))
                 {
-                    if (kept.IsMarked(step.Other)) continue;
+                    if (kept.Contains(step.Other)) continue;
                     if (order.Count >= limit || !budget.Visit() || !budget.Scan()) { truncated = true; break; }
-                    kept.Set(step.Other, 1);
+                    kept.Add(step.Other);
                     order.Add(step.Other);
                     distances.Add(level);
                 }
@@ -47,25 +47,25 @@ public static class Neighborhood
         }
 
         // One pass over the kept entities' own relationships collects every relationship among them.
-        // A relationship is taken where it starts, so one joining two kept entities is listed once.
+        // A relationship is taken where it starts, so one joining two kept entities is listed once. They are
+        // listed in that order (by the entity they start at, in the order reached, then by id): the nodes of an
+        // entity's relationships lie together in memory, and writing the answer reads them in a run.
         var among = new CompactFilter(adjacency, filter with { OtherKinds = null });
-        var found = new List<int>(order.Count * 4);
+        var found = new List<RelationshipNode>(order.Count * 4);
         foreach (var entity in order)
         {
             var relationships = adjacency.OutgoingRelationships(entity);
             var targets = adjacency.OutgoingTargets(entity);
+            var nodes = adjacency.OutgoingNodes(entity);
             if (!budget.Scan(relationships.Length)) { truncated = true; break; }
             for (var i = 0; i < relationships.Length; i++)
             {
-                if (kept.IsMarked(targets[i]) && among.Keeps(relationships[i], targets[i])) found.Add(relationships[i]);
+                if (kept.Contains(targets[i]) && among.Keeps(relationships[i], targets[i])) found.Add(nodes[i]);
             }
         }
 
-        found.Sort();
-        var nodes = new Reached[order.Count];
-        for (var i = 0; i < nodes.Length; i++) nodes[i] = new Reached(index.EntityAt(order[i]), distances[i]);
-        var listed = new RelationshipNode[found.Count];
-        for (var i = 0; i < listed.Length; i++) listed[i] = index.RelationshipAt(found[i]);
-        return new NeighborhoodResult(center, nodes, listed, truncated);
+        var reached = new Reached[order.Count];
+        for (var i = 0; i < reached.Length; i++) reached[i] = new Reached(index.EntityAt(order[i]), distances[i]);
+        return new NeighborhoodResult(center, reached, found.ToArray(), truncated);
     }
 }

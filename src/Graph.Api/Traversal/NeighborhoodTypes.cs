@@ -24,7 +24,7 @@ internal sealed class NeighborhoodType : ObjectGraphType<NeighborhoodResult>
         Description = "A subgraph around an entity, ready for a graph view.";
         Field<NonNullGraphType<EntityInterface>>("center").Description("The entity explored from.").ResolveSource(s => s.Center);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NeighborhoodNodeType>>>>("nodes").Description("The entities, nearest first, the centre at distance 0.").ResolveSource(s => s.Nodes);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipGraphType>>>>("relationships").Description("The relationships among those entities.").ResolveSource(s => s.Relationships);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipGraphType>>>>("relationships").Description("The relationships among those entities, listed by the entity they start at (in the order of nodes), then by id.").ResolveSource(s => s.Relationships);
         Field<NonNullGraphType<BooleanGraphType>>("truncated").Description("True when the limit or a traversal cap stopped the exploration, so entities are missing.").ResolveSource(s => s.Truncated);
     }
 }

@@ -57,6 +57,7 @@ public sealed class CompactAdjacencyTests
         {
             Assert.Equal(index.Outgoing(entity).Select(r => r.Ordinal), index.Compact.OutgoingRelationships(entity.Ordinal).ToArray());
             Assert.Equal(index.Outgoing(entity).Select(r => r.To.Ordinal), index.Compact.OutgoingTargets(entity.Ordinal).ToArray());
+            Assert.Equal(index.Outgoing(entity), index.Compact.OutgoingNodes(entity.Ordinal).ToArray());
         }
     }
 

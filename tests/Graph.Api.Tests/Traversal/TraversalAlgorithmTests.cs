@@ -108,6 +108,22 @@ public sealed class TraversalAlgorithmTests
     }
 
     [Fact]
+    public void Neighborhood_lists_relationships_by_where_they_start_in_reach_order_and_the_next_one_starts_afresh()
+    {
+        // Ids are given in edge order, so "b>a" (r0000) sorts before the centre's own relationships.
+        var index = TestGraphs.Build("b>a", "c>b", "c>a", "a>d", "d>e");
+        var result = Neighborhood.Explore(index, index.Node("c"), 1, Direction.Both, RelationshipFilter.None, 100, Limits);
+        Assert.Equal(["c", "b", "a"], result.Nodes.Select(n => n.Entity.Id).ToArray());
+        // The centre's relationships first (by id), then those of b and a in the order they were reached.
+        Assert.Equal(["c>b", "c>a", "b>a"], result.Relationships.Select(r => $"{r.From.Id}>{r.To.Id}").ToArray());
+
+        // The same thread's next exploration reuses the set of kept entities: none may still count as kept.
+        var next = Neighborhood.Explore(index, index.Node("d"), 1, Direction.Both, RelationshipFilter.None, 100, Limits);
+        Assert.Equal(["d", "a", "e"], next.Nodes.Select(n => n.Entity.Id).ToArray());
+        Assert.Equal(["d>e", "a>d"], next.Relationships.Select(r => $"{r.From.Id}>{r.To.Id}").ToArray());
+    }
+
+    [Fact]
     public void Reachability_keeps_the_depth_range_and_kinds_walking_through_others()
     {
         var index = GraphIndex.Build(
