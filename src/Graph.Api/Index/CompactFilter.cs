@@ -23,7 +23,7 @@ public readonly struct CompactFilter
         keepsAll = types == ulong.MaxValue && kinds == ulong.MaxValue && !hasAsOf;
     }
 
-    // With no filter nothing is read: the type and kind arrays are large, and a probe at random is a cache miss.
+    // With no filter nothing is read: the type and kind arrays are large, and each probe lands anywhere in them.
     public bool Keeps(int relationship, int other) =>
         keepsAll
         || ((types >> adjacency.RelationshipTypes[relationship] & 1) != 0
