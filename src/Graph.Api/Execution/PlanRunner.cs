@@ -27,12 +27,13 @@ internal sealed class PlanRunner(JsonOutput writer, ResolveFieldContext template
         writer.WriteStartObject();
         foreach (var field in plan.Fields)
         {
-            writer.WritePropertyName(field.Key);
             if (field.Leaf is { } leaf)
             {
-                leaf.Write(writer, source);
+                leaf.WriteProperty(writer, field.Key, source);
                 continue;
             }
+
+            writer.WritePropertyName(field.Key);
 
             if (field.Definition is null)
             {
