@@ -46,19 +46,6 @@ internal sealed class JsonOutput : IDisposable
 
     public void WriteStringValue(JsonEncodedText text) => WriteQuoted(text.EncodedUtf8Bytes);
 
-    /// <summary>A property name and an encoded string value, written together.</summary>
-    public void WriteEncodedProperty(byte[] name, JsonEncodedText text)
-    {
-        var value = text.EncodedUtf8Bytes;
-        var span = Next(name.Length + value.Length + 2);
-        name.CopyTo(span);
-        span[name.Length] = (byte)'"';
-        value.CopyTo(span[(name.Length + 1)..]);
-        span[name.Length + value.Length + 1] = (byte)'"';
-        position += name.Length + value.Length + 2;
-        needsComma = true;
-    }
-
     public void WriteStringValue(string text)
     {
         // Most text needs no escaping: transcode it straight in, and only when the encoder finds a

@@ -27,13 +27,12 @@ internal sealed class PlanRunner(JsonOutput writer, ResolveFieldContext template
         writer.WriteStartObject();
         foreach (var field in plan.Fields)
         {
+            writer.WritePropertyName(field.Key);
             if (field.Leaf is { } leaf)
             {
-                leaf.WriteProperty(writer, field.Key, source);
+                leaf.Write(writer, source);
                 continue;
             }
-
-            writer.WritePropertyName(field.Key);
 
             if (field.Definition is null)
             {

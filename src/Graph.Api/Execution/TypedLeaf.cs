@@ -18,13 +18,6 @@ internal abstract class TypedLeaf(OutputShape shape)
     /// <summary>Writes the value; a null where the schema forbids one hands the request back to the engine.</summary>
     public abstract void Write(JsonOutput writer, object? source);
 
-    /// <summary>Writes the property name (as <see cref="JsonOutput.PropertyName"/> gives it) and the value.</summary>
-    public virtual void WriteProperty(JsonOutput writer, byte[] key, object? source)
-    {
-        writer.WritePropertyName(key);
-        Write(writer, source);
-    }
-
     public static TypedLeaf? For(ISourceReader reader, OutputShape shape)
     {
         if (shape.Scalar is not { } scalar || reader.Function.GetType() is not { IsGenericType: true } function) return null;
@@ -61,9 +54,6 @@ internal abstract class TypedLeaf(OutputShape shape)
     private sealed class EncodedLeaf<TSource>(Func<TSource, JsonEncodedText> read, OutputShape shape) : TypedLeaf(shape)
     {
         public override void Write(JsonOutput writer, object? source) => writer.WriteStringValue(read((TSource)source!));
-
-        // Ids and names are most of a large answer's values: name and value go in with one reservation.
-        public override void WriteProperty(JsonOutput writer, byte[] key, object? source) => writer.WriteEncodedProperty(key, read((TSource)source!));
     }
 
     private sealed class IntLeaf<TSource>(Func<TSource, int> read, OutputShape shape) : TypedLeaf(shape)

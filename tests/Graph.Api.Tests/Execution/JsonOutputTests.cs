@@ -84,21 +84,6 @@ public sealed class JsonOutputTests
         Assert.Equal(expected, actual);
     }
 
-    [Theory]
-    [MemberData(nameof(Texts))]
-    public void A_name_and_encoded_value_written_together_match_the_two_written_apart(string text)
-    {
-        // First in an object and after another property: the comma goes in front only of the second.
-        Assert.Equal(Expected(w => { w.WriteStartObject(); w.WriteString("id", text); w.WriteString("n\u00e9", text); w.WriteEndObject(); }),
-            Actual(o =>
-            {
-                o.WriteStartObject();
-                o.WriteEncodedProperty(JsonOutput.PropertyName("id"), JsonEncodedText.Encode(text));
-                o.WriteEncodedProperty(JsonOutput.PropertyName("n\u00e9"), JsonEncodedText.Encode(text));
-                o.WriteEndObject();
-            }));
-    }
-
     [Fact]
     public void Numbers_JSON_cannot_hold_hand_the_request_back() =>
         Assert.Throws<FallBackException>(() => Actual(o => o.WriteNumberValue(double.NaN)));
