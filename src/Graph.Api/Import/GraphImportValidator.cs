@@ -19,6 +19,13 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
 
     private readonly List<ImportError> errors = [];
 
+    // Most relationships cite one paragraph that many others cite too: rows citing the same paragraph
+    // share one list (a million relationships held a million lists of one citation each).
+    private readonly Dictionary<(string Document, int Paragraph), IReadOnlyList<Citation>> singleCitations = [];
+
+    // Dates repeat across an import (thousands of distinct texts in a million rows): each is parsed once.
+    private readonly Dictionary<string, PartialDate?> parsedDates = new(StringComparer.Ordinal);
+
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
     private static partial Regex IdPattern();
 
@@ -57,7 +64,7 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
 
             entities.Add(new EntityRecord
             {
-                Id = id, Kind = kind, Name = name, Aliases = aliases.OfType<string>().ToList(),
+                Id = id, Kind = kind, Name = name, Aliases = aliases.Count == 0 ? [] : aliases.OfType<string>().ToArray(),
                 Description = description ?? "", Properties = properties, ValidFrom = from, ValidTo = to,
             });
         }
@@ -152,10 +159,11 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
         return true;
     }
 
-    private List<TypedProperty> CheckProperties(Dictionary<string, JsonElement>? properties, ImportPath path)
+    private TypedProperty[] CheckProperties(Dictionary<string, JsonElement>? properties, ImportPath path)
     {
+        // No properties (most rows) is one shared empty list.
+        if (properties is null || properties.Count == 0) return [];
         var result = new List<TypedProperty>();
-        if (properties is null) return result;
         if (properties.Count > MaxProperties) Fail("IMPORT_INVALID", path, $"At most {MaxProperties} properties.");
         foreach (var (key, value) in properties)
         {
@@ -171,7 +179,7 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
             if (property is not null) result.Add(property);
         }
 
-        return result;
+        return result.Count == 0 ? [] : result.ToArray();
     }
 
     private (string? From, string? To) CheckTime(string? validFrom, string? validTo, string? at, ImportPath path)
@@ -185,41 +193,61 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
         var from = at ?? validFrom;
         var to = at ?? validTo;
         PartialDate? start = null, end = null;
-        if (from is not null && !PartialDate.TryParse(from, out start)) Fail("INVALID_DATE", path.Dot(at is null ? "validFrom" : "at"), $"'{from}' is not YYYY, YYYY-MM or YYYY-MM-DD.");
-        if (to is not null && at is null && !PartialDate.TryParse(to, out end)) Fail("INVALID_DATE", path.Dot("validTo"), $"'{to}' is not YYYY, YYYY-MM or YYYY-MM-DD.");
+        if (from is not null && (start = Date(from)) is null) Fail("INVALID_DATE", path.Dot(at is null ? "validFrom" : "at"), $"'{from}' is not YYYY, YYYY-MM or YYYY-MM-DD.");
+        if (to is not null && at is null && (end = Date(to)) is null) Fail("INVALID_DATE", path.Dot("validTo"), $"'{to}' is not YYYY, YYYY-MM or YYYY-MM-DD.");
         if (start is not null && end is not null && start.Earliest > end.Latest) Fail("INVALID_DATE", path, "The start is after the end.");
         return (from, to);
     }
 
-    private List<Citation> CheckSources(List<SeedCitation?>? sources, ImportPath path, Dictionary<string, EntityKind> kinds, Dictionary<string, int?> paragraphs)
+    private PartialDate? Date(string text)
     {
-        var result = new List<Citation>();
+        if (!parsedDates.TryGetValue(text, out var date))
+        {
+            parsedDates[text] = PartialDate.TryParse(text, out date) ? date : null;
+        }
+
+        return date;
+    }
+
+    private IReadOnlyList<Citation> CheckSources(List<SeedCitation?>? sources, ImportPath path, Dictionary<string, EntityKind> kinds, Dictionary<string, int?> paragraphs)
+    {
         if (sources is null || sources.Count == 0)
         {
             Fail("SOURCE_REQUIRED", path, "Every relationship cites at least one source document and paragraph.");
-            return result;
+            return [];
         }
 
+        if (sources.Count == 1)
+        {
+            if (CheckSource(sources[0], path.At(0), kinds, paragraphs) is not { } only) return [];
+            if (!singleCitations.TryGetValue(only, out var shared)) singleCitations[only] = shared = [new Citation(only.Document, only.Paragraph)];
+            return shared;
+        }
+
+        var result = new List<Citation>(sources.Count);
         for (var j = 0; j < sources.Count; j++)
         {
-            var source = sources[j];
-            var at = path.At(j);
-            if (source?.Document is not { } document || !kinds.TryGetValue(document, out var kind) || kind != EntityKind.Document)
-            {
-                Fail("UNKNOWN_SOURCE", at.Dot("document"), $"'{source?.Document}' is not a DOCUMENT entity.");
-                continue;
-            }
-
-            var count = paragraphs.GetValueOrDefault(document);
-            if (source.Paragraph is not { } paragraph || paragraph < 1 || (count is { } max && paragraph > max))
-            {
-                Fail("UNKNOWN_SOURCE", at.Dot("paragraph"), $"The paragraph must be a number from 1{(count is { } m ? $" to {m}" : "")}.");
-                continue;
-            }
-
-            result.Add(new Citation(document, paragraph));
+            if (CheckSource(sources[j], path.At(j), kinds, paragraphs) is { } cited) result.Add(new Citation(cited.Document, cited.Paragraph));
         }
 
-        return result;
+        return result.ToArray();
+    }
+
+    private (string Document, int Paragraph)? CheckSource(SeedCitation? source, ImportPath at, Dictionary<string, EntityKind> kinds, Dictionary<string, int?> paragraphs)
+    {
+        if (source?.Document is not { } document || !kinds.TryGetValue(document, out var kind) || kind != EntityKind.Document)
+        {
+            Fail("UNKNOWN_SOURCE", at.Dot("document"), $"'{source?.Document}' is not a DOCUMENT entity.");
+            return null;
+        }
+
+        var count = paragraphs.GetValueOrDefault(document);
+        if (source.Paragraph is not { } paragraph || paragraph < 1 || (count is { } max && paragraph > max))
+        {
+            Fail("UNKNOWN_SOURCE", at.Dot("paragraph"), $"The paragraph must be a number from 1{(count is { } m ? $" to {m}" : "")}.");
+            return null;
+        }
+
+        return (document, paragraph);
     }
 }

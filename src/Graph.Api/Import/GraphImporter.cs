@@ -8,7 +8,7 @@ namespace Graph.Api.Import;
 /// Writes a validated import to the store in one save and swaps in the next index (after the save,
 /// or before it for the startup seed; see ImportAsync). Writes are serialised by one lock.
 /// </summary>
-internal sealed class GraphImporter(IDbContextFactory<GraphDbContext> contexts, GraphIndexHolder index, GraphStore store) : IDisposable
+internal sealed partial class GraphImporter(IDbContextFactory<GraphDbContext> contexts, GraphIndexHolder index, GraphStore store, ILogger<GraphImporter> logger) : IDisposable
 {
     private readonly SemaphoreSlim writeLock = new(1, 1);
 
@@ -27,7 +27,9 @@ internal sealed class GraphImporter(IDbContextFactory<GraphDbContext> contexts, 
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var stored = await db.Entities.AsNoTracking().Select(e => new { e.Id, e.Kind }).ToDictionaryAsync(e => e.Id, e => e.Kind, StringComparer.Ordinal, cancellationToken);
             var storedRelationships = (await db.Relationships.AsNoTracking().Select(r => r.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var (entities, relationships) = new GraphImportValidator(stored, storedRelationships).Validate(file);
+            LogValidated(logger, entities.Count, relationships.Count, clock.Elapsed.TotalSeconds);
 
             // An async method keeps its parameters alive until it returns; the parsed file (half a
             // gigabyte for a million relationships) is not needed while the index is built and the
@@ -35,10 +37,15 @@ internal sealed class GraphImporter(IDbContextFactory<GraphDbContext> contexts, 
             file = null!;
 
             var current = index.IsReady ? index.Current : null;
+            clock.Restart();
             var nextIndex = Task.Run(() => GraphIndex.Build(
                 (current?.Entities.Select(e => e.Entity) ?? []).Concat(entities.Select(RecordMapping.ToEntity)),
                 (current?.Relationships.Select(r => r.Relationship) ?? []).Concat(RecordMapping.ToRelationships(relationships))), CancellationToken.None);
-            if (indexFirst) index.Replace(await nextIndex);
+            if (indexFirst)
+            {
+                index.Replace(await nextIndex);
+                LogIndexed(logger, clock.Elapsed.TotalSeconds);
+            }
 
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             db.Entities.AddRange(entities);
@@ -61,4 +68,10 @@ internal sealed class GraphImporter(IDbContextFactory<GraphDbContext> contexts, 
     }
 
     public void Dispose() => writeLock.Dispose();
+
+    [LoggerMessage(LogLevel.Information, "Import validated: {Entities} entities and {Relationships} relationships in {Seconds:0.00} s.")]
+    private static partial void LogValidated(ILogger logger, int entities, int relationships, double seconds);
+
+    [LoggerMessage(LogLevel.Information, "Index built and serving in {Seconds:0.00} s; the store is written next.")]
+    private static partial void LogIndexed(ILogger logger, double seconds);
 }

@@ -24,8 +24,8 @@ internal sealed partial class GraphStartup(
         if (seed.Value.Enabled && await store.IsEmptyAsync(cancellationToken))
         {
             var path = Path.IsPathRooted(seed.Value.Path) ? seed.Value.Path : Path.Combine(AppContext.BaseDirectory, seed.Value.Path);
-            var (entities, relationships) = await importer.ImportAsync(
-                SeedReader.Read(await File.ReadAllBytesAsync(path, cancellationToken)), indexFirst: true, cancellationToken);
+            // Read in its own method: a local here would keep the parsed file alive until the store is written.
+            var (entities, relationships) = await importer.ImportAsync(await ReadSeedAsync(path, started, cancellationToken), indexFirst: true, cancellationToken);
             LogSeeded(logger, entities, relationships, path, started.Elapsed.TotalSeconds);
         }
         else
@@ -40,8 +40,18 @@ internal sealed partial class GraphStartup(
         LogLoaded(logger, started.Elapsed.TotalSeconds, GC.GetTotalMemory(false) / (1024 * 1024));
     }
 
+    private async Task<SeedFile> ReadSeedAsync(string path, System.Diagnostics.Stopwatch started, CancellationToken cancellationToken)
+    {
+        var file = SeedReader.Read(await File.ReadAllBytesAsync(path, cancellationToken));
+        LogRead(logger, path, started.Elapsed.TotalSeconds);
+        return file;
+    }
+
     [LoggerMessage(LogLevel.Information, "Graph loaded (index and store) after {Seconds:0.00} s; live managed heap {HeapMiB} MiB.")]
     private static partial void LogLoaded(ILogger logger, double seconds, long heapMiB);
+
+    [LoggerMessage(LogLevel.Information, "Read the seed file {Path} {Seconds:0.00} s after start.")]
+    private static partial void LogRead(ILogger logger, string path, double seconds);
 
     [LoggerMessage(LogLevel.Warning, "The store is the in-memory provider: the graph is not durable and is lost when the service stops.")]
     private static partial void LogNotDurable(ILogger logger);

@@ -8,9 +8,9 @@ internal sealed class EntityRecord
     public required string Id { get; set; }
     public EntityKind Kind { get; set; }
     public required string Name { get; set; }
-    public required List<string> Aliases { get; set; }
+    public required IReadOnlyList<string> Aliases { get; set; }
     public string Description { get; set; } = "";
-    public required List<TypedProperty> Properties { get; set; }
+    public required IReadOnlyList<TypedProperty> Properties { get; set; }
     public string? ValidFrom { get; set; }
     public string? ValidTo { get; set; }
 

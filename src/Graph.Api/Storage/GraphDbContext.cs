@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Graph.Api.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -15,14 +15,14 @@ internal sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) :
     {
         var entity = modelBuilder.Entity<EntityRecord>();
         entity.HasKey(e => e.Id);
-        entity.Property(e => e.Kind).HasConversion<string>();
+        entity.Property(e => e.Kind).HasConversion(kind => EnumText<EntityKind>.Of(kind), text => Enum.Parse<EntityKind>(text));
         entity.Property(e => e.Version).IsConcurrencyToken();
         StoreAsJson(entity.Property(e => e.Aliases));
         StoreAsJson(entity.Property(e => e.Properties));
 
         var relationship = modelBuilder.Entity<RelationshipRecord>();
         relationship.HasKey(r => r.Id);
-        relationship.Property(r => r.Type).HasConversion<string>();
+        relationship.Property(r => r.Type).HasConversion(type => EnumText<RelationshipType>.Of(type), text => Enum.Parse<RelationshipType>(text));
         relationship.Property(r => r.Version).IsConcurrencyToken();
         relationship.HasIndex(r => r.FromId);
         relationship.HasIndex(r => r.ToId);
@@ -33,12 +33,14 @@ internal sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) :
         StoreAsJson(relationship.Property(r => r.Sources));
     }
 
-    private static void StoreAsJson<T>(PropertyBuilder<List<T>> property) =>
+    // Lists are never changed in place (a change assigns another list), so a list is its own snapshot:
+    // copying each one, as a mutable list needs, doubled the lists held while an import is saved.
+    private static void StoreAsJson<T>(PropertyBuilder<IReadOnlyList<T>> property) =>
         property.HasConversion(
-            value => JsonSerializer.Serialize(value, JsonSerializerOptions.Default),
-            text => JsonSerializer.Deserialize<List<T>>(text, JsonSerializerOptions.Default) ?? new List<T>(),
-            new ValueComparer<List<T>>(
+            value => JsonColumn<T>.ToJson(value),
+            text => JsonColumn<T>.FromJson(text),
+            new ValueComparer<IReadOnlyList<T>>(
                 (a, b) => a!.SequenceEqual(b!),
                 list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
-                list => list.ToList()));
+                list => list));
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Graph.Api.Model;
 
 namespace Graph.Api.Storage;
@@ -9,17 +10,30 @@ internal static class RecordMapping
         record.Id, record.Kind, record.Name, record.Aliases, record.Description, record.Properties,
         TimeOf(record.ValidFrom, record.ValidTo));
 
-    public static Relationship ToRelationship(RelationshipRecord record) => new(
-        record.Id, record.Type, record.FromId, record.ToId, record.Description,
-        TimeOf(record.ValidFrom, record.ValidTo), record.Properties, record.Sources);
+    public static Relationship ToRelationship(RelationshipRecord record) => ToRelationship(record, TimeOf(record.ValidFrom, record.ValidTo));
 
-    /// <summary>All the rows mapped on every core, in their order: for an import of a million rows.</summary>
+    /// <summary>
+    /// All the rows mapped on every core, in their order: for an import of a million rows. Rows with
+    /// the same dates share one <see cref="ValidTime"/> (a million rows held some sixty thousand
+    /// distinct pairs), each parsed once.
+    /// </summary>
     public static Relationship[] ToRelationships(IReadOnlyList<RelationshipRecord> records)
     {
+        var times = new ConcurrentDictionary<(string? From, string? To), ValidTime>();
         var mapped = new Relationship[records.Count];
-        Parallel.For(0, mapped.Length, i => mapped[i] = ToRelationship(records[i]));
+        Parallel.For(0, mapped.Length, i =>
+        {
+            var record = records[i];
+            var time = record.ValidFrom is null && record.ValidTo is null
+                ? ValidTime.Always
+                : times.GetOrAdd((record.ValidFrom, record.ValidTo), dates => TimeOf(dates.From, dates.To));
+            mapped[i] = ToRelationship(record, time);
+        });
         return mapped;
     }
+
+    private static Relationship ToRelationship(RelationshipRecord record, ValidTime time) => new(
+        record.Id, record.Type, record.FromId, record.ToId, record.Description, time, record.Properties, record.Sources);
 
     private static ValidTime TimeOf(string? from, string? to) =>
         from is null && to is null

@@ -12,7 +12,7 @@ internal sealed class RelationshipRecord
     public string? Description { get; set; }
     public string? ValidFrom { get; set; }
     public string? ValidTo { get; set; }
-    public required List<TypedProperty> Properties { get; set; }
-    public required List<Citation> Sources { get; set; }
+    public required IReadOnlyList<TypedProperty> Properties { get; set; }
+    public required IReadOnlyList<Citation> Sources { get; set; }
     public Guid Version { get; set; } = RowVersion.New();
 }

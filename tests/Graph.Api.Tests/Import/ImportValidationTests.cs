@@ -50,6 +50,26 @@ public sealed class ImportValidationTests
         Assert.Null(SeedReader.Read("""{"relationships":[{"type":null}]}""").Relationships![0]!.Type);
     }
 
+    [Fact]
+    public void Rows_citing_the_same_paragraph_share_one_list_and_dates_parse_as_written()
+    {
+        var validator = new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>());
+        var paragraphTwo = Relationship(id: "r3").Replace("\"paragraph\": 1", "\"paragraph\": 2", StringComparison.Ordinal);
+        var (_, rows) = validator.Validate(SeedReader.Read(Graph(string.Join(",",
+            Relationship(id: "r1", extra: """, "validFrom": "2013", "validTo": "2014-05" """),
+            Relationship(id: "r2", type: "PARTY_TO", to: "t", extra: """, "at": "2013", "properties": { "amount": 5 } """),
+            paragraphTwo), Countries + """, { "id": "t", "kind": "AGREEMENT", "name": "T" }""")));
+
+        Assert.Same(rows[0].Sources, rows[1].Sources);
+        Assert.Equal(new Citation("doc", 1), Assert.Single(rows[0].Sources));
+        Assert.Equal(new Citation("doc", 2), Assert.Single(rows[2].Sources));
+        Assert.Same(rows[0].Properties, rows[2].Properties);
+        Assert.Empty(rows[0].Properties);
+        Assert.Equal(new TypedProperty("amount", PropertyValueType.Number, "5"), Assert.Single(rows[1].Properties));
+        Assert.Equal(("2013", "2014-05"), (rows[0].ValidFrom, rows[0].ValidTo));
+        Assert.Equal(("2013", "2013"), (rows[1].ValidFrom, rows[1].ValidTo));
+    }
+
     [Theory]
     [InlineData("""{ "id": "r1", "type": "DIPLOMATIC_RELATIONS", "from": "a", "to": "zz", "sources": [ { "document": "doc", "paragraph": 1 } ] }""", "UNKNOWN_ENTITY")]
     [InlineData("""{ "id": "r1", "type": "LIKES", "from": "a", "to": "b", "sources": [ { "document": "doc", "paragraph": 1 } ] }""", "UNKNOWN_RELATIONSHIP_TYPE")]
