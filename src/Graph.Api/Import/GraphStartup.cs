@@ -35,6 +35,10 @@ internal sealed partial class GraphStartup(
 
         // Loading leaves the parsed file and the save's change tracking behind as garbage; one full,
         // compacting collection now returns that memory instead of carrying it until the next one.
+        // It must run after the import's own frame has unwound: this continuation runs inline, inside
+        // the import's completion, whose state (the save's context and its tracked rows, half a
+        // gigabyte) is only let go when that frame returns.
+        await Task.Yield();
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         LogLoaded(logger, started.Elapsed.TotalSeconds, GC.GetTotalMemory(false) / (1024 * 1024));
