@@ -209,7 +209,7 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
         return date;
     }
 
-    private IReadOnlyList<Citation> CheckSources(List<SeedCitation?>? sources, ImportPath path, Dictionary<string, EntityKind> kinds, Dictionary<string, int?> paragraphs)
+    private IReadOnlyList<Citation> CheckSources(IReadOnlyList<SeedCitation?>? sources, ImportPath path, Dictionary<string, EntityKind> kinds, Dictionary<string, int?> paragraphs)
     {
         if (sources is null || sources.Count == 0)
         {

@@ -17,6 +17,9 @@ internal sealed class InternedStringConverter : JsonConverter<string>
     [ThreadStatic]
     private static Dictionary<string, string>? pool;
 
+    /// <summary>For converters that read strings of the import themselves.</summary>
+    public static InternedStringConverter Instance { get; } = new();
+
     public override bool HandleNull => false;
 
     /// <summary>Interns on this thread until the returned scope is disposed (one read of a file).</summary>

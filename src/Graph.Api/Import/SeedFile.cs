@@ -30,6 +30,6 @@ internal sealed record SeedRelationship(
     [property: JsonConverter(typeof(InternedStringConverter))] string? ValidTo,
     [property: JsonConverter(typeof(InternedStringConverter))] string? At,
     Dictionary<string, JsonElement>? Properties,
-    List<SeedCitation?>? Sources);
+    [property: JsonConverter(typeof(SharedCitationsConverter))] IReadOnlyList<SeedCitation?>? Sources);
 
 internal sealed record SeedCitation([property: JsonConverter(typeof(InternedStringConverter))] string? Document, int? Paragraph);

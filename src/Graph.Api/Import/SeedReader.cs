@@ -10,6 +10,7 @@ internal static class SeedReader
     public static SeedFile Read(ReadOnlySpan<byte> utf8Json)
     {
         using var interning = InternedStringConverter.Begin();
+        using var citations = SharedCitationsConverter.Begin();
         try
         {
             return JsonSerializer.Deserialize(utf8Json, SeedJsonContext.Default.SeedFile)
@@ -24,6 +25,7 @@ internal static class SeedReader
     public static SeedFile Read(string json)
     {
         using var interning = InternedStringConverter.Begin();
+        using var citations = SharedCitationsConverter.Begin();
         try
         {
             return JsonSerializer.Deserialize(json, SeedJsonContext.Default.SeedFile)

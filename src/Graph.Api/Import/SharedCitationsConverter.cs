@@ -1,0 +1,103 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Graph.Api.Import;
+
+/// <summary>
+/// Reads a relationship's <c>sources</c>. Nearly every relationship of an import cites one paragraph
+/// that many others cite too; read one by one they were three objects each (a list, its array and
+/// the citation), three million for a million relationships. Within one <see cref="SeedReader"/>
+/// read, equal citations are one shared object and equal one-citation lists one shared array. It
+/// reads exactly what the generated reader accepts: an array of objects with <c>document</c> (a
+/// string) and <c>paragraph</c> (a 32-bit integer), either null or missing; anything else is refused.
+/// </summary>
+internal sealed class SharedCitationsConverter : JsonConverter<IReadOnlyList<SeedCitation?>>
+{
+    [ThreadStatic]
+    private static Dictionary<(string? Document, int? Paragraph), SeedCitation[]>? pool;
+
+    public override bool HandleNull => false;
+
+    /// <summary>Shares citations on this thread until the returned scope is disposed (one read of a file).</summary>
+    public static Scope Begin()
+    {
+        pool = [];
+        return default;
+    }
+
+    public override IReadOnlyList<SeedCitation?> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException($"'sources' is an array, not {reader.TokenType}.");
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.EndArray) return [];
+        var first = ReadCitation(ref reader, options);
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.EndArray) return first is null ? new SeedCitation?[] { null } : Shared(first.Document, first.Paragraph, first);
+        var items = new List<SeedCitation?> { first };
+        while (reader.TokenType != JsonTokenType.EndArray)
+        {
+            items.Add(ReadCitation(ref reader, options));
+            reader.Read();
+        }
+
+        return items;
+    }
+
+    private static SeedCitation? ReadCitation(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Null) return null;
+        if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException($"A source is an object, not {reader.TokenType}.");
+        string? document = null;
+        int? paragraph = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("document"u8))
+            {
+                reader.Read();
+                document = reader.TokenType switch
+                {
+                    JsonTokenType.Null => null,
+                    JsonTokenType.String => InternedStringConverter.Instance.Read(ref reader, typeof(string), options),
+                    _ => throw new JsonException($"A source's 'document' is a string, not {reader.TokenType}."),
+                };
+            }
+            else if (reader.ValueTextEquals("paragraph"u8))
+            {
+                reader.Read();
+                paragraph = reader.TokenType switch
+                {
+                    JsonTokenType.Null => null,
+                    JsonTokenType.Number when reader.TryGetInt32(out var number) => number,
+                    _ => throw new JsonException("A source's 'paragraph' is a whole number."),
+                };
+            }
+            else
+            {
+                throw new JsonException($"A source has no member '{reader.GetString()}'.");
+            }
+        }
+
+        return Shared(document, paragraph, null)[0];
+    }
+
+    // One shared citation and one shared one-citation array per distinct document and paragraph.
+    private static SeedCitation[] Shared(string? document, int? paragraph, SeedCitation? citation)
+    {
+        if (pool is null) return [citation ?? new SeedCitation(document, paragraph)];
+        if (!pool.TryGetValue((document, paragraph), out var shared))
+        {
+            pool[(document, paragraph)] = shared = [citation ?? new SeedCitation(document, paragraph)];
+        }
+
+        return shared;
+    }
+
+    public override void Write(Utf8JsonWriter writer, IReadOnlyList<SeedCitation?> value, JsonSerializerOptions options) =>
+        throw new NotSupportedException("The import format is only read.");
+
+    /// <summary>Ends sharing on this thread, letting the pool go.</summary>
+    public readonly struct Scope : IDisposable
+    {
+        public void Dispose() => pool = null;
+    }
+}
