@@ -30,9 +30,26 @@ public sealed class EdgeBehaviourTests
     {
         var holder = new GraphIndexHolder();
         var check = new IndexReadyHealthCheck(holder);
-        Assert.Equal(HealthStatus.Unhealthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
+        Assert.Equal(HealthStatus.Degraded, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
         holder.Replace(GraphIndex.Build([], []));
         Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
+    }
+
+    [Fact]
+    public async Task While_the_graph_loads_the_service_is_live_but_not_ready_and_queries_get_503_not_ready()
+    {
+        // Without the loader the index is never built: the state a large graph is in for its first seconds.
+        using var factory = new GraphApiFactory().WithoutLoading();
+        var http = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync("/health/ready")).StatusCode);
+
+        using var response = await http.PostAsync("/graphql", Body("{\"query\":\"{ __typename }\"}"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("2", response.Headers.GetValues("Retry-After").Single());
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("NOT_READY", body.RootElement.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.False(body.RootElement.TryGetProperty("data", out _));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
 
 namespace Graph.Api.Tests.Support;
 
@@ -7,6 +8,7 @@ namespace Graph.Api.Tests.Support;
 public sealed class GraphApiFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings = new();
+    private bool withoutLoading;
 
     public GraphApiFactory With(string key, string? value)
     {
@@ -14,9 +16,22 @@ public sealed class GraphApiFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>A service whose graph never finishes loading: its loader is not started.</summary>
+    public GraphApiFactory WithoutLoading()
+    {
+        withoutLoading = true;
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        if (withoutLoading)
+        {
+            builder.ConfigureServices(services => services.Remove(
+                services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(Graph.Api.Import.GraphStartup))));
+        }
+
         builder.UseSetting("Graph:Storage:DatabaseName", $"tests-{Guid.NewGuid():N}");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
