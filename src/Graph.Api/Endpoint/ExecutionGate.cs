@@ -6,7 +6,8 @@ namespace Graph.Api.Endpoint;
 
 /// <summary>
 /// Bounds the work in flight. Cheap and expensive operations wait in separate lanes, so a stream of
-/// expensive queries cannot starve cheap ones; a full queue answers 503 with Retry-After at once.
+/// expensive queries cannot starve cheap ones; a full queue answers 503 with Retry-After at once, and
+/// so does a wait for a slot that passes its limit.
 /// An optional per-client token bucket answers 429 with Retry-After.
 /// </summary>
 internal sealed class ExecutionGate : IDisposable
@@ -15,11 +16,13 @@ internal sealed class ExecutionGate : IDisposable
     private readonly ConcurrencyLimiter expensive;
     private readonly PartitionedRateLimiter<string>? perClient;
     private readonly long expensiveCost;
+    private readonly TimeSpan maxQueueWait;
 
     public ExecutionGate(IOptions<LimitsOptions> options)
     {
         var limits = options.Value;
         expensiveCost = limits.ExpensiveCost;
+        maxQueueWait = TimeSpan.FromMilliseconds(limits.MaxQueueWaitMilliseconds);
         cheap = new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = limits.MaxConcurrentCheap, QueueLimit = limits.MaxQueued, QueueProcessingOrder = QueueProcessingOrder.OldestFirst });
         expensive = new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = limits.MaxConcurrentExpensive, QueueLimit = limits.MaxQueued, QueueProcessingOrder = QueueProcessingOrder.OldestFirst });
         if (limits.RequestsPerSecondPerClient > 0)
@@ -48,18 +51,35 @@ internal sealed class ExecutionGate : IDisposable
         };
     }
 
-    /// <summary>Waits for a slot in the lane the cost belongs to; 503 when the lane's queue is full.</summary>
+    /// <summary>Waits for a slot in the lane the cost belongs to; 503 when the lane's queue is full or the wait too long.</summary>
     public async Task<RateLimitLease> EnterAsync(long cost, CancellationToken cancellationToken)
     {
         var lane = cost > expensiveCost ? expensive : cheap;
-        var lease = await lane.AcquireAsync(1, cancellationToken);
+        // A free slot (the usual case) is taken without a timer; only a request that has to queue gets one.
+        var lease = lane.AttemptAcquire(1);
         if (lease.IsAcquired) return lease;
         lease.Dispose();
-        throw new RequestError(StatusCodes.Status503ServiceUnavailable, "OVERLOADED", "The service is at capacity; retry shortly.")
+        using var waitLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        waitLimit.CancelAfter(maxQueueWait);
+        try
+        {
+            lease = await lane.AcquireAsync(1, waitLimit.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Overloaded();
+        }
+
+        if (lease.IsAcquired) return lease;
+        lease.Dispose();
+        throw Overloaded();
+    }
+
+    private static RequestError Overloaded() =>
+        new(StatusCodes.Status503ServiceUnavailable, "OVERLOADED", "The service is at capacity; retry shortly.")
         {
             Headers = new Dictionary<string, string> { ["Retry-After"] = "1" },
         };
-    }
 
     public void Dispose()
     {

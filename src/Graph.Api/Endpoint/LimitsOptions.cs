@@ -110,6 +110,13 @@ public sealed class LimitsOptions
     [Range(0, 100_000)]
     public int MaxQueued { get; set; } = 200;
 
+    /// <summary>
+    /// Longest wait for a slot in a lane; past it, 503 with Retry-After. A short queue of slow
+    /// operations would otherwise hold a request for longer than its client waits.
+    /// </summary>
+    [Range(1, 600_000)]
+    public int MaxQueueWaitMilliseconds { get; set; } = 1_000;
+
     /// <summary>Requests per second per client address; 0 turns the per-client limit off.</summary>
     [Range(0, 1_000_000)]
     public int RequestsPerSecondPerClient { get; set; }
