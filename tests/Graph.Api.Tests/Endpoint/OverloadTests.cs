@@ -49,24 +49,19 @@ public sealed class OverloadTests
     {
         var options = Options.Create(new LimitsOptions { MaxConcurrentCheap = 1, MaxQueued = 10, MaxQueueWaitMilliseconds = 50 });
         using var gate = new ExecutionGate(options);
-        var held = await gate.EnterAsync(cost: 1, CancellationToken.None);
+        using var held = await gate.EnterAsync(cost: 1, CancellationToken.None);
 
         // Bounded by WaitAsync: without the wait limit the request would wait for as long as the slot is held.
         var refused = await Assert.ThrowsAsync<RequestError>(() => gate.EnterAsync(cost: 1, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal((503, "OVERLOADED", "1"), (refused.Status, refused.Code, refused.Headers["Retry-After"]));
 
-        var patient = new ExecutionGate(Options.Create(new LimitsOptions { MaxConcurrentCheap = 1, MaxQueued = 10, MaxQueueWaitMilliseconds = 60_000 }));
-        using (patient)
-        {
-            var first = await patient.EnterAsync(cost: 1, CancellationToken.None);
-            var waiting = patient.EnterAsync(cost: 1, CancellationToken.None);
-            Assert.False(waiting.IsCompleted);
-            first.Dispose();
-            using var second = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
-            Assert.True(second.IsAcquired);
-        }
-
-        held.Dispose();
+        using var patient = new ExecutionGate(Options.Create(new LimitsOptions { MaxConcurrentCheap = 1, MaxQueued = 10, MaxQueueWaitMilliseconds = 60_000 }));
+        var first = await patient.EnterAsync(cost: 1, CancellationToken.None);
+        var waiting = patient.EnterAsync(cost: 1, CancellationToken.None);
+        Assert.False(waiting.IsCompleted);
+        first.Dispose();
+        using var second = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(second.IsAcquired);
     }
 
     [Fact]
