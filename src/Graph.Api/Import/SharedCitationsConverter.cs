@@ -32,18 +32,19 @@ internal sealed class SharedCitationsConverter : JsonConverter<IReadOnlyList<See
         if (reader.TokenType == JsonTokenType.EndArray) return [];
         var first = ReadCitation(ref reader, options);
         reader.Read();
-        if (reader.TokenType == JsonTokenType.EndArray) return first is null ? new SeedCitation?[] { null } : Shared(first.Document, first.Paragraph, first);
-        var items = new List<SeedCitation?> { first };
+        if (reader.TokenType == JsonTokenType.EndArray) return first ?? new SeedCitation?[] { null };
+        var items = new List<SeedCitation?> { first?[0] };
         while (reader.TokenType != JsonTokenType.EndArray)
         {
-            items.Add(ReadCitation(ref reader, options));
+            items.Add(ReadCitation(ref reader, options)?[0]);
             reader.Read();
         }
 
         return items;
     }
 
-    private static SeedCitation? ReadCitation(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    // A citation as the shared one-citation array holding it; null for a JSON null.
+    private static SeedCitation[]? ReadCitation(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.Null) return null;
         if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException($"A source is an object, not {reader.TokenType}.");
@@ -77,16 +78,16 @@ internal sealed class SharedCitationsConverter : JsonConverter<IReadOnlyList<See
             }
         }
 
-        return Shared(document, paragraph, null)[0];
+        return Shared(document, paragraph);
     }
 
-    // One shared citation and one shared one-citation array per distinct document and paragraph.
-    private static SeedCitation[] Shared(string? document, int? paragraph, SeedCitation? citation)
+    // One shared one-citation array (and so one citation) per distinct document and paragraph.
+    private static SeedCitation[] Shared(string? document, int? paragraph)
     {
-        if (pool is null) return [citation ?? new SeedCitation(document, paragraph)];
+        if (pool is null) return [new SeedCitation(document, paragraph)];
         if (!pool.TryGetValue((document, paragraph), out var shared))
         {
-            pool[(document, paragraph)] = shared = [citation ?? new SeedCitation(document, paragraph)];
+            pool[(document, paragraph)] = shared = [new SeedCitation(document, paragraph)];
         }
 
         return shared;
