@@ -12,28 +12,40 @@ internal static class MemoryFootprint
     public static void Report(string file)
     {
         var baseline = Live();
-        var pausedBefore = GC.GetTotalPauseDuration();
+        var collections = Collections.Start();
         var clock = Stopwatch.StartNew();
         var seed = SeedReader.Read(File.ReadAllBytes(file));
         var readTime = clock.Elapsed;
-        var readPause = GC.GetTotalPauseDuration() - pausedBefore;
-        Console.WriteLine($"parsed import file      {Live() - baseline,6} MiB  read in {readTime.TotalSeconds:0.00} s ({readPause.TotalSeconds:0.00} s of it paused for GC)");
+        var readCollections = collections.Stop();
+        Console.WriteLine($"parsed import file      {Live() - baseline,6} MiB  read in {readTime.TotalSeconds:0.00} s ({readCollections})");
+        collections = Collections.Start();
         clock.Restart();
         var (entities, relationships) = new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>()).Validate(seed);
         var validateTime = clock.Elapsed;
+        var validateCollections = collections.Stop();
         var afterRecords = Live();
-        Console.WriteLine($"+ validated records     {afterRecords - baseline,6} MiB  validated in {validateTime.TotalSeconds:0.00} s");
+        Console.WriteLine($"+ validated records     {afterRecords - baseline,6} MiB  validated in {validateTime.TotalSeconds:0.00} s ({validateCollections})");
         seed = null;
         GC.KeepAlive(seed);
         var recordsOnly = Live();
         Console.WriteLine($"records alone           {recordsOnly - baseline,6} MiB");
+        collections = Collections.Start();
         clock.Restart();
         var index = GraphIndex.Build(entities.Select(RecordMapping.ToEntity).ToArray(), RecordMapping.ToRelationships(relationships));
-        Console.WriteLine($"index built in {clock.Elapsed.TotalSeconds:0.00} s");
+        Console.WriteLine($"index built in {clock.Elapsed.TotalSeconds:0.00} s ({collections.Stop()})");
         Console.WriteLine($"+ index                 {Live() - baseline,6} MiB (index alone {Live() - recordsOnly} MiB, sharing strings with the records)");
         GC.KeepAlive(index);
         GC.KeepAlive(entities);
         GC.KeepAlive(relationships);
+    }
+
+    /// <summary>The collections during one step: how many of each generation and how long they paused the program.</summary>
+    private readonly record struct Collections(int Gen0, int Gen1, int Gen2, TimeSpan Paused)
+    {
+        public static Collections Start() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+
+        public string Stop() =>
+            $"collections gen0/1/2 {GC.CollectionCount(0) - Gen0}/{GC.CollectionCount(1) - Gen1}/{GC.CollectionCount(2) - Gen2}, paused {(GC.GetTotalPauseDuration() - Paused).TotalSeconds:0.00} s";
     }
 
     private static long Live()
