@@ -23,8 +23,12 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
     // share one list (a million relationships held a million lists of one citation each).
     private readonly Dictionary<(string Document, int Paragraph), IReadOnlyList<Citation>> singleCitations = [];
 
-    // Dates repeat across an import (thousands of distinct texts in a million rows): each is parsed once.
-    private readonly Dictionary<string, PartialDate?> parsedDates = new(StringComparer.Ordinal);
+    // Dates repeat across an import (thousands of distinct texts in a million rows): each is parsed once,
+    // and numbered, so the duplicate check compares numbers instead of hashing the text again.
+    private readonly Dictionary<string, (PartialDate? Date, int Number)> parsedDates = new(StringComparer.Ordinal);
+
+    /// <summary>An entity a relationship may end at: its kind, and a number standing for its id in the duplicate check.</summary>
+    private readonly record struct End(EntityKind Kind, int Number);
 
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
     private static partial Regex IdPattern();
@@ -34,12 +38,15 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
 
     public (List<EntityRecord> Entities, List<RelationshipRecord> Relationships) Validate(SeedFile file)
     {
-        var kinds = new Dictionary<string, EntityKind>(storedEntities, StringComparer.Ordinal);
-        var entities = new List<EntityRecord>();
-        var newIds = new HashSet<string>(StringComparer.Ordinal);
+        var entitySeeds = file.Entities ?? [];
+        var relationshipSeeds = file.Relationships ?? [];
+        // Sized up front: growing sets of a million entries copied them again and again, most of it in the large object heap.
+        var ends = new Dictionary<string, End>(storedEntities.Count + entitySeeds.Count, StringComparer.Ordinal);
+        foreach (var (storedId, storedKind) in storedEntities) ends[storedId] = new End(storedKind, ends.Count);
+        var entities = new List<EntityRecord>(entitySeeds.Count);
+        var newIds = new HashSet<string>(entitySeeds.Count + relationshipSeeds.Count, StringComparer.Ordinal);
         var documentParagraphs = new Dictionary<string, int?>(StringComparer.Ordinal);
 
-        var entitySeeds = file.Entities ?? [];
         for (var i = 0; i < entitySeeds.Count; i++)
         {
             var seed = entitySeeds[i];
@@ -56,7 +63,7 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
             var (from, to) = CheckTime(seed.ValidFrom, seed.ValidTo, seed.At, path);
             if (id is null || !kindOk || name is null) continue;
 
-            kinds[id] = kind;
+            ends[id] = new End(kind, ends.Count);
             if (kind == EntityKind.Document)
             {
                 documentParagraphs[id] = (int?)properties.Number("paragraphs");
@@ -69,9 +76,9 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
             });
         }
 
-        var relationships = new List<RelationshipRecord>();
-        var seen = new HashSet<(RelationshipType, string, string, string?, string?)>();
-        var relationshipSeeds = file.Relationships ?? [];
+        var relationships = new List<RelationshipRecord>(relationshipSeeds.Count);
+        // A relationship's type, ends and date texts, as numbers: hashing four strings per row was most of the check's time.
+        var seen = new HashSet<(RelationshipType, int, int, int, int)>(relationshipSeeds.Count);
         for (var i = 0; i < relationshipSeeds.Count; i++)
         {
             var seed = relationshipSeeds[i];
@@ -80,17 +87,17 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
             var id = CheckNewId(seed.Id, path.Dot("id"), newIds);
             var typeOk = ConstantCase.TryParse<RelationshipType>(seed.Type, out var type);
             if (!typeOk) Fail("UNKNOWN_RELATIONSHIP_TYPE", path.Dot("type"), $"'{seed.Type}' is not a relationship type; query relationshipTypes for the vocabulary.");
-            var fromKind = CheckEnd(seed.From, path.Dot("from"), kinds);
-            var toKind = CheckEnd(seed.To, path.Dot("to"), kinds);
+            var fromEnd = CheckEnd(seed.From, path.Dot("from"), ends);
+            var toEnd = CheckEnd(seed.To, path.Dot("to"), ends);
             if (seed.From is not null && seed.From == seed.To) Fail("SELF_LOOP", path, "A relationship must join two different entities.");
-            if (typeOk && fromKind is { } f && toKind is { } t && !RelationshipVocabulary.Allows(type, f, t))
+            if (typeOk && fromEnd?.Kind is { } f && toEnd?.Kind is { } t && !RelationshipVocabulary.Allows(type, f, t))
                 Fail("KIND_NOT_ALLOWED", path.Dot("type"), $"{seed.Type} cannot join a {ConstantCase.Name(f)} to a {ConstantCase.Name(t)}.");
             var description = CheckText(seed.Description, path.Dot("description"), MaxDescriptionLength, required: false);
             var properties = CheckProperties(seed.Properties, path.Dot("properties"));
             var (from, to) = CheckTime(seed.ValidFrom, seed.ValidTo, seed.At, path);
-            var sources = CheckSources(seed.Sources, path.Dot("sources"), kinds, documentParagraphs);
-            if (id is null || !typeOk || fromKind is null || toKind is null) continue;
-            if (!seen.Add((type, seed.From!, seed.To!, from, to)))
+            var sources = CheckSources(seed.Sources, path.Dot("sources"), ends, documentParagraphs);
+            if (id is null || !typeOk || fromEnd is not { } start || toEnd is not { } end) continue;
+            if (!seen.Add((type, start.Number, end.Number, DateNumber(from), DateNumber(to))))
                 Fail("DUPLICATE_RELATIONSHIP", path, $"The same {seed.Type} from '{seed.From}' to '{seed.To}' with the same dates is already in this import.");
 
             relationships.Add(new RelationshipRecord
@@ -127,9 +134,9 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
         return id;
     }
 
-    private EntityKind? CheckEnd(string? id, ImportPath path, Dictionary<string, EntityKind> kinds)
+    private End? CheckEnd(string? id, ImportPath path, Dictionary<string, End> ends)
     {
-        if (id is not null && kinds.TryGetValue(id, out var kind)) return kind;
+        if (id is not null && ends.TryGetValue(id, out var end)) return end;
         Fail("UNKNOWN_ENTITY", path, $"No entity has the id '{id}'.");
         return null;
     }
@@ -199,17 +206,22 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
         return (from, to);
     }
 
-    private PartialDate? Date(string text)
+    private PartialDate? Date(string text) => Parsed(text).Date;
+
+    /// <summary>The number of a date's text (-1 for none); equal texts, and only they, share a number.</summary>
+    private int DateNumber(string? text) => text is null ? -1 : Parsed(text).Number;
+
+    private (PartialDate? Date, int Number) Parsed(string text)
     {
-        if (!parsedDates.TryGetValue(text, out var date))
+        if (!parsedDates.TryGetValue(text, out var parsed))
         {
-            parsedDates[text] = PartialDate.TryParse(text, out date) ? date : null;
+            parsedDates[text] = parsed = (PartialDate.TryParse(text, out var date) ? date : null, parsedDates.Count);
         }
 
-        return date;
+        return parsed;
     }
 
-    private IReadOnlyList<Citation> CheckSources(IReadOnlyList<SeedCitation?>? sources, ImportPath path, Dictionary<string, EntityKind> kinds, Dictionary<string, int?> paragraphs)
+    private IReadOnlyList<Citation> CheckSources(IReadOnlyList<SeedCitation?>? sources, ImportPath path, Dictionary<string, End> ends, Dictionary<string, int?> paragraphs)
     {
         if (sources is null || sources.Count == 0)
         {
@@ -219,7 +231,7 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
 
         if (sources.Count == 1)
         {
-            if (CheckSource(sources[0], path.At(0), kinds, paragraphs) is not { } only) return [];
+            if (CheckSource(sources[0], path.At(0), ends, paragraphs) is not { } only) return [];
             if (!singleCitations.TryGetValue(only, out var shared)) singleCitations[only] = shared = [new Citation(only.Document, only.Paragraph)];
             return shared;
         }
@@ -227,15 +239,15 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
         var result = new List<Citation>(sources.Count);
         for (var j = 0; j < sources.Count; j++)
         {
-            if (CheckSource(sources[j], path.At(j), kinds, paragraphs) is { } cited) result.Add(new Citation(cited.Document, cited.Paragraph));
+            if (CheckSource(sources[j], path.At(j), ends, paragraphs) is { } cited) result.Add(new Citation(cited.Document, cited.Paragraph));
         }
 
         return result.ToArray();
     }
 
-    private (string Document, int Paragraph)? CheckSource(SeedCitation? source, ImportPath at, Dictionary<string, EntityKind> kinds, Dictionary<string, int?> paragraphs)
+    private (string Document, int Paragraph)? CheckSource(SeedCitation? source, ImportPath at, Dictionary<string, End> ends, Dictionary<string, int?> paragraphs)
     {
-        if (source?.Document is not { } document || !kinds.TryGetValue(document, out var kind) || kind != EntityKind.Document)
+        if (source?.Document is not { } document || !ends.TryGetValue(document, out var end) || end.Kind != EntityKind.Document)
         {
             Fail("UNKNOWN_SOURCE", at.Dot("document"), $"'{source?.Document}' is not a DOCUMENT entity.");
             return null;

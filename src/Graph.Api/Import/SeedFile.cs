@@ -9,8 +9,10 @@ namespace Graph.Api.Import;
 /// </summary>
 internal sealed record SeedFile(string? Format, List<SeedEntity?>? Entities, List<SeedRelationship?>? Relationships);
 
+// An entity's id is shared too: the relationships that name it then hold the very same string, so
+// checking their ends finds it by reference, and the records and the index keep one copy.
 internal sealed record SeedEntity(
-    string? Id,
+    [property: JsonConverter(typeof(InternedStringConverter))] string? Id,
     [property: JsonConverter(typeof(InternedStringConverter))] string? Kind,
     string? Name,
     List<string?>? Aliases,

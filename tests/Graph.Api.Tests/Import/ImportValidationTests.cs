@@ -89,6 +89,39 @@ public sealed class ImportValidationTests
     public void A_duplicate_relationship_is_refused() =>
         Assert.Contains(Errors(Graph(Relationship() + "," + Relationship(id: "r2"))), e => e.Code == "DUPLICATE_RELATIONSHIP");
 
+    // A duplicate is the same type, the same two ends in the same direction and the same date texts.
+    [Theory]
+    [InlineData(""", "validFrom": "2013" """, """, "validFrom": "2013" """, true)]
+    [InlineData(""", "validFrom": "2013" """, """, "validFrom": "2013-01" """, false)]
+    [InlineData(""", "validFrom": "2013" """, """, "validTo": "2013" """, false)]
+    [InlineData(""", "validFrom": "2013" """, "", false)]
+    [InlineData(""", "at": "2013" """, """, "validFrom": "2013", "validTo": "2013" """, true)]
+    [InlineData(""", "at": "2013" """, """, "validFrom": "2013" """, false)]
+    public void Relationships_on_other_dates_are_not_duplicates(string firstDates, string secondDates, bool duplicate)
+    {
+        var json = Graph(Relationship(extra: firstDates) + "," + Relationship(id: "r2", extra: secondDates));
+        var validator = new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>());
+        if (duplicate) Assert.Contains(Errors(json), e => e.Code == "DUPLICATE_RELATIONSHIP" && e.Path == "relationships[1]");
+        else Assert.Equal(2, validator.Validate(SeedReader.Read(json)).Relationships.Count);
+    }
+
+    [Fact]
+    public void Ends_in_the_store_are_checked_like_new_ones_and_direction_tells_relationships_apart()
+    {
+        var stored = new Dictionary<string, EntityKind> { ["s"] = EntityKind.Country, ["doc"] = EntityKind.Document };
+        var entities = """{ "id": "a", "kind": "COUNTRY", "name": "A" }, { "id": "p", "kind": "PERSON", "name": "P" }""";
+        string Import(string relationships) => $$"""{ "entities": [ {{entities}} ], "relationships": [ {{relationships}} ] }""";
+
+        var (_, rows) = new GraphImportValidator(stored, new HashSet<string>()).Validate(SeedReader.Read(Import(
+            Relationship(from: "a", to: "s") + "," + Relationship(id: "r2", from: "s", to: "a"))));
+        Assert.Equal([("a", "s"), ("s", "a")], rows.Select(r => (r.FromId, r.ToId)));
+
+        var twice = Assert.Throws<ImportRejectedException>(() => new GraphImportValidator(stored, new HashSet<string>()).Validate(SeedReader.Read(Import(
+            Relationship(from: "a", to: "s") + "," + Relationship(id: "r2", from: "a", to: "s") + "," + Relationship(id: "r3", type: "HOLDS_OFFICE", from: "p", to: "s")))));
+        Assert.Equal(["DUPLICATE_RELATIONSHIP"], twice.Errors.Select(e => e.Code));
+        Assert.Equal("relationships[1]", twice.Errors[0].Path);
+    }
+
     [Fact]
     public void One_bad_item_among_good_ones_refuses_the_whole_import_and_says_where()
     {
