@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Graph.Api.Index;
 
 namespace Graph.Api.Execution;
 
@@ -45,6 +46,8 @@ internal sealed class JsonOutput : IDisposable
     }
 
     public void WriteStringValue(JsonEncodedText text) => WriteQuoted(text.EncodedUtf8Bytes);
+
+    public void WriteStringValue(JsonText text) => WriteQuoted(text.Utf8);
 
     public void WriteStringValue(string text)
     {

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Graph.Api.Index;
 using Graph.Api.Schema;
 using GraphQL.Types;
 
@@ -51,7 +52,7 @@ internal abstract class TypedLeaf(OutputShape shape)
     }
 
     /// <summary>A string kept encoded as JSON text: copied as it is.</summary>
-    private sealed class EncodedLeaf<TSource>(Func<TSource, JsonEncodedText> read, OutputShape shape) : TypedLeaf(shape)
+    private sealed class EncodedLeaf<TSource>(Func<TSource, JsonText> read, OutputShape shape) : TypedLeaf(shape)
     {
         public override void Write(JsonOutput writer, object? source) => writer.WriteStringValue(read((TSource)source!));
     }

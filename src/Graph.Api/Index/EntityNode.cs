@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Graph.Api.Model;
 
 namespace Graph.Api.Index;
@@ -17,8 +16,8 @@ public sealed class EntityNode
         Entity = entity;
         Id = entity.Id;
         Kind = entity.Kind;
-        IdJson = JsonEncodedText.Encode(entity.Id);
-        NameJson = JsonEncodedText.Encode(entity.Name);
+        IdJson = JsonText.Encode(entity.Id);
+        NameJson = JsonText.Encode(entity.Name);
     }
 
     public int Ordinal { get; }
@@ -29,9 +28,9 @@ public sealed class EntityNode
 
     public EntityKind Kind { get; }
 
-    public JsonEncodedText IdJson { get; }
+    public JsonText IdJson { get; }
 
-    public JsonEncodedText NameJson { get; }
+    public JsonText NameJson { get; }
 
     public override string ToString() => Id;
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Graph.Api.Model;
 using QuikGraph;
 
@@ -19,7 +18,7 @@ public sealed class RelationshipNode : IEdge<EntityNode>
         To = to;
         Id = relationship.Id;
         Type = relationship.Type;
-        IdJson = JsonEncodedText.Encode(relationship.Id);
+        IdJson = JsonText.Encode(relationship.Id);
     }
 
     public int Ordinal { get; }
@@ -34,7 +33,7 @@ public sealed class RelationshipNode : IEdge<EntityNode>
 
     public RelationshipType Type { get; }
 
-    public JsonEncodedText IdJson { get; }
+    public JsonText IdJson { get; }
 
     EntityNode IEdge<EntityNode>.Source => From;
 

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Graph.Api.Index;
 using GraphQL.Builders;
 using GraphQL.Resolvers;
 using GraphQL;
@@ -13,7 +13,7 @@ internal interface ISourceReader
     /// <summary>The typed function behind <see cref="Read"/>: a <c>Func&lt;TSource, TValue&gt;</c>.</summary>
     Delegate Function { get; }
 
-    /// <summary>For string fields, optionally the same value already encoded as JSON text: a <c>Func&lt;TSource, JsonEncodedText&gt;</c>.</summary>
+    /// <summary>For string fields, optionally the same value already encoded as JSON text: a <c>Func&lt;TSource, JsonText&gt;</c>.</summary>
     Delegate? Encoded { get; }
 }
 
@@ -21,7 +21,7 @@ internal interface ISourceReader
 /// Resolves a field from its parent value alone. The engine calls it like any resolver; compiled
 /// plans call <see cref="Read"/> directly, which skips the per-field resolve context.
 /// </summary>
-internal sealed class SourceResolver<TSource, TValue>(Func<TSource, TValue> read, Func<TSource, JsonEncodedText>? encoded = null) : IFieldResolver, ISourceReader
+internal sealed class SourceResolver<TSource, TValue>(Func<TSource, TValue> read, Func<TSource, JsonText>? encoded = null) : IFieldResolver, ISourceReader
 {
     public ValueTask<object?> ResolveAsync(IResolveFieldContext context) => new(read((TSource)context.Source!));
 
@@ -46,7 +46,7 @@ internal static class SourceResolverExtensions
     }
 
     /// <summary>A string field whose value is also kept encoded as JSON text, which compiled plans copy as it is.</summary>
-    public static FieldBuilder<TSource, TReturn> ResolveSource<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, Func<TSource, string> read, Func<TSource, JsonEncodedText> encoded)
+    public static FieldBuilder<TSource, TReturn> ResolveSource<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, Func<TSource, string> read, Func<TSource, JsonText> encoded)
     {
         field.FieldType.Resolver = new SourceResolver<TSource, string>(read, encoded);
         return field;
