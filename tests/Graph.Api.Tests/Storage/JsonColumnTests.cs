@@ -23,6 +23,19 @@ public sealed class JsonColumnTests
     }
 
     [Fact]
+    public void A_thousand_shared_lists_converted_in_any_order_keep_one_text_each()
+    {
+        // As a million relationships citing a thousand paragraphs reach the store: each paragraph's one list, in no order.
+        var lists = Enumerable.Range(1, 1000).Select(i => (IReadOnlyList<Citation>)[new Citation("shared", i)]).ToArray();
+        var first = lists.Select(JsonColumn<Citation>.ToJson).ToArray();
+        var random = new Random(7);
+        for (var round = 0; round < 5; round++)
+        {
+            foreach (var i in Enumerable.Range(0, lists.Length).OrderBy(_ => random.Next())) Assert.Same(first[i], JsonColumn<Citation>.ToJson(lists[i]));
+        }
+    }
+
+    [Fact]
     public void A_list_converted_again_gives_the_same_text_and_an_empty_list_reads_as_the_shared_empty_one()
     {
         IReadOnlyList<TypedProperty> shared = [new TypedProperty("amount", PropertyValueType.Number, "5")];
