@@ -43,6 +43,15 @@ public sealed class GraphIndexTests
     }
 
     [Fact]
+    public void A_relationship_is_found_by_its_id_and_an_unknown_id_finds_nothing()
+    {
+        var index = TestGraphs.Build("a>b", "b>c", "c>d", "d>e", "e>a");
+        foreach (var relationship in index.Relationships) Assert.Same(relationship, index.FindRelationship(relationship.Id));
+        // Before the first id (r0000), between two (r0001 and r0002), after the last (r0004), a prefix, and an entity's id.
+        Assert.All(["r", "q9999", "r0001a", "r00015", "r0005", "s", "r000", "a", ""], id => Assert.Null(index.FindRelationship(id)));
+    }
+
+    [Fact]
     public void An_isolated_entity_has_no_adjacents()
     {
         var index = TestGraphs.Build("lonely", "a>b");
