@@ -34,8 +34,8 @@ internal sealed class DocumentType : EntityObjectType
         var after = context.GetArgument<string?>("after");
         var afterOrdinal = Cursor.RelationshipOrdinal(index, "c", after);
         IEnumerable<RelationshipNode> Citing() => index.CitedBy(document)
-            .Where(r => paragraph is null || r.Relationship.Sources.Any(s => s.DocumentId == document.Id && s.Paragraph == paragraph))
-            .Where(r => asOf is not { } date || r.Relationship.ValidTime.HoldsOn(date));
+            .Where(r => paragraph is null || r.Sources.Any(s => s.DocumentId == document.Id && s.Paragraph == paragraph))
+            .Where(r => asOf is not { } date || r.ValidTime.HoldsOn(date));
         return Pages.Take(
             Citing().Where(r => r.Ordinal > afterOrdinal), first, after is not null,
             r => new CitedRelationshipEdge(r, Cursor.Encode("c", r.Id)),

@@ -13,9 +13,9 @@ internal sealed class OfficeType : ObjectGraphType<RelationshipNode>
         Name = "Office";
         Description = "An office a person holds or held, read from a HOLDS_OFFICE relationship.";
         Field<NonNullGraphType<StringGraphType>>("title").Description("The title of the office, e.g. President.")
-            .ResolveSource(s => s.Relationship.Properties.Find("title")?.Value ?? "Office holder");
+            .ResolveSource(s => s.Properties.Find("title")?.Value ?? "Office holder");
         Field<NonNullGraphType<EntityInterface>>("of").Description("The country or organization the office belongs to.").ResolveSource(s => s.To);
-        Field<NonNullGraphType<ValidTimeType>>("term").Description("When the person held the office; an open end means still in office.").ResolveSource(s => s.Relationship.ValidTime);
+        Field<NonNullGraphType<ValidTimeType>>("term").Description("When the person held the office; an open end means still in office.").ResolveSource(s => s.ValidTime);
         Field<NonNullGraphType<RelationshipGraphType>>("relationship").Description("The relationship this is read from, with its sources.").ResolveSource(s => s);
     }
 }

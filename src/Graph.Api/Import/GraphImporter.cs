@@ -40,7 +40,7 @@ internal sealed partial class GraphImporter(IDbContextFactory<GraphDbContext> co
             clock.Restart();
             var nextIndex = Task.Run(() => GraphIndex.Build(
                 (current?.Entities.Select(e => e.Entity) ?? []).Concat(entities.Select(RecordMapping.ToEntity)),
-                (current?.Relationships.Select(r => r.Relationship) ?? []).Concat(RecordMapping.ToRelationships(relationships))), CancellationToken.None);
+                (current?.Relationships.Select(r => r.ToModel()) ?? []).Concat(RecordMapping.ToRelationships(relationships))), CancellationToken.None);
             if (indexFirst)
             {
                 index.Replace(await nextIndex);

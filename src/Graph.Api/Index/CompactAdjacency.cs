@@ -27,7 +27,7 @@ public sealed class CompactAdjacency
         ValidTo = new int[relationships.Count];
         foreach (var relationship in relationships)
         {
-            var validTime = relationship.Relationship.ValidTime;
+            var validTime = relationship.ValidTime;
             RelationshipTypes[relationship.Ordinal] = (byte)relationship.Type;
             ValidFrom[relationship.Ordinal] = validTime.Start?.Earliest.DayNumber ?? int.MinValue;
             ValidTo[relationship.Ordinal] = validTime.End?.Latest.DayNumber ?? int.MaxValue;

@@ -121,7 +121,7 @@ public sealed class GraphIndex
         var byDocument = new Dictionary<string, List<RelationshipNode>>(StringComparer.Ordinal);
         foreach (var relationship in relationships)
         {
-            var sources = relationship.Relationship.Sources;
+            var sources = relationship.Sources;
             for (var i = 0; i < sources.Count; i++)
             {
                 var document = sources[i].DocumentId;

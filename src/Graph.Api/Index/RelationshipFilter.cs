@@ -13,5 +13,5 @@ public sealed record RelationshipFilter(
     public bool Keeps(RelationshipNode relationship, EntityNode other) =>
         (Types is null || Types.Contains(relationship.Type))
         && (OtherKinds is null || OtherKinds.Contains(other.Kind))
-        && (AsOf is not { } date || relationship.Relationship.ValidTime.HoldsOn(date));
+        && (AsOf is not { } date || relationship.ValidTime.HoldsOn(date));
 }

@@ -5,25 +5,27 @@ namespace Graph.Api.Index;
 
 /// <summary>
 /// A relationship inside one index snapshot: an edge of the QuikGraph graph, ordinal in id order.
-/// Its id and type are kept here too (the id also as JSON text encoded once), for the same reason as
-/// on <see cref="EntityNode"/>.
+/// It holds the relationship's fields itself rather than a <see cref="Relationship"/> beside it: one
+/// object less per relationship (80 MB for a million). Its id is also kept as JSON text encoded once,
+/// for the same reason as on <see cref="EntityNode"/>.
 /// </summary>
 public sealed class RelationshipNode : IEdge<EntityNode>
 {
     public RelationshipNode(int ordinal, Relationship relationship, EntityNode from, EntityNode to)
     {
         Ordinal = ordinal;
-        Relationship = relationship;
         From = from;
         To = to;
         Id = relationship.Id;
         Type = relationship.Type;
+        Description = relationship.Description;
+        ValidTime = relationship.ValidTime;
+        Properties = relationship.Properties;
+        Sources = relationship.Sources;
         IdJson = JsonText.Encode(relationship.Id);
     }
 
     public int Ordinal { get; }
-
-    public Relationship Relationship { get; }
 
     public EntityNode From { get; }
 
@@ -33,6 +35,14 @@ public sealed class RelationshipNode : IEdge<EntityNode>
 
     public RelationshipType Type { get; }
 
+    public string? Description { get; }
+
+    public ValidTime ValidTime { get; }
+
+    public IReadOnlyList<TypedProperty> Properties { get; }
+
+    public IReadOnlyList<Citation> Sources { get; }
+
     public JsonText IdJson { get; }
 
     EntityNode IEdge<EntityNode>.Source => From;
@@ -40,6 +50,9 @@ public sealed class RelationshipNode : IEdge<EntityNode>
     EntityNode IEdge<EntityNode>.Target => To;
 
     public EntityNode OtherEnd(EntityNode end) => ReferenceEquals(end, From) ? To : From;
+
+    /// <summary>The relationship as the model holds it, made anew (the next snapshot is built from these).</summary>
+    public Relationship ToModel() => new(Id, Type, From.Id, To.Id, Description, ValidTime, Properties, Sources);
 
     public override string ToString() => Id;
 }

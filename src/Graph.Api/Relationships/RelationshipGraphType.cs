@@ -21,14 +21,14 @@ internal sealed class RelationshipGraphType : ObjectGraphType<RelationshipNode>
         SkipTypeCheck = true;
         Field<NonNullGraphType<IdGraphType>>("id").Description("Stable id, unique across entities and relationships.").ResolveSource(s => s.Id, s => s.IdJson);
         Field<NonNullGraphType<RelationshipTypeType>>("type").Description("What the relationship states; see relationshipTypes.").ResolveSource(s => s.Type);
-        Field<StringGraphType>("description").Description("The fact in a short sentence.").ResolveSource(s => s.Relationship.Description);
+        Field<StringGraphType>("description").Description("The fact in a short sentence.").ResolveSource(s => s.Description);
         Field<NonNullGraphType<EntityInterface>>("from").Description("The entity the relationship starts at.").ResolveSource(s => s.From);
         Field<NonNullGraphType<EntityInterface>>("to").Description("The entity it ends at.").ResolveSource(s => s.To);
-        Field<NonNullGraphType<ValidTimeType>>("validTime").Description("When the relationship holds.").ResolveSource(s => s.Relationship.ValidTime);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PropertyType>>>>("properties").Description("Typed facts about the relationship, such as an investment's amount and currency.").ResolveSource(s => s.Relationship.Properties);
+        Field<NonNullGraphType<ValidTimeType>>("validTime").Description("When the relationship holds.").ResolveSource(s => s.ValidTime);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PropertyType>>>>("properties").Description("Typed facts about the relationship, such as an investment's amount and currency.").ResolveSource(s => s.Properties);
         Field<PropertyType>("property").Description("One property by key, or null.")
             .Argument<NonNullGraphType<StringGraphType>>("key", "The property's key.")
-            .Resolve(c => c.Source.Relationship.Properties.Find(c.GetArgument<string>("key")));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CitationType>>>>("sources").Description("The documents and paragraphs that support the relationship.").ResolveSource(s => s.Relationship.Sources);
+            .Resolve(c => c.Source.Properties.Find(c.GetArgument<string>("key")));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CitationType>>>>("sources").Description("The documents and paragraphs that support the relationship.").ResolveSource(s => s.Sources);
     }
 }

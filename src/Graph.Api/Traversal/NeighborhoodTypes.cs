@@ -57,7 +57,7 @@ internal sealed class TimelineEntryType : ObjectGraphType<Index.Adjacent>
     {
         Name = "TimelineEntry";
         Description = "A dated relationship of an entity, in date order.";
-        Field<NonNullGraphType<PartialDateType>>("date").Description("The date it sorts by: its start, or its end when only that is known.").ResolveSource(s => s.Relationship.Relationship.ValidTime.SortKey);
+        Field<NonNullGraphType<PartialDateType>>("date").Description("The date it sorts by: its start, or its end when only that is known.").ResolveSource(s => s.Relationship.ValidTime.SortKey);
         Field<NonNullGraphType<RelationshipGraphType>>("relationship").Description("The relationship.").ResolveSource(s => s.Relationship);
         Field<NonNullGraphType<EntityInterface>>("node").Description("The entity at the other end.").ResolveSource(s => s.Other);
         Field<NonNullGraphType<DirectionType>>("direction").Description("OUT when it starts at this entity, IN when it ends here.").ResolveSource(s => s.Direction);

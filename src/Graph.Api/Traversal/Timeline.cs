@@ -7,8 +7,8 @@ public static class Timeline
 {
     public static IEnumerable<Adjacent> Of(GraphIndex index, EntityNode entity, RelationshipFilter filter) =>
         index.Adjacents(entity, Direction.Both, filter)
-            .Where(a => a.Relationship.Relationship.ValidTime.SortKey is not null)
-            .OrderBy(a => a.Relationship.Relationship.ValidTime.SortKey!.Earliest)
-            .ThenBy(a => a.Relationship.Relationship.ValidTime.SortKey!.Latest)
+            .Where(a => a.Relationship.ValidTime.SortKey is not null)
+            .OrderBy(a => a.Relationship.ValidTime.SortKey!.Earliest)
+            .ThenBy(a => a.Relationship.ValidTime.SortKey!.Latest)
             .ThenBy(a => a.Relationship.Ordinal);
 }

@@ -28,7 +28,7 @@ public sealed class StoreRoundTripTests
         Assert.Contains(relationships, r => r.Properties.Count > 0);
         foreach (var record in relationships)
         {
-            var served = index.FindRelationship(record.Id)!.Relationship;
+            var served = index.FindRelationship(record.Id)!.ToModel();
             var read = RecordMapping.ToRelationship(record);
             Assert.Equal((served.Type, served.FromId, served.ToId, served.Description, served.ValidTime), (read.Type, read.FromId, read.ToId, read.Description, read.ValidTime));
             Assert.Equal(served.Properties, read.Properties);
