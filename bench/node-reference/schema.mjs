@@ -56,6 +56,7 @@ export function resolvers(graph) {
         edges.push({ relationship: graph.relationship(relationship), node: graph.entities[other] });
         return true;
       });
+      // The load mix reads only the edges; this page's cursors and pageInfo are left out.
       return { edges, pageInfo: { endCursor: null, hasNextPage: false } };
     },
   };
