@@ -12,7 +12,7 @@ export class SeedGraph {
       .sort(byId);
     this.entities.forEach((e, i) => { e.ordinal = i; });
     const ordinalOf = new Map(this.entities.map((e) => [e.id, e.ordinal]));
-    this.entityById = ordinalOf;
+    this.ordinalOf = ordinalOf;
 
     const relationships = seed.relationships.slice().sort(byId);
     const count = relationships.length;
@@ -43,7 +43,7 @@ export class SeedGraph {
   }
 
   entity(id) {
-    const ordinal = this.entityById.get(id);
+    const ordinal = this.ordinalOf.get(id);
     return ordinal === undefined ? null : this.entities[ordinal];
   }
 
