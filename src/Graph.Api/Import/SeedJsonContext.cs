@@ -14,4 +14,5 @@ namespace Graph.Api.Import;
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     MaxDepth = 16)]
 [JsonSerializable(typeof(SeedFile))]
+[JsonSerializable(typeof(List<SeedRelationship?>))]
 internal sealed partial class SeedJsonContext : JsonSerializerContext;
