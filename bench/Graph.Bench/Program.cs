@@ -4,6 +4,7 @@ using Graph.Bench;
 
 // generate <entities> <relationships> <file>  — writes a synthetic graph in the seed format
 // memory <file>                               — live heap of the parsed import, the records and the index
+// read <file>                                 — reading an import whole against in runs side by side, then validating
 // micro [BenchmarkDotNet arguments]            — in-process benchmarks of the index and traversals
 // bare <port> [bytes]                          — a bare endpoint with fixed JSON (1 KB unless given): the load run's ceiling
 switch (args.FirstOrDefault())
@@ -15,6 +16,9 @@ switch (args.FirstOrDefault())
     case "memory" when args.Length == 2:
         MemoryFootprint.Report(args[1]);
         return 0;
+    case "read" when args.Length == 2:
+        ImportReadTimes.Report(args[1]);
+        return 0;
     case "bare" when args.Length is 2 or 3:
         BareEndpoint.Run(int.Parse(args[1], CultureInfo.InvariantCulture), args.Length == 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1024);
         return 0;
@@ -22,6 +26,6 @@ switch (args.FirstOrDefault())
         BenchmarkSwitcher.FromAssembly(typeof(IndexBenchmarks).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("usage: Graph.Bench generate <entities> <relationships> <file> | memory <file> | micro [--filter *] | bare <port> [bytes]");
+        Console.Error.WriteLine("usage: Graph.Bench generate <entities> <relationships> <file> | memory <file> | read <file> | micro [--filter *] | bare <port> [bytes]");
         return 2;
 }

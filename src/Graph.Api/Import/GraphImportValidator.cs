@@ -24,16 +24,11 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
     private readonly Dictionary<(string Document, int Paragraph), IReadOnlyList<Citation>> singleCitations = [];
 
     // Dates repeat across an import (thousands of distinct texts in a million rows): each is parsed once,
-    // and numbered, so the duplicate check compares numbers instead of hashing the text again. The rows
-    // keep the first copy of each text read.
-    private readonly Dictionary<string, (PartialDate? Date, int Number, string Text)> parsedDates = new(StringComparer.Ordinal);
+    // and numbered, so the duplicate check compares numbers instead of hashing the text again.
+    private readonly Dictionary<string, (PartialDate? Date, int Number)> parsedDates = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// An entity a relationship may end at: its kind, a number standing for its id in the duplicate check,
-    /// and the id as the entity's own row holds it, for the rows that name it to share (the reader may
-    /// have read each run of relationships with its own copies).
-    /// </summary>
-    private readonly record struct End(EntityKind Kind, int Number, string Id);
+    /// <summary>An entity a relationship may end at: its kind, and a number standing for its id in the duplicate check.</summary>
+    private readonly record struct End(EntityKind Kind, int Number);
 
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
     private static partial Regex IdPattern();
@@ -47,7 +42,7 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
         var relationshipSeeds = file.Relationships ?? [];
         // Sized up front: growing sets of a million entries copied them again and again, most of it in the large object heap.
         var ends = new Dictionary<string, End>(storedEntities.Count + entitySeeds.Count, StringComparer.Ordinal);
-        foreach (var (storedId, storedKind) in storedEntities) ends[storedId] = new End(storedKind, ends.Count, storedId);
+        foreach (var (storedId, storedKind) in storedEntities) ends[storedId] = new End(storedKind, ends.Count);
         var entities = new List<EntityRecord>(entitySeeds.Count);
         var newIds = new HashSet<string>(entitySeeds.Count + relationshipSeeds.Count, StringComparer.Ordinal);
         var documentParagraphs = new Dictionary<string, int?>(StringComparer.Ordinal);
@@ -68,7 +63,7 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
             var (from, to) = CheckTime(seed.ValidFrom, seed.ValidTo, seed.At, path);
             if (id is null || !kindOk || name is null) continue;
 
-            ends[id] = new End(kind, ends.Count, id);
+            ends[id] = new End(kind, ends.Count);
             if (kind == EntityKind.Document)
             {
                 documentParagraphs[id] = (int?)properties.Number("paragraphs");
@@ -107,7 +102,7 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
 
             relationships.Add(new RelationshipRecord
             {
-                Id = id, Type = type, FromId = start.Id, ToId = end.Id, Description = description,
+                Id = id, Type = type, FromId = seed.From!, ToId = seed.To!, Description = description,
                 ValidFrom = from, ValidTo = to, Properties = properties, Sources = sources,
             });
         }
@@ -208,7 +203,7 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
         if (from is not null && (start = Date(from)) is null) Fail("INVALID_DATE", path.Dot(at is null ? "validFrom" : "at"), $"'{from}' is not YYYY, YYYY-MM or YYYY-MM-DD.");
         if (to is not null && at is null && (end = Date(to)) is null) Fail("INVALID_DATE", path.Dot("validTo"), $"'{to}' is not YYYY, YYYY-MM or YYYY-MM-DD.");
         if (start is not null && end is not null && start.Earliest > end.Latest) Fail("INVALID_DATE", path, "The start is after the end.");
-        return (from is null ? null : Parsed(from).Text, to is null ? null : Parsed(to).Text);
+        return (from, to);
     }
 
     private PartialDate? Date(string text) => Parsed(text).Date;
@@ -216,11 +211,11 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
     /// <summary>The number of a date's text (-1 for none); equal texts, and only they, share a number.</summary>
     private int DateNumber(string? text) => text is null ? -1 : Parsed(text).Number;
 
-    private (PartialDate? Date, int Number, string Text) Parsed(string text)
+    private (PartialDate? Date, int Number) Parsed(string text)
     {
         if (!parsedDates.TryGetValue(text, out var parsed))
         {
-            parsedDates[text] = parsed = (PartialDate.TryParse(text, out var date) ? date : null, parsedDates.Count, text);
+            parsedDates[text] = parsed = (PartialDate.TryParse(text, out var date) ? date : null, parsedDates.Count);
         }
 
         return parsed;
@@ -265,6 +260,6 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
             return null;
         }
 
-        return (end.Id, paragraph);
+        return (document, paragraph);
     }
 }

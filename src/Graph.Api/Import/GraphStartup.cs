@@ -21,11 +21,13 @@ internal sealed partial class GraphStartup(
             LogNotDurable(logger);
         }
 
-        if (seed.Value.Enabled && await store.IsEmptyAsync(cancellationToken))
+        var path = Path.IsPathRooted(seed.Value.Path) ? seed.Value.Path : Path.Combine(AppContext.BaseDirectory, seed.Value.Path);
+        // Read in its own method, and used before the first await below: a local that lived across an
+        // await would keep the parsed file alive until the store is written.
+        var file = seed.Value.Enabled ? await ReadSeedIfEmptyAsync(path, started, cancellationToken) : null;
+        if (file is not null)
         {
-            var path = Path.IsPathRooted(seed.Value.Path) ? seed.Value.Path : Path.Combine(AppContext.BaseDirectory, seed.Value.Path);
-            // Read in its own method: a local here would keep the parsed file alive until the store is written.
-            var (entities, relationships) = await importer.ImportAsync(await ReadSeedAsync(path, started, cancellationToken), indexFirst: true, cancellationToken);
+            var (entities, relationships) = await importer.ImportAsync(file, indexFirst: true, cancellationToken);
             LogSeeded(logger, entities, relationships, path, started.Elapsed.TotalSeconds);
         }
         else
@@ -42,6 +44,19 @@ internal sealed partial class GraphStartup(
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         LogLoaded(logger, started.Elapsed.TotalSeconds, GC.GetTotalMemory(false) / (1024 * 1024));
+    }
+
+    /// <summary>
+    /// The seed, read while the store is asked whether it is empty: EF Core's first query takes most of a
+    /// second while the runtime compiles it, and an in-memory store (the only kind) is empty at start.
+    /// Null when the store has data; the read is then let go, a failure of it ignored as before.
+    /// </summary>
+    private async Task<SeedFile?> ReadSeedIfEmptyAsync(string path, System.Diagnostics.Stopwatch started, CancellationToken cancellationToken)
+    {
+        var reading = Task.Run(() => ReadSeedAsync(path, started, cancellationToken), cancellationToken);
+        if (await store.IsEmptyAsync(cancellationToken)) return await reading;
+        _ = reading.ContinueWith(static read => read.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return null;
     }
 
     private async Task<SeedFile> ReadSeedAsync(string path, System.Diagnostics.Stopwatch started, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -14,18 +15,22 @@ internal sealed class InternedStringConverter : JsonConverter<string>
 {
     private const int MaxInternedChars = 128;
 
+    // Concurrent, so the runs of one file read side by side share one pool (SeedReader).
     [ThreadStatic]
-    private static Dictionary<string, string>? pool;
+    private static ConcurrentDictionary<string, string>? pool;
 
     /// <summary>For converters that read strings of the import themselves.</summary>
     public static InternedStringConverter Instance { get; } = new();
 
     public override bool HandleNull => false;
 
-    /// <summary>Interns on this thread until the returned scope is disposed (one read of a file).</summary>
-    public static Scope Begin()
+    /// <summary>A pool for one read of a file, to be shared by the threads reading it.</summary>
+    public static ConcurrentDictionary<string, string> NewPool() => new(StringComparer.Ordinal);
+
+    /// <summary>Interns into <paramref name="shared"/> (or a pool of its own) on this thread until the returned scope is disposed.</summary>
+    public static Scope Begin(ConcurrentDictionary<string, string>? shared = null)
     {
-        pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        pool = shared ?? NewPool();
         return default;
     }
 
@@ -41,8 +46,7 @@ internal sealed class InternedStringConverter : JsonConverter<string>
         var text = chars[..written];
         if (lookup.TryGetValue(text, out var shared)) return shared;
         var created = text.ToString();
-        pool[created] = created;
-        return created;
+        return pool.GetOrAdd(created, created);
     }
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace Graph.Api.Import;
@@ -63,13 +64,14 @@ internal static class SeedReader
     /// <summary>
     /// Each run of relationships read on a core of its own as soon as the pass over the file finds it,
     /// then the rest of the file (an empty array where the relationships were); null if any part fails.
-    /// Each run shares strings only within itself; the validator gives the rows the entities' own ids.
+    /// All parts share one pool of strings, so a relationship's ends are its entities' own id strings.
     /// </summary>
     internal static SeedFile? ReadInRuns(byte[] utf8Json, int runBytes)
     {
+        var pool = InternedStringConverter.NewPool();
         var runs = new List<Task<List<SeedRelationship?>?>>();
-        var layout = SeedLayout.Find(utf8Json, ReaderOptions, runBytes, run => runs.Add(Task.Run(() => ReadRun(utf8Json, run))));
-        var rest = layout is null ? null : ReadRest(utf8Json, layout.RelationshipsArray);
+        var layout = SeedLayout.Find(utf8Json, ReaderOptions, runBytes, run => runs.Add(Task.Run(() => ReadRun(utf8Json, run, pool))));
+        var rest = layout is null ? null : ReadRest(utf8Json, layout.RelationshipsArray, pool);
         // Wait for every run, also on failure, so none is still reading while the file is read whole.
         Task.WaitAll(runs);
         if (rest is null || runs.Any(r => r.Result is null)) return null;
@@ -78,11 +80,11 @@ internal static class SeedReader
         return rest with { Relationships = relationships };
     }
 
-    private static List<SeedRelationship?>? ReadRun(byte[] utf8Json, Range run)
+    private static List<SeedRelationship?>? ReadRun(byte[] utf8Json, Range run, ConcurrentDictionary<string, string> pool)
     {
         var (start, length) = run.GetOffsetAndLength(utf8Json.Length);
         byte[] array = [(byte)'[', .. utf8Json.AsSpan(start, length), (byte)']'];
-        using var interning = InternedStringConverter.Begin();
+        using var interning = InternedStringConverter.Begin(pool);
         using var citations = SharedCitationsConverter.Begin();
         try
         {
@@ -94,11 +96,11 @@ internal static class SeedReader
         }
     }
 
-    private static SeedFile? ReadRest(byte[] utf8Json, Range relationshipsArray)
+    private static SeedFile? ReadRest(byte[] utf8Json, Range relationshipsArray, ConcurrentDictionary<string, string> pool)
     {
         var (start, length) = relationshipsArray.GetOffsetAndLength(utf8Json.Length);
         byte[] rest = [.. utf8Json.AsSpan(0, start), .. "[]"u8, .. utf8Json.AsSpan(start + length)];
-        using var interning = InternedStringConverter.Begin();
+        using var interning = InternedStringConverter.Begin(pool);
         using var citations = SharedCitationsConverter.Begin();
         try
         {

@@ -18,14 +18,12 @@ public sealed class GraphIndex
     private readonly FrozenDictionary<EntityKind, EntityNode[]> entitiesByKind;
     private readonly Dictionary<string, RelationshipNode[]> citationsByDocument;
 
-    private GraphIndex(EntityNode[] entities, RelationshipNode[] relationships, BidirectionalGraph<EntityNode, RelationshipNode> graph)
+    private GraphIndex(EntityNode[] entities, RelationshipNode[] relationships, BidirectionalGraph<EntityNode, RelationshipNode> graph,
+        Task<SearchIndex> search, Task<Dictionary<string, RelationshipNode[]>> citations)
     {
         Entities = this.entities = entities;
         Relationships = this.relationships = relationships;
         this.graph = graph;
-        // The parts are independent of each other: built side by side, a large graph is ready sooner.
-        var citations = Task.Run(() => CitationsByDocument(relationships));
-        var search = Task.Run(() => new SearchIndex(entities));
         var compact = Task.Run(() => new CompactAdjacency(entities, relationships, Outgoing, Incoming));
         entitiesById = entities.ToDictionary(e => e.Id, StringComparer.Ordinal);
         entitiesByKind = Enum.GetValues<EntityKind>().ToFrozenDictionary(k => k, k => entities.Where(e => e.Kind == k).ToArray());
@@ -74,6 +72,11 @@ public sealed class GraphIndex
         });
         foreach (var node in grouped) relationshipNodes[node.Ordinal] = node;
 
+        // The parts that need no adjacency are built on other cores while QuikGraph's graph is filled (one
+        // core's work, most of a second for a million relationships); the compact rows follow the graph.
+        var search = Task.Run(() => new SearchIndex(entityNodes));
+        var citations = Task.Run(() => CitationsByDocument(relationshipNodes));
+
         // QuikGraph's edge capacity is the initial size of *each* vertex's edge lists, not a total: give it the mean degree.
         var meanDegree = entityNodes.Length == 0 ? 0 : relationshipNodes.Length / entityNodes.Length;
         var graph = new BidirectionalGraph<EntityNode, RelationshipNode>(true, entityNodes.Length, meanDegree);
@@ -83,7 +86,7 @@ public sealed class GraphIndex
         // is far quicker than at random; each incoming list is sorted afterwards.
         graph.AddEdgeRange(grouped);
         Parallel.For(0, entityNodes.Length, e => ((List<RelationshipNode>)graph.InEdges(entityNodes[e])).Sort(ByOrdinal));
-        return new GraphIndex(entityNodes, relationshipNodes, graph);
+        return new GraphIndex(entityNodes, relationshipNodes, graph, search, citations);
     }
 
     private static readonly Comparison<RelationshipNode> ByOrdinal = (a, b) => a.Ordinal.CompareTo(b.Ordinal);
@@ -126,13 +129,23 @@ public sealed class GraphIndex
             {
                 var document = sources[i].DocumentId;
                 // Several citations of one document by one relationship list it once.
-                if (sources.Take(i).Any(s => s.DocumentId == document)) continue;
+                if (CitedBefore(sources, i)) continue;
                 if (!byDocument.TryGetValue(document, out var list)) byDocument[document] = list = [];
                 list.Add(relationship);
             }
         }
 
         return byDocument.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    private static bool CitedBefore(IReadOnlyList<Citation> sources, int index)
+    {
+        for (var j = 0; j < index; j++)
+        {
+            if (sources[j].DocumentId == sources[index].DocumentId) return true;
+        }
+
+        return false;
     }
 
     public EntityNode? FindEntity(string id) => entitiesById.GetValueOrDefault(id);

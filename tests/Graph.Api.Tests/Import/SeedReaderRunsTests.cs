@@ -61,7 +61,7 @@ public sealed class SeedReaderRunsTests
     }
 
     [Fact]
-    public void Rows_validated_from_runs_share_the_ids_and_dates_of_the_first_reading()
+    public void Runs_share_the_entities_ids_and_one_copy_of_each_date()
     {
         var file = SeedReader.ReadInRuns(Generated(400, valid: true), 1)!;
         var (entities, relationships) = new GraphImportValidator(new Dictionary<string, Model.EntityKind>(), new HashSet<string>()).Validate(file);

@@ -1,0 +1,67 @@
+using Graph.Api.Model;
+using Graph.Api.Storage;
+using Graph.Api.Tests.Support;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Graph.Api.Tests.Import;
+
+/// <summary>
+/// At startup the seed is read while the store is asked whether it is empty; a store that already holds
+/// a graph is served as it is, and the seed read beside the question is let go, even when it fails.
+/// </summary>
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task A_store_with_data_is_served_from_the_store_and_a_missing_seed_does_not_matter()
+    {
+        using var factory = new GraphApiFactory()
+            .With("Graph:Seed:Path", "/nonexistent/seed.json")
+            .WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+                // Runs before the loader, as a store that was written before this start would be.
+                services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StoreWithOneEntity>())));
+
+        var client = new GraphQLClient(factory.CreateClient());
+        var data = await WhenReadyAsync(client, "{ entities(first: 5) { edges { node { id name } } } }");
+
+        var edge = Assert.Single(data["entities"]!["edges"]!.AsArray());
+        Assert.Equal("stored-country", edge!["node"]!["id"]!.GetValue<string>());
+        Assert.Equal("Stored country", edge["node"]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_empty_store_is_seeded_from_the_file()
+    {
+        using var factory = new GraphApiFactory();
+
+        var data = await WhenReadyAsync(factory.CreateGraphQLClient(), """{ entity(id: "belarus") { id } }""");
+
+        Assert.Equal("belarus", data["entity"]!["id"]!.GetValue<string>());
+    }
+
+    private static async Task<System.Text.Json.Nodes.JsonNode> WhenReadyAsync(GraphQLClient client, string query)
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            using var ready = await client.Http.GetAsync("/health/ready");
+            if (ready.IsSuccessStatusCode) return await client.QueryAsync(query);
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The service did not become ready within 30 s.");
+    }
+
+    private sealed class StoreWithOneEntity(IDbContextFactory<GraphDbContext> contexts) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            db.Entities.Add(new EntityRecord { Id = "stored-country", Kind = EntityKind.Country, Name = "Stored country", Aliases = [], Properties = [] });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
