@@ -52,7 +52,8 @@ internal static class SeedReader
         }
     }
 
-    private static JsonReaderOptions ReaderOptions
+    /// <summary>The format's reader rules (comments, trailing commas, depth) for passes that make no objects.</summary>
+    internal static JsonReaderOptions ReaderOptions
     {
         get
         {

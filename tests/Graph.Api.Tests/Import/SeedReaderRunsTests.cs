@@ -18,7 +18,7 @@ public sealed class SeedReaderRunsTests
     public void A_graph_read_in_runs_is_the_graph_read_whole(int runBytes)
     {
         var json = Generated(400);
-        var layout = SeedLayout.Find(json, ReaderOptions, runBytes);
+        var layout = SeedLayout.Find(json, SeedReader.ReaderOptions, runBytes);
 
         Assert.NotNull(layout);
         Assert.True(layout.Runs.Count > 1);
@@ -32,7 +32,7 @@ public sealed class SeedReaderRunsTests
     public void Runs_follow_one_another_and_each_holds_whole_elements()
     {
         var json = Generated(50);
-        var layout = SeedLayout.Find(json, ReaderOptions, 200)!;
+        var layout = SeedLayout.Find(json, SeedReader.ReaderOptions, 200)!;
 
         var arrayStart = layout.RelationshipsArray.Start.Value;
         Assert.Equal((byte)'[', json[arrayStart]);
@@ -54,8 +54,9 @@ public sealed class SeedReaderRunsTests
     {
         var json = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "seed", "china-belarus.json"));
         var whole = SeedReader.Read(json, int.MaxValue);
-        var inRuns = SeedReader.Read(json, 1);
+        var inRuns = SeedReader.ReadInRuns(json, 1);
 
+        Assert.NotNull(inRuns);
         Assert.Equal(Describe(whole), Describe(inRuns));
         Assert.Equal(whole.Relationships!.Count, inRuns.Relationships!.Count);
     }
@@ -120,12 +121,6 @@ public sealed class SeedReaderRunsTests
 
         Assert.Equal(Refusal(() => SeedReader.Read(bytes, int.MaxValue)), Refusal(() => SeedReader.Read(bytes, 1)));
     }
-
-    private static JsonReaderOptions ReaderOptions => new()
-    {
-        CommentHandling = JsonCommentHandling.Skip,
-        MaxDepth = SeedJsonContext.Default.Options.MaxDepth,
-    };
 
     /// <summary>
     /// A valid graph exercising what a relationship may hold (comments, escapes, dates, properties, shared,
