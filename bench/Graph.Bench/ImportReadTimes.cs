@@ -12,14 +12,13 @@ namespace Graph.Bench;
 internal static class ImportReadTimes
 {
     private const int Rounds = 4;
-    private const int RunBytes = 8 << 20;
 
     public static void Report(string file)
     {
         var bytes = File.ReadAllBytes(file);
         for (var round = 1; round <= Rounds; round++)
         {
-            foreach (var (way, runBytes) in new[] { ("whole", int.MaxValue), ("in runs", RunBytes) })
+            foreach (var (way, runBytes) in new[] { ("whole", int.MaxValue), ("in runs", SeedReader.RunBytes) })
             {
                 var clock = Stopwatch.StartNew();
                 var seed = SeedReader.Read(bytes, runBytes);

@@ -10,7 +10,7 @@ internal static class SeedReader
 
     // Relationships are read side by side in runs of about this size: a million of them (160 MB) took
     // one core five to six seconds. Smaller files are one run and read in one go.
-    private const int RunBytes = 8 << 20;
+    internal const int RunBytes = 8 << 20;
 
     public static SeedFile Read(byte[] utf8Json) => Read(utf8Json, Environment.ProcessorCount > 1 ? RunBytes : int.MaxValue);
 

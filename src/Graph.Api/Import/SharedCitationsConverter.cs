@@ -7,7 +7,8 @@ namespace Graph.Api.Import;
 /// Reads a relationship's <c>sources</c>. Nearly every relationship of an import cites one paragraph
 /// that many others cite too; read one by one they were three objects each (a list, its array and
 /// the citation), three million for a million relationships. Within one <see cref="SeedReader"/>
-/// read, equal citations are one shared object and equal one-citation lists one shared array. It
+/// read (one run of it, when a large file is read in runs; the validator shares them across runs),
+/// equal citations are one shared object and equal one-citation lists one shared array. It
 /// reads exactly what the generated reader accepts: an array of objects with <c>document</c> (a
 /// string) and <c>paragraph</c> (a 32-bit integer), either null or missing; anything else is refused.
 /// </summary>
