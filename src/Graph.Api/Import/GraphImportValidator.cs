@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using Graph.Api.Model;
 using Graph.Api.Storage;
 
@@ -9,64 +7,74 @@ namespace Graph.Api.Import;
 /// Checks a whole import before anything is written, so an import is applied completely or not at all.
 /// Ids already in the store count as taken; relationships may point at stored entities.
 /// </summary>
-internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, EntityKind> storedEntities, IReadOnlySet<string> storedRelationshipIds)
+/// <remarks>
+/// Relationships are checked on every core, with the same answer as checking them one after another:
+/// each row's own checks run in chunks in parallel; the two checks that depend on earlier rows (an id
+/// used before, the same relationship given before) then run in one pass per share of the rows, each
+/// share holding the rows whose key hashes to it, in row order; and the errors are put back in row order.
+/// </remarks>
+/// <param name="storedEntities">The store's entities by id: their ids are taken, and relationships may end at them.</param>
+/// <param name="storedRelationshipIds">The store's relationship ids, which are taken too.</param>
+/// <param name="rowsPerChunk">Rows one thread checks at a time; smaller in tests, to cut a small import into many chunks.</param>
+/// <param name="shares">How many passes split the repeated-row checks (0: one per core).</param>
+internal sealed class GraphImportValidator(
+    IReadOnlyDictionary<string, EntityKind> storedEntities, IReadOnlySet<string> storedRelationshipIds,
+    int rowsPerChunk = GraphImportValidator.RowsPerChunk, int shares = 0)
 {
     public const int MaxErrors = 20;
+    internal const int RowsPerChunk = 16_384;
     private const int MaxNameLength = 200;
     private const int MaxDescriptionLength = 2000;
     private const int MaxAliases = 20;
-    private const int MaxProperties = 30;
-
-    private readonly List<ImportError> errors = [];
-
-    // Most relationships cite one paragraph that many others cite too: rows citing the same paragraph
-    // share one list (a million relationships held a million lists of one citation each).
-    private readonly Dictionary<(string Document, int Paragraph), IReadOnlyList<Citation>> singleCitations = [];
-
-    // Dates repeat across an import (thousands of distinct texts in a million rows): each is parsed once,
-    // and numbered, so the duplicate check compares numbers instead of hashing the text again.
-    private readonly Dictionary<string, (PartialDate? Date, int Number)> parsedDates = new(StringComparer.Ordinal);
-
-    /// <summary>An entity a relationship may end at: its kind, and a number standing for its id in the duplicate check.</summary>
-    private readonly record struct End(EntityKind Kind, int Number);
-
-    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-    private static partial Regex IdPattern();
-
-    [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9_]{0,49}$")]
-    private static partial Regex PropertyKeyPattern();
 
     public (List<EntityRecord> Entities, List<RelationshipRecord> Relationships) Validate(SeedFile file)
     {
         var entitySeeds = file.Entities ?? [];
         var relationshipSeeds = file.Relationships ?? [];
-        // Sized up front: growing sets of a million entries copied them again and again, most of it in the large object heap.
-        var ends = new Dictionary<string, End>(storedEntities.Count + entitySeeds.Count, StringComparer.Ordinal);
-        foreach (var (storedId, storedKind) in storedEntities) ends[storedId] = new End(storedKind, ends.Count);
-        var entities = new List<EntityRecord>(entitySeeds.Count);
-        var newIds = new HashSet<string>(entitySeeds.Count + relationshipSeeds.Count, StringComparer.Ordinal);
-        var documentParagraphs = new Dictionary<string, int?>(StringComparer.Ordinal);
+        var checks = new ImportChecks();
+        // Sized up front: growing a set of a million entries copied it again and again, most of it in the large object heap.
+        checks.Ends.EnsureCapacity(storedEntities.Count + entitySeeds.Count);
+        foreach (var (storedId, storedKind) in storedEntities) checks.Ends[storedId] = new ImportChecks.End(storedKind, checks.Ends.Count);
+        var entityIds = new HashSet<string>(entitySeeds.Count, StringComparer.Ordinal);
+        var entities = CheckEntities(entitySeeds, checks, entityIds);
 
-        for (var i = 0; i < entitySeeds.Count; i++)
+        var rows = CheckRelationships(relationshipSeeds, checks, entityIds);
+        var shareCount = rows.Length < rowsPerChunk ? 1 : shares > 0 ? shares : Environment.ProcessorCount;
+        var idRepeated = IdsRepeated(rows, shareCount);
+        var relationshipRepeated = RelationshipsRepeated(rows, idRepeated, shareCount);
+
+        var errors = Errors(checks.Errors, rows, idRepeated, relationshipRepeated, relationshipSeeds).Take(MaxErrors).ToList();
+        if (errors.Count > 0) throw new ImportRejectedException(errors);
+
+        var relationships = new List<RelationshipRecord>(rows.Length);
+        foreach (var row in rows) relationships.Add(row.Record!);
+        return (entities, relationships);
+    }
+
+    private List<EntityRecord> CheckEntities(List<SeedEntity?> seeds, ImportChecks checks, HashSet<string> entityIds)
+    {
+        var entities = new List<EntityRecord>(seeds.Count);
+        for (var i = 0; i < seeds.Count; i++)
         {
-            var seed = entitySeeds[i];
+            var seed = seeds[i];
             var path = new ImportPath("entities", i);
-            if (seed is null) { Fail("IMPORT_INVALID", path, "An entity must be an object."); continue; }
-            var id = CheckNewId(seed.Id, path.Dot("id"), newIds);
+            if (seed is null) { checks.Fail("IMPORT_INVALID", path, "An entity must be an object."); continue; }
+            var id = checks.WellFormedId(seed.Id, path.Dot("id"));
+            if (id is not null && (IsStored(id) || !entityIds.Add(id))) { checks.FailTaken(id, path.Dot("id")); id = null; }
             var kindOk = ConstantCase.TryParse<EntityKind>(seed.Kind, out var kind);
-            if (!kindOk) Fail("UNKNOWN_ENTITY_KIND", path.Dot("kind"), $"'{seed.Kind}' is not an entity kind; use one of {string.Join(", ", Enum.GetValues<EntityKind>().Select(ConstantCase.Name))}.");
-            var name = CheckText(seed.Name, path.Dot("name"), MaxNameLength, required: true);
-            var aliases = (seed.Aliases ?? []).Select((a, j) => CheckText(a, path.Dot("aliases").At(j), MaxNameLength, required: true)).ToList();
-            if (aliases.Count > MaxAliases) Fail("IMPORT_INVALID", path.Dot("aliases"), $"At most {MaxAliases} aliases.");
-            var description = CheckText(seed.Description, path.Dot("description"), MaxDescriptionLength, required: false);
-            var properties = CheckProperties(seed.Properties, path.Dot("properties"));
-            var (from, to) = CheckTime(seed.ValidFrom, seed.ValidTo, seed.At, path);
+            if (!kindOk) checks.Fail("UNKNOWN_ENTITY_KIND", path.Dot("kind"), $"'{seed.Kind}' is not an entity kind; use one of {string.Join(", ", Enum.GetValues<EntityKind>().Select(ConstantCase.Name))}.");
+            var name = checks.CheckText(seed.Name, path.Dot("name"), MaxNameLength, required: true);
+            var aliases = (seed.Aliases ?? []).Select((a, j) => checks.CheckText(a, path.Dot("aliases").At(j), MaxNameLength, required: true)).ToList();
+            if (aliases.Count > MaxAliases) checks.Fail("IMPORT_INVALID", path.Dot("aliases"), $"At most {MaxAliases} aliases.");
+            var description = checks.CheckText(seed.Description, path.Dot("description"), MaxDescriptionLength, required: false);
+            var properties = checks.CheckProperties(seed.Properties, path.Dot("properties"));
+            var (from, to) = checks.CheckTime(seed.ValidFrom, seed.ValidTo, seed.At, path);
             if (id is null || !kindOk || name is null) continue;
 
-            ends[id] = new End(kind, ends.Count);
+            checks.Ends[id] = new ImportChecks.End(kind, checks.Ends.Count);
             if (kind == EntityKind.Document)
             {
-                documentParagraphs[id] = (int?)properties.Number("paragraphs");
+                checks.DocumentParagraphs[id] = (int?)properties.Number("paragraphs");
             }
 
             entities.Add(new EntityRecord
@@ -76,190 +84,108 @@ internal sealed partial class GraphImportValidator(IReadOnlyDictionary<string, E
             });
         }
 
-        var relationships = new List<RelationshipRecord>(relationshipSeeds.Count);
+        return entities;
+    }
+
+    private bool IsStored(string id) => storedEntities.ContainsKey(id) || storedRelationshipIds.Contains(id);
+
+    /// <summary>Each relationship checked on its own, in chunks on every core (the entities are known and no longer change).</summary>
+    private CheckedRelationship[] CheckRelationships(List<SeedRelationship?> seeds, ImportChecks checks, HashSet<string> entityIds)
+    {
+        var rows = new CheckedRelationship[seeds.Count];
+        var chunks = seeds.Count / rowsPerChunk + (seeds.Count % rowsPerChunk == 0 ? 0 : 1);
+        Parallel.For(0, chunks, chunk =>
+        {
+            var mine = checks.ForAnotherThread();
+            var end = (int)Math.Min((long)(chunk + 1) * rowsPerChunk, seeds.Count);
+            for (var i = chunk * rowsPerChunk; i < end; i++)
+            {
+                mine.Errors.Clear();
+                rows[i] = CheckRelationship(seeds[i], new ImportPath("relationships", i), mine, entityIds);
+                if (mine.Errors.Count > 0) rows[i].Errors = [.. mine.Errors];
+            }
+        });
+        return rows;
+    }
+
+    private CheckedRelationship CheckRelationship(SeedRelationship? seed, ImportPath path, ImportChecks checks, HashSet<string> entityIds)
+    {
+        if (seed is null) { checks.Fail("IMPORT_INVALID", path, "A relationship must be an object."); return default; }
+        var id = checks.WellFormedId(seed.Id, path.Dot("id"));
+        if (id is not null && (IsStored(id) || entityIds.Contains(id))) { checks.FailTaken(id, path.Dot("id")); id = null; }
+        var typeOk = ConstantCase.TryParse<RelationshipType>(seed.Type, out var type);
+        if (!typeOk) checks.Fail("UNKNOWN_RELATIONSHIP_TYPE", path.Dot("type"), $"'{seed.Type}' is not a relationship type; query relationshipTypes for the vocabulary.");
+        var fromEnd = checks.CheckEnd(seed.From, path.Dot("from"));
+        var toEnd = checks.CheckEnd(seed.To, path.Dot("to"));
+        if (seed.From is not null && seed.From == seed.To) checks.Fail("SELF_LOOP", path, "A relationship must join two different entities.");
+        if (typeOk && fromEnd?.Kind is { } f && toEnd?.Kind is { } t && !RelationshipVocabulary.Allows(type, f, t))
+            checks.Fail("KIND_NOT_ALLOWED", path.Dot("type"), $"{seed.Type} cannot join a {ConstantCase.Name(f)} to a {ConstantCase.Name(t)}.");
+        var description = checks.CheckText(seed.Description, path.Dot("description"), MaxDescriptionLength, required: false);
+        var properties = checks.CheckProperties(seed.Properties, path.Dot("properties"));
+        var (from, to) = checks.CheckTime(seed.ValidFrom, seed.ValidTo, seed.At, path);
+        var sources = checks.CheckSources(seed.Sources, path.Dot("sources"));
+
+        var row = new CheckedRelationship { NewId = id, IdHash = id is null ? 0 : StringComparer.Ordinal.GetHashCode(id) };
+        if (id is null || !typeOk || fromEnd is not { } start || toEnd is not { } end) return row;
         // A relationship's type, ends and date texts, as numbers: hashing four strings per row was most of the check's time.
-        var seen = new HashSet<(RelationshipType, int, int, int, int)>(relationshipSeeds.Count);
-        for (var i = 0; i < relationshipSeeds.Count; i++)
+        row.Key = (type, start.Number, end.Number, checks.DateNumber(from), checks.DateNumber(to));
+        row.Record = new RelationshipRecord
         {
-            var seed = relationshipSeeds[i];
+            Id = id, Type = type, FromId = seed.From!, ToId = seed.To!, Description = description,
+            ValidFrom = from, ValidTo = to, Properties = properties, Sources = sources,
+        };
+        return row;
+    }
+
+    /// <summary>Which rows reuse the id of an earlier row: the first use of an id keeps it.</summary>
+    private static bool[] IdsRepeated(CheckedRelationship[] rows, int shareCount)
+    {
+        var repeated = new bool[rows.Length];
+        Parallel.For(0, shareCount, share =>
+        {
+            var seen = new HashSet<string>(rows.Length / shareCount + 1, StringComparer.Ordinal);
+            for (var i = 0; i < rows.Length; i++)
+            {
+                if (rows[i].NewId is { } id && Share(rows[i].IdHash, shareCount) == share && !seen.Add(id)) repeated[i] = true;
+            }
+        });
+        return repeated;
+    }
+
+    /// <summary>Which rows repeat an earlier row's type, ends and dates; a row whose id is taken takes no part.</summary>
+    private static bool[] RelationshipsRepeated(CheckedRelationship[] rows, bool[] idRepeated, int shareCount)
+    {
+        var repeated = new bool[rows.Length];
+        Parallel.For(0, shareCount, share =>
+        {
+            var seen = new HashSet<(RelationshipType, int, int, int, int)>(rows.Length / shareCount + 1);
+            for (var i = 0; i < rows.Length; i++)
+            {
+                if (rows[i].Record is null || idRepeated[i]) continue;
+                var key = rows[i].Key;
+                if (Share(key.GetHashCode(), shareCount) == share && !seen.Add(key)) repeated[i] = true;
+            }
+        });
+        return repeated;
+    }
+
+    private static int Share(int hash, int shareCount) => (int)((uint)hash % (uint)shareCount);
+
+    /// <summary>Every error in file order: the entities', then each row's (a reused id first, a repeated relationship last).</summary>
+    private static IEnumerable<ImportError> Errors(List<ImportError> entityErrors, CheckedRelationship[] rows, bool[] idRepeated, bool[] relationshipRepeated,
+        List<SeedRelationship?> seeds)
+    {
+        foreach (var error in entityErrors) yield return error;
+        for (var i = 0; i < rows.Length; i++)
+        {
             var path = new ImportPath("relationships", i);
-            if (seed is null) { Fail("IMPORT_INVALID", path, "A relationship must be an object."); continue; }
-            var id = CheckNewId(seed.Id, path.Dot("id"), newIds);
-            var typeOk = ConstantCase.TryParse<RelationshipType>(seed.Type, out var type);
-            if (!typeOk) Fail("UNKNOWN_RELATIONSHIP_TYPE", path.Dot("type"), $"'{seed.Type}' is not a relationship type; query relationshipTypes for the vocabulary.");
-            var fromEnd = CheckEnd(seed.From, path.Dot("from"), ends);
-            var toEnd = CheckEnd(seed.To, path.Dot("to"), ends);
-            if (seed.From is not null && seed.From == seed.To) Fail("SELF_LOOP", path, "A relationship must join two different entities.");
-            if (typeOk && fromEnd?.Kind is { } f && toEnd?.Kind is { } t && !RelationshipVocabulary.Allows(type, f, t))
-                Fail("KIND_NOT_ALLOWED", path.Dot("type"), $"{seed.Type} cannot join a {ConstantCase.Name(f)} to a {ConstantCase.Name(t)}.");
-            var description = CheckText(seed.Description, path.Dot("description"), MaxDescriptionLength, required: false);
-            var properties = CheckProperties(seed.Properties, path.Dot("properties"));
-            var (from, to) = CheckTime(seed.ValidFrom, seed.ValidTo, seed.At, path);
-            var sources = CheckSources(seed.Sources, path.Dot("sources"), ends, documentParagraphs);
-            if (id is null || !typeOk || fromEnd is not { } start || toEnd is not { } end) continue;
-            if (!seen.Add((type, start.Number, end.Number, DateNumber(from), DateNumber(to))))
-                Fail("DUPLICATE_RELATIONSHIP", path, $"The same {seed.Type} from '{seed.From}' to '{seed.To}' with the same dates is already in this import.");
-
-            relationships.Add(new RelationshipRecord
+            if (idRepeated[i]) yield return ImportChecks.Taken(rows[i].NewId!, path.Dot("id"));
+            foreach (var error in rows[i].Errors ?? []) yield return error;
+            if (relationshipRepeated[i])
             {
-                Id = id, Type = type, FromId = seed.From!, ToId = seed.To!, Description = description,
-                ValidFrom = from, ValidTo = to, Properties = properties, Sources = sources,
-            });
+                var seed = seeds[i]!;
+                yield return new ImportError("DUPLICATE_RELATIONSHIP", path.ToString(), $"The same {seed.Type} from '{seed.From}' to '{seed.To}' with the same dates is already in this import.");
+            }
         }
-
-        if (errors.Count > 0)
-        {
-            throw new ImportRejectedException(errors.Take(MaxErrors).ToList());
-        }
-
-        return (entities, relationships);
-    }
-
-    private void Fail(string code, ImportPath path, string message) => errors.Add(new ImportError(code, path.ToString(), message));
-
-    private string? CheckNewId(string? id, ImportPath path, HashSet<string> newIds)
-    {
-        if (id is null || id.Length > 100 || !IdPattern().IsMatch(id))
-        {
-            Fail("INVALID_ID", path, "An id is 1 to 100 lowercase letters, digits and single hyphens, like 'great-stone-park'.");
-            return null;
-        }
-
-        if (storedEntities.ContainsKey(id) || storedRelationshipIds.Contains(id) || !newIds.Add(id))
-        {
-            Fail("DUPLICATE_ID", path, $"The id '{id}' is already taken.");
-            return null;
-        }
-
-        return id;
-    }
-
-    private End? CheckEnd(string? id, ImportPath path, Dictionary<string, End> ends)
-    {
-        if (id is not null && ends.TryGetValue(id, out var end)) return end;
-        Fail("UNKNOWN_ENTITY", path, $"No entity has the id '{id}'.");
-        return null;
-    }
-
-    private string? CheckText(string? text, ImportPath path, int maxLength, bool required)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required) Fail("IMPORT_INVALID", path, "This text is required.");
-            return null;
-        }
-
-        if (text.Length > maxLength) Fail("TEXT_TOO_LONG", path, $"At most {maxLength} characters.");
-        else if (text.Contains('\0', StringComparison.Ordinal) || !IsWellFormed(text)) Fail("INVALID_TEXT", path, "Text must be well-formed Unicode without NUL characters.");
-        else return text.Normalize(System.Text.NormalizationForm.FormC).Trim();
-        return null;
-    }
-
-    private static bool IsWellFormed(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
-            else if (char.IsSurrogate(text[i])) return false;
-        }
-
-        return true;
-    }
-
-    private TypedProperty[] CheckProperties(Dictionary<string, JsonElement>? properties, ImportPath path)
-    {
-        // No properties (most rows) is one shared empty list.
-        if (properties is null || properties.Count == 0) return [];
-        var result = new List<TypedProperty>();
-        if (properties.Count > MaxProperties) Fail("IMPORT_INVALID", path, $"At most {MaxProperties} properties.");
-        foreach (var (key, value) in properties)
-        {
-            if (!PropertyKeyPattern().IsMatch(key)) { Fail("IMPORT_INVALID", path.Dot(key), "A property key is a letter followed by up to 49 letters, digits or underscores."); continue; }
-            TypedProperty? property = value.ValueKind switch
-            {
-                JsonValueKind.String => CheckText(value.GetString(), path.Dot(key), MaxDescriptionLength, required: true) is { } s ? new TypedProperty(key, PropertyValueType.Text, s) : null,
-                JsonValueKind.Number when value.TryGetDouble(out var n) && double.IsFinite(n) => new TypedProperty(key, PropertyValueType.Number, n.ToString("R", System.Globalization.CultureInfo.InvariantCulture)),
-                JsonValueKind.True or JsonValueKind.False => new TypedProperty(key, PropertyValueType.Boolean, value.GetBoolean() ? "true" : "false"),
-                _ => null,
-            };
-            if (property is null && value.ValueKind != JsonValueKind.String) Fail("IMPORT_INVALID", path.Dot(key), "A property value is a string, a finite number or a boolean.");
-            if (property is not null) result.Add(property);
-        }
-
-        return result.Count == 0 ? [] : result.ToArray();
-    }
-
-    private (string? From, string? To) CheckTime(string? validFrom, string? validTo, string? at, ImportPath path)
-    {
-        if (at is not null && (validFrom is not null || validTo is not null))
-        {
-            Fail("INVALID_DATE", path, "Give either 'at' (a point in time) or 'validFrom'/'validTo', not both.");
-            return (null, null);
-        }
-
-        var from = at ?? validFrom;
-        var to = at ?? validTo;
-        PartialDate? start = null, end = null;
-        if (from is not null && (start = Date(from)) is null) Fail("INVALID_DATE", path.Dot(at is null ? "validFrom" : "at"), $"'{from}' is not YYYY, YYYY-MM or YYYY-MM-DD.");
-        if (to is not null && at is null && (end = Date(to)) is null) Fail("INVALID_DATE", path.Dot("validTo"), $"'{to}' is not YYYY, YYYY-MM or YYYY-MM-DD.");
-        if (start is not null && end is not null && start.Earliest > end.Latest) Fail("INVALID_DATE", path, "The start is after the end.");
-        return (from, to);
-    }
-
-    private PartialDate? Date(string text) => Parsed(text).Date;
-
-    /// <summary>The number of a date's text (-1 for none); equal texts, and only they, share a number.</summary>
-    private int DateNumber(string? text) => text is null ? -1 : Parsed(text).Number;
-
-    private (PartialDate? Date, int Number) Parsed(string text)
-    {
-        if (!parsedDates.TryGetValue(text, out var parsed))
-        {
-            parsedDates[text] = parsed = (PartialDate.TryParse(text, out var date) ? date : null, parsedDates.Count);
-        }
-
-        return parsed;
-    }
-
-    private IReadOnlyList<Citation> CheckSources(IReadOnlyList<SeedCitation?>? sources, ImportPath path, Dictionary<string, End> ends, Dictionary<string, int?> paragraphs)
-    {
-        if (sources is null || sources.Count == 0)
-        {
-            Fail("SOURCE_REQUIRED", path, "Every relationship cites at least one source document and paragraph.");
-            return [];
-        }
-
-        if (sources.Count == 1)
-        {
-            if (CheckSource(sources[0], path.At(0), ends, paragraphs) is not { } only) return [];
-            if (!singleCitations.TryGetValue(only, out var shared)) singleCitations[only] = shared = [new Citation(only.Document, only.Paragraph)];
-            return shared;
-        }
-
-        var result = new List<Citation>(sources.Count);
-        for (var j = 0; j < sources.Count; j++)
-        {
-            if (CheckSource(sources[j], path.At(j), ends, paragraphs) is { } cited) result.Add(new Citation(cited.Document, cited.Paragraph));
-        }
-
-        return result.ToArray();
-    }
-
-    private (string Document, int Paragraph)? CheckSource(SeedCitation? source, ImportPath at, Dictionary<string, End> ends, Dictionary<string, int?> paragraphs)
-    {
-        if (source?.Document is not { } document || !ends.TryGetValue(document, out var end) || end.Kind != EntityKind.Document)
-        {
-            Fail("UNKNOWN_SOURCE", at.Dot("document"), $"'{source?.Document}' is not a DOCUMENT entity.");
-            return null;
-        }
-
-        var count = paragraphs.GetValueOrDefault(document);
-        if (source.Paragraph is not { } paragraph || paragraph < 1 || (count is { } max && paragraph > max))
-        {
-            Fail("UNKNOWN_SOURCE", at.Dot("paragraph"), $"The paragraph must be a number from 1{(count is { } m ? $" to {m}" : "")}.");
-            return null;
-        }
-
-        return (document, paragraph);
     }
 }

@@ -1,0 +1,198 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Graph.Api.Model;
+
+namespace Graph.Api.Import;
+
+/// <summary>
+/// The checks of single values in an import (ids, texts, properties, dates, ends, sources), each
+/// reporting what is wrong to this instance's <see cref="Errors"/>. The validator gives each thread its
+/// own instance (<see cref="ForAnotherThread"/>); all of them share the entities known so far and the
+/// caches of parsed dates and shared citation lists, which are safe to use from several threads.
+/// </summary>
+internal sealed partial class ImportChecks
+{
+    private const int MaxDescriptionLength = 2000;
+    private const int MaxProperties = 30;
+
+    private readonly Shared shared;
+
+    public ImportChecks() => shared = new Shared();
+
+    private ImportChecks(Shared shared) => this.shared = shared;
+
+    /// <summary>What this instance found wrong, in the order it was checked.</summary>
+    public List<ImportError> Errors { get; } = [];
+
+    /// <summary>Every entity a relationship may end at, by id. Filled before relationships are checked, read-only after.</summary>
+    public Dictionary<string, End> Ends => shared.Ends;
+
+    /// <summary>Each document's paragraph count (null when it does not say). Filled with <see cref="Ends"/>.</summary>
+    public Dictionary<string, int?> DocumentParagraphs => shared.DocumentParagraphs;
+
+    /// <summary>An instance for another thread: its own errors, everything else shared.</summary>
+    public ImportChecks ForAnotherThread() => new(shared);
+
+    /// <summary>An entity a relationship may end at: its kind, and a number standing for its id in the duplicate check.</summary>
+    public readonly record struct End(EntityKind Kind, int Number);
+
+    private sealed class Shared
+    {
+        public Dictionary<string, End> Ends { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, int?> DocumentParagraphs { get; } = new(StringComparer.Ordinal);
+
+        // Most relationships cite one paragraph that many others cite too: rows citing the same paragraph
+        // share one list (a million relationships held a million lists of one citation each).
+        public ConcurrentDictionary<(string Document, int Paragraph), IReadOnlyList<Citation>> SingleCitations { get; } = new();
+
+        // Dates repeat across an import (thousands of distinct texts in a million rows): each is parsed once,
+        // and numbered, so the duplicate check compares numbers instead of hashing the text again.
+        public ConcurrentDictionary<string, (PartialDate? Date, int Number)> ParsedDates { get; } = new(StringComparer.Ordinal);
+
+        public int DatesNumbered;
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9_]{0,49}$")]
+    private static partial Regex PropertyKeyPattern();
+
+    public void Fail(string code, ImportPath path, string message) => Errors.Add(new ImportError(code, path.ToString(), message));
+
+    /// <summary>The id when it is well formed, else null (reported). Whether it is free is the caller's question.</summary>
+    public string? WellFormedId(string? id, ImportPath path)
+    {
+        if (id is not null && id.Length <= 100 && IdPattern().IsMatch(id)) return id;
+        Fail("INVALID_ID", path, "An id is 1 to 100 lowercase letters, digits and single hyphens, like 'great-stone-park'.");
+        return null;
+    }
+
+    public void FailTaken(string id, ImportPath path) => Errors.Add(Taken(id, path));
+
+    public static ImportError Taken(string id, ImportPath path) => new("DUPLICATE_ID", path.ToString(), $"The id '{id}' is already taken.");
+
+    public End? CheckEnd(string? id, ImportPath path)
+    {
+        if (id is not null && Ends.TryGetValue(id, out var end)) return end;
+        Fail("UNKNOWN_ENTITY", path, $"No entity has the id '{id}'.");
+        return null;
+    }
+
+    public string? CheckText(string? text, ImportPath path, int maxLength, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (required) Fail("IMPORT_INVALID", path, "This text is required.");
+            return null;
+        }
+
+        if (text.Length > maxLength) Fail("TEXT_TOO_LONG", path, $"At most {maxLength} characters.");
+        else if (text.Contains('\0', StringComparison.Ordinal) || !IsWellFormed(text)) Fail("INVALID_TEXT", path, "Text must be well-formed Unicode without NUL characters.");
+        else return text.Normalize(System.Text.NormalizationForm.FormC).Trim();
+        return null;
+    }
+
+    private static bool IsWellFormed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(text[i])) return false;
+        }
+
+        return true;
+    }
+
+    public TypedProperty[] CheckProperties(Dictionary<string, JsonElement>? properties, ImportPath path)
+    {
+        // No properties (most rows) is one shared empty list.
+        if (properties is null || properties.Count == 0) return [];
+        var result = new List<TypedProperty>();
+        if (properties.Count > MaxProperties) Fail("IMPORT_INVALID", path, $"At most {MaxProperties} properties.");
+        foreach (var (key, value) in properties)
+        {
+            if (!PropertyKeyPattern().IsMatch(key)) { Fail("IMPORT_INVALID", path.Dot(key), "A property key is a letter followed by up to 49 letters, digits or underscores."); continue; }
+            TypedProperty? property = value.ValueKind switch
+            {
+                JsonValueKind.String => CheckText(value.GetString(), path.Dot(key), MaxDescriptionLength, required: true) is { } s ? new TypedProperty(key, PropertyValueType.Text, s) : null,
+                JsonValueKind.Number when value.TryGetDouble(out var n) && double.IsFinite(n) => new TypedProperty(key, PropertyValueType.Number, n.ToString("R", System.Globalization.CultureInfo.InvariantCulture)),
+                JsonValueKind.True or JsonValueKind.False => new TypedProperty(key, PropertyValueType.Boolean, value.GetBoolean() ? "true" : "false"),
+                _ => null,
+            };
+            if (property is null && value.ValueKind != JsonValueKind.String) Fail("IMPORT_INVALID", path.Dot(key), "A property value is a string, a finite number or a boolean.");
+            if (property is not null) result.Add(property);
+        }
+
+        return result.Count == 0 ? [] : result.ToArray();
+    }
+
+    public (string? From, string? To) CheckTime(string? validFrom, string? validTo, string? at, ImportPath path)
+    {
+        if (at is not null && (validFrom is not null || validTo is not null))
+        {
+            Fail("INVALID_DATE", path, "Give either 'at' (a point in time) or 'validFrom'/'validTo', not both.");
+            return (null, null);
+        }
+
+        var from = at ?? validFrom;
+        var to = at ?? validTo;
+        PartialDate? start = null, end = null;
+        if (from is not null && (start = Date(from)) is null) Fail("INVALID_DATE", path.Dot(at is null ? "validFrom" : "at"), $"'{from}' is not YYYY, YYYY-MM or YYYY-MM-DD.");
+        if (to is not null && at is null && (end = Date(to)) is null) Fail("INVALID_DATE", path.Dot("validTo"), $"'{to}' is not YYYY, YYYY-MM or YYYY-MM-DD.");
+        if (start is not null && end is not null && start.Earliest > end.Latest) Fail("INVALID_DATE", path, "The start is after the end.");
+        return (from, to);
+    }
+
+    private PartialDate? Date(string text) => Parsed(text).Date;
+
+    /// <summary>The number of a date's text (-1 for none); equal texts, and only they, share a number.</summary>
+    public int DateNumber(string? text) => text is null ? -1 : Parsed(text).Number;
+
+    // Two threads meeting a new text at once may both parse it; only one result is kept, and both get that one.
+    private (PartialDate? Date, int Number) Parsed(string text) =>
+        shared.ParsedDates.GetOrAdd(text, static (t, s) => (PartialDate.TryParse(t, out var date) ? date : null, Interlocked.Increment(ref s.DatesNumbered)), shared);
+
+    public IReadOnlyList<Citation> CheckSources(IReadOnlyList<SeedCitation?>? sources, ImportPath path)
+    {
+        if (sources is null || sources.Count == 0)
+        {
+            Fail("SOURCE_REQUIRED", path, "Every relationship cites at least one source document and paragraph.");
+            return [];
+        }
+
+        if (sources.Count == 1)
+        {
+            if (CheckSource(sources[0], path.At(0)) is not { } only) return [];
+            return shared.SingleCitations.GetOrAdd(only, static c => [new Citation(c.Document, c.Paragraph)]);
+        }
+
+        var result = new List<Citation>(sources.Count);
+        for (var j = 0; j < sources.Count; j++)
+        {
+            if (CheckSource(sources[j], path.At(j)) is { } cited) result.Add(new Citation(cited.Document, cited.Paragraph));
+        }
+
+        return result.ToArray();
+    }
+
+    private (string Document, int Paragraph)? CheckSource(SeedCitation? source, ImportPath at)
+    {
+        if (source?.Document is not { } document || !Ends.TryGetValue(document, out var end) || end.Kind != EntityKind.Document)
+        {
+            Fail("UNKNOWN_SOURCE", at.Dot("document"), $"'{source?.Document}' is not a DOCUMENT entity.");
+            return null;
+        }
+
+        var count = DocumentParagraphs.GetValueOrDefault(document);
+        if (source.Paragraph is not { } paragraph || paragraph < 1 || (count is { } max && paragraph > max))
+        {
+            Fail("UNKNOWN_SOURCE", at.Dot("paragraph"), $"The paragraph must be a number from 1{(count is { } m ? $" to {m}" : "")}.");
+            return null;
+        }
+
+        return (document, paragraph);
+    }
+}
