@@ -53,7 +53,14 @@ internal sealed partial class GraphImporter(IDbContextFactory<GraphDbContext> co
             // Not cancellable past this point: a save that has begun is completed, never abandoned half-way.
             await db.SaveChangesAsync(CancellationToken.None);
             if (!indexFirst) index.Replace(await nextIndex);
-            return (entities.Count, relationships.Count);
+
+            // The save's tracking and the records (half a gigabyte for a million relationships) are let go
+            // here rather than when this method's state is cleared: that happens only after the caller's
+            // continuation has run, and a caller that collects garbage right after would otherwise keep them.
+            var counts = (entities.Count, relationships.Count);
+            db.ChangeTracker.Clear();
+            (entities, relationships) = (null!, null!);
+            return counts;
         }
         finally
         {
