@@ -24,7 +24,6 @@ internal sealed class GraphImportValidator(
     public const int MaxErrors = 20;
     internal const int RowsPerChunk = 16_384;
     private const int MaxNameLength = 200;
-    private const int MaxDescriptionLength = 2000;
     private const int MaxAliases = 20;
 
     public (List<EntityRecord> Entities, List<RelationshipRecord> Relationships) Validate(SeedFile file)
@@ -32,7 +31,7 @@ internal sealed class GraphImportValidator(
         var entitySeeds = file.Entities ?? [];
         var relationshipSeeds = file.Relationships ?? [];
         var checks = new ImportChecks();
-        // Sized up front: growing a set of a million entries copied it again and again, most of it in the large object heap.
+        // Sized up front: a growing dictionary is copied again and again, for a large import in the large object heap.
         checks.Ends.EnsureCapacity(storedEntities.Count + entitySeeds.Count);
         foreach (var (storedId, storedKind) in storedEntities) checks.Ends[storedId] = new ImportChecks.End(storedKind, checks.Ends.Count);
         var entityIds = new HashSet<string>(entitySeeds.Count, StringComparer.Ordinal);
@@ -66,7 +65,7 @@ internal sealed class GraphImportValidator(
             var name = checks.CheckText(seed.Name, path.Dot("name"), MaxNameLength, required: true);
             var aliases = (seed.Aliases ?? []).Select((a, j) => checks.CheckText(a, path.Dot("aliases").At(j), MaxNameLength, required: true)).ToList();
             if (aliases.Count > MaxAliases) checks.Fail("IMPORT_INVALID", path.Dot("aliases"), $"At most {MaxAliases} aliases.");
-            var description = checks.CheckText(seed.Description, path.Dot("description"), MaxDescriptionLength, required: false);
+            var description = checks.CheckText(seed.Description, path.Dot("description"), ImportChecks.MaxDescriptionLength, required: false);
             var properties = checks.CheckProperties(seed.Properties, path.Dot("properties"));
             var (from, to) = checks.CheckTime(seed.ValidFrom, seed.ValidTo, seed.At, path);
             if (id is null || !kindOk || name is null) continue;
@@ -120,7 +119,7 @@ internal sealed class GraphImportValidator(
         if (seed.From is not null && seed.From == seed.To) checks.Fail("SELF_LOOP", path, "A relationship must join two different entities.");
         if (typeOk && fromEnd?.Kind is { } f && toEnd?.Kind is { } t && !RelationshipVocabulary.Allows(type, f, t))
             checks.Fail("KIND_NOT_ALLOWED", path.Dot("type"), $"{seed.Type} cannot join a {ConstantCase.Name(f)} to a {ConstantCase.Name(t)}.");
-        var description = checks.CheckText(seed.Description, path.Dot("description"), MaxDescriptionLength, required: false);
+        var description = checks.CheckText(seed.Description, path.Dot("description"), ImportChecks.MaxDescriptionLength, required: false);
         var properties = checks.CheckProperties(seed.Properties, path.Dot("properties"));
         var (from, to) = checks.CheckTime(seed.ValidFrom, seed.ValidTo, seed.At, path);
         var sources = checks.CheckSources(seed.Sources, path.Dot("sources"));

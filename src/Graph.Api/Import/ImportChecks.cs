@@ -13,7 +13,8 @@ namespace Graph.Api.Import;
 /// </summary>
 internal sealed partial class ImportChecks
 {
-    private const int MaxDescriptionLength = 2000;
+    /// <summary>The longest description or text property, in characters.</summary>
+    public const int MaxDescriptionLength = 2000;
     private const int MaxProperties = 30;
 
     private readonly Shared shared;
