@@ -22,14 +22,16 @@ internal static class SeedReader
     internal static SeedFile Read(byte[] utf8Json, int runBytes) =>
         (utf8Json.Length > runBytes ? ReadInRuns(utf8Json, runBytes) : null) ?? Whole(utf8Json);
 
-    public static SeedFile Read(string json)
+    public static SeedFile Read(string json) => Refusing(() => JsonSerializer.Deserialize(json, SeedJsonContext.Default.SeedFile));
+
+    private static SeedFile Whole(byte[] utf8Json) => Refusing(() => JsonSerializer.Deserialize(utf8Json, SeedJsonContext.Default.SeedFile));
+
+    /// <summary>A whole file read, its reader's complaints turned into the import's refusal.</summary>
+    private static SeedFile Refusing(Func<SeedFile?> deserialize)
     {
-        using var interning = InternedStringConverter.Begin();
-        using var citations = SharedCitationsConverter.Begin();
         try
         {
-            return JsonSerializer.Deserialize(json, SeedJsonContext.Default.SeedFile)
-                ?? throw Rejected("The file holds JSON null, not a graph object.");
+            return Interning(deserialize, pool: null) ?? throw Rejected("The file holds JSON null, not a graph object.");
         }
         catch (JsonException ex)
         {
@@ -37,19 +39,25 @@ internal static class SeedReader
         }
     }
 
-    private static SeedFile Whole(ReadOnlySpan<byte> utf8Json)
+    /// <summary>A part of a file read in runs; null when the reader refuses it (the file is then read whole).</summary>
+    private static T? OrNull<T>(Func<T?> deserialize, ConcurrentDictionary<string, string> pool) where T : class
     {
-        using var interning = InternedStringConverter.Begin();
-        using var citations = SharedCitationsConverter.Begin();
         try
         {
-            return JsonSerializer.Deserialize(utf8Json, SeedJsonContext.Default.SeedFile)
-                ?? throw Rejected("The file holds JSON null, not a graph object.");
+            return Interning(deserialize, pool);
         }
-        catch (JsonException ex)
+        catch (JsonException)
         {
-            throw Rejected($"The file is not valid import JSON: {ex.Message}");
+            return null;
         }
+    }
+
+    /// <summary>Reads with repeated strings and citations shared: strings into <paramref name="pool"/>, or a pool of this read's own.</summary>
+    private static T? Interning<T>(Func<T?> deserialize, ConcurrentDictionary<string, string>? pool)
+    {
+        using var interning = InternedStringConverter.Begin(pool);
+        using var citations = SharedCitationsConverter.Begin();
+        return deserialize();
     }
 
     /// <summary>The format's reader rules (comments, trailing commas, depth) for passes that make no objects.</summary>
@@ -85,32 +93,14 @@ internal static class SeedReader
     {
         var (start, length) = run.GetOffsetAndLength(utf8Json.Length);
         byte[] array = [(byte)'[', .. utf8Json.AsSpan(start, length), (byte)']'];
-        using var interning = InternedStringConverter.Begin(pool);
-        using var citations = SharedCitationsConverter.Begin();
-        try
-        {
-            return JsonSerializer.Deserialize(array, SeedJsonContext.Default.ListSeedRelationship) ?? [];
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        return OrNull(() => JsonSerializer.Deserialize(array, SeedJsonContext.Default.ListSeedRelationship) ?? [], pool);
     }
 
     private static SeedFile? ReadRest(byte[] utf8Json, Range relationshipsArray, ConcurrentDictionary<string, string> pool)
     {
         var (start, length) = relationshipsArray.GetOffsetAndLength(utf8Json.Length);
         byte[] rest = [.. utf8Json.AsSpan(0, start), .. "[]"u8, .. utf8Json.AsSpan(start + length)];
-        using var interning = InternedStringConverter.Begin(pool);
-        using var citations = SharedCitationsConverter.Begin();
-        try
-        {
-            return JsonSerializer.Deserialize(rest, SeedJsonContext.Default.SeedFile);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        return OrNull(() => JsonSerializer.Deserialize(rest, SeedJsonContext.Default.SeedFile), pool);
     }
 
     private static ImportRejectedException Rejected(string message) =>
