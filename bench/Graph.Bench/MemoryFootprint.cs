@@ -39,13 +39,15 @@ internal static class MemoryFootprint
         GC.KeepAlive(relationships);
     }
 
-    /// <summary>The collections during one step: how many of each generation and how long they paused the program.</summary>
-    private readonly record struct Collections(int Gen0, int Gen1, int Gen2, TimeSpan Paused)
+    /// <summary>The collections during one step: how many of each generation, how long they paused the program, and how much it allocated.</summary>
+    private readonly record struct Collections(int Gen0, int Gen1, int Gen2, TimeSpan Paused, long Allocated)
     {
-        public static Collections Start() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+        public static Collections Start() =>
+            new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(precise: true));
 
         public string Stop() =>
-            $"collections gen0/1/2 {GC.CollectionCount(0) - Gen0}/{GC.CollectionCount(1) - Gen1}/{GC.CollectionCount(2) - Gen2}, paused {(GC.GetTotalPauseDuration() - Paused).TotalSeconds:0.00} s";
+            $"collections gen0/1/2 {GC.CollectionCount(0) - Gen0}/{GC.CollectionCount(1) - Gen1}/{GC.CollectionCount(2) - Gen2}, paused {(GC.GetTotalPauseDuration() - Paused).TotalSeconds:0.00} s, " +
+            $"allocated {(GC.GetTotalAllocatedBytes(precise: true) - Allocated) >> 20} MiB";
     }
 
     private static long Live()

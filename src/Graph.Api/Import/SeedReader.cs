@@ -92,8 +92,14 @@ internal static class SeedReader
     private static List<SeedRelationship?>? ReadRun(byte[] utf8Json, Range run, ConcurrentDictionary<string, string> pool)
     {
         var (start, length) = run.GetOffsetAndLength(utf8Json.Length);
-        byte[] array = [(byte)'[', .. utf8Json.AsSpan(start, length), (byte)']'];
-        return OrNull(() => JsonSerializer.Deserialize(array, SeedJsonContext.Default.ListSeedRelationship) ?? [], pool);
+        return OrNull(() => RelationshipRunReader.Read(utf8Json.AsSpan(start, length), ReaderOptions) ?? Serialized(utf8Json.AsSpan(start, length)), pool);
+    }
+
+    // A run the run reader leaves alone, read by the serializer as an array of its own.
+    private static List<SeedRelationship?> Serialized(ReadOnlySpan<byte> run)
+    {
+        byte[] array = [(byte)'[', .. run, (byte)']'];
+        return JsonSerializer.Deserialize(array, SeedJsonContext.Default.ListSeedRelationship) ?? [];
     }
 
     private static SeedFile? ReadRest(byte[] utf8Json, Range relationshipsArray, ConcurrentDictionary<string, string> pool)

@@ -17,6 +17,9 @@ internal sealed class SharedCitationsConverter : JsonConverter<IReadOnlyList<See
     [ThreadStatic]
     private static Dictionary<(string? Document, int? Paragraph), SeedCitation[]>? pool;
 
+    /// <summary>For readers that read an import's relationships themselves (RelationshipRunReader).</summary>
+    public static SharedCitationsConverter Instance { get; } = new();
+
     public override bool HandleNull => false;
 
     /// <summary>Shares citations on this thread until the returned scope is disposed (one read of a file).</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Graph.Api.Import;
 
 namespace Graph.Api.Tests.Import;
@@ -24,8 +23,8 @@ public sealed class SeedReaderRunsTests
         Assert.True(layout.Runs.Count > 1);
         var inRuns = SeedReader.ReadInRuns(json, runBytes);
         Assert.NotNull(inRuns);
-        Assert.Equal(Describe(SeedReader.Read(json, int.MaxValue)), Describe(inRuns));
-        Assert.Equal(Describe(SeedReader.Read(json, int.MaxValue)), Describe(SeedReader.Read(json, runBytes)));
+        Assert.Equal(SeedText.Describe(SeedReader.Read(json, int.MaxValue)), SeedText.Describe(inRuns));
+        Assert.Equal(SeedText.Describe(SeedReader.Read(json, int.MaxValue)), SeedText.Describe(SeedReader.Read(json, runBytes)));
     }
 
     [Fact]
@@ -57,7 +56,7 @@ public sealed class SeedReaderRunsTests
         var inRuns = SeedReader.ReadInRuns(json, 1);
 
         Assert.NotNull(inRuns);
-        Assert.Equal(Describe(whole), Describe(inRuns));
+        Assert.Equal(SeedText.Describe(whole), SeedText.Describe(inRuns));
         Assert.Equal(whole.Relationships!.Count, inRuns.Relationships!.Count);
     }
 
@@ -108,7 +107,7 @@ public sealed class SeedReaderRunsTests
 
         var inRuns = SeedReader.Read(bytes, 1);
         Assert.Equal(["r3", "r4"], inRuns.Relationships!.Select(r => r!.Id));
-        Assert.Equal(Describe(SeedReader.Read(bytes, int.MaxValue)), Describe(inRuns));
+        Assert.Equal(SeedText.Describe(SeedReader.Read(bytes, int.MaxValue)), SeedText.Describe(inRuns));
     }
 
     private static string Refusal(Func<SeedFile> read) =>
@@ -161,20 +160,5 @@ public sealed class SeedReaderRunsTests
 
         text.Append("] }");
         return Encoding.UTF8.GetBytes(text.ToString());
-    }
-
-    /// <summary>Everything the reader produced, as text; the sources, aliases and properties listed in order.</summary>
-    private static string Describe(SeedFile file)
-    {
-        static string Properties(Dictionary<string, JsonElement>? properties) =>
-            properties is null ? "-" : string.Join(",", properties.Select(p => $"{p.Key}={p.Value.GetRawText()}"));
-        static string List<T>(IEnumerable<T>? items, Func<T, string> describe) => items is null ? "-" : "[" + string.Join(",", items.Select(describe)) + "]";
-
-        var lines = new List<string> { file.Format ?? "-" };
-        lines.AddRange((file.Entities ?? []).Select(e => e is null ? "null"
-            : $"{e.Id}|{e.Kind}|{e.Name}|{List(e.Aliases, a => a ?? "null")}|{e.Description}|{Properties(e.Properties)}|{e.ValidFrom}|{e.ValidTo}|{e.At}"));
-        lines.AddRange((file.Relationships ?? []).Select(r => r is null ? "null"
-            : $"{r.Id}|{r.Type}|{r.From}|{r.To}|{r.Description}|{r.ValidFrom}|{r.ValidTo}|{r.At}|{Properties(r.Properties)}|{List(r.Sources, s => s is null ? "null" : $"{s.Document}#{s.Paragraph}")}"));
-        return string.Join("\n", lines);
     }
 }
