@@ -31,7 +31,7 @@ internal static class MemoryFootprint
         Console.WriteLine($"records alone           {recordsOnly - baseline,6} MiB");
         collections = Collections.Start();
         clock.Restart();
-        var index = GraphIndex.Build(entities.Select(RecordMapping.ToEntity).ToArray(), RecordMapping.ToRelationships(relationships));
+        var index = GraphIndex.Build(entities.Select(RecordMapping.ToEntity).ToArray(), relationships, RecordMapping.ForIndex());
         Console.WriteLine($"index built in {clock.Elapsed.TotalSeconds:0.00} s ({collections.Stop()})");
         Console.WriteLine($"+ index                 {Live() - baseline,6} MiB (index alone {Live() - recordsOnly} MiB, sharing strings with the records)");
         GC.KeepAlive(index);

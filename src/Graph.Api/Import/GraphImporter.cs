@@ -38,9 +38,13 @@ internal sealed partial class GraphImporter(IDbContextFactory<GraphDbContext> co
 
             var current = index.IsReady ? index.Current : null;
             clock.Restart();
-            var nextIndex = Task.Run(() => GraphIndex.Build(
-                (current?.Entities.Select(e => e.Entity) ?? []).Concat(entities.Select(RecordMapping.ToEntity)),
-                (current?.Relationships.Select(r => r.ToModel()) ?? []).Concat(RecordMapping.ToRelationships(relationships))), CancellationToken.None);
+            // Into an empty graph (the seed) the rows become nodes directly; otherwise the current nodes are
+            // made model relationships again, and the rows join them as such.
+            var nextIndex = Task.Run(() => current is null
+                ? GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships, RecordMapping.ForIndex())
+                : GraphIndex.Build(
+                    current.Entities.Select(e => e.Entity).Concat(entities.Select(RecordMapping.ToEntity)),
+                    current.Relationships.Select(r => r.ToModel()).Concat(RecordMapping.ToRelationships(relationships))), CancellationToken.None);
             if (indexFirst)
             {
                 index.Replace(await nextIndex);
@@ -71,7 +75,7 @@ internal sealed partial class GraphImporter(IDbContextFactory<GraphDbContext> co
     public async Task RebuildIndexAsync(CancellationToken cancellationToken)
     {
         var (entities, relationships) = await store.LoadAllAsync(cancellationToken);
-        index.Replace(GraphIndex.Build(entities.Select(RecordMapping.ToEntity), RecordMapping.ToRelationships(relationships)));
+        index.Replace(GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships, RecordMapping.ForIndex()));
     }
 
     public void Dispose() => writeLock.Dispose();

@@ -52,14 +52,17 @@ public sealed class GraphIndex
 
     public RelationshipNode RelationshipAt(int ordinal) => relationships[ordinal];
 
-    public static GraphIndex Build(IEnumerable<Entity> entities, IEnumerable<Relationship> relationships)
+    public static GraphIndex Build(IEnumerable<Entity> entities, IEnumerable<Relationship> relationships) =>
+        Build(entities, relationships, RelationshipInput.Model);
+
+    internal static GraphIndex Build<T>(IEnumerable<Entity> entities, IEnumerable<T> relationships, RelationshipInput<T> input)
     {
         var entityNodes = InIdOrder(entities, e => e.Id).Select((e, i) => new EntityNode(i, e)).ToArray();
         var byId = entityNodes.ToDictionary(e => e.Id, StringComparer.Ordinal);
-        var ordered = InIdOrder(relationships, r => r.Id);
+        var ordered = InIdOrder(relationships, input.Id);
         var relationshipNodes = new RelationshipNode[ordered.Length];
         var starts = new EntityNode[ordered.Length];
-        Parallel.For(0, starts.Length, i => starts[i] = byId[ordered[i].FromId]);
+        Parallel.For(0, starts.Length, i => starts[i] = byId[input.FromId(ordered[i])]);
         var allocationOrder = GroupedByStart(starts, entityNodes.Length);
         // A million nodes (each encoding its id as JSON) are built on every core: each depends only on its own relationship.
         // They are allocated grouped by the entity they start at, so the relationships a traversal reads together
@@ -68,7 +71,7 @@ public sealed class GraphIndex
         Parallel.For(0, grouped.Length, p =>
         {
             var i = allocationOrder[p];
-            grouped[p] = new RelationshipNode(i, ordered[i], starts[i], byId[ordered[i].ToId]);
+            grouped[p] = input.Node(i, ordered[i], starts[i], byId[input.ToId(ordered[i])]);
         });
         foreach (var node in grouped) relationshipNodes[node.Ordinal] = node;
 

@@ -12,17 +12,23 @@ namespace Graph.Api.Index;
 public sealed class RelationshipNode : IEdge<EntityNode>
 {
     public RelationshipNode(int ordinal, Relationship relationship, EntityNode from, EntityNode to)
+        : this(ordinal, relationship.Id, relationship.Type, relationship.Description, relationship.ValidTime, relationship.Properties, relationship.Sources, from, to)
+    {
+    }
+
+    public RelationshipNode(int ordinal, string id, RelationshipType type, string? description, ValidTime validTime,
+        IReadOnlyList<TypedProperty> properties, IReadOnlyList<Citation> sources, EntityNode from, EntityNode to)
     {
         Ordinal = ordinal;
         From = from;
         To = to;
-        Id = relationship.Id;
-        Type = relationship.Type;
-        Description = relationship.Description;
-        ValidTime = relationship.ValidTime;
-        Properties = relationship.Properties;
-        Sources = relationship.Sources;
-        IdJson = JsonText.Encode(relationship.Id);
+        Id = id;
+        Type = type;
+        Description = description;
+        ValidTime = validTime;
+        Properties = properties;
+        Sources = sources;
+        IdJson = JsonText.Encode(id);
     }
 
     public int Ordinal { get; }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Graph.Api.Index;
 using Graph.Api.Model;
 
 namespace Graph.Api.Storage;
@@ -19,17 +20,27 @@ internal static class RecordMapping
     /// </summary>
     public static Relationship[] ToRelationships(IReadOnlyList<RelationshipRecord> records)
     {
-        var times = new ConcurrentDictionary<(string? From, string? To), ValidTime>();
+        var times = SharedTimes();
         var mapped = new Relationship[records.Count];
-        Parallel.For(0, mapped.Length, i =>
-        {
-            var record = records[i];
-            var time = record.ValidFrom is null && record.ValidTo is null
-                ? ValidTime.Always
-                : times.GetOrAdd((record.ValidFrom, record.ValidTo), dates => TimeOf(dates.From, dates.To));
-            mapped[i] = ToRelationship(record, time);
-        });
+        Parallel.For(0, mapped.Length, i => mapped[i] = ToRelationship(records[i], times(records[i])));
         return mapped;
+    }
+
+    /// <summary>Rows as the index reads them: each becomes its node directly, rows with the same dates sharing one <see cref="ValidTime"/>.</summary>
+    public static RelationshipInput<RelationshipRecord> ForIndex()
+    {
+        var times = SharedTimes();
+        return new(static r => r.Id, static r => r.FromId, static r => r.ToId,
+            (ordinal, r, from, to) => new RelationshipNode(ordinal, r.Id, r.Type, r.Description, times(r), r.Properties, r.Sources, from, to));
+    }
+
+    /// <summary>A row's valid time, one instance per distinct pair of dates, safe to call from every core.</summary>
+    private static Func<RelationshipRecord, ValidTime> SharedTimes()
+    {
+        var times = new ConcurrentDictionary<(string? From, string? To), ValidTime>();
+        return record => record.ValidFrom is null && record.ValidTo is null
+            ? ValidTime.Always
+            : times.GetOrAdd((record.ValidFrom, record.ValidTo), static dates => TimeOf(dates.From, dates.To));
     }
 
     private static Relationship ToRelationship(RelationshipRecord record, ValidTime time) => new(

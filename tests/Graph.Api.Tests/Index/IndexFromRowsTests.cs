@@ -1,0 +1,58 @@
+using Graph.Api.Import;
+using Graph.Api.Index;
+using Graph.Api.Model;
+using Graph.Api.Storage;
+
+namespace Graph.Api.Tests.Index;
+
+/// <summary>
+/// The seed's index is built straight from the validated rows; any later one from model relationships.
+/// Both ways must give the same index, node for node and list for list.
+/// </summary>
+public sealed class IndexFromRowsTests
+{
+    [Fact]
+    public void The_seed_gives_the_same_index_from_its_rows_as_from_model_relationships()
+    {
+        var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seed", "china-belarus.json"));
+        var (entities, relationships) = new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>()).Validate(SeedReader.Read(json));
+
+        var fromRows = GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships, RecordMapping.ForIndex());
+        var fromModel = GraphIndex.Build(entities.Select(RecordMapping.ToEntity), RecordMapping.ToRelationships(relationships));
+
+        Assert.True(fromRows.Relationships.Count > 30);
+        Assert.Contains(fromRows.Relationships, r => r.Properties.Count > 0);
+        Assert.Contains(fromRows.Relationships, r => r.ValidTime != ValidTime.Always);
+        Assert.Equal(Describe(fromModel), Describe(fromRows));
+    }
+
+    [Fact]
+    public void Rows_with_the_same_dates_share_one_valid_time()
+    {
+        var rows = new[] { Row("r1", "2013", "2015-06"), Row("r2", "2013", "2015-06"), Row("r3", null, null) };
+
+        var index = GraphIndex.Build([Entity("a"), Entity("b")], rows, RecordMapping.ForIndex());
+
+        Assert.Same(index.FindRelationship("r1")!.ValidTime, index.FindRelationship("r2")!.ValidTime);
+        Assert.Equal(new DateOnly(2015, 6, 30), index.FindRelationship("r1")!.ValidTime.End!.Latest);
+        Assert.Same(ValidTime.Always, index.FindRelationship("r3")!.ValidTime);
+    }
+
+    private static Entity Entity(string id) => new(id, EntityKind.Topic, id, [], "", [], ValidTime.Always);
+
+    private static RelationshipRecord Row(string id, string? from, string? to) => new()
+    {
+        Id = id, Type = RelationshipType.CooperatesIn, FromId = "a", ToId = "b", ValidFrom = from, ValidTo = to, Properties = [], Sources = [],
+    };
+
+    /// <summary>Every node with its fields, and every entity's lists, in order.</summary>
+    private static string Describe(GraphIndex index)
+    {
+        var lines = index.Relationships.Select(r =>
+            $"{r.Ordinal}|{r.Id}|{r.Type}|{r.From.Id}|{r.To.Id}|{r.Description}|{r.ValidTime}|{string.Join(",", r.Properties)}|{string.Join(",", r.Sources)}|{Convert.ToHexString(r.IdJson.Utf8)}");
+        var lists = index.Entities.Select(e =>
+            $"{e.Ordinal}|{e.Id}|{string.Join(",", index.Outgoing(e).Select(r => r.Ordinal))}|{string.Join(",", index.Incoming(e).Select(r => r.Ordinal))}" +
+            $"|{string.Join(",", index.Compact.OutgoingRelationships(e.Ordinal).ToArray())}|{index.Degree(e)}");
+        return string.Join("\n", lines.Concat(lists));
+    }
+}
