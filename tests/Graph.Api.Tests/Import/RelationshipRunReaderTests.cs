@@ -148,21 +148,23 @@ public sealed class RelationshipRunReaderTests
             else String();
         }
 
+        // Now and then, with faults, a value of the wrong JSON type instead of the member's own.
+        bool WrongType(string value)
+        {
+            if (!faults || !Now(5)) return false;
+            Text(value);
+            return true;
+        }
+
         void Properties()
         {
-            if (faults && Now(5))
-            {
-                Text("[1]");
-                return;
-            }
-
+            if (WrongType("[1]")) return;
             Text("{");
-            var keys = random.Next(4);
-            for (var k = 0; k < keys; k++)
+            for (var k = random.Next(4) - 1; k >= 0; k--)
             {
-                Text(k > 0 ? "," : "");
                 Text($"\"{(faults && Now(10) ? "a" : "p" + k)}\":");
                 Value(1);
+                Text(k > 0 ? "," : "");
             }
 
             Text("}");
@@ -170,32 +172,18 @@ public sealed class RelationshipRunReaderTests
 
         void Sources()
         {
-            if (faults && Now(5))
+            if (WrongType("{}")) return;
+            var citations = Enumerable.Range(0, random.Next(4)).Select(_ =>
             {
-                Text("{}");
-                return;
-            }
-
-            Text("[");
-            var count = random.Next(4);
-            for (var c = 0; c < count; c++)
-            {
-                Text(c > 0 ? "," : "");
-                if (Now(10))
-                {
-                    Text("null");
-                    continue;
-                }
-
+                if (Now(10)) return "null";
                 var document = Now(10) ? "null" : $"\"d-{random.Next(3)}\"";
                 var paragraph = faults && Now(5) ? "1.5" : Now(10) ? "null" : random.Next(1, 9).ToString(CultureInfo.InvariantCulture);
-                Text(Now(50) ? $"{{\"document\":{document},\"paragraph\":{paragraph}}}" : $"{{\"paragraph\":{paragraph},\"document\":{document}}}");
-                if (faults && Now(5)) bytes.RemoveAt(bytes.Count - 1);
-                if (faults && Now(5) && bytes[^1] != (byte)'}') Text(",\"page\":1}");
-                else if (bytes[^1] != (byte)'}') Text("}");
-            }
-
-            Text("]");
+                var members = new List<string> { $"\"document\":{document}", $"\"paragraph\":{paragraph}" };
+                if (Now(50)) members.Reverse();
+                if (faults && Now(5)) members.Add("\"page\":1");
+                return "{" + string.Join(",", members) + "}";
+            });
+            Text("[" + string.Join(",", citations) + "]");
         }
 
         var count = random.Next(1, 5);
