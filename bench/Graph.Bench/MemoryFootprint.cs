@@ -14,7 +14,7 @@ internal static class MemoryFootprint
         var baseline = Live();
         var collections = Collections.Start();
         var clock = Stopwatch.StartNew();
-        var seed = SeedReader.Read(File.ReadAllBytes(file));
+        var seed = SeedReader.ReadFile(file, CancellationToken.None);
         var readTime = clock.Elapsed;
         var readCollections = collections.Stop();
         Console.WriteLine($"parsed import file      {Live() - baseline,6} MiB  read in {readTime.TotalSeconds:0.00} s ({readCollections})");

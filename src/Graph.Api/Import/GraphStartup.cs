@@ -53,15 +53,15 @@ internal sealed partial class GraphStartup(
     /// </summary>
     private async Task<SeedFile?> ReadSeedIfEmptyAsync(string path, System.Diagnostics.Stopwatch started, CancellationToken cancellationToken)
     {
-        var reading = Task.Run(() => ReadSeedAsync(path, started, cancellationToken), cancellationToken);
+        var reading = Task.Run(() => ReadSeed(path, started, cancellationToken), cancellationToken);
         if (await store.IsEmptyAsync(cancellationToken)) return await reading;
         _ = reading.ContinueWith(static read => read.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         return null;
     }
 
-    private async Task<SeedFile> ReadSeedAsync(string path, System.Diagnostics.Stopwatch started, CancellationToken cancellationToken)
+    private SeedFile ReadSeed(string path, System.Diagnostics.Stopwatch started, CancellationToken cancellationToken)
     {
-        var file = SeedReader.Read(await File.ReadAllBytesAsync(path, cancellationToken));
+        var file = SeedReader.ReadFile(path, cancellationToken);
         LogRead(logger, path, started.Elapsed.TotalSeconds);
         return file;
     }

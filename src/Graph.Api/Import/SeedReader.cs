@@ -12,15 +12,31 @@ internal static class SeedReader
     // one core five to six seconds. Smaller files are one run and read in one go.
     internal const int RunBytes = 8 << 20;
 
-    public static SeedFile Read(byte[] utf8Json) => Read(utf8Json, Environment.ProcessorCount > 1 ? RunBytes : int.MaxValue);
+    // The file is read into the runs' buffers this much at a time.
+    internal const int BlockBytes = 1 << 20;
+
+    /// <summary>
+    /// Reads an import file: a large one, on more than one core, in runs side by side as it is read
+    /// (<see cref="SeedSplitter"/>); otherwise, or when the runs cannot read it, whole.
+    /// </summary>
+    public static SeedFile ReadFile(string path, CancellationToken cancellationToken)
+    {
+        if (Environment.ProcessorCount > 1)
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+            if (stream.Length > RunBytes && ReadInRuns(stream, RunBytes, BlockBytes, cancellationToken) is { } file) return file;
+        }
+
+        return Whole(File.ReadAllBytes(path));
+    }
 
     /// <summary>
     /// Reads a file whose relationships span more than <paramref name="runBytes"/> in runs on every
     /// core; the result is the same as reading it whole. Anything the runs cannot read (a malformed
     /// file among them) is read whole instead, so errors are reported exactly as before.
     /// </summary>
-    internal static SeedFile Read(byte[] utf8Json, int runBytes) =>
-        (utf8Json.Length > runBytes ? ReadInRuns(utf8Json, runBytes) : null) ?? Whole(utf8Json);
+    internal static SeedFile Read(byte[] utf8Json, int runBytes, int blockBytes = BlockBytes) =>
+        (utf8Json.Length > runBytes ? ReadInRuns(new MemoryStream(utf8Json, writable: false), runBytes, blockBytes, CancellationToken.None) : null) ?? Whole(utf8Json);
 
     public static SeedFile Read(string json) => Refusing(() => JsonSerializer.Deserialize(json, SeedJsonContext.Default.SeedFile));
 
@@ -71,28 +87,49 @@ internal static class SeedReader
     }
 
     /// <summary>
-    /// Each run of relationships read on a core of its own as soon as the pass over the file finds it,
+    /// Each run of relationships read on a core of its own as soon as the pass over the stream finds it,
     /// then the rest of the file (an empty array where the relationships were); null if any part fails.
     /// All parts share one pool of strings, so a relationship's ends are its entities' own id strings.
+    /// The pass runs on a thread of its own: it mostly waits for a free buffer, and the pool's threads
+    /// are left to read the runs.
     /// </summary>
-    internal static SeedFile? ReadInRuns(byte[] utf8Json, int runBytes)
+    internal static SeedFile? ReadInRuns(Stream stream, int runBytes, int blockBytes, CancellationToken cancellationToken)
     {
         var pool = InternedStringConverter.NewPool();
         var runs = new List<Task<List<SeedRelationship?>?>>();
-        var layout = SeedLayout.Find(utf8Json, ReaderOptions, runBytes, run => runs.Add(Task.Run(() => ReadRun(utf8Json, run, pool))));
-        var rest = layout is null ? null : ReadRest(utf8Json, layout.RelationshipsArray, pool);
-        // Wait for every run, also on failure, so none is still reading while the file is read whole.
-        Task.WaitAll(runs);
+        using var buffers = new RunBuffers(Environment.ProcessorCount + 1, runBytes + blockBytes);
+        var split = Task.Factory.StartNew(
+            () => SeedSplitter.Split(stream, ReaderOptions, buffers, runBytes, (buffer, run) => runs.Add(Task.Run(() => ReadRun(buffer, run, buffers, pool), CancellationToken.None)), cancellationToken),
+            cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        byte[]? restBytes;
+        try
+        {
+            restBytes = split.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            // Wait for every run, also on failure, so none is still reading while the file is read whole.
+            Task.WaitAll(runs, CancellationToken.None);
+        }
+
+        var rest = restBytes is null ? null : ReadRest(restBytes, pool);
         if (rest is null || runs.Any(r => r.Result is null)) return null;
         var relationships = new List<SeedRelationship?>(runs.Sum(r => r.Result!.Count));
         foreach (var run in runs) relationships.AddRange(run.Result!);
         return rest with { Relationships = relationships };
     }
 
-    private static List<SeedRelationship?>? ReadRun(byte[] utf8Json, Range run, ConcurrentDictionary<string, string> pool)
+    private static List<SeedRelationship?>? ReadRun(byte[] buffer, Range run, RunBuffers buffers, ConcurrentDictionary<string, string> pool)
     {
-        var (start, length) = run.GetOffsetAndLength(utf8Json.Length);
-        return OrNull(() => RelationshipRunReader.Read(utf8Json.AsSpan(start, length), ReaderOptions) ?? Serialized(utf8Json.AsSpan(start, length)), pool);
+        try
+        {
+            var (start, length) = run.GetOffsetAndLength(buffer.Length);
+            return OrNull(() => RelationshipRunReader.Read(buffer.AsSpan(start, length), ReaderOptions) ?? Serialized(buffer.AsSpan(start, length)), pool);
+        }
+        finally
+        {
+            buffers.Return(buffer);
+        }
     }
 
     // A run the run reader leaves alone, read by the serializer as an array of its own.
@@ -102,12 +139,8 @@ internal static class SeedReader
         return JsonSerializer.Deserialize(array, SeedJsonContext.Default.ListSeedRelationship) ?? [];
     }
 
-    private static SeedFile? ReadRest(byte[] utf8Json, Range relationshipsArray, ConcurrentDictionary<string, string> pool)
-    {
-        var (start, length) = relationshipsArray.GetOffsetAndLength(utf8Json.Length);
-        byte[] rest = [.. utf8Json.AsSpan(0, start), .. "[]"u8, .. utf8Json.AsSpan(start + length)];
-        return OrNull(() => JsonSerializer.Deserialize(rest, SeedJsonContext.Default.SeedFile), pool);
-    }
+    private static SeedFile? ReadRest(byte[] rest, ConcurrentDictionary<string, string> pool) =>
+        OrNull(() => JsonSerializer.Deserialize(rest, SeedJsonContext.Default.SeedFile), pool);
 
     private static ImportRejectedException Rejected(string message) =>
         new([new ImportError("IMPORT_MALFORMED", "$", message)]);

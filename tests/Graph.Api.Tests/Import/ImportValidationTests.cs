@@ -45,7 +45,7 @@ public sealed class ImportValidationTests
         Assert.Equal(("b", "a"), (r3.From, r3.To));
         Assert.Same(r1.To, r3.From); // the escaped id reads as the same value, and still shares it
         byte[] invalidUtf8 = [.. "{\"relationships\":[{\"type\":\""u8, 0xC3, 0x28, .. "\"}]}"u8];
-        Assert.Throws<ImportRejectedException>(() => SeedReader.Read(invalidUtf8));
+        Assert.Throws<ImportRejectedException>(() => SeedReader.Read(invalidUtf8, int.MaxValue));
         Assert.Equal("IMPORT_MALFORMED", Assert.Single(Assert.Throws<ImportRejectedException>(() => SeedReader.Read("""{"relationships":[{"type":5}]}""")).Errors).Code);
         Assert.Null(SeedReader.Read("""{"relationships":[{"type":null}]}""").Relationships![0]!.Type);
     }

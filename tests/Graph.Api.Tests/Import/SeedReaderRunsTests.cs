@@ -5,47 +5,106 @@ using Graph.Api.Import;
 namespace Graph.Api.Tests.Import;
 
 /// <summary>
-/// A large file's relationships are read in runs side by side; the result must be the file read whole,
-/// and a file the runs cannot read must be refused in the same words as before.
+/// A large file's relationships are read in runs side by side as the file is read block by block; the
+/// result must be the file read whole, and a file the runs cannot read must be refused in the same words.
 /// </summary>
 public sealed class SeedReaderRunsTests
 {
     [Theory]
-    [InlineData(1)]
-    [InlineData(300)]
-    [InlineData(5_000)]
-    public void A_graph_read_in_runs_is_the_graph_read_whole(int runBytes)
+    [InlineData(1, 1 << 20)]
+    [InlineData(300, 1 << 20)]
+    [InlineData(5_000, 1 << 20)]
+    [InlineData(2_000, 1)]
+    [InlineData(2_000, 7)]
+    [InlineData(700, 333)]
+    public void A_graph_read_in_runs_is_the_graph_read_whole(int runBytes, int blockBytes)
     {
         var json = Generated(400);
-        var layout = SeedLayout.Find(json, SeedReader.ReaderOptions, runBytes);
+        var (runs, _) = Split(json, runBytes, blockBytes);
 
-        Assert.NotNull(layout);
-        Assert.True(layout.Runs.Count > 1);
-        var inRuns = SeedReader.ReadInRuns(json, runBytes);
+        Assert.True(runs.Count > 1);
+        var inRuns = SeedReader.ReadInRuns(new MemoryStream(json), runBytes, blockBytes, CancellationToken.None);
         Assert.NotNull(inRuns);
         Assert.Equal(SeedText.Describe(SeedReader.Read(json, int.MaxValue)), SeedText.Describe(inRuns));
-        Assert.Equal(SeedText.Describe(SeedReader.Read(json, int.MaxValue)), SeedText.Describe(SeedReader.Read(json, runBytes)));
+        Assert.Equal(SeedText.Describe(SeedReader.Read(json, int.MaxValue)), SeedText.Describe(SeedReader.Read(json, runBytes, blockBytes)));
+    }
+
+    [Theory]
+    [InlineData(200, 1 << 20)]
+    [InlineData(1_000, 5)]
+    public void Runs_follow_one_another_each_holds_whole_elements_and_the_rest_is_the_file_without_them(int runBytes, int blockBytes)
+    {
+        var json = Generated(50);
+        var (runs, rest) = Split(json, runBytes, blockBytes);
+
+        var text = Encoding.UTF8.GetString(json);
+        var arrayStart = text.IndexOf("\"relationships\": [", StringComparison.Ordinal) + "\"relationships\": ".Length;
+        Assert.Equal(text[..arrayStart] + "[] }", Encoding.UTF8.GetString(rest!));
+        var elements = string.Join(",", runs.Select(Encoding.UTF8.GetString));
+        Assert.All(runs, run => Assert.Contains(run[0], "{n"u8.ToArray()));
+        Assert.All(runs, run => Assert.Contains(run[^1], "}l"u8.ToArray()));
+        Assert.True(runs.Count > 1);
+        Assert.Equal(
+            SeedText.Describe(SeedReader.Read(json, int.MaxValue).Relationships!),
+            SeedText.Describe(SeedReader.Read($$"""{ "relationships": [{{elements}}] }""").Relationships!));
+    }
+
+    [Theory]
+    [InlineData(1_000, 1 << 20)]
+    [InlineData(1_000, 3)]
+    public void Relationships_before_the_entities_read_as_when_read_whole(int runBytes, int blockBytes)
+    {
+        var text = Encoding.UTF8.GetString(Generated(100));
+        var entitiesStart = text.IndexOf("\"entities\"", StringComparison.Ordinal);
+        var relationshipsStart = text.IndexOf("\"relationships\"", StringComparison.Ordinal);
+        var entities = text[entitiesStart..relationshipsStart].TrimEnd(' ', ',');
+        var json = Encoding.UTF8.GetBytes($$"""{ {{text[relationshipsStart..^1]}}, /* then */ {{entities}} }""");
+
+        var inRuns = SeedReader.ReadInRuns(new MemoryStream(json), runBytes, blockBytes, CancellationToken.None);
+        Assert.NotNull(inRuns);
+        Assert.NotEmpty(inRuns.Entities!);
+        Assert.Equal(SeedText.Describe(SeedReader.Read(json, int.MaxValue)), SeedText.Describe(inRuns));
     }
 
     [Fact]
-    public void Runs_follow_one_another_and_each_holds_whole_elements()
+    public void An_element_longer_than_a_buffer_leaves_the_file_to_be_read_whole()
     {
-        var json = Generated(50);
-        var layout = SeedLayout.Find(json, SeedReader.ReaderOptions, 200)!;
+        var json = Generated(20);
 
-        var arrayStart = layout.RelationshipsArray.Start.Value;
-        Assert.Equal((byte)'[', json[arrayStart]);
-        Assert.Equal((byte)']', json[layout.RelationshipsArray.End.Value - 1]);
-        var previousEnd = arrayStart;
-        foreach (var run in layout.Runs)
+        Assert.Null(SeedReader.ReadInRuns(new MemoryStream(json), 100, 50, CancellationToken.None));
+        Assert.Equal(SeedText.Describe(SeedReader.Read(json, int.MaxValue)), SeedText.Describe(SeedReader.Read(json, 100, 50)));
+    }
+
+    [Fact]
+    public void A_large_file_on_disk_reads_as_when_read_whole()
+    {
+        var json = Generated(30_000, valid: true);
+        var path = Path.Combine(Path.GetTempPath(), $"graph-runs-{Guid.NewGuid():N}.json");
+        File.WriteAllBytes(path, json);
+        try
         {
-            Assert.True(run.Start.Value > previousEnd);
-            Assert.Contains(json[run.Start.Value], "{n"u8.ToArray());
-            Assert.Contains(json[run.End.Value - 1], "}l"u8.ToArray());
-            previousEnd = run.End.Value;
+            Assert.True(json.Length > SeedReader.RunBytes);
+            Assert.True(Split(json, SeedReader.RunBytes, SeedReader.BlockBytes).Runs.Count > 1);
+            Assert.Equal(SeedText.Describe(SeedReader.Read(json, int.MaxValue)), SeedText.Describe(SeedReader.ReadFile(path, CancellationToken.None)));
+            Assert.ThrowsAny<OperationCanceledException>(() => SeedReader.ReadFile(path, new CancellationToken(canceled: true)));
         }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 
-        Assert.True(previousEnd < layout.RelationshipsArray.End.Value);
+    /// <summary>The runs the splitter hands on (copied out of their buffers) and the rest of the file.</summary>
+    private static (List<byte[]> Runs, byte[]? RestOfFile) Split(byte[] json, int runBytes, int blockBytes)
+    {
+        var runs = new List<byte[]>();
+        using var buffers = new RunBuffers(2, runBytes + blockBytes);
+        var rest = SeedSplitter.Split(new MemoryStream(json), SeedReader.ReaderOptions, buffers, runBytes, (buffer, run) =>
+        {
+            runs.Add(buffer[run]);
+            buffers.Return(buffer);
+        }, CancellationToken.None);
+        return (runs, rest);
     }
 
     [Fact]
@@ -53,7 +112,7 @@ public sealed class SeedReaderRunsTests
     {
         var json = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "seed", "china-belarus.json"));
         var whole = SeedReader.Read(json, int.MaxValue);
-        var inRuns = SeedReader.ReadInRuns(json, 1);
+        var inRuns = SeedReader.ReadInRuns(new MemoryStream(json), 1, 1 << 20, CancellationToken.None);
 
         Assert.NotNull(inRuns);
         Assert.Equal(SeedText.Describe(whole), SeedText.Describe(inRuns));
@@ -63,7 +122,7 @@ public sealed class SeedReaderRunsTests
     [Fact]
     public void Runs_share_the_entities_ids_and_one_copy_of_each_date()
     {
-        var file = SeedReader.ReadInRuns(Generated(400, valid: true), 1)!;
+        var file = SeedReader.ReadInRuns(new MemoryStream(Generated(400, valid: true)), 1, 1 << 20, CancellationToken.None)!;
         var (entities, relationships) = new GraphImportValidator(new Dictionary<string, Model.EntityKind>(), new HashSet<string>()).Validate(file);
         var ids = entities.ToDictionary(e => e.Id, e => e.Id);
         var dates = new Dictionary<string, string>();
@@ -98,6 +157,7 @@ public sealed class SeedReaderRunsTests
 
         Assert.StartsWith("IMPORT_MALFORMED", whole, StringComparison.Ordinal);
         Assert.Equal(whole, Refusal(() => SeedReader.Read(bytes, 1)));
+        Assert.Equal(whole, Refusal(() => SeedReader.Read(bytes, 1, 3)));
     }
 
     [Fact]
@@ -105,7 +165,7 @@ public sealed class SeedReaderRunsTests
     {
         var bytes = """{ "relationships": [ {"id":"r1"}, {"id":"r2"} ], "relationships": [ {"id":"r3"}, {"id":"r4"} ] }"""u8.ToArray();
 
-        var inRuns = SeedReader.Read(bytes, 1);
+        var inRuns = SeedReader.Read(bytes, 1, 3);
         Assert.Equal(["r3", "r4"], inRuns.Relationships!.Select(r => r!.Id));
         Assert.Equal(SeedText.Describe(SeedReader.Read(bytes, int.MaxValue)), SeedText.Describe(inRuns));
     }
