@@ -88,18 +88,22 @@ internal static class SeedReader
 
     /// <summary>
     /// Each run of relationships read on a core of its own as soon as the pass over the stream finds it,
-    /// then the rest of the file (an empty array where the relationships were); null if any part fails.
-    /// All parts share one pool of strings, so a relationship's ends are its entities' own id strings.
-    /// The pass runs on a thread of its own: it mostly waits for a free buffer, and the pool's threads
-    /// are left to read the runs.
+    /// and the rest of the file (an empty array where the relationships were); null if any part fails.
+    /// What comes before the relationships (the entities, usually) is read as soon as they begin, and is
+    /// the whole rest when nothing but the closing brace follows them. All parts share one pool of
+    /// strings, so a relationship's ends are its entities' own id strings. The pass runs on a thread of
+    /// its own: it mostly waits for a free buffer, and the pool's threads are left to read the runs.
     /// </summary>
     internal static SeedFile? ReadInRuns(Stream stream, int runBytes, int blockBytes, CancellationToken cancellationToken)
     {
         var pool = InternedStringConverter.NewPool();
         var runs = new List<Task<List<SeedRelationship?>?>>();
+        (byte[] Bytes, Task<SeedFile?> Read)? begun = null;
         using var buffers = new RunBuffers(Environment.ProcessorCount + 1, runBytes + blockBytes);
         var split = Task.Factory.StartNew(
-            () => SeedSplitter.Split(stream, ReaderOptions, buffers, runBytes, (buffer, run) => runs.Add(Task.Run(() => ReadRun(buffer, run, buffers, pool), CancellationToken.None)), cancellationToken),
+            () => SeedSplitter.Split(
+                stream, ReaderOptions, buffers, runBytes, (buffer, run) => runs.Add(Task.Run(() => ReadRun(buffer, run, buffers, pool), CancellationToken.None)),
+                cancellationToken, restBegun: rest => begun = (rest, Task.Run(() => ReadRest([.. rest, .. "}"u8], pool), CancellationToken.None))),
             cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         byte[]? restBytes;
         try
@@ -108,16 +112,24 @@ internal static class SeedReader
         }
         finally
         {
-            // Wait for every run, also on failure, so none is still reading while the file is read whole.
-            Task.WaitAll(runs, CancellationToken.None);
+            // Wait for every part, also on failure, so none is still reading while the file is read whole.
+            var parts = runs.ConvertAll(run => (Task)run);
+            if (begun is { } part) parts.Add(part.Read);
+            Task.WaitAll(parts, CancellationToken.None);
         }
 
-        var rest = restBytes is null ? null : ReadRest(restBytes, pool);
+        var rest = restBytes is null ? null : begun is { } early && EndsAfter(restBytes, early.Bytes.Length) ? early.Read.Result : ReadRest(restBytes, pool);
         if (rest is null || runs.Any(r => r.Result is null)) return null;
         var relationships = new List<SeedRelationship?>(runs.Sum(r => r.Result!.Count));
         foreach (var run in runs) relationships.AddRange(run.Result!);
         return rest with { Relationships = relationships };
     }
+
+    /// <summary>
+    /// Whether the file ends right after the relationships (only the object's closing brace, and
+    /// whitespace, follow them): the rest read when they began is then the whole rest.
+    /// </summary>
+    private static bool EndsAfter(byte[] rest, int begun) => rest.AsSpan(begun).Trim(" \t\r\n"u8).SequenceEqual("}"u8);
 
     private static List<SeedRelationship?>? ReadRun(byte[] buffer, Range run, RunBuffers buffers, ConcurrentDictionary<string, string> pool)
     {

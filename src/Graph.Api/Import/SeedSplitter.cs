@@ -21,6 +21,7 @@ internal sealed class SeedSplitter
     private readonly RunBuffers buffers;
     private readonly int runBytes;
     private readonly Action<byte[], Range> found;
+    private readonly Action<byte[]>? restBegun;
     private readonly ArrayBufferWriter<byte> rest = new();
     private byte[] buffer;
     private int filled;
@@ -32,8 +33,9 @@ internal sealed class SeedSplitter
     private int restFrom;
     private int runStart = -1;
 
-    private SeedSplitter(Stream stream, JsonReaderOptions options, RunBuffers buffers, int runBytes, Action<byte[], Range> found)
+    private SeedSplitter(Stream stream, JsonReaderOptions options, RunBuffers buffers, int runBytes, Action<byte[], Range> found, Action<byte[]>? restBegun)
     {
+        this.restBegun = restBegun;
         this.stream = stream;
         this.buffers = buffers;
         this.runBytes = runBytes;
@@ -46,11 +48,14 @@ internal sealed class SeedSplitter
     /// The rest of the file, or null when the file is not laid out so: not valid JSON under the format's
     /// reader rules, not an object, no <c>relationships</c> array or more than one, or a token longer
     /// than a buffer. The caller then reads the file whole, which also reports what is wrong with it in
-    /// the usual words. Runs found before that are handed on all the same.
+    /// the usual words. Runs found before that are handed on all the same. <paramref name="restBegun"/>,
+    /// if given, is told the rest as far as the start of the relationships (with the empty array), so
+    /// the entities usually written there can be read alongside the runs.
     /// </summary>
-    public static byte[]? Split(Stream stream, JsonReaderOptions options, RunBuffers buffers, int runBytes, Action<byte[], Range> found, CancellationToken cancellationToken)
+    public static byte[]? Split(Stream stream, JsonReaderOptions options, RunBuffers buffers, int runBytes, Action<byte[], Range> found,
+        CancellationToken cancellationToken, Action<byte[]>? restBegun = null)
     {
-        var splitter = new SeedSplitter(stream, options, buffers, runBytes, found);
+        var splitter = new SeedSplitter(stream, options, buffers, runBytes, found, restBegun);
         try
         {
             return splitter.Run(cancellationToken) ? splitter.rest.WrittenSpan.ToArray() : null;
@@ -102,6 +107,7 @@ internal sealed class SeedSplitter
                     if (seenRelationships || reader.TokenType != JsonTokenType.StartArray) return false;
                     rest.Write(buffer.AsSpan(restFrom, tokenStart - restFrom));
                     rest.Write("[]"u8);
+                    restBegun?.Invoke(rest.WrittenSpan.ToArray());
                     inRelationships = seenRelationships = true;
                 }
                 else if (reader.CurrentDepth == 0)
