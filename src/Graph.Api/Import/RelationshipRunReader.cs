@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Graph.Api.Import;
 
 /// <summary>
-/// Reads a run of relationships (SeedLayout) straight off the reader, without the serializer's
+/// Reads a run of relationships (SeedSplitter) straight off the reader, without the serializer's
 /// metadata-driven object machinery, which took a third longer and needed each run copied into an
 /// array of its own. It reads only the plain shape: objects whose members are the format's names,
 /// each at most once, with values of the right JSON type, and nulls, separated by commas and
