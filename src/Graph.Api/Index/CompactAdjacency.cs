@@ -25,18 +25,29 @@ public sealed class CompactAdjacency
         RelationshipTypes = new byte[relationships.Count];
         ValidFrom = new int[relationships.Count];
         ValidTo = new int[relationships.Count];
-        foreach (var relationship in relationships)
-        {
-            var validTime = relationship.ValidTime;
-            RelationshipTypes[relationship.Ordinal] = (byte)relationship.Type;
-            ValidFrom[relationship.Ordinal] = validTime.Start?.Earliest.DayNumber ?? int.MinValue;
-            ValidTo[relationship.Ordinal] = validTime.End?.Latest.DayNumber ?? int.MaxValue;
-        }
-
-        (outStart, outRelationship, outOther) = Rows(entities, relationships.Count, outgoing, static r => r.To);
-        (inStart, inRelationship, inOther) = Rows(entities, relationships.Count, incoming, static r => r.From);
         outNode = new RelationshipNode[relationships.Count];
-        for (var i = 0; i < outNode.Length; i++) outNode[i] = relationships[outRelationship[i]];
+        int[] outStart = [], outRelationship = [], outOther = [], inStart = [], inRelationship = [], inOther = [];
+        // Three independent parts side by side: this is the last step of an index build, and alone it kept
+        // one core busy for 0.4–0.55 s with a million relationships while the other waited.
+        Parallel.Invoke(
+            () =>
+            {
+                foreach (var relationship in relationships)
+                {
+                    var validTime = relationship.ValidTime;
+                    RelationshipTypes[relationship.Ordinal] = (byte)relationship.Type;
+                    ValidFrom[relationship.Ordinal] = validTime.Start?.Earliest.DayNumber ?? int.MinValue;
+                    ValidTo[relationship.Ordinal] = validTime.End?.Latest.DayNumber ?? int.MaxValue;
+                }
+            },
+            () =>
+            {
+                (outStart, outRelationship, outOther) = Rows(entities, relationships.Count, outgoing, static r => r.To);
+                for (var i = 0; i < outNode.Length; i++) outNode[i] = relationships[outRelationship[i]];
+            },
+            () => (inStart, inRelationship, inOther) = Rows(entities, relationships.Count, incoming, static r => r.From));
+        (this.outStart, this.outRelationship, this.outOther) = (outStart, outRelationship, outOther);
+        (this.inStart, this.inRelationship, this.inOther) = (inStart, inRelationship, inOther);
     }
 
     /// <summary>Each entity's kind, by ordinal.</summary>
