@@ -1,14 +1,16 @@
 using Graph.Api.Index;
 using Graph.Api.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Import;
 
 /// <summary>
-/// Writes a validated import to the store in one save and swaps in the next index (after the save,
-/// or before it for the startup seed; see ImportAsync). Writes are serialised by one lock.
+/// Writes a validated import to the store and swaps in the next index (after the save, or before it
+/// for the startup seed; see ImportAsync). Writes are serialised by one lock.
 /// </summary>
-internal sealed partial class GraphImporter(IDbContextFactory<GraphDbContext> contexts, GraphIndexHolder index, GraphStore store, ILogger<GraphImporter> logger) : IDisposable
+internal sealed partial class GraphImporter(
+    IDbContextFactory<GraphDbContext> contexts, GraphIndexHolder index, GraphStore store, IOptions<SeedOptions> seed, ILogger<GraphImporter> logger) : IDisposable
 {
     private readonly SemaphoreSlim writeLock = new(1, 1);
 
@@ -59,10 +61,19 @@ internal sealed partial class GraphImporter(IDbContextFactory<GraphDbContext> co
             }
 
             db.ChangeTracker.AutoDetectChangesEnabled = false;
-            db.Entities.AddRange(entities);
-            db.Relationships.AddRange(relationships);
             // Not cancellable past this point: a save that has begun is completed, never abandoned half-way.
-            await db.SaveChangesAsync(CancellationToken.None);
+            if (indexFirst)
+            {
+                await SaveInBatchesAsync(db, db.Entities, entities);
+                await SaveInBatchesAsync(db, db.Relationships, relationships);
+            }
+            else
+            {
+                db.Entities.AddRange(entities);
+                db.Relationships.AddRange(relationships);
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+
             if (!indexFirst) index.Replace(await nextIndex);
 
             // The save's tracking and the records (half a gigabyte for a million relationships) are let go
@@ -76,6 +87,25 @@ internal sealed partial class GraphImporter(IDbContextFactory<GraphDbContext> co
         finally
         {
             writeLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// The seed's rows saved a batch at a time, each tracked only until it is saved. The seed goes into an
+    /// empty store that nothing reads (the index serves every read), and a seed that fails to save stops
+    /// the host, so no half-written store is ever used. One save of a million rows tracked them all at
+    /// once, each relationship's keys fixed up against every tracked entity: 14 s and a 1.75 GB peak,
+    /// against about 9 s and 1.45–1.5 GB in batches (bench/README, round 11).
+    /// </summary>
+    private async Task SaveInBatchesAsync<T>(GraphDbContext db, DbSet<T> table, List<T> rows)
+        where T : class
+    {
+        var batch = seed.Value.SaveBatchRows;
+        for (var start = 0; start < rows.Count; start += batch)
+        {
+            table.AddRange(rows.GetRange(start, Math.Min(batch, rows.Count - start)));
+            await db.SaveChangesAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
         }
     }
 

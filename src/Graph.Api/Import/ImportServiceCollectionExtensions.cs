@@ -4,7 +4,7 @@ internal static class ImportServiceCollectionExtensions
 {
     public static IServiceCollection AddGraphImport(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
+        services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Index.GraphIndexHolder>();
         services.AddSingleton<GraphImporter>();
         services.AddHostedService<GraphStartup>();

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Graph.Api.Import;
 
 /// <summary>The graph loaded into an empty store at startup (<c>Graph:Seed</c>).</summary>
@@ -10,4 +12,8 @@ public sealed class SeedOptions
 
     /// <summary>The import file, relative to the application folder unless absolute.</summary>
     public string Path { get; set; } = "seed/china-belarus.json";
+
+    /// <summary>Rows saved to the store at a time while the seed is written (after the index already serves it).</summary>
+    [Range(1, int.MaxValue)]
+    public int SaveBatchRows { get; set; } = 50_000;
 }

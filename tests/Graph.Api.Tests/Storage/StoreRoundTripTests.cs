@@ -2,15 +2,19 @@ using Graph.Api.Index;
 using Graph.Api.Storage;
 using Graph.Api.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Tests.Storage;
 
 public sealed class StoreRoundTripTests
 {
-    [Fact]
-    public async Task Every_row_read_back_from_the_store_equals_what_the_index_serves()
+    [Theory]
+    [InlineData(null)] // the default batch: the seed's rows in one save per table
+    [InlineData("5")] // five rows at a time: many saves, each tracked only until it is saved
+    public async Task Every_row_read_back_from_the_store_equals_what_the_index_serves(string? saveBatchRows)
     {
         using var factory = new GraphApiFactory();
+        if (saveBatchRows is not null) factory.With("Graph:Seed:SaveBatchRows", saveBatchRows);
         factory.CreateGraphQLClient();
         var index = factory.Services.GetRequiredService<GraphIndexHolder>().Current;
         var store = factory.Services.GetRequiredService<GraphStore>();
@@ -42,5 +46,16 @@ public sealed class StoreRoundTripTests
             Assert.Equal(served.Aliases, record.Aliases);
             Assert.Equal(served.Properties, record.Properties);
         }
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    public void A_save_batch_of_no_rows_stops_the_service_with_a_message(string saveBatchRows)
+    {
+        using var factory = new GraphApiFactory().With("Graph:Seed:SaveBatchRows", saveBatchRows);
+
+        var refused = Assert.ThrowsAny<OptionsValidationException>(() => factory.CreateClient());
+        Assert.Contains("SaveBatchRows", refused.Message, StringComparison.Ordinal);
     }
 }
