@@ -94,8 +94,9 @@ internal sealed partial class GraphImporter(
     /// The seed's rows saved a batch at a time, each tracked only until it is saved. The seed goes into an
     /// empty store that nothing reads (the index serves every read), and a seed that fails to save stops
     /// the host, so no half-written store is ever used. One save of a million rows tracked them all at
-    /// once, each relationship's keys fixed up against every tracked entity: the graph was loaded 5–8 s
-    /// later and peaked 300–370 MiB higher than in batches of 50,000 (bench/README, round 11).
+    /// once, each relationship's keys fixed up against every tracked entity: in four of five alternating
+    /// pairs the graph was loaded 5–8 s later, and it always peaked 300–370 MiB higher, than in batches
+    /// of 50,000 (bench/README, round 11).
     /// </summary>
     private async Task SaveInBatchesAsync<T>(GraphDbContext db, DbSet<T> table, List<T> rows)
         where T : class
