@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Graph.Api.Import;
 
 /// <summary>
-/// Writes a validated import to the store and swaps in the next index (after the save, or before it
-/// for the startup seed; see ImportAsync). Writes are serialised by one lock.
+/// Writes a validated import (the seed at startup) to the store, its index swapped in first; or builds
+/// the index from a store that already has data. Writes are serialised by one lock.
 /// </summary>
 internal sealed partial class GraphImporter(
     IDbContextFactory<GraphDbContext> contexts, GraphIndexHolder index, GraphStore store, IOptions<SeedOptions> seed, ILogger<GraphImporter> logger) : IDisposable
@@ -15,13 +15,12 @@ internal sealed partial class GraphImporter(
     private readonly SemaphoreSlim writeLock = new(1, 1);
 
     /// <summary>
-    /// Validates <paramref name="file"/> against the store and writes it. With
-    /// <paramref name="indexFirst"/> (the seed at startup, when the store is empty and reads come only
-    /// from the index) the new index is swapped in before the save, so the service is ready while
-    /// the store is still being written; the write lock is held until the save ends, so no later
-    /// write can interleave. Otherwise the index follows the committed save.
+    /// Validates <paramref name="file"/> against the store and writes it. The new index is swapped in
+    /// before the save: the only import is the seed at startup, into an empty store that nothing reads
+    /// (reads come only from the index), so the service is ready while the store is still being written.
+    /// The write lock is held until the save ends, so no other write can interleave.
     /// </summary>
-    public async Task<(int Entities, int Relationships)> ImportAsync(SeedFile file, bool indexFirst, CancellationToken cancellationToken)
+    public async Task<(int Entities, int Relationships)> ImportAsync(SeedFile file, CancellationToken cancellationToken)
     {
         await writeLock.WaitAsync(cancellationToken);
         try
@@ -45,42 +44,20 @@ internal sealed partial class GraphImporter(
             // (bench/README, round 10). An import is a one-off load (the seed at startup), so the pause is paid once.
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
 
-            var current = index.IsReady ? index.Current : null;
             clock.Restart();
-            // Into an empty graph (the seed) the rows become nodes directly; otherwise the current nodes are
-            // made model relationships again, and the rows join them as such.
-            var nextIndex = Task.Run(() => current is null
-                ? GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships, RecordMapping.ForIndex())
-                : GraphIndex.Build(
-                    current.Entities.Select(e => e.Entity).Concat(entities.Select(RecordMapping.ToEntity)),
-                    current.Relationships.Select(r => r.ToModel()).Concat(RecordMapping.ToRelationships(relationships))), CancellationToken.None);
-            if (indexFirst)
-            {
-                index.Replace(await nextIndex);
-                LogIndexed(logger, clock.Elapsed.TotalSeconds);
-            }
+            // The rows become the index's nodes directly.
+            index.Replace(GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships, RecordMapping.ForIndex()));
+            LogIndexed(logger, clock.Elapsed.TotalSeconds);
 
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             // Not cancellable past this point: a save that has begun is completed, never abandoned half-way.
-            if (indexFirst)
-            {
-                await SaveInBatchesAsync(db, db.Entities, entities);
-                await SaveInBatchesAsync(db, db.Relationships, relationships);
-            }
-            else
-            {
-                db.Entities.AddRange(entities);
-                db.Relationships.AddRange(relationships);
-                await db.SaveChangesAsync(CancellationToken.None);
-            }
+            await SaveInBatchesAsync(db, db.Entities, entities);
+            await SaveInBatchesAsync(db, db.Relationships, relationships);
 
-            if (!indexFirst) index.Replace(await nextIndex);
-
-            // The save's tracking and the records (half a gigabyte for a million relationships) are let go
-            // here rather than when this method's state is cleared: that happens only after the caller's
-            // continuation has run, and a caller that collects garbage right after would otherwise keep them.
+            // The records (half a gigabyte for a million relationships) are let go here rather than when this
+            // method's state is cleared: that happens only after the caller's continuation has run, and a
+            // caller that collects garbage right after would otherwise keep them.
             var counts = (entities.Count, relationships.Count);
-            db.ChangeTracker.Clear();
             (entities, relationships) = (null!, null!);
             return counts;
         }
@@ -91,9 +68,9 @@ internal sealed partial class GraphImporter(
     }
 
     /// <summary>
-    /// The seed's rows saved a batch at a time, each tracked only until it is saved. The seed goes into an
-    /// empty store that nothing reads (the index serves every read), and a seed that fails to save stops
-    /// the host, so no half-written store is ever used. One save of a million rows tracked them all at
+    /// The rows saved a batch at a time, each tracked only until it is saved. The seed goes into an empty
+    /// store that nothing reads (the index serves every read), and a seed that fails to save stops the
+    /// host, so no half-written store is ever used. One save of a million rows tracked them all at
     /// once, each relationship's keys fixed up against every tracked entity: in four of five alternating
     /// pairs the graph was loaded 5–8 s later, and it always peaked 300–370 MiB higher, than in batches
     /// of 50,000 (bench/README, round 11).

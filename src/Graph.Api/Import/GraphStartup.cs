@@ -27,7 +27,7 @@ internal sealed partial class GraphStartup(
         var file = seed.Value.Enabled ? await ReadSeedIfEmptyAsync(path, started, cancellationToken) : null;
         if (file is not null)
         {
-            var (entities, relationships) = await importer.ImportAsync(file, indexFirst: true, cancellationToken);
+            var (entities, relationships) = await importer.ImportAsync(file, cancellationToken);
             LogSeeded(logger, entities, relationships, path, started.Elapsed.TotalSeconds);
         }
         else
@@ -35,11 +35,11 @@ internal sealed partial class GraphStartup(
             await importer.RebuildIndexAsync(cancellationToken);
         }
 
-        // Loading leaves the parsed file and the save's change tracking behind as garbage; one full,
-        // compacting collection now returns that memory instead of carrying it until the next one.
-        // It must run after the import's own frame has unwound: this continuation runs inline, inside
-        // the import's completion, whose state (the save's context and its tracked rows, half a
-        // gigabyte) is only let go when that frame returns.
+        // Loading leaves the parsed file, the records and the save's change tracking behind as garbage;
+        // one full, compacting collection now returns that memory instead of carrying it until the next
+        // one. It must run after the import's own frame has unwound: this continuation runs inline,
+        // inside the import's completion, whose state (the save's context) is only let go when that
+        // frame returns.
         await Task.Yield();
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);

@@ -18,7 +18,7 @@ public sealed class IndexFromRowsTests
         var (entities, relationships) = new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>()).Validate(SeedReader.Read(json));
 
         var fromRows = GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships, RecordMapping.ForIndex());
-        var fromModel = GraphIndex.Build(entities.Select(RecordMapping.ToEntity), RecordMapping.ToRelationships(relationships));
+        var fromModel = GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships.Select(RecordMapping.ToRelationship));
 
         Assert.True(fromRows.Relationships.Count > 30);
         Assert.Contains(fromRows.Relationships, r => r.Properties.Count > 0);
