@@ -18,9 +18,11 @@ internal sealed partial class GraphImporter(
     /// Validates <paramref name="file"/> against the store and writes it. The new index is swapped in
     /// before the save: the only import is the seed at startup, into an empty store that nothing reads
     /// (reads come only from the index), so the service is ready while the store is still being written.
-    /// The write lock is held until the save ends, so no other write can interleave.
+    /// The write lock is held until the save ends, so no other write can interleave. Once the rows are
+    /// saved they are handed to <paramref name="saved"/>, if given (to keep a snapshot of them).
     /// </summary>
-    public async Task<(int Entities, int Relationships)> ImportAsync(SeedFile file, CancellationToken cancellationToken)
+    public async Task<(int Entities, int Relationships)> ImportAsync(
+        SeedFile file, CancellationToken cancellationToken, Action<List<EntityRecord>, List<RelationshipRecord>>? saved = null)
     {
         await writeLock.WaitAsync(cancellationToken);
         try
@@ -36,35 +38,69 @@ internal sealed partial class GraphImporter(
             // gigabyte for a million relationships) is not needed while the index is built and the
             // store written, so it is let go now.
             file = null!;
-
-            // One full collection, without compacting, before the index is built: the parsed file and the
-            // validation's leftovers are free memory again, so the build fills that instead of pages the
-            // process has never touched (costly on the VMs measured), and its own collections find less
-            // to trace. For a million relationships it took 0.14–0.2 s and the index came 1.2 s sooner
-            // (bench/README, round 10). An import is a one-off load (the seed at startup), so the pause is paid once.
-            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
-
-            clock.Restart();
-            // The rows become the index's nodes directly.
-            index.Replace(GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships, RecordMapping.ForIndex()));
-            LogIndexed(logger, clock.Elapsed.TotalSeconds);
-
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            // Not cancellable past this point: a save that has begun is completed, never abandoned half-way.
-            await SaveInBatchesAsync(db, db.Entities, entities);
-            await SaveInBatchesAsync(db, db.Relationships, relationships);
-
-            // The records (half a gigabyte for a million relationships) are let go here rather than when this
-            // method's state is cleared: that happens only after the caller's continuation has run, and a
-            // caller that collects garbage right after would otherwise keep them.
-            var counts = (entities.Count, relationships.Count);
-            (entities, relationships) = (null!, null!);
-            return counts;
+            var loading = IndexAndSaveAsync(db, entities, relationships, saved);
+            (entities, relationships) = (null!, null!); // the same for the rows, which the loading task lets go when it can
+            return await loading;
         }
         finally
         {
             writeLock.Release();
         }
+    }
+
+    /// <summary>
+    /// Writes rows that were validated before, into an empty store: the seed's rows from a snapshot of an
+    /// earlier start, which only this build writes and only from a seed it validated (<see cref="SeedSnapshotReader"/>).
+    /// </summary>
+    public async Task<(int Entities, int Relationships)> ImportValidatedAsync(
+        List<EntityRecord> entities, List<RelationshipRecord> relationships, CancellationToken cancellationToken)
+    {
+        await writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            if (await db.Entities.AnyAsync(cancellationToken) || await db.Relationships.AnyAsync(cancellationToken))
+            {
+                throw new InvalidOperationException("Validated rows are only written into an empty store.");
+            }
+
+            var loading = IndexAndSaveAsync(db, entities, relationships, saved: null);
+            (entities, relationships) = (null!, null!); // let go as in ImportAsync
+            return await loading;
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
+    private async Task<(int Entities, int Relationships)> IndexAndSaveAsync(
+        GraphDbContext db, List<EntityRecord> entities, List<RelationshipRecord> relationships, Action<List<EntityRecord>, List<RelationshipRecord>>? saved)
+    {
+        // One full collection, without compacting, before the index is built: the parsed file and the
+        // validation's leftovers are free memory again, so the build fills that instead of pages the
+        // process has never touched (costly on the VMs measured), and its own collections find less
+        // to trace. For a million relationships it took 0.14–0.2 s and the index came 1.2 s sooner
+        // (bench/README, round 10). An import is a one-off load (the seed at startup), so the pause is paid once.
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // The rows become the index's nodes directly.
+        index.Replace(GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships, RecordMapping.ForIndex()));
+        LogIndexed(logger, clock.Elapsed.TotalSeconds);
+
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // Not cancellable past this point: a save that has begun is completed, never abandoned half-way.
+        await SaveInBatchesAsync(db, db.Entities, entities);
+        await SaveInBatchesAsync(db, db.Relationships, relationships);
+        saved?.Invoke(entities, relationships);
+
+        // The records (half a gigabyte for a million relationships) are let go here rather than when this
+        // method's state is cleared: that happens only after the caller's continuation has run, and a
+        // caller that collects garbage right after would otherwise keep them.
+        var counts = (entities.Count, relationships.Count);
+        (entities, relationships) = (null!, null!);
+        return counts;
     }
 
     /// <summary>

@@ -21,13 +21,15 @@ internal sealed partial class GraphStartup(
             LogNotDurable(logger);
         }
 
-        var path = Path.IsPathRooted(seed.Value.Path) ? seed.Value.Path : Path.Combine(AppContext.BaseDirectory, seed.Value.Path);
-        // Read in its own method, and used before the first await below: a local that lived across an
+        var path = InApplicationFolder(seed.Value.Path);
+        // Read in its own method, and handed on before the first await below: a local that lived across an
         // await would keep the parsed file alive until the store is written.
-        var file = seed.Value.Enabled ? await ReadSeedIfEmptyAsync(path, started, cancellationToken) : null;
-        if (file is not null)
+        var load = seed.Value.Enabled ? await ReadSeedIfEmptyAsync(path, started, cancellationToken) : null;
+        var importing = load is null ? null : Import(load, cancellationToken);
+        load = null;
+        if (importing is not null)
         {
-            var (entities, relationships) = await importer.ImportAsync(file, cancellationToken);
+            var (entities, relationships) = await importing;
             LogSeeded(logger, entities, relationships, path, started.Elapsed.TotalSeconds);
         }
         else
@@ -51,7 +53,7 @@ internal sealed partial class GraphStartup(
     /// second while the runtime compiles it, and an in-memory store (the only kind) is empty at start.
     /// Null when the store has data; the read is then let go, a failure of it ignored as before.
     /// </summary>
-    private async Task<SeedFile?> ReadSeedIfEmptyAsync(string path, System.Diagnostics.Stopwatch started, CancellationToken cancellationToken)
+    private async Task<SeedLoad?> ReadSeedIfEmptyAsync(string path, System.Diagnostics.Stopwatch started, CancellationToken cancellationToken)
     {
         var reading = Task.Run(() => ReadSeed(path, started, cancellationToken), cancellationToken);
         if (await store.IsEmptyAsync(cancellationToken)) return await reading;
@@ -59,12 +61,79 @@ internal sealed partial class GraphStartup(
         return null;
     }
 
-    private SeedFile ReadSeed(string path, System.Diagnostics.Stopwatch started, CancellationToken cancellationToken)
+    /// <summary>
+    /// The seed's rows from its snapshot when one matches the file and this build; otherwise the file
+    /// read as JSON, with the fingerprint a snapshot of it is to carry (none when snapshots are off, or
+    /// when the file changed while it was read).
+    /// </summary>
+    private SeedLoad ReadSeed(string path, System.Diagnostics.Stopwatch started, CancellationToken cancellationToken)
+    {
+        if (SnapshotPath is { } snapshotPath)
+        {
+            var written = File.GetLastWriteTimeUtc(path);
+            var fingerprint = SeedFingerprint.Of(path);
+            if (SeedSnapshotReader.Read(snapshotPath, fingerprint, out var refusal) is { } rows)
+            {
+                LogSnapshotRead(logger, snapshotPath, path, started.Elapsed.TotalSeconds);
+                return new SeedLoad(null, rows, null);
+            }
+
+            LogSnapshotRefused(logger, snapshotPath, refusal);
+            var file = ReadJson(path, started, cancellationToken);
+            var unchanged = File.GetLastWriteTimeUtc(path) == written && new FileInfo(path).Length == fingerprint.Length;
+            return new SeedLoad(file, null, unchanged ? fingerprint : null);
+        }
+
+        return new SeedLoad(ReadJson(path, started, cancellationToken), null, null);
+    }
+
+    private SeedFile ReadJson(string path, System.Diagnostics.Stopwatch started, CancellationToken cancellationToken)
     {
         var file = SeedReader.ReadFile(path, cancellationToken);
         LogRead(logger, path, started.Elapsed.TotalSeconds);
         return file;
     }
+
+    /// <summary>Starts writing the seed's rows, checked unless they come from a snapshot, which was made of checked rows.</summary>
+    private Task<(int Entities, int Relationships)> Import(SeedLoad load, CancellationToken cancellationToken) =>
+        load.Rows is { } rows
+            ? importer.ImportValidatedAsync(rows.Entities, rows.Relationships, cancellationToken)
+            : importer.ImportAsync(load.File!, cancellationToken, load.Fingerprint is { } fingerprint ? (entities, relationships) => KeepSnapshot(fingerprint, entities, relationships) : null);
+
+    /// <summary>A snapshot that cannot be written costs only the next start's time, so it is reported, not fatal.</summary>
+    private void KeepSnapshot(SeedFingerprint fingerprint, List<EntityRecord> entities, List<RelationshipRecord> relationships)
+    {
+        var snapshotPath = SnapshotPath!;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            SeedSnapshotWriter.Write(snapshotPath, fingerprint, entities, relationships);
+            LogSnapshotWritten(logger, snapshotPath, clock.Elapsed.TotalSeconds);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogSnapshotNotWritten(logger, snapshotPath, ex.Message);
+        }
+    }
+
+    private string? SnapshotPath => string.IsNullOrWhiteSpace(seed.Value.SnapshotPath) ? null : InApplicationFolder(seed.Value.SnapshotPath);
+
+    private static string InApplicationFolder(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
+
+    /// <summary>The seed as read: its JSON and the fingerprint for its snapshot, or the rows of a matching snapshot.</summary>
+    private sealed record SeedLoad(SeedFile? File, (List<EntityRecord> Entities, List<RelationshipRecord> Relationships)? Rows, SeedFingerprint? Fingerprint);
+
+    [LoggerMessage(LogLevel.Information, "Read the seed's rows from the snapshot {SnapshotPath} (it matches {Path} and this build) {Seconds:0.00} s after start.")]
+    private static partial void LogSnapshotRead(ILogger logger, string snapshotPath, string path, double seconds);
+
+    [LoggerMessage(LogLevel.Information, "The seed snapshot {SnapshotPath} is not used: {Reason}. The seed file is read instead, and a snapshot written once it is loaded.")]
+    private static partial void LogSnapshotRefused(ILogger logger, string snapshotPath, string? reason);
+
+    [LoggerMessage(LogLevel.Information, "Wrote the seed snapshot {SnapshotPath} in {Seconds:0.00} s.")]
+    private static partial void LogSnapshotWritten(ILogger logger, string snapshotPath, double seconds);
+
+    [LoggerMessage(LogLevel.Warning, "Could not write the seed snapshot {SnapshotPath}: {Reason}. The next start reads the seed file again.")]
+    private static partial void LogSnapshotNotWritten(ILogger logger, string snapshotPath, string reason);
 
     [LoggerMessage(LogLevel.Information, "Graph loaded (index and store) after {Seconds:0.00} s; live managed heap {HeapMiB} MiB.")]
     private static partial void LogLoaded(ILogger logger, double seconds, long heapMiB);

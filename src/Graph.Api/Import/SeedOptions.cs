@@ -13,6 +13,13 @@ public sealed class SeedOptions
     /// <summary>The import file, relative to the application folder unless absolute.</summary>
     public string Path { get; set; } = "seed/china-belarus.json";
 
+    /// <summary>
+    /// A file for a binary snapshot of the seed's validated rows, relative to the application folder unless
+    /// absolute; empty for none. A start whose seed file and build match the snapshot loads the rows from it
+    /// instead of reading and checking the JSON; any other start reads the seed and then writes the snapshot.
+    /// </summary>
+    public string? SnapshotPath { get; set; }
+
     /// <summary>Rows saved to the store at a time while the seed is written (after the index already serves it).</summary>
     [Range(1, int.MaxValue)]
     public int SaveBatchRows { get; set; } = 50_000;

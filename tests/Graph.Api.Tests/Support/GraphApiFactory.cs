@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Graph.Api.Tests.Support;
 
@@ -9,10 +10,18 @@ public sealed class GraphApiFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings = new();
     private bool withoutLoading;
+    private LogCapture? logs;
 
     public GraphApiFactory With(string key, string? value)
     {
         settings[key] = value;
+        return this;
+    }
+
+    /// <summary>A service whose log messages are also kept in <paramref name="capture"/>.</summary>
+    public GraphApiFactory WithLogs(LogCapture capture)
+    {
+        logs = capture;
         return this;
     }
 
@@ -32,6 +41,7 @@ public sealed class GraphApiFactory : WebApplicationFactory<Program>
                 services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(Graph.Api.Import.GraphStartup))));
         }
 
+        if (logs is not null) builder.ConfigureLogging(logging => logging.AddProvider(logs));
         builder.UseSetting("Graph:Storage:DatabaseName", $"tests-{Guid.NewGuid():N}");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }

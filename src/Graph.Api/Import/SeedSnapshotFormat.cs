@@ -1,0 +1,29 @@
+namespace Graph.Api.Import;
+
+/// <summary>
+/// The layout of a seed snapshot: the validated rows of a seed file in binary, so that a restart with the
+/// same file and the same build loads them without reading the JSON or checking it again.
+/// </summary>
+/// <remarks>
+/// Header, little-endian: the magic, the format version, the <see cref="SeedFingerprint"/> (build id,
+/// seed length, seed hash) and the XxHash128 of the payload. Payload: a table of shared strings (dates,
+/// property keys and values, cited documents), a table of property lists and one of citation lists
+/// (rows that shared a list in memory share one entry), the entities, then the relationships, whose
+/// ends are entity positions and whose shared values are table positions (-1 for none), in blocks
+/// that each give their row count and length in bytes first.
+/// </remarks>
+internal static class SeedSnapshotFormat
+{
+    public static ReadOnlySpan<byte> Magic => "GRAPHSNP"u8;
+
+    public const int Version = 1;
+
+    // Magic, version, build id, seed length, seed hash, payload hash.
+    public const int PayloadHashOffset = 8 + 4 + 16 + 8 + 16;
+
+    public const int HeaderBytes = PayloadHashOffset + 16;
+
+    public const int None = -1;
+
+    public const int RelationshipsPerBlock = 1 << 16;
+}

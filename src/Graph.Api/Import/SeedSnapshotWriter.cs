@@ -1,0 +1,182 @@
+using System.IO.Hashing;
+using System.Text;
+using Graph.Api.Model;
+using Graph.Api.Storage;
+
+namespace Graph.Api.Import;
+
+/// <summary>
+/// Writes a seed's validated rows as a snapshot (<see cref="SeedSnapshotFormat"/>). The file is written
+/// under a temporary name beside its place and then moved there, so a reader never meets half a file.
+/// </summary>
+internal sealed class SeedSnapshotWriter
+{
+    // Each table's positions, and its entries in that order.
+    private readonly Dictionary<string, int> strings = new(StringComparer.Ordinal);
+    private readonly List<string> stringOrder = [];
+    private readonly Dictionary<IReadOnlyList<TypedProperty>, int> propertyLists = new(ReferenceEqualityComparer.Instance);
+    private readonly List<IReadOnlyList<TypedProperty>> propertyListOrder = [];
+    private readonly Dictionary<IReadOnlyList<Citation>, int> citationLists = new(ReferenceEqualityComparer.Instance);
+    private readonly List<IReadOnlyList<Citation>> citationListOrder = [];
+
+    public static void Write(
+        string path, SeedFingerprint fingerprint, List<EntityRecord> entities, List<RelationshipRecord> relationships,
+        int relationshipsPerBlock = SeedSnapshotFormat.RelationshipsPerBlock)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 20))
+            {
+                new SeedSnapshotWriter().WriteTo(stream, fingerprint, entities, relationships, relationshipsPerBlock);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private void WriteTo(FileStream stream, SeedFingerprint fingerprint, List<EntityRecord> entities, List<RelationshipRecord> relationships, int relationshipsPerBlock)
+    {
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        writer.Write(SeedSnapshotFormat.Magic);
+        writer.Write(SeedSnapshotFormat.Version);
+        writer.Write(fingerprint.Build.ToByteArray());
+        writer.Write(fingerprint.Length);
+        WriteHash(writer, fingerprint.Hash);
+        WriteHash(writer, UInt128.Zero); // the payload's, filled in below
+
+        // The tables come first in the file but are collected from the rows, so the rows are numbered first.
+        foreach (var entity in entities) Number(entity.Properties, entity.ValidFrom, entity.ValidTo);
+        foreach (var relationship in relationships)
+        {
+            Number(relationship.Properties, relationship.ValidFrom, relationship.ValidTo);
+            if (citationLists.TryAdd(relationship.Sources, citationLists.Count))
+            {
+                citationListOrder.Add(relationship.Sources);
+                foreach (var citation in relationship.Sources) NumberString(citation.DocumentId);
+            }
+        }
+
+        WriteTables(writer);
+        var entityPositions = new Dictionary<string, int>(entities.Count, StringComparer.Ordinal);
+        writer.Write(entities.Count);
+        foreach (var entity in entities)
+        {
+            entityPositions.Add(entity.Id, entityPositions.Count);
+            writer.Write(entity.Id);
+            writer.Write((int)entity.Kind);
+            writer.Write(entity.Name);
+            writer.Write(entity.Aliases.Count);
+            foreach (var alias in entity.Aliases) writer.Write(alias);
+            writer.Write(entity.Description);
+            writer.Write(propertyLists[entity.Properties]);
+            writer.Write(StringPosition(entity.ValidFrom));
+            writer.Write(StringPosition(entity.ValidTo));
+        }
+
+        // In blocks, each led by its row count and length, so that a reader can read them on every core.
+        writer.Write(relationships.Count);
+        for (var first = 0; first < relationships.Count; first += relationshipsPerBlock)
+        {
+            var rows = Math.Min(relationshipsPerBlock, relationships.Count - first);
+            writer.Write(rows);
+            writer.Write(0); // the block's length, filled in once it is written
+            writer.Flush();
+            var start = stream.Position;
+            for (var i = first; i < first + rows; i++) WriteRelationship(writer, relationships[i], entityPositions);
+            writer.Flush();
+            var end = stream.Position;
+            stream.Position = start - sizeof(int);
+            writer.Write(checked((int)(end - start)));
+            writer.Flush();
+            stream.Position = end;
+        }
+
+        writer.Flush();
+        stream.Position = SeedSnapshotFormat.HeaderBytes;
+        var hash = new XxHash128();
+        hash.Append(stream);
+        stream.Position = SeedSnapshotFormat.PayloadHashOffset;
+        WriteHash(writer, hash.GetCurrentHashAsUInt128());
+        writer.Flush();
+    }
+
+    private static void WriteHash(BinaryWriter writer, UInt128 hash)
+    {
+        writer.Write((ulong)hash);
+        writer.Write((ulong)(hash >> 64));
+    }
+
+    private void WriteRelationship(BinaryWriter writer, RelationshipRecord relationship, Dictionary<string, int> entityPositions)
+    {
+        writer.Write(relationship.Id);
+        writer.Write((int)relationship.Type);
+        writer.Write(entityPositions[relationship.FromId]);
+        writer.Write(entityPositions[relationship.ToId]);
+        writer.Write(relationship.Description is not null);
+        if (relationship.Description is not null) writer.Write(relationship.Description);
+        writer.Write(StringPosition(relationship.ValidFrom));
+        writer.Write(StringPosition(relationship.ValidTo));
+        writer.Write(propertyLists[relationship.Properties]);
+        writer.Write(citationLists[relationship.Sources]);
+    }
+
+    private void Number(IReadOnlyList<TypedProperty> properties, string? validFrom, string? validTo)
+    {
+        if (propertyLists.TryAdd(properties, propertyLists.Count))
+        {
+            propertyListOrder.Add(properties);
+            foreach (var property in properties)
+            {
+                NumberString(property.Key);
+                NumberString(property.Value);
+            }
+        }
+
+        if (validFrom is not null) NumberString(validFrom);
+        if (validTo is not null) NumberString(validTo);
+    }
+
+    private void NumberString(string text)
+    {
+        if (strings.TryAdd(text, strings.Count)) stringOrder.Add(text);
+    }
+
+    private int StringPosition(string? text) => text is null ? SeedSnapshotFormat.None : strings[text];
+
+    private void WriteTables(BinaryWriter writer)
+    {
+        writer.Write(stringOrder.Count);
+        foreach (var text in stringOrder) writer.Write(text);
+
+        writer.Write(propertyListOrder.Count);
+        foreach (var list in propertyListOrder)
+        {
+            writer.Write(list.Count);
+            foreach (var property in list)
+            {
+                writer.Write(strings[property.Key]);
+                writer.Write((int)property.Type);
+                writer.Write(strings[property.Value]);
+            }
+        }
+
+        writer.Write(citationListOrder.Count);
+        foreach (var list in citationListOrder)
+        {
+            writer.Write(list.Count);
+            foreach (var citation in list)
+            {
+                writer.Write(strings[citation.DocumentId]);
+                writer.Write(citation.Paragraph);
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using Graph.Api.Import;
+using Graph.Api.Model;
+using Graph.Api.Storage;
+
+namespace Graph.Api.Tests.Import;
+
+/// <summary>
+/// A seed snapshot must give back exactly the rows it was written from, shared as they were, and must be
+/// refused, never half-read, when it is missing, damaged, or made from another seed or by another build.
+/// </summary>
+public sealed class SeedSnapshotTests : IDisposable
+{
+    private static readonly SeedFingerprint Fingerprint = new(SeedFingerprint.CurrentBuild, 1234, new UInt128(5, 6));
+    private readonly string folder = Directory.CreateTempSubdirectory("graph-snapshot-tests-").FullName;
+
+    private string SnapshotPath => Path.Combine(folder, "seed.snapshot");
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(SeedSnapshotFormat.RelationshipsPerBlock)]
+    public void The_rows_read_back_are_the_rows_written_shared_as_they_were(int relationshipsPerBlock)
+    {
+        var (entities, relationships) = SeedRows();
+
+        SeedSnapshotWriter.Write(SnapshotPath, Fingerprint, entities, relationships, relationshipsPerBlock);
+        var read = SeedSnapshotReader.Read(SnapshotPath, Fingerprint, out var refusal);
+
+        Assert.Null(refusal);
+        var (readEntities, readRelationships) = read!.Value;
+        Assert.Equal(entities.Select(Describe), readEntities.Select(Describe));
+        Assert.Equal(relationships.Select(Describe), readRelationships.Select(Describe));
+        Assert.Contains(readRelationships, r => r.Description is null);
+        Assert.Contains(readRelationships, r => r.Properties.Count > 0);
+        Assert.Contains(readEntities, e => e.ValidTo is not null);
+
+        // Each end is its entity's own id string, and rows that shared a list (or a date's text) share it again.
+        var entityIds = readEntities.ToDictionary(e => e.Id);
+        Assert.All(readRelationships, r => Assert.Same(entityIds[r.FromId].Id, r.FromId));
+        Assert.All(readRelationships, r => Assert.Same(entityIds[r.ToId].Id, r.ToId));
+        Assert.Equal(Sharing(relationships, r => r.Sources), Sharing(readRelationships, r => r.Sources));
+        Assert.Equal(Sharing(relationships, r => r.Properties), Sharing(readRelationships, r => r.Properties));
+        Assert.Equal(Sharing(relationships, r => r.ValidFrom), Sharing(readRelationships, r => r.ValidFrom));
+    }
+
+    [Fact]
+    public void A_snapshot_that_is_not_there_yet_is_refused_as_such()
+    {
+        Assert.Null(SeedSnapshotReader.Read(SnapshotPath, Fingerprint, out var refusal));
+        Assert.Equal("there is none yet", refusal);
+        Assert.Null(SeedSnapshotReader.Read(Path.Combine(folder, "no", "such", "folder"), Fingerprint, out refusal));
+        Assert.Equal("there is none yet", refusal);
+    }
+
+    [Fact]
+    public void A_snapshot_of_another_seed_file_or_from_another_build_is_refused()
+    {
+        var (entities, relationships) = SeedRows();
+        SeedSnapshotWriter.Write(SnapshotPath, Fingerprint, entities, relationships);
+
+        foreach (var other in new[] { Fingerprint with { Hash = new UInt128(5, 7) }, Fingerprint with { Length = 1235 }, Fingerprint with { Build = Guid.NewGuid() } })
+        {
+            Assert.Null(SeedSnapshotReader.Read(SnapshotPath, other, out var refusal));
+            Assert.Equal("it was made from another seed file or by another build", refusal);
+        }
+    }
+
+    [Fact]
+    public void A_seed_file_fingerprint_follows_its_contents()
+    {
+        var seed = Path.Combine(folder, "seed.json");
+        File.WriteAllText(seed, "{\"entities\": []}");
+        var first = SeedFingerprint.Of(seed);
+
+        Assert.Equal(first, SeedFingerprint.Of(seed));
+        File.WriteAllText(seed, "{\"entities\": [ ]}");
+        Assert.NotEqual(first.Hash, SeedFingerprint.Of(seed).Hash);
+        File.WriteAllText(seed, "{\"entities\": []} ");
+        Assert.NotEqual(first.Length, SeedFingerprint.Of(seed).Length);
+    }
+
+    [Fact]
+    public void A_cut_or_altered_snapshot_is_refused_whole()
+    {
+        var (entities, relationships) = SeedRows();
+        SeedSnapshotWriter.Write(SnapshotPath, Fingerprint, entities, relationships, relationshipsPerBlock: 5);
+        var whole = File.ReadAllBytes(SnapshotPath);
+
+        var lengths = new[] { 0, 3, SeedSnapshotFormat.HeaderBytes - 1, SeedSnapshotFormat.HeaderBytes, whole.Length / 2, whole.Length - 1 };
+        foreach (var length in lengths)
+        {
+            File.WriteAllBytes(SnapshotPath, whole[..length]);
+            Assert.Null(SeedSnapshotReader.Read(SnapshotPath, Fingerprint, out var refusal));
+            Assert.NotNull(refusal);
+        }
+
+        // Every byte changed in turn: each change must be caught (by the magic, the fingerprint or the payload's hash).
+        for (var position = 0; position < whole.Length; position += Math.Max(1, whole.Length / 500))
+        {
+            var altered = (byte[])whole.Clone();
+            altered[position] ^= 0x20;
+            File.WriteAllBytes(SnapshotPath, altered);
+            Assert.Null(SeedSnapshotReader.Read(SnapshotPath, Fingerprint, out var refusal));
+            Assert.NotNull(refusal);
+        }
+    }
+
+    [Theory]
+    [InlineData(-1)] // the last relationship's citation list points past the table
+    [InlineData(-2)] // the payload loses its last byte
+    [InlineData(-3)] // a byte too many after the last relationship
+    public void A_snapshot_whose_hash_holds_but_whose_rows_do_not_is_refused(int damage)
+    {
+        var (entities, relationships) = SeedRows();
+        SeedSnapshotWriter.Write(SnapshotPath, Fingerprint, entities, relationships);
+        var bytes = File.ReadAllBytes(SnapshotPath);
+        bytes = damage switch
+        {
+            -1 => [.. bytes[..^4], .. BitConverter.GetBytes(int.MaxValue)],
+            -2 => bytes[..^1],
+            _ => [.. bytes, 0],
+        };
+
+        // Written by something else that gave it a correct hash: only the reader's own checks stand between it and the store.
+        BinaryPrimitives.WriteUInt128LittleEndian(
+            bytes.AsSpan(SeedSnapshotFormat.PayloadHashOffset), XxHash128.HashToUInt128(bytes.AsSpan(SeedSnapshotFormat.HeaderBytes)));
+        File.WriteAllBytes(SnapshotPath, bytes);
+
+        Assert.Null(SeedSnapshotReader.Read(SnapshotPath, Fingerprint, out var refusal));
+        Assert.StartsWith("it cannot be read", refusal, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    /// <summary>The seed's validated rows, and a few more that the seed lacks: no description, text beyond ASCII, an entity that ended.</summary>
+    private static (List<EntityRecord>, List<RelationshipRecord>) SeedRows()
+    {
+        var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seed", "china-belarus.json"));
+        var (entities, relationships) = new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>()).Validate(SeedReader.Read(json));
+        entities.Add(new EntityRecord
+        {
+            Id = "minsk-office", Kind = EntityKind.Organization, Name = "Офис в Минске 北京", Aliases = ["Минск", ""], Description = "Closed — “ended”.",
+            Properties = [new TypedProperty("staff", PropertyValueType.Number, "12")], ValidFrom = "2001-03", ValidTo = "2009",
+        });
+        relationships.Add(new RelationshipRecord
+        {
+            Id = "zz-minsk-office-in-belarus", Type = relationships[0].Type, FromId = entities[^1].Id, ToId = relationships[0].ToId,
+            Properties = [], Sources = relationships[0].Sources, ValidFrom = relationships[0].ValidFrom,
+        });
+        return (entities, relationships);
+    }
+
+    private static string Describe(EntityRecord e) =>
+        $"{e.Id}|{e.Kind}|{e.Name}|{string.Join(",", e.Aliases)}|{e.Description}|{string.Join(",", e.Properties)}|{e.ValidFrom}|{e.ValidTo}";
+
+    private static string Describe(RelationshipRecord r) =>
+        $"{r.Id}|{r.Type}|{r.FromId}|{r.ToId}|{r.Description ?? "(none)"}|{r.ValidFrom}|{r.ValidTo}|{string.Join(",", r.Properties)}|{string.Join(",", r.Sources)}";
+
+    /// <summary>Which rows hold the same object as an earlier row: the first row holding it, for each row.</summary>
+    private static int[] Sharing<T>(List<RelationshipRecord> rows, Func<RelationshipRecord, T?> value) where T : class =>
+        rows.Select(row => rows.FindIndex(other => value(other) is { } shared && ReferenceEquals(shared, value(row)))).ToArray();
+}

@@ -1,0 +1,30 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace Graph.Api.Tests.Support;
+
+/// <summary>Every message the service logs, formatted, for tests that check what it told its operator.</summary>
+public sealed class LogCapture : ILoggerProvider
+{
+    private readonly ConcurrentQueue<string> messages = new();
+
+    public IReadOnlyCollection<string> Messages => messages;
+
+    public ILogger CreateLogger(string categoryName) => new Logger(messages);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(ConcurrentQueue<string> messages) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel)) messages.Enqueue($"{logLevel}: {formatter(state, exception)}");
+        }
+    }
+}
