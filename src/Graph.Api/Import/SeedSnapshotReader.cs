@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Text;
 using Graph.Api.Model;
@@ -29,31 +28,11 @@ internal static class SeedSnapshotReader
             return null;
         }
 
-        var header = new SpanReader(bytes);
-        if (bytes.Length < SeedSnapshotFormat.HeaderBytes || !header.Bytes(SeedSnapshotFormat.Magic.Length).SequenceEqual(SeedSnapshotFormat.Magic))
-        {
-            refusal = "it is not a snapshot file";
-            return null;
-        }
-
-        if (header.Int() != SeedSnapshotFormat.Version
-            || new SeedFingerprint(new Guid(header.Bytes(16)), header.Long(), header.Hash()) != expected)
-        {
-            refusal = "it was made from another seed file or by another build";
-            return null;
-        }
-
-        if (header.Hash() != XxHash128.HashToUInt128(bytes.AsSpan(SeedSnapshotFormat.HeaderBytes)))
-        {
-            refusal = "it is damaged (its contents do not match their hash)";
-            return null;
-        }
-
+        refusal = Refusal(bytes, expected);
+        if (refusal is not null) return null;
         try
         {
-            var rows = Rows(bytes.AsMemory(SeedSnapshotFormat.HeaderBytes));
-            refusal = null;
-            return rows;
+            return Rows(bytes);
         }
         catch (Exception ex) when (Unreadable(ex) is { } reason)
         {
@@ -63,60 +42,79 @@ internal static class SeedSnapshotReader
         }
     }
 
-    private static (List<EntityRecord>, List<RelationshipRecord>) Rows(ReadOnlyMemory<byte> payload)
+    /// <summary>Why the header rules the file out, or null when it is a whole snapshot with the expected fingerprint.</summary>
+    private static string? Refusal(byte[] bytes, SeedFingerprint expected)
     {
-        var reader = new SpanReader(payload.Span);
-        var strings = new string[reader.Count()];
-        for (var i = 0; i < strings.Length; i++) strings[i] = reader.String();
+        if (bytes.Length < SeedSnapshotFormat.HeaderBytes || !bytes.AsSpan(0, SeedSnapshotFormat.Magic.Length).SequenceEqual(SeedSnapshotFormat.Magic))
+        {
+            return "it is not a snapshot file";
+        }
 
-        var propertyLists = new TypedProperty[reader.Count()][];
+        using var header = new BinaryReader(new MemoryStream(bytes, SeedSnapshotFormat.Magic.Length, SeedSnapshotFormat.HeaderBytes - SeedSnapshotFormat.Magic.Length));
+        if (header.ReadInt32() != SeedSnapshotFormat.Version || new SeedFingerprint(new Guid(header.ReadBytes(16)), header.ReadInt64(), ReadHash(header)) != expected)
+        {
+            return "it was made from another seed file or by another build";
+        }
+
+        return ReadHash(header) != XxHash128.HashToUInt128(bytes.AsSpan(SeedSnapshotFormat.HeaderBytes))
+            ? "it is damaged (its contents do not match their hash)"
+            : null;
+    }
+
+    private static (List<EntityRecord>, List<RelationshipRecord>) Rows(byte[] bytes)
+    {
+        using var reader = new BinaryReader(new MemoryStream(bytes, SeedSnapshotFormat.HeaderBytes, bytes.Length - SeedSnapshotFormat.HeaderBytes), Utf8);
+        var strings = new string[Count(reader)];
+        for (var i = 0; i < strings.Length; i++) strings[i] = reader.ReadString();
+
+        var propertyLists = new TypedProperty[Count(reader)][];
         for (var i = 0; i < propertyLists.Length; i++)
         {
-            var list = propertyLists[i] = new TypedProperty[reader.Count()];
-            for (var j = 0; j < list.Length; j++) list[j] = new TypedProperty(strings[reader.Int()], reader.Enum<PropertyValueType>(), strings[reader.Int()]);
+            var list = propertyLists[i] = new TypedProperty[Count(reader)];
+            for (var j = 0; j < list.Length; j++) list[j] = new TypedProperty(strings[reader.ReadInt32()], Enum<PropertyValueType>(reader), strings[reader.ReadInt32()]);
         }
 
-        var citationLists = new Citation[reader.Count()][];
+        var citationLists = new Citation[Count(reader)][];
         for (var i = 0; i < citationLists.Length; i++)
         {
-            var list = citationLists[i] = new Citation[reader.Count()];
-            for (var j = 0; j < list.Length; j++) list[j] = new Citation(strings[reader.Int()], reader.Int());
+            var list = citationLists[i] = new Citation[Count(reader)];
+            for (var j = 0; j < list.Length; j++) list[j] = new Citation(strings[reader.ReadInt32()], reader.ReadInt32());
         }
 
-        var entities = new List<EntityRecord>(reader.Count());
+        var entities = new List<EntityRecord>(Count(reader));
         for (var i = entities.Capacity; i > 0; i--)
         {
-            var (id, kind, name) = (reader.String(), reader.Enum<EntityKind>(), reader.String());
-            var aliases = new string[reader.Count()];
-            for (var j = 0; j < aliases.Length; j++) aliases[j] = reader.String();
+            var (id, kind, name) = (reader.ReadString(), Enum<EntityKind>(reader), reader.ReadString());
+            var aliases = new string[Count(reader)];
+            for (var j = 0; j < aliases.Length; j++) aliases[j] = reader.ReadString();
             entities.Add(new EntityRecord
             {
-                Id = id, Kind = kind, Name = name, Aliases = aliases, Description = reader.String(), Properties = propertyLists[reader.Int()],
-                ValidFrom = Optional(strings, reader.Int()), ValidTo = Optional(strings, reader.Int()),
+                Id = id, Kind = kind, Name = name, Aliases = aliases, Description = reader.ReadString(), Properties = propertyLists[reader.ReadInt32()],
+                ValidFrom = Optional(strings, reader.ReadInt32()), ValidTo = Optional(strings, reader.ReadInt32()),
             });
         }
 
         // The blocks are found one after another, then read on every core.
-        var relationshipCount = reader.Count();
+        var relationshipCount = Count(reader);
         var blocks = new List<(int Rows, int Start, int Length)>();
         for (var rows = 0; rows < relationshipCount; rows += blocks[^1].Rows)
         {
-            var (blockRows, length) = (reader.Count(), reader.Count());
+            var (blockRows, length) = (Count(reader), Count(reader));
             if (blockRows == 0) throw new InvalidDataException("A block holds no rows.");
-            blocks.Add((blockRows, reader.Position, length));
-            reader.Bytes(length);
+            blocks.Add((blockRows, (int)reader.BaseStream.Position + SeedSnapshotFormat.HeaderBytes, length));
+            reader.BaseStream.Position += length;
         }
 
-        if (!reader.AtEnd) throw new InvalidDataException("Bytes follow the last relationship.");
+        if (reader.BaseStream.Position != reader.BaseStream.Length) throw new InvalidDataException("Bytes follow the last relationship.");
         // The ends' ids side by side: a relationship then reads its ends' strings from one small array, not from two entity rows anywhere in memory.
         var entityIds = entities.ConvertAll(e => e.Id).ToArray();
         var read = new RelationshipRecord[blocks.Count][];
         Parallel.For(0, blocks.Count, b =>
         {
-            var block = new SpanReader(payload.Span.Slice(blocks[b].Start, blocks[b].Length));
+            using var block = new BinaryReader(new MemoryStream(bytes, blocks[b].Start, blocks[b].Length), Utf8);
             var records = read[b] = new RelationshipRecord[blocks[b].Rows];
-            for (var i = 0; i < records.Length; i++) records[i] = Relationship(ref block, entityIds, strings, propertyLists, citationLists);
-            if (!block.AtEnd) throw new InvalidDataException("A block is longer than its rows.");
+            for (var i = 0; i < records.Length; i++) records[i] = Relationship(block, entityIds, strings, propertyLists, citationLists);
+            if (block.BaseStream.Position != block.BaseStream.Length) throw new InvalidDataException("A block is longer than its rows.");
         });
 
         var relationships = new List<RelationshipRecord>(relationshipCount);
@@ -125,22 +123,43 @@ internal static class SeedSnapshotReader
     }
 
     private static RelationshipRecord Relationship(
-        ref SpanReader reader, string[] entityIds, string[] strings, TypedProperty[][] propertyLists, Citation[][] citationLists) => new()
+        BinaryReader reader, string[] entityIds, string[] strings, TypedProperty[][] propertyLists, Citation[][] citationLists) => new()
     {
-        Id = reader.String(), Type = reader.Enum<RelationshipType>(), FromId = entityIds[reader.Int()], ToId = entityIds[reader.Int()],
-        Description = reader.Bool() ? reader.String() : null, ValidFrom = Optional(strings, reader.Int()), ValidTo = Optional(strings, reader.Int()),
-        Properties = propertyLists[reader.Int()], Sources = citationLists[reader.Int()],
+        Id = reader.ReadString(), Type = Enum<RelationshipType>(reader), FromId = entityIds[reader.ReadInt32()], ToId = entityIds[reader.ReadInt32()],
+        Description = reader.ReadBoolean() ? reader.ReadString() : null, ValidFrom = Optional(strings, reader.ReadInt32()), ValidTo = Optional(strings, reader.ReadInt32()),
+        Properties = propertyLists[reader.ReadInt32()], Sources = citationLists[reader.ReadInt32()],
     };
+
+    private static UInt128 ReadHash(BinaryReader reader)
+    {
+        var lower = reader.ReadUInt64();
+        return new UInt128(reader.ReadUInt64(), lower);
+    }
+
+    /// <summary>A count of items still to come: each takes at least a byte, so no count exceeds what is left.</summary>
+    private static int Count(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        return count >= 0 && count <= reader.BaseStream.Length - reader.BaseStream.Position ? count : throw new InvalidDataException("A count exceeds the file.");
+    }
+
+    private static T Enum<T>(BinaryReader reader) where T : struct, Enum
+    {
+        var value = reader.ReadInt32();
+        return (uint)value < (uint)Defined<T>.Values.Length && Defined<T>.Values[value] is { } item
+            ? item
+            : throw new InvalidDataException($"{value} is not a {typeof(T).Name}.");
+    }
+
+    private static string? Optional(string[] strings, int position) => position == SeedSnapshotFormat.None ? null : strings[position];
 
     /// <summary>The error a malformed payload raised, also from inside the parallel read; null for any other.</summary>
     private static Exception? Unreadable(Exception ex) => ex switch
     {
         AggregateException aggregate => aggregate.InnerExceptions.Select(Unreadable).FirstOrDefault(e => e is not null),
-        InvalidDataException or IndexOutOfRangeException or ArgumentException or DecoderFallbackException => ex,
+        InvalidDataException or IOException or FormatException or IndexOutOfRangeException or ArgumentException => ex, // EndOfStreamException and DecoderFallbackException among them
         _ => null,
     };
-
-    private static string? Optional(string[] strings, int position) => position == SeedSnapshotFormat.None ? null : strings[position];
 
     /// <summary>An enum's members by their number (null where no member has it), for a check cheaper than Enum.IsDefined on every row.</summary>
     private static class Defined<T>
@@ -154,70 +173,6 @@ internal static class SeedSnapshotReader
             var table = new T?[members.Max(m => Convert.ToInt32(m, System.Globalization.CultureInfo.InvariantCulture)) + 1];
             foreach (var member in members) table[Convert.ToInt32(member, System.Globalization.CultureInfo.InvariantCulture)] = member;
             return table;
-        }
-    }
-
-    /// <summary>Reads what <see cref="BinaryWriter"/> wrote, straight from the file's bytes.</summary>
-    private ref struct SpanReader(ReadOnlySpan<byte> bytes)
-    {
-        private readonly ReadOnlySpan<byte> bytes = bytes;
-        private int position;
-
-        public readonly bool AtEnd => position == bytes.Length;
-
-        public readonly int Position => position;
-
-        public ReadOnlySpan<byte> Bytes(int length)
-        {
-            if (length > bytes.Length - position) throw new InvalidDataException("The file ends early.");
-            var span = bytes.Slice(position, length);
-            position += length;
-            return span;
-        }
-
-        public int Int() => BinaryPrimitives.ReadInt32LittleEndian(Bytes(4));
-
-        public long Long() => BinaryPrimitives.ReadInt64LittleEndian(Bytes(8));
-
-        public UInt128 Hash()
-        {
-            var lower = BinaryPrimitives.ReadUInt64LittleEndian(Bytes(8));
-            return new UInt128(BinaryPrimitives.ReadUInt64LittleEndian(Bytes(8)), lower);
-        }
-
-        public bool Bool() => Bytes(1)[0] != 0;
-
-        /// <summary>A count of items still to come: each takes at least a byte, so no count exceeds what is left.</summary>
-        public int Count()
-        {
-            var count = Int();
-            if (count < 0 || count > bytes.Length - position) throw new InvalidDataException("A count exceeds the file.");
-            return count;
-        }
-
-        public T Enum<T>() where T : struct, Enum
-        {
-            var value = Int();
-            return (uint)value < (uint)Defined<T>.Values.Length && Defined<T>.Values[value] is { } item
-                ? item
-                : throw new InvalidDataException($"{value} is not a {typeof(T).Name}.");
-        }
-
-        /// <summary>A string as <see cref="BinaryWriter.Write(string)"/> writes it: its UTF-8 length, seven bits a byte, then the bytes.</summary>
-        public string String()
-        {
-            int length = 0, shift = 0;
-            byte next;
-            do
-            {
-                if (shift > 28) throw new InvalidDataException("A string's length is malformed.");
-                next = Bytes(1)[0];
-                length |= (next & 0x7F) << shift;
-                shift += 7;
-            }
-            while ((next & 0x80) != 0);
-
-            return length < 0 ? throw new InvalidDataException("A string's length is malformed.") : Utf8.GetString(Bytes(length));
         }
     }
 }

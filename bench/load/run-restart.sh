@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Startup with a seed snapshot (Graph:Seed:SnapshotPath), not part of the tests:
+#   bench/load/run-restart.sh [entities] [relationships] [restarts]
+# Builds Release, generates the graph once, then starts the service on 127.0.0.1 with a snapshot path in
+# a new temporary folder: first with no snapshot there (it reads and checks the JSON, and writes the
+# snapshot once loaded), then [restarts] more times, each of which loads the snapshot. Every start is
+# followed until the store is written, then stopped by its process id. Prints, for each start, the time
+# to /health/ready, RSS at ready, the time until fully loaded and the peak RSS, then the restarts' medians.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+entities=${1:-100000}
+relationships=${2:-1000000}
+restarts=${3:-3}
+port=5099
+work=$(mktemp -d)
+graph=/tmp/graph-${entities}-${relationships}.json
+dotnet build Graph.sln -c Release --nologo -v q >/dev/null
+[ -f "$graph" ] || dotnet bench/Graph.Bench/bin/Release/net10.0/Graph.Bench.dll generate "$entities" "$relationships" "$graph"
+bin=src/Graph.Api/bin/Release/net10.0
+pid=
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
+
+# start LABEL: one start, followed until fully loaded; prints one line and appends the ready time to $work/ready-LABEL.
+start() {
+  local started ready loaded server_pid
+  started=$(date +%s.%N)
+  (cd "$bin" && exec env Graph__Seed__Path="$graph" Graph__Seed__SnapshotPath="$work/seed.snapshot" Graph__Limits__RequestsPerSecondPerClient=0 \
+    DOTNET_TC_CallCountingDelayMs=0 dotnet Graph.Api.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
+  pid=$!
+  for _ in $(seq 1 1200); do
+    curl -sf -o /dev/null "http://127.0.0.1:$port/health/ready" && break
+    kill -0 "$pid" 2>/dev/null || { cat "$work/server.log"; exit 1; }
+    sleep 0.1
+  done
+  ready=$(echo "$(date +%s.%N) - $started" | bc)
+  server_pid=$(pgrep -P "$pid" -f Graph.Api.dll || echo "$pid")
+  local rss_ready; rss_ready=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$server_pid/status")
+  for _ in $(seq 1 1200); do grep -q "Graph loaded" "$work/server.log" && break; sleep 0.1; done
+  loaded=$(echo "$(date +%s.%N) - $started" | bc)
+  local peak; peak=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$server_pid/status")
+  kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
+  local source="seed file"; grep -q "from the snapshot" "$work/server.log" && source="snapshot"
+  printf '%-8s from the %-9s ready after %5.2f s, RSS %4d MiB; loaded after %5.2f s, peak %4d MiB\n' "$1" "$source" "$ready" "$rss_ready" "$loaded" "$peak"
+  echo "$ready" >>"$work/ready-$1"
+}
+
+echo "graph: $entities entities, $relationships relationships"
+start first
+for _ in $(seq 1 "$restarts"); do start restart; done
+echo "snapshot: $(du -m "$work/seed.snapshot" | cut -f1) MB; restarts ready after a median of $(sort -n "$work/ready-restart" | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }') s"
