@@ -27,6 +27,11 @@ internal static class SeedSnapshotReader
             refusal = "there is none yet";
             return null;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            refusal = $"it cannot be opened ({ex.Message})";
+            return null;
+        }
 
         refusal = Refusal(bytes, expected);
         if (refusal is not null) return null;

@@ -25,6 +25,8 @@ internal sealed class SeedSnapshotWriter
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
+        // Files a write that was killed half-way left behind (a clean failure deletes its own).
+        foreach (var stale in Directory.EnumerateFiles(directory, $".{Path.GetFileName(path)}.*.tmp")) File.Delete(stale);
         var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {

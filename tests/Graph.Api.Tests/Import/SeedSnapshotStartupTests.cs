@@ -121,6 +121,22 @@ public sealed class SeedSnapshotStartupTests : IDisposable
         Assert.Empty(Directory.GetFiles(folder, "*.tmp", SearchOption.AllDirectories));
     }
 
+    [Fact]
+    public async Task A_snapshot_path_that_cannot_be_opened_is_reported_and_the_seed_read_from_its_file()
+    {
+        var aFolder = Directory.CreateDirectory(Path.Combine(folder, "a-folder")).FullName;
+        var logs = new LogCapture();
+        using var factory = new GraphApiFactory().With("Graph:Seed:SnapshotPath", aFolder).WithLogs(logs);
+
+        var data = await factory.CreateGraphQLClient().QueryAsync("""{ entity(id: "belarus") { name } }""");
+        await WaitForAsync(logs, "Graph loaded");
+
+        Assert.Equal("Belarus", data["entity"]!["name"]!.GetValue<string>());
+        Assert.Contains(logs.Messages, m => m.Contains("is not used: it cannot be opened", StringComparison.Ordinal));
+        Assert.Contains(logs.Messages, m => m.StartsWith("Warning: Could not write the seed snapshot", StringComparison.Ordinal));
+        Assert.True(Directory.Exists(aFolder));
+    }
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     private static async Task WaitForAsync(LogCapture logs, string fragment)

@@ -55,6 +55,22 @@ public sealed class SeedSnapshotTests : IDisposable
     }
 
     [Fact]
+    public void A_write_clears_what_killed_writes_left_behind_and_leaves_nothing_of_its_own()
+    {
+        var (entities, relationships) = SeedRows();
+        var leftover = Path.Combine(folder, ".seed.snapshot.0123456789abcdef.tmp");
+        var unrelated = Path.Combine(folder, ".other.snapshot.0123456789abcdef.tmp");
+        File.WriteAllText(leftover, "half a snapshot");
+        File.WriteAllText(unrelated, "another snapshot's write, in progress");
+
+        SeedSnapshotWriter.Write(SnapshotPath, Fingerprint, entities, relationships);
+
+        Assert.False(File.Exists(leftover));
+        Assert.True(File.Exists(unrelated));
+        Assert.Equal(new[] { SnapshotPath, unrelated }.Order(StringComparer.Ordinal), Directory.GetFiles(folder).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_snapshot_of_another_seed_file_or_from_another_build_is_refused()
     {
         var (entities, relationships) = SeedRows();
