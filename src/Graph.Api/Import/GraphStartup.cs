@@ -8,9 +8,11 @@ namespace Graph.Api.Import;
 /// Loads the graph in the background while the service already answers liveness checks: seeds an
 /// empty store, or builds the index from a store that has data. Until the index is swapped in,
 /// /health/ready fails and GraphQL requests get 503 NOT_READY. A seed that cannot be loaded stops the host.
+/// With seed snapshots on, the seed's rows come from a matching snapshot, or a snapshot is kept of them.
 /// </summary>
 internal sealed partial class GraphStartup(
-    GraphStore store, GraphImporter importer, IOptions<SeedOptions> seed, IOptions<StorageOptions> storage, ILogger<GraphStartup> logger)
+    GraphStore store, GraphImporter importer, SeedSnapshots snapshots, IOptions<SeedOptions> seed, IOptions<StorageOptions> storage,
+    ILogger<GraphStartup> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken cancellationToken)
@@ -21,7 +23,7 @@ internal sealed partial class GraphStartup(
             LogNotDurable(logger);
         }
 
-        var path = InApplicationFolder(seed.Value.Path);
+        var path = SeedOptions.InApplicationFolder(seed.Value.Path);
         // Read in its own method, and handed on before the first await below: a local that lived across an
         // await would keep the parsed file alive until the store is written.
         var load = seed.Value.Enabled ? await ReadSeedIfEmptyAsync(path, started, cancellationToken) : null;
@@ -68,23 +70,14 @@ internal sealed partial class GraphStartup(
     /// </summary>
     private SeedLoad ReadSeed(string path, System.Diagnostics.Stopwatch started, CancellationToken cancellationToken)
     {
-        if (SnapshotPath is { } snapshotPath)
-        {
-            var written = File.GetLastWriteTimeUtc(path);
-            var fingerprint = SeedFingerprint.Of(path);
-            if (SeedSnapshotReader.Read(snapshotPath, fingerprint, out var refusal) is { } rows)
-            {
-                LogSnapshotRead(logger, snapshotPath, path, started.Elapsed.TotalSeconds);
-                return new SeedLoad(null, rows, null);
-            }
+        if (snapshots.Path is null) return new SeedLoad(ReadJson(path, started, cancellationToken), null, null);
 
-            LogSnapshotRefused(logger, snapshotPath, refusal);
-            var file = ReadJson(path, started, cancellationToken);
-            var unchanged = File.GetLastWriteTimeUtc(path) == written && new FileInfo(path).Length == fingerprint.Length;
-            return new SeedLoad(file, null, unchanged ? fingerprint : null);
-        }
-
-        return new SeedLoad(ReadJson(path, started, cancellationToken), null, null);
+        var written = File.GetLastWriteTimeUtc(path);
+        if (snapshots.Read(path, started, out var fingerprint) is { } rows) return new SeedLoad(null, rows, null);
+        var file = ReadJson(path, started, cancellationToken);
+        if (File.GetLastWriteTimeUtc(path) == written && new FileInfo(path).Length == fingerprint.Length) return new SeedLoad(file, null, fingerprint);
+        LogChangedWhileRead(logger, path);
+        return new SeedLoad(file, null, null);
     }
 
     private SeedFile ReadJson(string path, System.Diagnostics.Stopwatch started, CancellationToken cancellationToken)
@@ -98,48 +91,19 @@ internal sealed partial class GraphStartup(
     private Task<(int Entities, int Relationships)> Import(SeedLoad load, CancellationToken cancellationToken) =>
         load.Rows is { } rows
             ? importer.ImportValidatedAsync(rows.Entities, rows.Relationships, cancellationToken)
-            : importer.ImportAsync(load.File!, cancellationToken, load.Fingerprint is { } fingerprint ? (entities, relationships) => KeepSnapshot(fingerprint, entities, relationships) : null);
-
-    /// <summary>A snapshot that cannot be written costs only the next start's time, so it is reported, not fatal.</summary>
-    private void KeepSnapshot(SeedFingerprint fingerprint, List<EntityRecord> entities, List<RelationshipRecord> relationships)
-    {
-        var snapshotPath = SnapshotPath!;
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        try
-        {
-            SeedSnapshotWriter.Write(snapshotPath, fingerprint, entities, relationships);
-            LogSnapshotWritten(logger, snapshotPath, clock.Elapsed.TotalSeconds);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            LogSnapshotNotWritten(logger, snapshotPath, ex.Message);
-        }
-    }
-
-    private string? SnapshotPath => string.IsNullOrWhiteSpace(seed.Value.SnapshotPath) ? null : InApplicationFolder(seed.Value.SnapshotPath);
-
-    private static string InApplicationFolder(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
+            : importer.ImportAsync(load.File!, cancellationToken, load.Fingerprint is { } fingerprint ? (entities, relationships) => snapshots.Keep(fingerprint, entities, relationships) : null);
 
     /// <summary>The seed as read: its JSON and the fingerprint for its snapshot, or the rows of a matching snapshot.</summary>
     private sealed record SeedLoad(SeedFile? File, (List<EntityRecord> Entities, List<RelationshipRecord> Relationships)? Rows, SeedFingerprint? Fingerprint);
-
-    [LoggerMessage(LogLevel.Information, "Read the seed's rows from the snapshot {SnapshotPath} (it matches {Path} and this build) {Seconds:0.00} s after start.")]
-    private static partial void LogSnapshotRead(ILogger logger, string snapshotPath, string path, double seconds);
-
-    [LoggerMessage(LogLevel.Information, "The seed snapshot {SnapshotPath} is not used: {Reason}. The seed file is read instead, and a snapshot written once it is loaded.")]
-    private static partial void LogSnapshotRefused(ILogger logger, string snapshotPath, string? reason);
-
-    [LoggerMessage(LogLevel.Information, "Wrote the seed snapshot {SnapshotPath} in {Seconds:0.00} s.")]
-    private static partial void LogSnapshotWritten(ILogger logger, string snapshotPath, double seconds);
-
-    [LoggerMessage(LogLevel.Warning, "Could not write the seed snapshot {SnapshotPath}: {Reason}. The next start reads the seed file again.")]
-    private static partial void LogSnapshotNotWritten(ILogger logger, string snapshotPath, string reason);
 
     [LoggerMessage(LogLevel.Information, "Graph loaded (index and store) after {Seconds:0.00} s; live managed heap {HeapMiB} MiB.")]
     private static partial void LogLoaded(ILogger logger, double seconds, long heapMiB);
 
     [LoggerMessage(LogLevel.Information, "Read the seed file {Path} {Seconds:0.00} s after start.")]
     private static partial void LogRead(ILogger logger, string path, double seconds);
+
+    [LoggerMessage(LogLevel.Warning, "The seed file {Path} changed while it was read: no snapshot is kept of it this time.")]
+    private static partial void LogChangedWhileRead(ILogger logger, string path);
 
     [LoggerMessage(LogLevel.Warning, "The store is the in-memory provider: the graph is not durable and is lost when the service stops.")]
     private static partial void LogNotDurable(ILogger logger);

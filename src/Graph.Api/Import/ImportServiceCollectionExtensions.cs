@@ -7,6 +7,7 @@ internal static class ImportServiceCollectionExtensions
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Index.GraphIndexHolder>();
         services.AddSingleton<GraphImporter>();
+        services.AddSingleton<SeedSnapshots>();
         services.AddHostedService<GraphStartup>();
         return services;
     }

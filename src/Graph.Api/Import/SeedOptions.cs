@@ -23,4 +23,7 @@ public sealed class SeedOptions
     /// <summary>Rows saved to the store at a time while the seed is written (after the index already serves it).</summary>
     [Range(1, int.MaxValue)]
     public int SaveBatchRows { get; set; } = 50_000;
+
+    /// <summary>A configured path as a full one: relative paths are in the application folder.</summary>
+    public static string InApplicationFolder(string path) => System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.Combine(AppContext.BaseDirectory, path);
 }

@@ -1,0 +1,57 @@
+using Graph.Api.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Graph.Api.Import;
+
+/// <summary>
+/// The seed snapshot at startup (<c>Graph:Seed:SnapshotPath</c>): whether one stands in for the seed
+/// file, and keeping one once the seed is loaded. Each outcome is logged; none of them stops a start.
+/// </summary>
+internal sealed partial class SeedSnapshots(IOptions<SeedOptions> seed, ILogger<SeedSnapshots> logger)
+{
+    /// <summary>The snapshot's file, or null when snapshots are off.</summary>
+    public string? Path { get; } = string.IsNullOrWhiteSpace(seed.Value.SnapshotPath) ? null : SeedOptions.InApplicationFolder(seed.Value.SnapshotPath);
+
+    /// <summary>
+    /// The rows of the snapshot when it matches the seed file as it is now and this build; otherwise null,
+    /// with the reason logged. Either way, <paramref name="fingerprint"/> is the seed file's.
+    /// </summary>
+    public (List<EntityRecord> Entities, List<RelationshipRecord> Relationships)? Read(
+        string seedPath, System.Diagnostics.Stopwatch started, out SeedFingerprint fingerprint)
+    {
+        var path = Path ?? throw new InvalidOperationException("Seed snapshots are off.");
+        fingerprint = SeedFingerprint.Of(seedPath);
+        var rows = SeedSnapshotReader.Read(path, fingerprint, out var refusal);
+        if (rows is null) LogRefused(logger, path, refusal);
+        else LogRead(logger, path, seedPath, started.Elapsed.TotalSeconds);
+        return rows;
+    }
+
+    /// <summary>Writes the seed's rows as its snapshot. One that cannot be written costs only the next start's time, so it is reported, not fatal.</summary>
+    public void Keep(SeedFingerprint fingerprint, List<EntityRecord> entities, List<RelationshipRecord> relationships)
+    {
+        var path = Path ?? throw new InvalidOperationException("Seed snapshots are off.");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            SeedSnapshotWriter.Write(path, fingerprint, entities, relationships);
+            LogWritten(logger, path, clock.Elapsed.TotalSeconds);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogNotWritten(logger, path, ex.Message);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Read the seed's rows from the snapshot {SnapshotPath} (it matches {Path} and this build) {Seconds:0.00} s after start.")]
+    private static partial void LogRead(ILogger logger, string snapshotPath, string path, double seconds);
+
+    [LoggerMessage(LogLevel.Information, "The seed snapshot {SnapshotPath} is not used: {Reason}. The seed file is read instead, and a snapshot written once it is loaded.")]
+    private static partial void LogRefused(ILogger logger, string snapshotPath, string? reason);
+
+    [LoggerMessage(LogLevel.Information, "Wrote the seed snapshot {SnapshotPath} in {Seconds:0.00} s.")]
+    private static partial void LogWritten(ILogger logger, string snapshotPath, double seconds);
+
+    [LoggerMessage(LogLevel.Warning, "Could not write the seed snapshot {SnapshotPath}: {Reason}. The next start reads the seed file again.")]
+    private static partial void LogNotWritten(ILogger logger, string snapshotPath, string reason);
+}
