@@ -1,8 +1,5 @@
 using Graph.Api.Import;
-using Graph.Api.Index;
-using Graph.Api.Storage;
 using Graph.Api.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Graph.Api.Tests.Import;
 
@@ -53,11 +50,7 @@ public sealed class SeedSnapshotStartupTests : IDisposable
         Assert.Equal(firstAnswers, restartAnswers);
 
         // The store is written from the snapshot's rows as it is from the file's.
-        await WaitForAsync(restartLogs, "Seeded");
-        var index = restart.Services.GetRequiredService<GraphIndexHolder>().Current;
-        var (entities, relationships) = await restart.Services.GetRequiredService<GraphStore>().LoadAllAsync(CancellationToken.None);
-        Assert.Equal(index.Entities.Select(e => e.Id).Order(StringComparer.Ordinal), entities.Select(e => e.Id).Order(StringComparer.Ordinal));
-        Assert.Equal(index.Relationships.Select(r => r.Id), relationships.Select(r => r.Id).Order(StringComparer.Ordinal));
+        await restart.AssertStoreEqualsIndexAsync();
     }
 
     [Fact]
