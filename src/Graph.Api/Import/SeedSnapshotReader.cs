@@ -90,7 +90,8 @@ internal static class SeedSnapshotReader
         for (var i = entities.Capacity; i > 0; i--)
         {
             var (id, kind, name) = (reader.ReadString(), Enum<EntityKind>(reader), reader.ReadString());
-            var aliases = new string[Count(reader)];
+            var aliasCount = Count(reader);
+            var aliases = aliasCount == 0 ? [] : new string[aliasCount];
             for (var j = 0; j < aliases.Length; j++) aliases[j] = reader.ReadString();
             entities.Add(new EntityRecord
             {
