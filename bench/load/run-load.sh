@@ -7,19 +7,13 @@
 # and stops the server by its process id. Needs wrk (apt-get install wrk).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-entities=${1:-100000}
-relationships=${2:-1000000}
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
+source bench/load/prepare.sh
 seconds=${3:-10}
 port=5099
 work=$(mktemp -d)
-graph=/tmp/graph-${entities}-${relationships}.json
-
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
-dotnet build Graph.sln -c Release --nologo -v q >/dev/null
-[ -f "$graph" ] || dotnet bench/Graph.Bench/bin/Release/net10.0/Graph.Bench.dll generate "$entities" "$relationships" "$graph"
 bash bench/load/queries.sh "$work"
 
-bin=src/Graph.Api/bin/Release/net10.0
 started=$(date +%s.%N)
 (cd "$bin" && exec env Graph__Seed__Path="$graph" Graph__Limits__RequestsPerSecondPerClient=0 DOTNET_TC_CallCountingDelayMs=0 dotnet Graph.Api.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
 pid=$!

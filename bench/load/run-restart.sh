@@ -8,15 +8,10 @@
 # to /health/ready, RSS at ready, the time until fully loaded and the peak RSS, then the restarts' medians.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-entities=${1:-100000}
-relationships=${2:-1000000}
+source bench/load/prepare.sh
 restarts=${3:-3}
 port=5099
 work=$(mktemp -d)
-graph=/tmp/graph-${entities}-${relationships}.json
-dotnet build Graph.sln -c Release --nologo -v q >/dev/null
-[ -f "$graph" ] || dotnet bench/Graph.Bench/bin/Release/net10.0/Graph.Bench.dll generate "$entities" "$relationships" "$graph"
-bin=src/Graph.Api/bin/Release/net10.0
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 

@@ -9,19 +9,14 @@
 # are stopped by process id. Needs wrk, Node.js and npm.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-entities=${1:-100000}
-relationships=${2:-1000000}
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
+command -v npm >/dev/null || { echo "Node.js and npm are missing"; exit 1; }
+source bench/load/prepare.sh
 seconds=${3:-6}
 rounds=${4:-3}
 workers=${5:-2}
-graph=/tmp/graph-${entities}-${relationships}.json
 work=$(mktemp -d)
-
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
-command -v npm >/dev/null || { echo "Node.js and npm are missing"; exit 1; }
-dotnet build Graph.sln -c Release --nologo -v q >/dev/null
 (cd bench/node-reference && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-[ -f "$graph" ] || dotnet bench/Graph.Bench/bin/Release/net10.0/Graph.Bench.dll generate "$entities" "$relationships" "$graph"
 bash bench/load/queries.sh "$work"
 mix="entity-two-levels search neighborhood-depth2-200 shortest-path entities-page typename"
 
@@ -37,7 +32,7 @@ answers() { curl -s -o /dev/null -w '%{http_code}' -X POST -H 'content-type: app
 since() { echo "$(date +%s.%N) - $1" | bc; }
 
 started=$(date +%s.%N)
-(cd src/Graph.Api/bin/Release/net10.0 && exec env Graph__Seed__Path="$graph" Graph__Limits__RequestsPerSecondPerClient=0 DOTNET_TC_CallCountingDelayMs=0 dotnet Graph.Api.dll --urls http://127.0.0.1:5099 >"$work/graph.log" 2>&1) &
+(cd "$bin" && exec env Graph__Seed__Path="$graph" Graph__Limits__RequestsPerSecondPerClient=0 DOTNET_TC_CallCountingDelayMs=0 dotnet Graph.Api.dll --urls http://127.0.0.1:5099 >"$work/graph.log" 2>&1) &
 graph_pid=$!
 for _ in $(seq 1 1200); do [ "$(answers 5099)" = 200 ] && break; kill -0 "$graph_pid" || { cat "$work/graph.log"; exit 1; }; sleep 0.25; done
 echo "Graph: ready after $(since "$started") s, RSS at ready $(rss "$graph_pid") MiB"
