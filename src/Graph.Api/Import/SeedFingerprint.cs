@@ -9,8 +9,19 @@ namespace Graph.Api.Import;
 /// </summary>
 internal sealed record SeedFingerprint(Guid Build, long Length, UInt128 Hash)
 {
-    /// <summary>This build's id: the module version id, which the compiler changes with any change to the code.</summary>
-    public static Guid CurrentBuild { get; } = typeof(SeedFingerprint).Assembly.ManifestModule.ModuleVersionId;
+    /// <summary>
+    /// This build's id: a hash of the module version ids (which the compiler changes with any change to the
+    /// code) of the service, of the JSON reader that parses the seed, and of the runtime's core library, so
+    /// that a runtime or package update counts as a new build too.
+    /// </summary>
+    public static Guid CurrentBuild { get; } = BuildId(typeof(SeedFingerprint), typeof(System.Text.Json.Utf8JsonReader), typeof(object));
+
+    private static Guid BuildId(params Type[] parts)
+    {
+        var hash = new XxHash128();
+        foreach (var part in parts) hash.Append(part.Assembly.ManifestModule.ModuleVersionId.ToByteArray());
+        return new Guid(hash.GetCurrentHash());
+    }
 
     /// <summary>The fingerprint of the file as it is now (XxHash128 reads 180 MB in about a tenth of a second).</summary>
     public static SeedFingerprint Of(string path)
