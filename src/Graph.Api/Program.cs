@@ -11,11 +11,13 @@ builder.Services
     .AddGraphImport(builder.Configuration)
     .AddGraphQLEndpoint(builder.Configuration)
     .AddGraphHosting(builder.Configuration)
+    .AddGraphResponseCompression(builder.Configuration)
     .AddBananaCakePop(builder.Configuration);
 
 var app = builder.Build();
 
 app.UseRequestIds();
+app.UseGraphResponseCompression();
 app.UseBananaCakePop();
 app.UseExplorer();
 app.UseCors();
