@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace Graph.Api.Import;
 
 /// <summary>
-/// Writes a validated import (the seed at startup) to the store, its index swapped in first; or builds
-/// the index from a store that already has data. Writes are serialised by one lock.
+/// Writes a validated import (the seed at startup, checked here or read from its snapshot) to the store,
+/// its index swapped in first; or builds the index from a store that already has data. Writes are
+/// serialised by one lock.
 /// </summary>
 internal sealed partial class GraphImporter(
     IDbContextFactory<GraphDbContext> contexts, GraphIndexHolder index, GraphStore store, IOptions<SeedOptions> seed, ILogger<GraphImporter> logger) : IDisposable
