@@ -59,11 +59,8 @@ internal sealed partial class GraphImporter(
         await writeLock.WaitAsync(cancellationToken);
         try
         {
+            if (!await store.IsEmptyAsync(cancellationToken)) throw new InvalidOperationException("Validated rows are only written into an empty store.");
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            if (await db.Entities.AnyAsync(cancellationToken) || await db.Relationships.AnyAsync(cancellationToken))
-            {
-                throw new InvalidOperationException("Validated rows are only written into an empty store.");
-            }
 
             var loading = IndexAndSaveAsync(db, entities, relationships, saved: null);
             (entities, relationships) = (null!, null!); // let go as in ImportAsync

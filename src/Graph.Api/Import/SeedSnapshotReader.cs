@@ -152,9 +152,8 @@ internal static class SeedSnapshotReader
     private static T Enum<T>(BinaryReader reader) where T : struct, Enum
     {
         var value = reader.ReadInt32();
-        return (uint)value < (uint)Defined<T>.Values.Length && Defined<T>.Values[value] is { } item
-            ? item
-            : throw new InvalidDataException($"{value} is not a {typeof(T).Name}.");
+        var item = System.Runtime.CompilerServices.Unsafe.As<int, T>(ref value);
+        return System.Enum.IsDefined(item) ? item : throw new InvalidDataException($"{value} is not a {typeof(T).Name}.");
     }
 
     private static string? Optional(string[] strings, int position) => position == SeedSnapshotFormat.None ? null : strings[position];
@@ -166,19 +165,4 @@ internal static class SeedSnapshotReader
         InvalidDataException or IOException or FormatException or IndexOutOfRangeException or ArgumentException => ex, // EndOfStreamException and DecoderFallbackException among them
         _ => null,
     };
-
-    /// <summary>An enum's members by their number (null where no member has it), for a check cheaper than Enum.IsDefined on every row.</summary>
-    private static class Defined<T>
-        where T : struct, Enum
-    {
-        public static readonly T?[] Values = Table();
-
-        private static T?[] Table()
-        {
-            var members = System.Enum.GetValues<T>();
-            var table = new T?[members.Max(m => Convert.ToInt32(m, System.Globalization.CultureInfo.InvariantCulture)) + 1];
-            foreach (var member in members) table[Convert.ToInt32(member, System.Globalization.CultureInfo.InvariantCulture)] = member;
-            return table;
-        }
-    }
 }
