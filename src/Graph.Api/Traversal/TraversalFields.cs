@@ -49,7 +49,7 @@ internal static class TraversalFields
     {
         var limits = context.Graph().Limits;
         var maxDepth = context.Bounded("maxDepth", 2, limits.MaxTraversalDepth);
-        var minDepth = context.Bounded("minDepth", 1, maxDepth);
+        var minDepth = context.Bounded("minDepth", 1, maxDepth, capSource: "the value of 'maxDepth'");
         var first = context.PageSize();
         var filter = new RelationshipFilter(context.GetArgument<List<RelationshipType>?>("types")?.ToHashSet(), null, context.GetArgument<DateOnly?>("asOf"));
         var kinds = context.GetArgument<List<EntityKind>?>("kinds")?.ToHashSet();

@@ -112,6 +112,29 @@ public sealed class TraversalHttpTests(SeedGraphFixture fixture)
     }
 
     [Fact]
+    public async Task Reachable_from_a_minimum_depth_keeps_only_entities_that_far()
+    {
+        var data = await fixture.Client.QueryAsync("""
+            { all: entity(id: "china") { reachable(maxDepth: 2, first: 100) { edges { distance node { id } } } }
+              far: entity(id: "china") { reachable(minDepth: 2, maxDepth: 2, first: 100) { totalCount edges { distance node { id } } } } }
+            """);
+        var atTwo = data["all"]!["reachable"]!["edges"]!.AsArray().Where(e => e!["distance"]!.GetValue<int>() == 2).Select(e => e!["node"]!["id"]!.GetValue<string>()).ToList();
+        var far = data["far"]!["reachable"]!;
+        Assert.NotEmpty(atTwo);
+        Assert.Equal(atTwo, far["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>()));
+        Assert.Equal(atTwo.Count, far["totalCount"]!.GetValue<int>());
+        Assert.All(far["edges"]!.AsArray(), e => Assert.Equal(2, e!["distance"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task Reachable_minimum_depth_past_the_maximum_is_refused_naming_it()
+    {
+        var response = await fixture.Client.PostAsync("{ entity(id: \"china\") { reachable(minDepth: 3, maxDepth: 1) { totalCount } } }");
+        Assert.Equal("TRAVERSAL_LIMIT", response.FirstErrorCode);
+        Assert.Equal("'minDepth' must be between 1 and 1 (the value of 'maxDepth').", response.Errors![0]!["message"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Reachable_pages_with_cursors()
     {
         const string query = "query($after: String) { entity(id: \"belarus\") { reachable(maxDepth: 2, first: 5, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } }";
