@@ -6,9 +6,9 @@ using Microsoft.Extensions.Options;
 namespace Graph.Api.Import;
 
 /// <summary>
-/// Writes a validated import (the seed at startup, checked here or read from its snapshot) to the store,
-/// its index swapped in first; or builds the index from a store that already has data. Writes are
-/// serialised by one lock.
+/// Checks the seed for an empty store and writes validated rows (the seed checked at startup, or read
+/// from its snapshot) to it, the index swapped in first; or builds the index from a store that already
+/// has data. Writes are serialised by one lock.
 /// </summary>
 internal sealed partial class GraphImporter(
     IDbContextFactory<GraphDbContext> contexts, GraphIndexHolder index, GraphStore store, IOptions<SeedOptions> seed, ILogger<GraphImporter> logger) : IDisposable
@@ -16,45 +16,30 @@ internal sealed partial class GraphImporter(
     private readonly SemaphoreSlim writeLock = new(1, 1);
 
     /// <summary>
-    /// Validates <paramref name="file"/> against the store and writes it. The new index is swapped in
-    /// before the save: the only import is the seed at startup, into an empty store that nothing reads
-    /// (reads come only from the index), so the service is ready while the store is still being written.
-    /// The write lock is held until the save ends, so no other write can interleave. Once the rows are
-    /// saved they are handed to <paramref name="saved"/>, if given (to keep a snapshot of them).
+    /// Checks an import meant for an empty store, which the seed is (nothing else is imported): with
+    /// nothing stored to check it against, so it can run while the store is still being asked whether
+    /// it is empty; <see cref="ImportValidatedAsync"/> then writes it only if the store is.
     /// </summary>
-    public async Task<(int Entities, int Relationships)> ImportAsync(
-        SeedFile file, CancellationToken cancellationToken, Action<List<EntityRecord>, List<RelationshipRecord>>? saved = null)
+    public (List<EntityRecord> Entities, List<RelationshipRecord> Relationships) ValidateForEmptyStore(SeedFile file)
     {
-        await writeLock.WaitAsync(cancellationToken);
-        try
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var stored = await db.Entities.AsNoTracking().Select(e => new { e.Id, e.Kind }).ToDictionaryAsync(e => e.Id, e => e.Kind, StringComparer.Ordinal, cancellationToken);
-            var storedRelationships = (await db.Relationships.AsNoTracking().Select(r => r.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var (entities, relationships) = new GraphImportValidator(stored, storedRelationships).Validate(file);
-            LogValidated(logger, entities.Count, relationships.Count, clock.Elapsed.TotalSeconds);
-
-            // An async method keeps its parameters alive until it returns; the parsed file (half a
-            // gigabyte for a million relationships) is not needed while the index is built and the
-            // store written, so it is let go now.
-            file = null!;
-            var loading = IndexAndSaveAsync(db, entities, relationships, saved);
-            (entities, relationships) = (null!, null!); // the same for the rows, which the loading task lets go when it can
-            return await loading;
-        }
-        finally
-        {
-            writeLock.Release();
-        }
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var rows = new GraphImportValidator(new Dictionary<string, Model.EntityKind>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal)).Validate(file);
+        LogValidated(logger, rows.Entities.Count, rows.Relationships.Count, clock.Elapsed.TotalSeconds);
+        return rows;
     }
 
     /// <summary>
-    /// Writes rows that were validated before, into an empty store: the seed's rows from a snapshot of an
-    /// earlier start, which only this build writes and only from a seed it validated (<see cref="SeedSnapshotReader"/>).
+    /// Writes validated rows into an empty store: the seed checked at this start, or its rows from a
+    /// snapshot of an earlier start, which only this build writes and only from a seed it validated
+    /// (<see cref="SeedSnapshotReader"/>). The new index is swapped in before the save: the store is
+    /// empty and nothing reads it (reads come only from the index), so the service is ready while it is
+    /// still being written. The write lock is held until the save ends, so no other write can
+    /// interleave. Once the rows are saved they are handed to <paramref name="saved"/>, if given (to
+    /// keep a snapshot of them).
     /// </summary>
     public async Task<(int Entities, int Relationships)> ImportValidatedAsync(
-        List<EntityRecord> entities, List<RelationshipRecord> relationships, CancellationToken cancellationToken)
+        List<EntityRecord> entities, List<RelationshipRecord> relationships, CancellationToken cancellationToken,
+        Action<List<EntityRecord>, List<RelationshipRecord>>? saved = null)
     {
         await writeLock.WaitAsync(cancellationToken);
         try
@@ -62,8 +47,10 @@ internal sealed partial class GraphImporter(
             if (!await store.IsEmptyAsync(cancellationToken)) throw new InvalidOperationException("Validated rows are only written into an empty store.");
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
-            var loading = IndexAndSaveAsync(db, entities, relationships, saved: null);
-            (entities, relationships) = (null!, null!); // let go as in ImportAsync
+            var loading = IndexAndSaveAsync(db, entities, relationships, saved);
+            // An async method keeps its parameters alive until it returns; the rows (half a gigabyte for a
+            // million relationships) are let go here, and by the loading task when it can.
+            (entities, relationships) = (null!, null!);
             return await loading;
         }
         finally

@@ -24,8 +24,9 @@ internal sealed partial class GraphStartup(
         }
 
         var path = SeedOptions.InApplicationFolder(seed.Value.Path);
-        // Read in its own method, and handed on before the first await below: a local that lived across an
-        // await would keep the parsed file alive until the store is written.
+        // Read and checked in its own method, so the parsed file is let go once checked, and the rows handed
+        // on before the first await below: a local that lived across an await would keep them alive until
+        // the store is written.
         var load = seed.Value.Enabled ? await ReadSeedIfEmptyAsync(path, started, cancellationToken) : null;
         var importing = load is null ? null : Import(load, cancellationToken);
         load = null;
@@ -51,33 +52,36 @@ internal sealed partial class GraphStartup(
     }
 
     /// <summary>
-    /// The seed, read while the store is asked whether it is empty: EF Core's first query takes most of a
-    /// second while the runtime compiles it, and an in-memory store (the only kind) is empty at start.
-    /// Null when the store has data; the read is then let go, a failure of it ignored as before.
+    /// The seed, read and checked while the store is asked whether it is empty: EF Core's first query
+    /// takes a good part of a second while the runtime compiles it, and an in-memory store (the only
+    /// kind) is empty at start, so for a small seed the check is then already done. Null when the
+    /// store has data; the read is then stopped and let go, a failure of it ignored as before.
     /// </summary>
     private async Task<SeedLoad?> ReadSeedIfEmptyAsync(string path, System.Diagnostics.Stopwatch started, CancellationToken cancellationToken)
     {
-        var reading = Task.Run(() => ReadSeed(path, started, cancellationToken), cancellationToken);
+        using var notNeeded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(() => ReadSeed(path, started, notNeeded.Token), notNeeded.Token);
         if (await store.IsEmptyAsync(cancellationToken)) return await reading;
+        await notNeeded.CancelAsync();
         _ = reading.ContinueWith(static read => read.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         return null;
     }
 
     /// <summary>
     /// The seed's rows from its snapshot when one matches the file and this build; otherwise the file
-    /// read as JSON, with the fingerprint a snapshot of it is to carry (none when snapshots are off, or
-    /// when the file changed while it was read).
+    /// read as JSON and checked, with the fingerprint a snapshot of it is to carry (none when snapshots
+    /// are off, or when the file changed while it was read).
     /// </summary>
     private SeedLoad ReadSeed(string path, System.Diagnostics.Stopwatch started, CancellationToken cancellationToken)
     {
-        if (snapshots.Path is null) return new SeedLoad(ReadJson(path, started, cancellationToken), null, null);
+        if (snapshots.Path is null) return new SeedLoad(importer.ValidateForEmptyStore(ReadJson(path, started, cancellationToken)), null);
 
         var written = File.GetLastWriteTimeUtc(path);
-        if (snapshots.Read(path, started, out var fingerprint) is { } rows) return new SeedLoad(null, rows, null);
+        if (snapshots.Read(path, started, out var fingerprint) is { } rows) return new SeedLoad(rows, null);
         var file = ReadJson(path, started, cancellationToken);
-        if (File.GetLastWriteTimeUtc(path) == written && new FileInfo(path).Length == fingerprint.Length) return new SeedLoad(file, null, fingerprint);
-        LogChangedWhileRead(logger, path);
-        return new SeedLoad(file, null, null);
+        var unchanged = File.GetLastWriteTimeUtc(path) == written && new FileInfo(path).Length == fingerprint.Length;
+        if (!unchanged) LogChangedWhileRead(logger, path);
+        return new SeedLoad(importer.ValidateForEmptyStore(file), unchanged ? fingerprint : null);
     }
 
     private SeedFile ReadJson(string path, System.Diagnostics.Stopwatch started, CancellationToken cancellationToken)
@@ -87,14 +91,13 @@ internal sealed partial class GraphStartup(
         return file;
     }
 
-    /// <summary>Starts writing the seed's rows, checked unless they come from a snapshot, which was made of checked rows.</summary>
+    /// <summary>Starts writing the seed's checked rows, keeping a snapshot of them when it carries a fingerprint.</summary>
     private Task<(int Entities, int Relationships)> Import(SeedLoad load, CancellationToken cancellationToken) =>
-        load.Rows is { } rows
-            ? importer.ImportValidatedAsync(rows.Entities, rows.Relationships, cancellationToken)
-            : importer.ImportAsync(load.File!, cancellationToken, load.Fingerprint is { } fingerprint ? (entities, relationships) => snapshots.Keep(fingerprint, entities, relationships) : null);
+        importer.ImportValidatedAsync(load.Rows.Entities, load.Rows.Relationships, cancellationToken,
+            load.Fingerprint is { } fingerprint ? (entities, relationships) => snapshots.Keep(fingerprint, entities, relationships) : null);
 
-    /// <summary>The seed as read: its JSON and the fingerprint for its snapshot, or the rows of a matching snapshot.</summary>
-    private sealed record SeedLoad(SeedFile? File, (List<EntityRecord> Entities, List<RelationshipRecord> Relationships)? Rows, SeedFingerprint? Fingerprint);
+    /// <summary>The seed's checked rows (from its JSON or from a matching snapshot), and the fingerprint for a snapshot of them, if one is to be kept.</summary>
+    private sealed record SeedLoad((List<EntityRecord> Entities, List<RelationshipRecord> Relationships) Rows, SeedFingerprint? Fingerprint);
 
     [LoggerMessage(LogLevel.Information, "Graph loaded (index and store) after {Seconds:0.00} s; live managed heap {HeapMiB} MiB.")]
     private static partial void LogLoaded(ILogger logger, double seconds, long heapMiB);
