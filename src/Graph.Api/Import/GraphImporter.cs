@@ -1,4 +1,5 @@
 using Graph.Api.Index;
+using Graph.Api.Model;
 using Graph.Api.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ internal sealed partial class GraphImporter(
     public (List<EntityRecord> Entities, List<RelationshipRecord> Relationships) ValidateForEmptyStore(SeedFile file)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var rows = new GraphImportValidator(new Dictionary<string, Model.EntityKind>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal)).Validate(file);
+        var rows = new GraphImportValidator(new Dictionary<string, EntityKind>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal)).Validate(file);
         LogValidated(logger, rows.Entities.Count, rows.Relationships.Count, clock.Elapsed.TotalSeconds);
         return rows;
     }
