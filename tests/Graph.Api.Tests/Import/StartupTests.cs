@@ -41,6 +41,34 @@ public sealed class StartupTests
         Assert.Equal("belarus", data["entity"]!["id"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_seed_that_fails_its_checks_stops_the_service_and_the_log_says_why()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"graph-bad-seed-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """
+            {"format":"graph-seed/1",
+             "entities":[{"id":"doc","kind":"DOCUMENT","name":"A document"},{"id":"somewhere","kind":"COUNTRY","name":"Somewhere"}],
+             "relationships":[{"id":"r1","type":"DIPLOMATIC_RELATIONS","from":"somewhere","to":"nowhere","sources":[{"document":"doc","paragraph":1}]}]}
+            """);
+        try
+        {
+            var logs = new LogCapture();
+            var stopping = new TaskCompletionSource();
+            using var factory = new GraphApiFactory().With("Graph:Seed:Path", path).WithLogs(logs)
+                .WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+                    services.AddHostedService(provider => new StopWatch(provider.GetRequiredService<IHostApplicationLifetime>(), stopping))));
+            using var client = factory.CreateClient();
+
+            await stopping.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Contains(logs.Messages, m => m.Contains("The import was refused", StringComparison.Ordinal) && m.Contains("nowhere", StringComparison.Ordinal));
+            Assert.DoesNotContain(logs.Messages, m => m.Contains("Index built", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static async Task<System.Text.Json.Nodes.JsonNode> WhenReadyAsync(GraphQLClient client, string query)
     {
         for (var attempt = 0; attempt < 300; attempt++)
@@ -51,6 +79,18 @@ public sealed class StartupTests
         }
 
         throw new TimeoutException("The service did not become ready within 30 s.");
+    }
+
+    /// <summary>Reports when the host begins to stop.</summary>
+    private sealed class StopWatch(IHostApplicationLifetime lifetime, TaskCompletionSource stopping) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private sealed class StoreWithOneEntity(IDbContextFactory<GraphDbContext> contexts) : IHostedService

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Graph.Api.Tests.Support;
 
-/// <summary>Every message the service logs, formatted, for tests that check what it told its operator.</summary>
+/// <summary>Every message the service logs, formatted, with the message of any exception logged with it, for tests that check what it told its operator.</summary>
 public sealed class LogCapture : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> messages = new();
@@ -24,7 +24,7 @@ public sealed class LogCapture : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (IsEnabled(logLevel)) messages.Enqueue($"{logLevel}: {formatter(state, exception)}");
+            if (IsEnabled(logLevel)) messages.Enqueue($"{logLevel}: {formatter(state, exception)}{(exception is null ? "" : $" ({exception.Message})")}");
         }
     }
 }
