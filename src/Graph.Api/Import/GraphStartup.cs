@@ -7,7 +7,8 @@ namespace Graph.Api.Import;
 /// <summary>
 /// Loads the graph in the background while the service already answers liveness checks: seeds an
 /// empty store, or builds the index from a store that has data. Until the index is swapped in,
-/// /health/ready fails and GraphQL requests get 503 NOT_READY. A seed that cannot be loaded stops the host.
+/// /health/ready fails and GraphQL requests get 503 NOT_READY. A seed that cannot be loaded stops the host,
+/// and the process ends with exit code 1.
 /// With seed snapshots on, the seed's rows come from a matching snapshot, or a snapshot is kept of them.
 /// </summary>
 internal sealed partial class GraphStartup(
@@ -16,6 +17,22 @@ internal sealed partial class GraphStartup(
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await LoadAsync(cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Thrown on, this stops the host (BackgroundServiceExceptionBehavior.StopHost), which then ends the
+            // process with exit code 0 (dotnet/runtime#67146). A graph that could not be loaded is a failed
+            // start, and whatever supervises the service (systemd, Kubernetes, a script) must be told so.
+            Environment.ExitCode = 1;
+            throw;
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         if (storage.Value.Provider == "InMemory")

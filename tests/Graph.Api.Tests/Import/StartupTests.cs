@@ -56,8 +56,16 @@ public sealed class StartupTests
             var stopping = new TaskCompletionSource();
             using var factory = new GraphApiFactory().With("Graph:Seed:Path", path).WithLogs(logs)
                 .WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-                    services.AddHostedService(provider => new StopWatch(provider.GetRequiredService<IHostApplicationLifetime>(), stopping))));
-            using var client = factory.CreateClient();
+                    // First, so it listens before the loader can fail.
+                    services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(provider => new StopWatch(provider.GetRequiredService<IHostApplicationLifetime>(), stopping)))));
+            try
+            {
+                factory.CreateClient().Dispose();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The host may already have stopped, and let go of its services, before the test client is made.
+            }
 
             await stopping.Task.WaitAsync(TimeSpan.FromSeconds(30));
             Assert.Contains(logs.Messages, m => m.Contains("The import was refused", StringComparison.Ordinal) && m.Contains("nowhere", StringComparison.Ordinal));
