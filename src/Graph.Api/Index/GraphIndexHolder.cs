@@ -6,11 +6,19 @@ namespace Graph.Api.Index;
 /// </summary>
 public sealed class GraphIndexHolder
 {
+    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private GraphIndex? current;
 
     public bool IsReady => Volatile.Read(ref current) is not null;
 
+    /// <summary>Completes when the first index is swapped in, that is when the service becomes ready.</summary>
+    public Task WhenReady => ready.Task;
+
     public GraphIndex Current => Volatile.Read(ref current) ?? throw new InvalidOperationException("The graph index has not been built yet.");
 
-    public void Replace(GraphIndex next) => Volatile.Write(ref current, next);
+    public void Replace(GraphIndex next)
+    {
+        Volatile.Write(ref current, next);
+        ready.TrySetResult();
+    }
 }
