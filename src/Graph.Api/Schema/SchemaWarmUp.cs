@@ -24,6 +24,8 @@ internal sealed partial class SchemaWarmUp(GraphIndexHolder index, IServiceProvi
     {
         try
         {
+            // Resolved here, not injected: hosted services are made on the host's start path, and making
+            // the schema (every graph type) there would put it back before readiness.
             services.GetRequiredService<GraphSchema>().Initialize();
         }
 #pragma warning disable CA1031 // A schema that cannot be built fails every request the same way; here it is only logged, not a reason to stop.

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Graph.Api.Tests.Schema;
+using Graph.Api.Tests.Support;
 
 namespace Graph.Api.Tests.Import;
 
@@ -12,12 +13,7 @@ public sealed class StartupExitCodeTests
     [Fact]
     public async Task A_seed_that_fails_its_checks_ends_the_process_with_exit_code_1()
     {
-        var seed = Path.Combine(Path.GetTempPath(), $"graph-bad-seed-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(seed, """
-            {"format":"graph-seed/1",
-             "entities":[{"id":"doc","kind":"DOCUMENT","name":"A document"},{"id":"somewhere","kind":"COUNTRY","name":"Somewhere"}],
-             "relationships":[{"id":"r1","type":"DIPLOMATIC_RELATIONS","from":"somewhere","to":"nowhere","sources":[{"document":"doc","paragraph":1}]}]}
-            """);
+        using var seed = new RefusedSeedFile();
         var service = ServiceBuild();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -26,7 +22,7 @@ public sealed class StartupExitCodeTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["Graph__Seed__Path"] = seed;
+        start.Environment["Graph__Seed__Path"] = seed.Path;
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         try
         {
@@ -35,12 +31,11 @@ public sealed class StartupExitCodeTests
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
             Assert.Equal(1, process.ExitCode);
-            Assert.Contains("No entity has the id 'nowhere'", await output + await errors, StringComparison.Ordinal);
+            Assert.Contains($"No entity has the id '{RefusedSeedFile.MissingEntity}'", await output + await errors, StringComparison.Ordinal);
         }
         finally
         {
             if (!process.HasExited) process.Kill(entireProcessTree: true);
-            File.Delete(seed);
         }
     }
 

@@ -44,37 +44,25 @@ public sealed class StartupTests
     [Fact]
     public async Task A_seed_that_fails_its_checks_stops_the_service_and_the_log_says_why()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"graph-bad-seed-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, """
-            {"format":"graph-seed/1",
-             "entities":[{"id":"doc","kind":"DOCUMENT","name":"A document"},{"id":"somewhere","kind":"COUNTRY","name":"Somewhere"}],
-             "relationships":[{"id":"r1","type":"DIPLOMATIC_RELATIONS","from":"somewhere","to":"nowhere","sources":[{"document":"doc","paragraph":1}]}]}
-            """);
+        using var seed = new RefusedSeedFile();
+        var logs = new LogCapture();
+        var stopping = new TaskCompletionSource();
+        using var factory = new GraphApiFactory().With("Graph:Seed:Path", seed.Path).WithLogs(logs)
+            .WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+                // First, so it listens before the loader can fail.
+                services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(provider => new StopWatch(provider.GetRequiredService<IHostApplicationLifetime>(), stopping)))));
         try
         {
-            var logs = new LogCapture();
-            var stopping = new TaskCompletionSource();
-            using var factory = new GraphApiFactory().With("Graph:Seed:Path", path).WithLogs(logs)
-                .WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-                    // First, so it listens before the loader can fail.
-                    services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(provider => new StopWatch(provider.GetRequiredService<IHostApplicationLifetime>(), stopping)))));
-            try
-            {
-                factory.CreateClient().Dispose();
-            }
-            catch (ObjectDisposedException)
-            {
-                // The host may already have stopped, and let go of its services, before the test client is made.
-            }
-
-            await stopping.Task.WaitAsync(TimeSpan.FromSeconds(30));
-            Assert.Contains(logs.Messages, m => m.Contains("The import was refused", StringComparison.Ordinal) && m.Contains("nowhere", StringComparison.Ordinal));
-            Assert.DoesNotContain(logs.Messages, m => m.Contains("Index built", StringComparison.Ordinal));
+            factory.CreateClient().Dispose();
         }
-        finally
+        catch (ObjectDisposedException)
         {
-            File.Delete(path);
+            // The host may already have stopped, and let go of its services, before the test client is made.
         }
+
+        await stopping.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Contains(logs.Messages, m => m.Contains("The import was refused", StringComparison.Ordinal) && m.Contains(RefusedSeedFile.MissingEntity, StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Messages, m => m.Contains("Index built", StringComparison.Ordinal));
     }
 
     private static async Task<System.Text.Json.Nodes.JsonNode> WhenReadyAsync(GraphQLClient client, string query)
