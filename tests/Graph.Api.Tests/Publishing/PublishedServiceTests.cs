@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Graph.Api.Tests.Schema;
+
+namespace Graph.Api.Tests.Publishing;
+
+/// <summary>
+/// What `dotnet publish -r linux-x64` makes (README, "Publishing"): the service with the runtime, compiled
+/// ahead of time into one composite image, started as its own executable, must become ready with the seed
+/// graph, answer a query and serve the IDE and the explorer's library, whose npm files a publish must copy.
+/// </summary>
+[Collection(PublishingTests.Name)]
+public sealed class PublishedServiceTests : IDisposable
+{
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(12);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly string work = Directory.CreateTempSubdirectory("graph-publish-").FullName;
+
+    [Fact]
+    public async Task The_published_service_starts_by_itself_and_serves_the_seed_graph_and_its_pages()
+    {
+        var folder = await PublishAsync();
+        Assert.True(File.Exists(Path.Combine(folder, "Graph.Api.r2r.dll")), "The publish has no composite ReadyToRun image.");
+        Assert.True(File.Exists(Path.Combine(folder, "libcoreclr.so")), "The publish does not carry its runtime.");
+
+        using var service = await RunningService.StartAsync(Path.Combine(folder, "Graph.Api"), StartTimeout);
+        using var http = new HttpClient { BaseAddress = service.Address, Timeout = TimeSpan.FromSeconds(30) };
+        await WaitUntilReadyAsync(http, service.Process);
+
+        using var answer = await http.PostAsync("/graphql", new StringContent(
+            """{"query":"{ shortestPath(from: \"xi-jinping\", to: \"china-belarus-industrial-park\") { length entities { id } } }"}""",
+            Encoding.UTF8,
+            "application/json"));
+        var path = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["data"]!["shortestPath"]!;
+        Assert.Equal("xi-jinping", path["entities"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal("china-belarus-industrial-park", path["entities"]!.AsArray()[^1]!["id"]!.GetValue<string>());
+
+        using var ide = new HttpRequestMessage(HttpMethod.Get, "/graphql/");
+        ide.Headers.Accept.ParseAdd("text/html");
+        using var page = await http.SendAsync(ide);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("<script", await page.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+
+        using var library = await http.GetAsync("/explorer/lib/cytoscape.min.js");
+        Assert.Equal(HttpStatusCode.OK, library.StatusCode);
+    }
+
+    /// <summary>
+    /// Publishes a copy of the service's sources, so the build the other tests run from is left alone, and
+    /// without build servers, so nothing it starts outlives it.
+    /// </summary>
+    private async Task<string> PublishAsync()
+    {
+        var sources = Path.Combine(work, "sources");
+        CopySources(SchemaContractTests.RepositoryRoot(), sources);
+        var folder = Path.Combine(work, "out");
+        var publish = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList =
+            {
+                "publish", Path.Combine(sources, "src", "Graph.Api", "Graph.Api.csproj"),
+                "-c", "Release", "-r", "linux-x64", "-o", folder, "--nologo", "--disable-build-servers",
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        // The test host's own MSBuild settings would point the child at the wrong SDK pieces.
+        foreach (var name in publish.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            publish.Environment.Remove(name);
+        }
+
+        using var process = Process.Start(publish) ?? throw new InvalidOperationException("dotnet did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(PublishTimeout);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+
+        Assert.True(process.ExitCode == 0, $"dotnet publish failed ({process.ExitCode}):\n{await output}\n{await errors}");
+        return folder;
+    }
+
+    /// <summary>
+    /// What building the service reads: the build settings, the seed, and the project without its build
+    /// output. The installed npm packages keep their times, so the build sees them as up to date.
+    /// </summary>
+    private static void CopySources(string root, string target)
+    {
+        string[] settings = ["Directory.Build.props", "Directory.Packages.props", "global.json", ".editorconfig"];
+        foreach (var file in settings) CopyFile(Path.Combine(root, file), Path.Combine(target, file));
+        CopyTree(Path.Combine(root, "seed"), Path.Combine(target, "seed"), skip: []);
+        CopyTree(Path.Combine(root, "src", "Graph.Api"), Path.Combine(target, "src", "Graph.Api"), skip: ["bin", "obj"]);
+    }
+
+    private static void CopyTree(string from, string to, string[] skip)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(from, file);
+            if (skip.Contains(relative.Split(Path.DirectorySeparatorChar)[0])) continue;
+            CopyFile(file, Path.Combine(to, relative));
+        }
+    }
+
+    private static void CopyFile(string from, string to)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+        File.Copy(from, to);
+        File.SetLastWriteTimeUtc(to, File.GetLastWriteTimeUtc(from));
+    }
+
+    private static async Task WaitUntilReadyAsync(HttpClient http, Process service)
+    {
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (DateTime.UtcNow < deadline && !service.HasExited)
+        {
+            using var ready = await http.GetAsync("/health/ready");
+            if (ready.StatusCode == HttpStatusCode.OK) return;
+            await Task.Delay(100);
+        }
+
+        throw new Xunit.Sdk.XunitException("The published service did not become ready.");
+    }
+
+    public void Dispose() => Directory.Delete(work, recursive: true);
+}
+
+/// <summary>Publishing compiles on both cores for minutes: it runs alone, after the other tests, so it slows none of them.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class PublishingTests
+{
+    public const string Name = "publishing";
+}

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Graph.Api.Tests.Publishing;
+
+/// <summary>
+/// The service started as an executable of its own on a free loopback port. Its output is read to the end
+/// (a full pipe would stall its logging), and disposing stops it by its process id.
+/// </summary>
+public sealed partial class RunningService : IDisposable
+{
+    private readonly StringBuilder output = new();
+
+    private RunningService(Process process) => Process = process;
+
+    public Process Process { get; }
+
+    public Uri Address { get; private set; } = null!;
+
+    public static async Task<RunningService> StartAsync(string executable, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(executable)
+        {
+            ArgumentList = { "--urls", "http://127.0.0.1:0" },
+            WorkingDirectory = Path.GetDirectoryName(executable),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var service = new RunningService(Process.Start(start) ?? throw new InvalidOperationException($"{executable} did not start."));
+        try
+        {
+            service.Address = await service.ListeningAddressAsync(timeout);
+            _ = service.Process.StandardOutput.ReadToEndAsync();
+            _ = service.Process.StandardError.ReadToEndAsync();
+            return service;
+        }
+        catch
+        {
+            service.Dispose();
+            throw;
+        }
+    }
+
+    private async Task<Uri> ListeningAddressAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        while (await Process.StandardOutput.ReadLineAsync(cancel.Token) is { } line)
+        {
+            output.AppendLine(line);
+            if (ListeningOn().Match(line) is { Success: true } match) return new Uri(match.Groups[1].Value);
+        }
+
+        throw new Xunit.Sdk.XunitException($"The service stopped before it listened:\n{output}{await Process.StandardError.ReadToEndAsync(cancel.Token)}");
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningOn();
+
+    public void Dispose()
+    {
+        if (!Process.HasExited)
+        {
+            Process.Kill(entireProcessTree: true);
+            Process.WaitForExit(TimeSpan.FromSeconds(30));
+        }
+
+        Process.Dispose();
+    }
+}
