@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using Graph.Api.Tests.Schema;
@@ -7,9 +8,10 @@ using Graph.Api.Tests.Schema;
 namespace Graph.Api.Tests.Publishing;
 
 /// <summary>
-/// What `dotnet publish -r linux-x64` makes (README, "Publishing"): the service with the runtime, compiled
-/// ahead of time into one composite image, started as its own executable, must become ready with the seed
-/// graph, answer a query and serve the IDE and the explorer's library, whose npm files a publish must copy.
+/// What `dotnet publish -r linux-x64` makes (README, "Publishing"), for this machine's platform: the
+/// service with the runtime, compiled ahead of time into one composite image, started as its own
+/// executable, must become ready with the seed graph, answer a query and serve the IDE and the
+/// explorer's library, whose npm files a publish must copy.
 /// </summary>
 [Collection(PublishingTests.Name)]
 public sealed class PublishedServiceTests : IDisposable
@@ -62,7 +64,7 @@ public sealed class PublishedServiceTests : IDisposable
             ArgumentList =
             {
                 "publish", Path.Combine(sources, "src", "Graph.Api", "Graph.Api.csproj"),
-                "-c", "Release", "-r", "linux-x64", "-o", folder, "--nologo", "--disable-build-servers",
+                "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "-o", folder, "--nologo", "--disable-build-servers",
             },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
