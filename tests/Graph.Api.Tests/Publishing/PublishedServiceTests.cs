@@ -22,6 +22,7 @@ public sealed class PublishedServiceTests : IDisposable
     private readonly string work = Directory.CreateTempSubdirectory("graph-publish-").FullName;
 
     [Fact]
+    [Trait("Category", "Publish")]
     public async Task The_published_service_starts_by_itself_and_serves_the_seed_graph_and_its_pages()
     {
         var folder = await PublishAsync();
