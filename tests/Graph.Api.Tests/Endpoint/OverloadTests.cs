@@ -69,6 +69,8 @@ public sealed class OverloadTests
     {
         using var factory = new GraphApiFactory().With("Graph:Limits:RequestsPerSecondPerClient", "1").With("Graph:Limits:ClientBurst", "3");
         var http = factory.CreateClient();
+        // A graph still loading would answer every request 503; readiness probes do not spend the client's tokens.
+        await http.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
         var statuses = new List<(HttpStatusCode, string?)>();
         for (var i = 0; i < 6; i++)
         {

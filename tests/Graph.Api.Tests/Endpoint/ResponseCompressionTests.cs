@@ -62,6 +62,8 @@ public sealed class ResponseCompressionTests(SeedGraphFixture fixture)
     private static async Task<(byte[] Body, HttpResponseMessage Response)> PostAsync(GraphApiFactory factory, string? acceptEncoding)
     {
         var http = factory.CreateClient();
+        // Run first in its collection, this would otherwise meet the graph still loading (503 NOT_READY).
+        await http.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query = Neighborhood }) };
         request.Headers.TryAddWithoutValidation("Accept", "application/graphql-response+json");
         if (acceptEncoding is not null) request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);

@@ -67,14 +67,8 @@ public sealed class StartupTests
 
     private static async Task<System.Text.Json.Nodes.JsonNode> WhenReadyAsync(GraphQLClient client, string query)
     {
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            using var ready = await client.Http.GetAsync("/health/ready");
-            if (ready.IsSuccessStatusCode) return await client.QueryAsync(query);
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("The service did not become ready within 30 s.");
+        await client.Http.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
+        return await client.QueryAsync(query);
     }
 
     /// <summary>Reports when the host begins to stop.</summary>

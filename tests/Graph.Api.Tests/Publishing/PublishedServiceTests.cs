@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Runtime.InteropServices;
-using System.Text;
-using System.Text.Json.Nodes;
 using Graph.Api.Tests.Schema;
+using Graph.Api.Tests.Support;
 
 namespace Graph.Api.Tests.Publishing;
 
@@ -31,13 +30,11 @@ public sealed class PublishedServiceTests : IDisposable
 
         using var service = await RunningService.StartAsync(Path.Combine(folder, "Graph.Api"), StartTimeout);
         using var http = new HttpClient { BaseAddress = service.Address, Timeout = TimeSpan.FromSeconds(30) };
-        await WaitUntilReadyAsync(http, service.Process);
+        await http.WaitUntilReadyAsync(StartTimeout, () => service.Process.HasExited);
 
-        using var answer = await http.PostAsync("/graphql", new StringContent(
-            """{"query":"{ shortestPath(from: \"xi-jinping\", to: \"china-belarus-industrial-park\") { length entities { id } } }"}""",
-            Encoding.UTF8,
-            "application/json"));
-        var path = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["data"]!["shortestPath"]!;
+        var data = await new GraphQLClient(http).QueryAsync(
+            "{ shortestPath(from: \"xi-jinping\", to: \"china-belarus-industrial-park\") { length entities { id } } }");
+        var path = data["shortestPath"]!;
         Assert.Equal("xi-jinping", path["entities"]![0]!["id"]!.GetValue<string>());
         Assert.Equal("china-belarus-industrial-park", path["entities"]!.AsArray()[^1]!["id"]!.GetValue<string>());
 
@@ -119,19 +116,6 @@ public sealed class PublishedServiceTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(to)!);
         File.Copy(from, to);
         File.SetLastWriteTimeUtc(to, File.GetLastWriteTimeUtc(from));
-    }
-
-    private static async Task WaitUntilReadyAsync(HttpClient http, Process service)
-    {
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (DateTime.UtcNow < deadline && !service.HasExited)
-        {
-            using var ready = await http.GetAsync("/health/ready");
-            if (ready.StatusCode == HttpStatusCode.OK) return;
-            await Task.Delay(100);
-        }
-
-        throw new Xunit.Sdk.XunitException("The published service did not become ready.");
     }
 
     public void Dispose() => Directory.Delete(work, recursive: true);

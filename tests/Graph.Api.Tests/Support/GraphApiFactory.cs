@@ -50,13 +50,7 @@ public sealed class GraphApiFactory : WebApplicationFactory<Program>
     public GraphQLClient CreateGraphQLClient()
     {
         var http = CreateClient();
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            using var ready = http.GetAsync("/health/ready").GetAwaiter().GetResult();
-            if (ready.IsSuccessStatusCode) return new GraphQLClient(http);
-            Thread.Sleep(100);
-        }
-
-        throw new TimeoutException("The service did not become ready within 30 s.");
+        http.WaitUntilReadyAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
+        return new GraphQLClient(http);
     }
 }
