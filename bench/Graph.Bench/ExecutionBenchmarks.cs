@@ -43,12 +43,7 @@ public class ExecutionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var file = Path.Combine(Path.GetTempPath(), "graph-bench-100000.json");
-        if (!File.Exists(file)) SyntheticGraph.Write(file, 100_000, 1_000_000);
-        var (entityRecords, relationshipRecords) = new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>())
-            .Validate(SeedReader.Read(File.ReadAllText(file)));
-        var index = GraphIndex.Build(entityRecords.Select(RecordMapping.ToEntity).ToArray(), relationshipRecords.Select(RecordMapping.ToRelationship).ToArray());
-
+        var index = LoadLargeGraph();
         var configuration = new ConfigurationBuilder().Build();
         services = new ServiceCollection()
             .AddLogging()
@@ -71,6 +66,16 @@ public class ExecutionBenchmarks
         var index = userContext.Index;
         var center = index.FindEntity(Query == "entity" ? "topic-0050011" : "person-0000007")!;
         return Neighborhood.Explore(index, center, 2, Direction.Both, RelationshipFilter.None, 200, TraversalLimits.Default).Relationships.Count;
+    }
+
+    /// <summary>The index of the 100k / 1M synthetic graph, the file written on first use.</summary>
+    public static GraphIndex LoadLargeGraph()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "graph-bench-100000.json");
+        if (!File.Exists(file)) SyntheticGraph.Write(file, 100_000, 1_000_000);
+        var (entityRecords, relationshipRecords) = new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>())
+            .Validate(SeedReader.Read(File.ReadAllText(file)));
+        return GraphIndex.Build(entityRecords.Select(RecordMapping.ToEntity).ToArray(), relationshipRecords.Select(RecordMapping.ToRelationship).ToArray());
     }
 
     [GlobalCleanup]

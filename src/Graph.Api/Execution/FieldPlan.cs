@@ -15,10 +15,11 @@ namespace Graph.Api.Execution;
 /// </summary>
 internal sealed class FieldPlan
 {
+    private const int MaxKnownPlans = 16;
     private readonly PlanCompiler? compiler;
     private readonly GraphQLSelectionSet[] childSelections;
     private readonly ConcurrentDictionary<IObjectGraphType, SelectionPlan> childPlans = new(ReferenceEqualityComparer.Instance);
-    private SelectionPlan? lastPlan;
+    private (IObjectGraphType Type, SelectionPlan Plan)[] knownPlans = [];
     private IDictionary<string, ArgumentValue>? literalArguments;
 
     private FieldPlan(string key, GraphQLField ast, FieldType? definition, OutputShape? shape, GraphQLSelectionSet[] childSelections, PlanCompiler? compiler)
@@ -89,8 +90,22 @@ internal sealed class FieldPlan
     /// <summary>The plan for the sub-selection when the value is of <paramref name="type"/>.</summary>
     public SelectionPlan PlanFor(IObjectGraphType type)
     {
-        // A list's items are almost always of one type: remember the last plan and skip the lookup.
-        if (lastPlan is { } last && ReferenceEquals(last.Type, type)) return last;
-        return lastPlan = childPlans.GetOrAdd(type, static (t, self) => self.compiler!.Compile(t, self.childSelections), this);
+        // An interface's values come in a handful of types (an entity's kind), often mixed within one list:
+        // a short array compared by reference costs less than the dictionary's hash lookup for each value.
+        foreach (var (known, plan) in knownPlans)
+        {
+            if (ReferenceEquals(known, type)) return plan;
+        }
+
+        return Remember(type);
+    }
+
+    private SelectionPlan Remember(IObjectGraphType type)
+    {
+        var plan = childPlans.GetOrAdd(type, static (t, self) => self.compiler!.Compile(t, self.childSelections), this);
+        // Replaced, never changed in place, so a request reading the array on another thread sees a whole one.
+        // Two requests adding at once may lose one entry; it is added again on its next use.
+        if (knownPlans.Length < MaxKnownPlans) knownPlans = [.. knownPlans, (type, plan)];
+        return plan;
     }
 }

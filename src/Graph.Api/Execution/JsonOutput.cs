@@ -38,6 +38,10 @@ internal sealed class JsonOutput : IDisposable
 
     public void WriteEndArray() => Close((byte)']');
 
+    /// <summary>
+    /// A name as <see cref="PropertyName"/> gives it, or an object's opening brace with its first name
+    /// (one piece instead of two); the comma before it is added when one is due.
+    /// </summary>
     public void WritePropertyName(byte[] name)
     {
         name.CopyTo(Next(name.Length));

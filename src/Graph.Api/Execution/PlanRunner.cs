@@ -24,10 +24,13 @@ internal sealed class PlanRunner(JsonOutput writer, ResolveFieldContext template
     {
         template.CancellationToken.ThrowIfCancellationRequested();
         var context = ContextAt(depth);
-        writer.WriteStartObject();
-        foreach (var field in plan.Fields)
+        var fields = plan.Fields;
+        // The first name carries the opening brace; a selection with nothing for this type has no name to carry it.
+        if (fields.Length == 0) writer.WriteStartObject();
+        for (var i = 0; i < fields.Length; i++)
         {
-            writer.WritePropertyName(field.Key);
+            var field = fields[i];
+            writer.WritePropertyName(plan.Names[i]);
             if (field.Leaf is { } leaf)
             {
                 leaf.Write(writer, source);

@@ -30,6 +30,10 @@ public sealed partial class CompiledExecutionTests : IDisposable
         { "{ search(text: \"great stone\", first: 5) { match entity { id name kind } } }", null },
         { "query($t: String!) { search(text: $t) { match entity { id } } }", """{"t":"belarus"}""" },
         { "{ neighborhood(id: \"belarus\", depth: 2, limit: 50) { truncated center { id } nodes { distance entity { id name kind } } relationships { id type from { id } to { id } validTime { start { text } } sources { paragraph document { id } } } } }", null },
+        // Entities of several kinds mixed in one list: each value gets its own type's plan.
+        { "{ neighborhood(id: \"belarus\", depth: 2, limit: 40) { nodes { entity { __typename id ... on Country { isoCode } ... on Person { offices { title } } } } relationships { from { __typename } to { __typename ... on Organization { id } } } } }", null },
+        // A selection with nothing for the value's type: an empty object.
+        { "{ entity(id: \"belarus\") { ... on Person { offices { title } } } }", null },
         { "{ shortestPath(from: \"xi-jinping\", to: \"china-belarus-industrial-park\") { length entities { id } steps { direction relationship { id type validTime { start { text precision } end { text } } sources { paragraph } } from { id } to { id name } } } }", null },
         { "{ paths(from: \"china\", to: \"belarus\", maxLength: 3, first: 5) { truncated paths { length entities { id } } } }", null },
         { "{ entity(id: \"china\") { reachable(maxDepth: 2, kinds: [ORGANIZATION, PROJECT], first: 10) { totalCount edges { distance node { id kind } } } } }", null },
