@@ -22,7 +22,12 @@ public class AnswerFloorBenchmarks
     private GraphIndex index = null!;
 
     [GlobalSetup]
-    public void Setup() => index = ExecutionBenchmarks.LoadLargeGraph();
+    public void Setup()
+    {
+        index = ExecutionBenchmarks.LoadLargeGraph();
+        // Both floors must write the same answer; a length that differs means one of them is not it.
+        if (HandWritten() != Template()) throw new InvalidOperationException($"the floors differ: {HandWritten()} against {Template()} bytes");
+    }
 
     // The load run's neighbourhood: depth 2 around person-0000007, at most 200 entities.
     private NeighborhoodResult Explore() =>
@@ -114,9 +119,9 @@ public class AnswerFloorBenchmarks
             Copy(buffer, ref at, reached.Entity.IdJson.Utf8);
             Copy(buffer, ref at, "\",\"name\":\""u8);
             Copy(buffer, ref at, reached.Entity.NameJson.Utf8);
-            Copy(buffer, ref at, "\",\"kind\":"u8);
+            Copy(buffer, ref at, "\",\"kind\":\""u8);
             Copy(buffer, ref at, KindNames[(int)reached.Entity.Kind].EncodedUtf8Bytes);
-            Copy(buffer, ref at, "}}"u8);
+            Copy(buffer, ref at, "\"}}"u8);
         }
 
         Copy(buffer, ref at, "],\"relationships\":["u8);
@@ -126,9 +131,9 @@ public class AnswerFloorBenchmarks
             Copy(buffer, ref at, first ? "{\"id\":\""u8 : ",{\"id\":\""u8);
             first = false;
             Copy(buffer, ref at, relationship.IdJson.Utf8);
-            Copy(buffer, ref at, "\",\"type\":"u8);
+            Copy(buffer, ref at, "\",\"type\":\""u8);
             Copy(buffer, ref at, TypeNames[(int)relationship.Type].EncodedUtf8Bytes);
-            Copy(buffer, ref at, ",\"from\":{\"id\":\""u8);
+            Copy(buffer, ref at, "\",\"from\":{\"id\":\""u8);
             Copy(buffer, ref at, relationship.From.IdJson.Utf8);
             Copy(buffer, ref at, "\"},\"to\":{\"id\":\""u8);
             Copy(buffer, ref at, relationship.To.IdJson.Utf8);
