@@ -74,6 +74,27 @@ public sealed partial class CompiledExecutionTests : IDisposable
         Assert.True(JsonNode.DeepEquals(expected.Body, actual.Body), $"engine: {expected.Body.ToJsonString()}\ncompiled: {actual.Body.ToJsonString()}");
     }
 
+    /// <summary>
+    /// Requests that share one plan, running at once while its per-type plans are still being built
+    /// (entities of several kinds in one list), each get the engine's answer.
+    /// </summary>
+    [Fact]
+    public async Task Concurrent_requests_sharing_a_new_plan_answer_as_the_engine()
+    {
+        const string query = "{ entities(first: 40) { edges { node { __typename id ... on Country { isoCode } ... on Person { offices { title } } } } } }";
+        var counter = compiled.Services.GetRequiredService<CompiledExecutor>();
+        var expected = await engineOnly.CreateGraphQLClient().PostAsync(query);
+        Assert.Null(expected.Errors);
+        var compiledClient = compiled.CreateGraphQLClient();
+        await compiledClient.PostAsync(query); // the first request validates the document on the engine
+        var before = counter.CompiledRuns;
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => compiledClient.PostAsync(query))));
+
+        Assert.Equal(before + answers.Length, counter.CompiledRuns);
+        Assert.All(answers, actual => Assert.True(JsonNode.DeepEquals(expected.Body, actual.Body), $"engine: {expected.Body.ToJsonString()}\ncompiled: {actual.Body.ToJsonString()}"));
+    }
+
     /// <summary>What the plans hand back (errors, directives, introspection) still gets the engine's exact answer.</summary>
     [Theory]
     [InlineData("{ neighborhood(id: \"belarus\", depth: 99) { truncated } }", null)]
