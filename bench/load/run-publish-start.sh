@@ -19,9 +19,7 @@ else
   rounds=${3:-4}
 fi
 port=5098
-work=$(mktemp -d)
-pid=
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
+source bench/load/starts.sh
 
 echo "publishing into $work/publish..."
 dotnet publish src/Graph.Api -c Release -r "$(dotnet --info | awk '/RID:/ { print $2; exit }')" -o "$work/publish" --nologo -v q >/dev/null
@@ -36,21 +34,14 @@ start() {
   started=$(date +%s.%N)
   (cd "$folder" && exec env "${settings[@]}" "${command[@]}" --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
   pid=$!
-  for _ in $(seq 1 3000); do
-    curl -sf -o /dev/null "http://127.0.0.1:$port/health/ready" && break
-    kill -0 "$pid" 2>/dev/null || { cat "$work/server.log"; exit 1; }
-    sleep 0.01
-  done
+  wait_ready
   ready=$(echo "$(date +%s.%N) - $started" | bc)
-  rss=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
-  # The store is still being written: wait until it is, so the next start does not share the cores with it.
-  for _ in $(seq 1 1200); do grep -q "Graph loaded" "$work/server.log" && break; sleep 0.1; done
-  kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
+  rss=$(mib VmRSS "$pid")
+  wait_loaded
+  stop_server
   printf '%-9s ready after %5.2f s, RSS %4d MiB\n' "$1" "$ready" "$rss"
   echo "$ready" >>"$work/ready-$label"
 }
-
-median() { sort -n "$1" | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 
 echo "seed: ${graph:-the essay (seed/china-belarus.json)}; publish: $(du -sm "$work/publish" | cut -f1) MB"
 if [ "${SNAPSHOT:-0}" = 1 ]; then

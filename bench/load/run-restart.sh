@@ -11,9 +11,7 @@ cd "$(dirname "$0")/../.."
 source bench/load/prepare.sh
 restarts=${3:-3}
 port=5099
-work=$(mktemp -d)
-pid=
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
+source bench/load/starts.sh
 
 # start LABEL: one start, followed until fully loaded; prints one line and appends the ready time to $work/ready-LABEL.
 start() {
@@ -22,18 +20,14 @@ start() {
   (cd "$bin" && exec env Graph__Seed__Path="$graph" Graph__Seed__SnapshotPath="$work/seed.snapshot" Graph__Limits__RequestsPerSecondPerClient=0 \
     DOTNET_TC_CallCountingDelayMs=0 dotnet Graph.Api.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
   pid=$!
-  for _ in $(seq 1 1200); do
-    curl -sf -o /dev/null "http://127.0.0.1:$port/health/ready" && break
-    kill -0 "$pid" 2>/dev/null || { cat "$work/server.log"; exit 1; }
-    sleep 0.1
-  done
+  wait_ready
   ready=$(echo "$(date +%s.%N) - $started" | bc)
   server_pid=$(pgrep -P "$pid" -f Graph.Api.dll || echo "$pid")
-  local rss_ready; rss_ready=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$server_pid/status")
-  for _ in $(seq 1 1200); do grep -q "Graph loaded" "$work/server.log" && break; sleep 0.1; done
+  local rss_ready; rss_ready=$(mib VmRSS "$server_pid")
+  wait_loaded
   loaded=$(echo "$(date +%s.%N) - $started" | bc)
-  local peak; peak=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$server_pid/status")
-  kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
+  local peak; peak=$(mib VmHWM "$server_pid")
+  stop_server
   local source="seed file"; grep -q "from the snapshot" "$work/server.log" && source="snapshot"
   printf '%-8s from the %-9s ready after %5.2f s, RSS %4d MiB; loaded after %5.2f s, peak %4d MiB\n' "$1" "$source" "$ready" "$rss_ready" "$loaded" "$peak"
   echo "$ready" >>"$work/ready-$1"
@@ -42,4 +36,4 @@ start() {
 echo "graph: $entities entities, $relationships relationships"
 start first
 for _ in $(seq 1 "$restarts"); do start restart; done
-echo "snapshot: $(du -m "$work/seed.snapshot" | cut -f1) MB; restarts ready after a median of $(sort -n "$work/ready-restart" | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }') s"
+echo "snapshot: $(du -m "$work/seed.snapshot" | cut -f1) MB; restarts ready after a median of $(median "$work/ready-restart") s"

@@ -16,6 +16,8 @@ internal static class Readiness
             await Task.Delay(Poll);
         }
 
-        throw new TimeoutException($"The service did not become ready within {timeout.TotalSeconds:0} s.");
+        throw new TimeoutException(stopped?.Invoke() == true
+            ? "The service stopped before it was ready."
+            : $"The service did not become ready within {timeout.TotalSeconds:0} s.");
     }
 }

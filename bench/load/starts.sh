@@ -1,0 +1,36 @@
+# Sourced by the startup scripts (run-restart.sh, run-publish-start.sh) after they set $port: a temporary
+# folder $work, removed on exit together with any server still running ($pid), and the steps of a timed start.
+work=$(mktemp -d)
+pid=
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
+
+# wait_ready: polls /health/ready of the server $pid, at most for ten minutes: every 10 ms for the first
+# seconds (a small start takes under one), then every 100 ms, so that the probes take little from a long
+# start on two cores. If the server exits first, prints its log ($work/server.log) and ends the script.
+wait_ready() {
+  local begun=$SECONDS
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/health/ready"; do
+    kill -0 "$pid" 2>/dev/null || { cat "$work/server.log"; exit 1; }
+    [ $((SECONDS - begun)) -lt 600 ] || { echo "not ready after ten minutes"; exit 1; }
+    if [ $((SECONDS - begun)) -lt 3 ]; then sleep 0.01; else sleep 0.1; fi
+  done
+}
+
+# wait_loaded: until the log says the store is written too (at most two minutes), so that the next start
+# does not share the cores with that write.
+wait_loaded() {
+  for _ in $(seq 1 1200); do grep -q "Graph loaded" "$work/server.log" && return; sleep 0.1; done
+}
+
+# stop_server: stops $pid by its process id and waits until it has exited.
+stop_server() {
+  kill "$pid"
+  wait "$pid" 2>/dev/null || true
+  pid=
+}
+
+# mib FIELD PID: a field of the process's status (VmRSS, VmHWM) in MiB.
+mib() { awk -v field="$1:" '$1 == field { printf "%.0f", $2 / 1024 }' "/proc/$2/status"; }
+
+# median FILE: the median of the numbers in FILE, one a line.
+median() { sort -n "$1" | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
