@@ -43,49 +43,61 @@ public class AnswerFloorBenchmarks
         var result = Explore();
         using var output = new JsonOutput(150_000);
         output.WriteStartObject();
-        output.WritePropertyName(DataKey);
+        output.WriteRaw(DataKey);
         output.WriteStartObject();
-        output.WritePropertyName(NeighborhoodKey);
+        output.WriteRaw(NeighborhoodKey);
         output.WriteStartObject();
-        output.WritePropertyName(TruncatedKey);
+        output.WriteRaw(TruncatedKey);
         output.WriteBooleanValue(result.Truncated);
-        output.WritePropertyName(NodesKey);
+        output.WriteSeparator();
+        output.WriteRaw(NodesKey);
         output.WriteStartArray();
-        foreach (var reached in result.Nodes)
+        for (var i = 0; i < result.Nodes.Count; i++)
         {
+            var reached = result.Nodes[i];
+            if (i > 0) output.WriteSeparator();
             output.WriteStartObject();
-            output.WritePropertyName(DistanceKey);
+            output.WriteRaw(DistanceKey);
             output.WriteNumberValue(reached.Distance);
-            output.WritePropertyName(EntityKey);
+            output.WriteSeparator();
+            output.WriteRaw(EntityKey);
             output.WriteStartObject();
-            output.WritePropertyName(IdKey);
+            output.WriteRaw(IdKey);
             output.WriteStringValue(reached.Entity.IdJson);
-            output.WritePropertyName(NameKey);
+            output.WriteSeparator();
+            output.WriteRaw(NameKey);
             output.WriteStringValue(reached.Entity.NameJson);
-            output.WritePropertyName(KindKey);
+            output.WriteSeparator();
+            output.WriteRaw(KindKey);
             output.WriteStringValue(KindNames[(int)reached.Entity.Kind]);
             output.WriteEndObject();
             output.WriteEndObject();
         }
 
         output.WriteEndArray();
-        output.WritePropertyName(RelationshipsKey);
+        output.WriteSeparator();
+        output.WriteRaw(RelationshipsKey);
         output.WriteStartArray();
-        foreach (var relationship in result.Relationships)
+        for (var i = 0; i < result.Relationships.Count; i++)
         {
+            var relationship = result.Relationships[i];
+            if (i > 0) output.WriteSeparator();
             output.WriteStartObject();
-            output.WritePropertyName(IdKey);
+            output.WriteRaw(IdKey);
             output.WriteStringValue(relationship.IdJson);
-            output.WritePropertyName(TypeKey);
+            output.WriteSeparator();
+            output.WriteRaw(TypeKey);
             output.WriteStringValue(TypeNames[(int)relationship.Type]);
-            output.WritePropertyName(FromKey);
+            output.WriteSeparator();
+            output.WriteRaw(FromKey);
             output.WriteStartObject();
-            output.WritePropertyName(IdKey);
+            output.WriteRaw(IdKey);
             output.WriteStringValue(relationship.From.IdJson);
             output.WriteEndObject();
-            output.WritePropertyName(ToKey);
+            output.WriteSeparator();
+            output.WriteRaw(ToKey);
             output.WriteStartObject();
-            output.WritePropertyName(IdKey);
+            output.WriteRaw(IdKey);
             output.WriteStringValue(relationship.To.IdJson);
             output.WriteEndObject();
             output.WriteEndObject();

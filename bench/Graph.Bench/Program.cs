@@ -7,6 +7,7 @@ using Graph.Bench;
 // read <file>                                 — reading an import whole against in runs side by side, then validating
 // micro [BenchmarkDotNet arguments]            — in-process benchmarks of the index and traversals
 // bare <port> [bytes]                          — a bare endpoint with fixed JSON (1 KB unless given): the load run's ceiling
+// profile <neighborhood|entity> <seconds>      — one query's compiled execution in a loop, for a profiler
 switch (args.FirstOrDefault())
 {
     case "generate" when args.Length == 4:
@@ -22,10 +23,13 @@ switch (args.FirstOrDefault())
     case "bare" when args.Length is 2 or 3:
         BareEndpoint.Run(int.Parse(args[1], CultureInfo.InvariantCulture), args.Length == 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1024);
         return 0;
+    case "profile" when args.Length == 3:
+        ProfileLoop.Run(args[1], double.Parse(args[2], CultureInfo.InvariantCulture));
+        return 0;
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(IndexBenchmarks).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("usage: Graph.Bench generate <entities> <relationships> <file> | memory <file> | read <file> | micro [--filter *] | bare <port> [bytes]");
+        Console.Error.WriteLine("usage: Graph.Bench generate <entities> <relationships> <file> | memory <file> | read <file> | micro [--filter *] | bare <port> [bytes] | profile <neighborhood|entity> <seconds>");
         return 2;
 }

@@ -18,7 +18,7 @@ internal sealed partial class CompiledExecutor(GraphSchema schema, IDocumentVali
 {
     private const int Capacity = 1000;
     private const int MaxSizeHint = 4 * 1024 * 1024;
-    private static readonly byte[] DataKey = JsonOutput.PropertyName("data");
+    private static readonly byte[] DataKey = [(byte)'{', .. JsonOutput.PropertyName("data")];
     private readonly ConcurrentDictionary<GraphQLOperationDefinition, CompiledOperation?> plans = new(ReferenceEqualityComparer.Instance);
     private long compiledRuns;
     private long fallBacks;
@@ -67,8 +67,7 @@ internal sealed partial class CompiledExecutor(GraphSchema schema, IDocumentVali
         try
         {
             var template = PlanRunner.Template(schema, document, operation, coerced, userContext, http.RequestServices, http.User, cancellationToken);
-            buffer.WriteStartObject();
-            buffer.WritePropertyName(DataKey);
+            buffer.WriteRaw(DataKey);
             new PlanRunner(buffer, template).WriteObject(null, plan, 0);
             buffer.WriteEndObject();
 

@@ -8,18 +8,19 @@ using Graph.Api.Index;
 namespace Graph.Api.Execution;
 
 /// <summary>
-/// The compiled plans' JSON writer: a pooled byte buffer, a comma flag, and bytes copied in. The plans
-/// emit objects and arrays in matched pairs by construction, so nothing here checks the structure;
-/// what Utf8JsonWriter spends on that (and on its general bookkeeping) was most of the time a large
-/// answer took — 187 µs against 31 µs for the same bytes copied, for a neighbourhood's 1,140
-/// relationships. Strings are escaped exactly as Utf8JsonWriter escapes them by default.
+/// The compiled plans' JSON writer: a pooled byte buffer and bytes copied in. The plans emit objects
+/// and arrays in matched pairs, and the separators with them (an object's commas are part of its
+/// field names, a list writes its own), so nothing here checks the structure or tracks whether a
+/// comma is due; what Utf8JsonWriter spends on that (and on its general bookkeeping) was most of
+/// the time a large answer took — 187 µs against 31 µs for the same bytes copied, for a
+/// neighbourhood's 1,140 relationships. Strings are escaped exactly as Utf8JsonWriter escapes them
+/// by default.
 /// </summary>
 internal sealed class JsonOutput : IDisposable
 {
     private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Default;
     private byte[] buffer;
     private int position;
-    private bool needsComma;
 
     public JsonOutput(int sizeHint) => buffer = ArrayPool<byte>.Shared.Rent(Math.Max(sizeHint, 256));
 
@@ -30,23 +31,25 @@ internal sealed class JsonOutput : IDisposable
     /// <summary>A property name as written: quoted, escaped, followed by the colon.</summary>
     public static byte[] PropertyName(string name) => [(byte)'"', .. JsonEncodedText.Encode(name, Encoder).EncodedUtf8Bytes, (byte)'"', (byte)':'];
 
-    public void WriteStartObject() => Open((byte)'{');
+    public void WriteStartObject() => WriteByte((byte)'{');
 
-    public void WriteEndObject() => Close((byte)'}');
+    public void WriteEndObject() => WriteByte((byte)'}');
 
-    public void WriteStartArray() => Open((byte)'[');
+    public void WriteStartArray() => WriteByte((byte)'[');
 
-    public void WriteEndArray() => Close((byte)']');
+    public void WriteEndArray() => WriteByte((byte)']');
+
+    /// <summary>The comma between two items of a list.</summary>
+    public void WriteSeparator() => WriteByte((byte)',');
 
     /// <summary>
-    /// A name as <see cref="PropertyName"/> gives it, or an object's opening brace with its first name
-    /// (one piece instead of two); the comma before it is added when one is due.
+    /// Bytes that are already JSON: a name with the punctuation around it (<see cref="SelectionPlan.Names"/>),
+    /// or a string's encoded content between quotes the plan writes.
     /// </summary>
-    public void WritePropertyName(byte[] name)
+    public void WriteRaw(ReadOnlySpan<byte> bytes)
     {
-        name.CopyTo(Next(name.Length));
-        position += name.Length;
-        needsComma = false;
+        bytes.CopyTo(Reserve(bytes.Length));
+        position += bytes.Length;
     }
 
     public void WriteStringValue(JsonEncodedText text) => WriteQuoted(text.EncodedUtf8Bytes);
@@ -58,17 +61,15 @@ internal sealed class JsonOutput : IDisposable
         // Most text needs no escaping: transcode it straight in, and only when the encoder finds a
         // character to escape write the encoded form instead. (A lone surrogate transcodes to U+FFFD,
         // which is not ASCII, so it too takes the encoder's path and fails there as it always did.)
-        var span = Next(Encoding.UTF8.GetMaxByteCount(text.Length) + 2);
+        var span = Reserve(Encoding.UTF8.GetMaxByteCount(text.Length) + 2);
         if (Encoding.UTF8.TryGetBytes(text, span[1..], out var length) && Encoder.FindFirstCharacterToEncodeUtf8(span.Slice(1, length)) < 0)
         {
             span[0] = (byte)'"';
             span[length + 1] = (byte)'"';
             position += length + 2;
-            needsComma = true;
             return;
         }
 
-        needsComma = false; // the separating comma is already written
         WriteStringValue(JsonEncodedText.Encode(text, Encoder));
     }
 
@@ -90,9 +91,9 @@ internal sealed class JsonOutput : IDisposable
         WriteFormatted(value);
     }
 
-    public void WriteBooleanValue(bool value) => WriteLiteral(value ? "true"u8 : "false"u8);
+    public void WriteBooleanValue(bool value) => WriteRaw(value ? "true"u8 : "false"u8);
 
-    public void WriteNullValue() => WriteLiteral("null"u8);
+    public void WriteNullValue() => WriteRaw("null"u8);
 
     public void Dispose()
     {
@@ -101,55 +102,29 @@ internal sealed class JsonOutput : IDisposable
         if (rented.Length > 0) ArrayPool<byte>.Shared.Return(rented);
     }
 
-    private void Open(byte bracket)
+    private void WriteByte(byte value)
     {
-        Next(1)[0] = bracket;
+        Reserve(1)[0] = value;
         position++;
-        needsComma = false;
-    }
-
-    private void Close(byte bracket)
-    {
-        Reserve(1)[0] = bracket;
-        position++;
-        needsComma = true;
     }
 
     private void WriteQuoted(ReadOnlySpan<byte> encoded)
     {
-        var span = Next(encoded.Length + 2);
+        var span = Reserve(encoded.Length + 2);
         span[0] = (byte)'"';
         encoded.CopyTo(span[1..]);
         span[encoded.Length + 1] = (byte)'"';
         position += encoded.Length + 2;
-        needsComma = true;
-    }
-
-    private void WriteLiteral(ReadOnlySpan<byte> literal)
-    {
-        literal.CopyTo(Next(literal.Length));
-        position += literal.Length;
-        needsComma = true;
     }
 
     private void WriteFormatted<T>(T value)
         where T : IUtf8SpanFormattable
     {
-        if (!value.TryFormat(Next(64), out var written, default, CultureInfo.InvariantCulture)) throw new FallBackException("number too long");
+        if (!value.TryFormat(Reserve(64), out var written, default, CultureInfo.InvariantCulture)) throw new FallBackException("number too long");
         position += written;
-        needsComma = true;
     }
 
-    /// <summary>Room for the next name or value of <paramref name="length"/> bytes, after the comma that separates it from the one before.</summary>
-    private Span<byte> Next(int length)
-    {
-        var span = Reserve(length + 1);
-        if (!needsComma) return span;
-        span[0] = (byte)',';
-        position++;
-        return span[1..];
-    }
-
+    /// <summary>Room for the next <paramref name="length"/> bytes.</summary>
     private Span<byte> Reserve(int length)
     {
         if (buffer.Length - position < length)

@@ -25,12 +25,11 @@ internal sealed class PlanRunner(JsonOutput writer, ResolveFieldContext template
         template.CancellationToken.ThrowIfCancellationRequested();
         var context = ContextAt(depth);
         var fields = plan.Fields;
-        // The first name carries the opening brace; a selection with nothing for this type has no name to carry it.
-        if (fields.Length == 0) writer.WriteStartObject();
+        var names = plan.Names;
         for (var i = 0; i < fields.Length; i++)
         {
             var field = fields[i];
-            writer.WritePropertyName(plan.Names[i]);
+            writer.WriteRaw(names[i]);
             if (field.Leaf is { } leaf)
             {
                 leaf.Write(writer, source);
@@ -46,7 +45,7 @@ internal sealed class PlanRunner(JsonOutput writer, ResolveFieldContext template
             WriteValue(field.Reader is { } reader ? reader.Read(source) : Resolve(context, source, plan, field), field.Shape!, field, depth);
         }
 
-        writer.WriteEndObject();
+        writer.WriteRaw(plan.Closing);
         if (template.Errors.Count > 0) throw new FallBackException("a resolver reported an error");
     }
 
@@ -97,11 +96,21 @@ internal sealed class PlanRunner(JsonOutput writer, ResolveFieldContext template
             // Arrays of objects (what the traversals return) are walked without an enumerator.
             if (items is object[] array)
             {
-                foreach (var element in array) WriteValue(element, item, field, depth);
+                for (var i = 0; i < array.Length; i++)
+                {
+                    if (i > 0) writer.WriteSeparator();
+                    WriteValue(array[i], item, field, depth);
+                }
             }
             else
             {
-                foreach (var element in items) WriteValue(element, item, field, depth);
+                var first = true;
+                foreach (var element in items)
+                {
+                    if (!first) writer.WriteSeparator();
+                    first = false;
+                    WriteValue(element, item, field, depth);
+                }
             }
 
             writer.WriteEndArray();

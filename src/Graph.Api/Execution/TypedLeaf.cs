@@ -16,6 +16,12 @@ internal abstract class TypedLeaf(OutputShape shape)
 {
     protected OutputShape Shape { get; } = shape;
 
+    /// <summary>
+    /// Whether the leaf always writes a string and writes only its content: the plan writes the
+    /// quotes, joined to the punctuation and names around them (<see cref="SelectionPlan.Names"/>).
+    /// </summary>
+    public virtual bool InsideQuotes => false;
+
     /// <summary>Writes the value; a null where the schema forbids one hands the request back to the engine.</summary>
     public abstract void Write(JsonOutput writer, object? source);
 
@@ -51,10 +57,12 @@ internal abstract class TypedLeaf(OutputShape shape)
         }
     }
 
-    /// <summary>A string kept encoded as JSON text: copied as it is.</summary>
+    /// <summary>A string kept encoded as JSON text: copied as it is, between the plan's quotes.</summary>
     private sealed class EncodedLeaf<TSource>(Func<TSource, JsonText> read, OutputShape shape) : TypedLeaf(shape)
     {
-        public override void Write(JsonOutput writer, object? source) => writer.WriteStringValue(read((TSource)source!));
+        public override bool InsideQuotes => true;
+
+        public override void Write(JsonOutput writer, object? source) => writer.WriteRaw(read((TSource)source!).Utf8);
     }
 
     private sealed class IntLeaf<TSource>(Func<TSource, int> read, OutputShape shape) : TypedLeaf(shape)
@@ -67,18 +75,20 @@ internal abstract class TypedLeaf(OutputShape shape)
         public override void Write(JsonOutput writer, object? source) => writer.WriteBooleanValue(read((TSource)source!));
     }
 
-    /// <summary>An enum value written by its GraphQL name, looked up by the value's number.</summary>
+    /// <summary>An enum value written by its GraphQL name, looked up by the value's number, between the plan's quotes.</summary>
     private sealed class EnumLeaf<TSource, TEnum>(Func<TSource, TEnum> read, OutputShape shape) : TypedLeaf(shape)
         where TEnum : struct, Enum
     {
         private readonly JsonEncodedText?[] names = Names((EnumerationGraphType)shape.Scalar!);
+
+        public override bool InsideQuotes => true;
 
         public override void Write(JsonOutput writer, object? source)
         {
             // The factory admits only enums over int, so the value is its number.
             var value = read((TSource)source!);
             var number = Unsafe.As<TEnum, int>(ref value);
-            if ((uint)number < (uint)names.Length && names[number] is { } name) writer.WriteStringValue(name);
+            if ((uint)number < (uint)names.Length && names[number] is { } name) writer.WriteRaw(name.EncodedUtf8Bytes);
             else throw new FallBackException("enum value without a name");
         }
 

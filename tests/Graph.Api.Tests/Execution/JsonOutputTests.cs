@@ -5,7 +5,10 @@ using Graph.Api.Execution;
 
 namespace Graph.Api.Tests.Execution;
 
-/// <summary>The plans' writer must produce the very bytes Utf8JsonWriter (default escaping) produces.</summary>
+/// <summary>
+/// The plans' writer must produce the very bytes Utf8JsonWriter (default escaping) produces, given the
+/// separators it leaves to its callers.
+/// </summary>
 public sealed class JsonOutputTests
 {
     public static TheoryData<string> Texts() =>
@@ -20,7 +23,7 @@ public sealed class JsonOutputTests
     public void Strings_are_escaped_as_Utf8JsonWriter_escapes_them(string text)
     {
         Assert.Equal(Expected(w => { w.WriteStartArray(); w.WriteStringValue(text); w.WriteStringValue(text); w.WriteEndArray(); }),
-            Actual(o => { o.WriteStartArray(); o.WriteStringValue(text); o.WriteStringValue(JsonEncodedText.Encode(text)); o.WriteEndArray(); }));
+            Actual(o => { o.WriteStartArray(); o.WriteStringValue(text); o.WriteSeparator(); o.WriteStringValue(JsonEncodedText.Encode(text)); o.WriteEndArray(); }));
     }
 
     [Fact]
@@ -56,26 +59,38 @@ public sealed class JsonOutputTests
         var actual = Actual(o =>
         {
             o.WriteStartObject();
-            o.WritePropertyName(JsonOutput.PropertyName("data"));
+            o.WriteRaw(JsonOutput.PropertyName("data"));
             o.WriteStartObject();
-            o.WritePropertyName(JsonOutput.PropertyName("n\u00e9"));
+            o.WriteRaw(JsonOutput.PropertyName("n\u00e9"));
             o.WriteStartArray();
             o.WriteNumberValue(0);
+            o.WriteSeparator();
             o.WriteNumberValue(-17);
+            o.WriteSeparator();
             o.WriteNumberValue(long.MaxValue);
+            o.WriteSeparator();
             o.WriteNumberValue(0.1);
+            o.WriteSeparator();
             o.WriteNumberValue(1e300);
+            o.WriteSeparator();
             o.WriteNumberValue(-2.5f);
+            o.WriteSeparator();
             o.WriteNumberValue(12.50m);
+            o.WriteSeparator();
             o.WriteBooleanValue(true);
+            o.WriteSeparator();
             o.WriteBooleanValue(false);
+            o.WriteSeparator();
             o.WriteNullValue();
+            o.WriteSeparator();
             o.WriteStartObject();
             o.WriteEndObject();
+            o.WriteSeparator();
             o.WriteStartArray();
             o.WriteEndArray();
             o.WriteEndArray();
-            o.WritePropertyName(JsonOutput.PropertyName("after"));
+            o.WriteSeparator();
+            o.WriteRaw(JsonOutput.PropertyName("after"));
             o.WriteStringValue("x");
             o.WriteEndObject();
             o.WriteEndObject();
@@ -93,7 +108,17 @@ public sealed class JsonOutputTests
     {
         var items = Enumerable.Range(0, 20_000).Select(i => $"item {i}").ToArray();
         Assert.Equal(Expected(w => { w.WriteStartArray(); foreach (var item in items) w.WriteStringValue(item); w.WriteEndArray(); }),
-            Actual(o => { o.WriteStartArray(); foreach (var item in items) o.WriteStringValue(item); o.WriteEndArray(); }));
+            Actual(o =>
+            {
+                o.WriteStartArray();
+                for (var i = 0; i < items.Length; i++)
+                {
+                    if (i > 0) o.WriteSeparator();
+                    o.WriteStringValue(items[i]);
+                }
+
+                o.WriteEndArray();
+            }));
     }
 
     private static string Expected(Action<Utf8JsonWriter> write)
