@@ -17,7 +17,7 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        factory.UseKestrel(0);
+        factory.OnLoopbackKestrel();
         BaseAddress = factory.CreateGraphQLClient().Http.BaseAddress!;
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

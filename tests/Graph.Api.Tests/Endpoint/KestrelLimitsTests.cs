@@ -14,7 +14,7 @@ public sealed class KestrelLimitsTests : IDisposable
     public KestrelLimitsTests()
     {
         factory = new GraphApiFactory().With("Graph:Limits:RequestHeadersTimeoutSeconds", "2");
-        factory.UseKestrel(0);
+        factory.OnLoopbackKestrel();
         client = factory.CreateGraphQLClient();
     }
 

@@ -32,6 +32,19 @@ public sealed class GraphApiFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>
+    /// The service on a real Kestrel, on 127.0.0.1 and a port the system picks. The address is given as a
+    /// setting, before the start: <c>UseKestrel(port)</c> rewrites the server's addresses after the app has
+    /// begun to start Kestrel and now and then loses that race ("Addresses cannot be modified after the
+    /// server has started", dotnet/aspnetcore#67714).
+    /// </summary>
+    public GraphApiFactory OnLoopbackKestrel()
+    {
+        settings[WebHostDefaults.ServerUrlsKey] = "http://127.0.0.1:0";
+        UseKestrel();
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
