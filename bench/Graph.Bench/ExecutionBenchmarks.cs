@@ -27,6 +27,7 @@ namespace Graph.Bench;
 public class ExecutionBenchmarks
 {
     private const string NeighborhoodQuery = "query N($id: ID!) { neighborhood(id: $id, depth: 2, limit: 200) { truncated nodes { distance entity { id name kind } } relationships { id type from { id } to { id } } } }";
+    private const string SearchQuery = "query S($t: String!) { search(text: $t, first: 10) { match entity { id name kind } } }";
     private const string EntityQuery = "query E($id: ID!) { entity(id: $id) { id name relationships(first: 10) { edges { relationship { type } node { id name relationships(first: 10) { edges { relationship { type } node { id name } } } } } } } }";
 
     private ServiceProvider services = null!;
@@ -35,9 +36,9 @@ public class ExecutionBenchmarks
     private GraphQLSerializer serializer = null!;
     private GraphUserContext userContext = null!;
     private DefaultHttpContext http = null!;
-    private (GraphQLDocument Document, GraphQLOperationDefinition Operation, Inputs Variables, string Text) neighborhood, entity;
+    private (GraphQLDocument Document, GraphQLOperationDefinition Operation, Inputs Variables, string Text) neighborhood, entity, search;
 
-    [Params("neighborhood", "entity")]
+    [Params("neighborhood", "entity", "search")]
     public string Query { get; set; } = "neighborhood";
 
     [GlobalSetup]
@@ -57,13 +58,15 @@ public class ExecutionBenchmarks
         http = new DefaultHttpContext { RequestServices = services };
         neighborhood = Parse(NeighborhoodQuery, "person-0000007");
         entity = Parse(EntityQuery, "topic-0050011");
+        search = Parse(SearchQuery, "granite 12", "t");
     }
 
-    /// <summary>The neighbourhood traversal alone, for the same centre as the query.</summary>
+    /// <summary>The index's own work for the query without the answer: the neighbourhood traversal for the same centre, or the search.</summary>
     [Benchmark]
     public int TraversalOnly()
     {
         var index = userContext.Index;
+        if (Query == "search") return index.Search.Find("granite 12", null, 10).Count;
         var center = index.FindEntity(Query == "entity" ? "topic-0050011" : "person-0000007")!;
         return Neighborhood.Explore(index, center, 2, Direction.Both, RelationshipFilter.None, 200, TraversalLimits.Default).Relationships.Count;
     }
@@ -81,7 +84,12 @@ public class ExecutionBenchmarks
     [GlobalCleanup]
     public void Cleanup() => services.Dispose();
 
-    private (GraphQLDocument, GraphQLOperationDefinition, Inputs, string) Current => Query == "entity" ? entity : neighborhood;
+    private (GraphQLDocument, GraphQLOperationDefinition, Inputs, string) Current => Query switch
+    {
+        "entity" => entity,
+        "search" => search,
+        _ => neighborhood,
+    };
 
     [Benchmark(Baseline = true)]
     public async Task Engine()
@@ -107,9 +115,9 @@ public class ExecutionBenchmarks
         return body.WrittenCount;
     }
 
-    private static (GraphQLDocument, GraphQLOperationDefinition, Inputs, string) Parse(string text, string id)
+    private static (GraphQLDocument, GraphQLOperationDefinition, Inputs, string) Parse(string text, string value, string variable = "id")
     {
         var document = GraphQLParser.Parser.Parse(text);
-        return (document, document.Definitions.OfType<GraphQLOperationDefinition>().Single(), new Inputs(new Dictionary<string, object?> { ["id"] = id }), text);
+        return (document, document.Definitions.OfType<GraphQLOperationDefinition>().Single(), new Inputs(new Dictionary<string, object?> { [variable] = value }), text);
     }
 }

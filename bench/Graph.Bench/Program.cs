@@ -7,7 +7,7 @@ using Graph.Bench;
 // read <file>                                 — reading an import whole against in runs side by side, then validating
 // micro [BenchmarkDotNet arguments]            — in-process benchmarks of the index and traversals
 // bare <port> [bytes]                          — a bare endpoint with fixed JSON (1 KB unless given): the load run's ceiling
-// profile <neighborhood|entity> <seconds>      — one query's compiled execution in a loop, for a profiler
+// profile <neighborhood|entity|search> <sec.>  — one query's compiled execution in a loop, for a profiler
 switch (args.FirstOrDefault())
 {
     case "generate" when args.Length == 4:
@@ -30,6 +30,6 @@ switch (args.FirstOrDefault())
         BenchmarkSwitcher.FromAssembly(typeof(IndexBenchmarks).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("usage: Graph.Bench generate <entities> <relationships> <file> | memory <file> | read <file> | micro [--filter *] | bare <port> [bytes] | profile <neighborhood|entity> <seconds>");
+        Console.Error.WriteLine("usage: Graph.Bench generate <entities> <relationships> <file> | memory <file> | read <file> | micro [--filter *] | bare <port> [bytes] | profile <neighborhood|entity|search> <seconds>");
         return 2;
 }

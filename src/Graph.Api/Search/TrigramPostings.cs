@@ -40,6 +40,7 @@ internal sealed class TrigramPostings
         var words = (names.Count + 63) / 64;
         var rareRuns = new Dictionary<string, int[]>(StringComparer.Ordinal);
         var commonRuns = new Dictionary<string, CommonRun>(StringComparer.Ordinal);
+        var sameSets = new Dictionary<ulong[], ulong[]>(SameWords.Instance);
         foreach (var (gram, list) in postings)
         {
             if ((long)list.Count * 64 < names.Count)
@@ -50,6 +51,9 @@ internal sealed class TrigramPostings
 
             var bits = new ulong[words];
             foreach (var i in list) bits[i >> 6] |= 1UL << i;
+            // Runs that always occur together ("gra", "ran", "ani" in a graph of granites) share one set, so a
+            // search for the word tests and reads it once (the query keeps each set once, by reference).
+            if (!sameSets.TryAdd(bits, bits)) bits = sameSets[bits];
             commonRuns[gram] = new CommonRun(bits, list.Count);
         }
 
@@ -172,6 +176,20 @@ internal sealed class TrigramPostings
                 result.Add((w << 6) + BitOperations.TrailingZeroCount(word));
                 word &= word - 1;
             }
+        }
+    }
+
+    private sealed class SameWords : IEqualityComparer<ulong[]>
+    {
+        public static readonly SameWords Instance = new();
+
+        public bool Equals(ulong[]? x, ulong[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(ulong[] words)
+        {
+            var hash = new HashCode();
+            hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(words.AsSpan()));
+            return hash.ToHashCode();
         }
     }
 
