@@ -33,6 +33,23 @@ public sealed class TrigramPostingsTests
         Assert.True(withCandidates > 100, $"only {withCandidates} queries had candidates: the test would not exercise the filter");
     }
 
+    [Fact]
+    public void Runs_that_always_occur_together_share_a_set_and_still_filter_exactly()
+    {
+        // "gra", "ran", "ani", "nit" and "ite" are in exactly the granites, so they have one set between them;
+        // "ble" and "ate" are in other names as well as these words, so theirs differ.
+        var words = new[] { "granite", "marble", "slate", "tablet" };
+        var names = Enumerable.Range(0, 2000).Select(i => $"{words[i % words.Length]} {i}").Order(StringComparer.Ordinal).ToArray();
+        var postings = new TrigramPostings(names);
+
+        foreach (var query in new[] { "granite 1", "anite 12", "granite", "marble 7", "ble", "late 19", "tablet 3", "ate 1", "nite 2", "graphite" })
+        {
+            using var found = postings.NamesHoldingAllRuns(query);
+            var expected = Enumerable.Range(0, names.Length).Where(i => Runs(query).All(names[i].Contains)).ToArray();
+            Assert.Equal(expected, found.Items.ToArray());
+        }
+    }
+
     private static IEnumerable<string> Runs(string text) => Enumerable.Range(0, text.Length - 2).Select(at => text.Substring(at, 3));
 
     private static string Word(Random random) => new([.. Enumerable.Range(0, random.Next(3, 7)).Select(_ => "abcd"[random.Next(4)])]);
