@@ -17,7 +17,7 @@ bash bench/load/queries.sh "$work"
 started=$(date +%s.%N)
 (cd "$bin" && exec env Graph__Seed__Path="$graph" Graph__Limits__RequestsPerSecondPerClient=0 DOTNET_TC_CallCountingDelayMs=0 dotnet Graph.Api.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
 pid=$!
-trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true' EXIT
+trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 1200); do
   curl -sf -o /dev/null "http://127.0.0.1:$port/health/ready" && break
   kill -0 "$pid" 2>/dev/null || { cat "$work/server.log"; exit 1; }

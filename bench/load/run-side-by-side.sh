@@ -24,6 +24,7 @@ graph_pid="" node_pid=""
 stop() {
   [ -n "$node_pid" ] && { pkill -P "$node_pid" 2>/dev/null || true; kill "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true; }
   [ -n "$graph_pid" ] && { kill "$graph_pid" 2>/dev/null || true; wait "$graph_pid" 2>/dev/null || true; }
+  rm -rf "$work"
 }
 trap stop EXIT
 # Resident memory of a process and its children (the Node workers), in MiB.
