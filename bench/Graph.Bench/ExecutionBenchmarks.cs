@@ -28,6 +28,7 @@ public class ExecutionBenchmarks
 {
     private const string NeighborhoodQuery = "query N($id: ID!) { neighborhood(id: $id, depth: 2, limit: 200) { truncated nodes { distance entity { id name kind } } relationships { id type from { id } to { id } } } }";
     private const string SearchQuery = "query S($t: String!) { search(text: $t, first: 10) { match entity { id name kind } } }";
+    private const string NeighborhoodCenter = "person-0000007", EntityId = "topic-0050011", SearchText = "granite 12";
     private const string EntityQuery = "query E($id: ID!) { entity(id: $id) { id name relationships(first: 10) { edges { relationship { type } node { id name relationships(first: 10) { edges { relationship { type } node { id name } } } } } } } }";
 
     private ServiceProvider services = null!;
@@ -56,9 +57,9 @@ public class ExecutionBenchmarks
         serializer = services.GetRequiredService<GraphQLSerializer>();
         userContext = new GraphUserContext(index, new LimitsOptions());
         http = new DefaultHttpContext { RequestServices = services };
-        neighborhood = Parse(NeighborhoodQuery, "person-0000007");
-        entity = Parse(EntityQuery, "topic-0050011");
-        search = Parse(SearchQuery, "granite 12", "t");
+        neighborhood = Parse(NeighborhoodQuery, NeighborhoodCenter);
+        entity = Parse(EntityQuery, EntityId);
+        search = Parse(SearchQuery, SearchText, "t");
     }
 
     /// <summary>The index's own work for the query without the answer: the neighbourhood traversal for the same centre, or the search.</summary>
@@ -66,8 +67,8 @@ public class ExecutionBenchmarks
     public int TraversalOnly()
     {
         var index = userContext.Index;
-        if (Query == "search") return index.Search.Find("granite 12", null, 10).Count;
-        var center = index.FindEntity(Query == "entity" ? "topic-0050011" : "person-0000007")!;
+        if (Query == "search") return index.Search.Find(SearchText, null, 10).Count;
+        var center = index.FindEntity(Query == "entity" ? EntityId : NeighborhoodCenter)!;
         return Neighborhood.Explore(index, center, 2, Direction.Both, RelationshipFilter.None, 200, TraversalLimits.Default).Relationships.Count;
     }
 

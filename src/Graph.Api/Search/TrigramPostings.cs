@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace Graph.Api.Search;
 
@@ -53,7 +54,8 @@ internal sealed class TrigramPostings
             foreach (var i in list) bits[i >> 6] |= 1UL << i;
             // Runs that always occur together ("gra", "ran", "ani" in a graph of granites) share one set, so a
             // search for the word tests and reads it once (the query keeps each set once, by reference).
-            if (!sameSets.TryAdd(bits, bits)) bits = sameSets[bits];
+            ref var shared = ref CollectionsMarshal.GetValueRefOrAddDefault(sameSets, bits, out _);
+            bits = shared ??= bits;
             commonRuns[gram] = new CommonRun(bits, list.Count);
         }
 
@@ -188,7 +190,7 @@ internal sealed class TrigramPostings
         public int GetHashCode(ulong[] words)
         {
             var hash = new HashCode();
-            hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(words.AsSpan()));
+            hash.AddBytes(MemoryMarshal.AsBytes(words.AsSpan()));
             return hash.ToHashCode();
         }
     }
