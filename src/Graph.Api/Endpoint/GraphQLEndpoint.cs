@@ -104,7 +104,7 @@ internal sealed partial class GraphQLEndpoint(
         }
 
         context.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity;
-        context.Response.ContentType = $"{mediaType}; charset=utf-8";
+        context.Response.ContentType = ResponseMediaType.ContentType(mediaType);
         await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
     }
 
@@ -119,7 +119,7 @@ internal sealed partial class GraphQLEndpoint(
         if (body is null) return false;
 
         context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = $"{mediaType}; charset=utf-8";
+        context.Response.ContentType = ResponseMediaType.ContentType(mediaType);
         context.Response.ContentLength = body.WrittenCount;
         await context.Response.Body.WriteAsync(body.WrittenMemory, context.RequestAborted);
         return true;
@@ -147,12 +147,25 @@ internal sealed partial class GraphQLEndpoint(
         });
     }
 
+    // Once per request: a loop rather than a query, which would build a list of the operations each time.
     private static GraphQLOperationDefinition? SelectedOperation(GraphQLDocument document, string? operationName)
     {
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        return operationName is null
-            ? (operations.Count == 1 ? operations[0] : null)
-            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
+        GraphQLOperationDefinition? selected = null;
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is not GraphQLOperationDefinition operation) continue;
+            if (operationName is null)
+            {
+                if (selected is not null) return null;
+                selected = operation;
+            }
+            else if (operation.Name?.StringValue == operationName)
+            {
+                return operation;
+            }
+        }
+
+        return selected;
     }
 
     [LoggerMessage(LogLevel.Error, "Unhandled error while executing request {RequestId}.")]

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.SystemTextJson;
@@ -55,9 +56,12 @@ internal sealed class GraphQLRequestReader(IOptions<LimitsOptions> limits, Graph
 
     private static void EnsureJsonContentType(HttpRequest request)
     {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+        // The usual header is taken as it is; anything else is parsed.
+        var usual = request.ContentType is { } given
+            && (given.Equals("application/json", StringComparison.OrdinalIgnoreCase) || given.Equals("application/json; charset=utf-8", StringComparison.OrdinalIgnoreCase));
+        if (!usual && (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
             || !type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || (type.Charset.HasValue && !type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+            || (type.Charset.HasValue && !type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))))
         {
             throw new RequestError(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
                 "POST a JSON body with 'Content-Type: application/json' (UTF-8).");
@@ -177,7 +181,9 @@ internal sealed class GraphQLRequestReader(IOptions<LimitsOptions> limits, Graph
                 foreach (var property in value.EnumerateObject()) CheckSizes(property.Value);
                 break;
             case JsonValueKind.String:
-                if (value.GetString()!.Length > limit.MaxVariableStringLength)
+                // A character takes at least one byte of JSON, so a string no longer in bytes than the limit
+                // is within it without being decoded; only longer ones are.
+                if (JsonMarshal.GetRawUtf8Value(value).Length - 2 > limit.MaxVariableStringLength && value.GetString()!.Length > limit.MaxVariableStringLength)
                     throw RequestError.BadRequest("VARIABLES_TOO_LARGE", $"A string in the variables is longer than {limit.MaxVariableStringLength} characters.");
                 break;
         }

@@ -9,7 +9,7 @@ internal static class RequestErrorWriter
     {
         var response = context.Response;
         response.StatusCode = error.Status;
-        response.ContentType = $"{mediaType}; charset=utf-8";
+        response.ContentType = ResponseMediaType.ContentType(mediaType);
         foreach (var (name, value) in error.Headers) response.Headers[name] = value;
 
         var body = new Dictionary<string, object?>

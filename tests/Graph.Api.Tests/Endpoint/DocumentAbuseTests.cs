@@ -117,6 +117,31 @@ public sealed class DocumentAbuseTests(SeedGraphFixture fixture)
     public Task A_huge_string_variable_is_refused() =>
         RefusedAsync("query($t: String!) { search(text: $t) { matchedName } }", "VARIABLES_TOO_LARGE", new { t = new string('x', 500_000) });
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_string_variable_is_measured_in_characters_however_the_json_writes_them(bool escaped)
+    {
+        // 10,000 characters (the default limit) pass and 10,001 do not, whether each "é" arrives as two
+        // bytes of UTF-8 or as the six of \u00e9: the service checks the decoded length, not the bytes.
+        const string query = "query($t: ID!) { entity(id: $t) { id } }";
+        async Task<GraphQLResponse> SendAsync(int length)
+        {
+            var text = escaped ? Repeat("\\u00e9", length) : new string('é', length);
+            var body = "{\"query\":\"" + query + "\",\"variables\":{\"t\":\"" + text + "\"}}";
+            using var response = await fixture.Client.Http.PostAsync("/graphql", new StringContent(body, Encoding.UTF8, "application/json"));
+            return await GraphQLResponse.ReadAsync(response);
+        }
+
+        var atLimit = await SendAsync(10_000);
+        Assert.Equal(HttpStatusCode.OK, atLimit.Status);
+        Assert.Null(atLimit.Errors);
+        var over = await SendAsync(10_001);
+        Assert.Equal(HttpStatusCode.BadRequest, over.Status);
+        Assert.Equal("VARIABLES_TOO_LARGE", over.FirstErrorCode);
+        await fixture.Client.AssertStillServesUnchangedAsync();
+    }
+
     [Fact]
     public async Task Variables_nested_five_thousand_deep_are_refused()
     {
