@@ -47,6 +47,48 @@ public sealed class NodeAndPagingTests(SeedGraphFixture fixture)
         Assert.Equal(seen.Distinct().Count(), seen.Count);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("kind: TOPIC")]
+    [InlineData("kind: TOPIC, filter: { propertyKey: \"category\" }")]
+    [InlineData("filter: { hasRelationshipType: COOPERATES_IN }")]
+    public async Task Pages_of_two_give_the_whole_filtered_list_in_order(string arguments)
+    {
+        var separator = arguments.Length == 0 ? "" : ", ";
+        var whole = await IdsAsync($"entities({arguments}{separator}first: 100)");
+        var paged = new List<string>();
+        string? after = null;
+        for (var page = 0; page < 100; page++)
+        {
+            var data = await fixture.Client.QueryAsync($"query($after: String) {{ entities({arguments}{separator}first: 2, after: $after) {{ pageInfo {{ hasNextPage endCursor }} edges {{ node {{ id }} }} }} }}", new { after });
+            paged.AddRange(data["entities"]!["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>()));
+            if (!data["entities"]!["pageInfo"]!["hasNextPage"]!.GetValue<bool>()) break;
+            after = data["entities"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
+        }
+
+        Assert.True(whole.Count > 2, $"too few entities for '{arguments}' to page");
+        Assert.Equal(whole, paged);
+    }
+
+    [Fact]
+    public async Task A_cursor_of_another_kind_continues_where_its_id_would_stand()
+    {
+        // China's cursor from the list of every entity, used on the list of topics: the page holds the
+        // topics whose ids sort after "china", whether or not a topic has that id.
+        var all = (await fixture.Client.QueryAsync("{ entities(first: 100) { edges { cursor node { id } } } }"))["entities"]!["edges"]!.AsArray();
+        var china = all.Single(e => e!["node"]!["id"]!.GetValue<string>() == "china")!["cursor"]!.GetValue<string>();
+        var topics = await IdsAsync("entities(kind: TOPIC, first: 100)");
+        var data = await fixture.Client.QueryAsync("query($after: String) { entities(kind: TOPIC, first: 100, after: $after) { edges { node { id } } } }", new { after = china });
+        var expected = topics.Where(id => string.CompareOrdinal(id, "china") > 0).ToList();
+        Assert.NotEmpty(expected);
+        Assert.NotEqual(topics, expected);
+        Assert.Equal(expected, data["entities"]!["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>()).ToList());
+    }
+
+    private async Task<List<string>> IdsAsync(string field) =>
+        (await fixture.Client.QueryAsync($"{{ list: {field} {{ edges {{ node {{ id }} }} }} }}"))["list"]!["edges"]!.AsArray()
+            .Select(e => e!["node"]!["id"]!.GetValue<string>()).ToList();
+
     [Fact]
     public async Task Relationship_pages_continue_after_the_cursor_without_repeats()
     {
