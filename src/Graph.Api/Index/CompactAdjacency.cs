@@ -1,3 +1,5 @@
+using Graph.Api.Model;
+
 namespace Graph.Api.Index;
 
 /// <summary>
@@ -22,6 +24,7 @@ public sealed class CompactAdjacency
     {
         EntityKinds = new byte[entities.Count];
         foreach (var entity in entities) EntityKinds[entity.Ordinal] = (byte)entity.Kind;
+        EntityRelationshipTypes = new ulong[entities.Count];
         RelationshipTypes = new byte[relationships.Count];
         ValidFrom = new int[relationships.Count];
         ValidTo = new int[relationships.Count];
@@ -36,6 +39,8 @@ public sealed class CompactAdjacency
                 {
                     var validTime = relationship.ValidTime;
                     RelationshipTypes[relationship.Ordinal] = (byte)relationship.Type;
+                    EntityRelationshipTypes[relationship.From.Ordinal] |= 1UL << (int)relationship.Type;
+                    EntityRelationshipTypes[relationship.To.Ordinal] |= 1UL << (int)relationship.Type;
                     ValidFrom[relationship.Ordinal] = validTime.Start?.Earliest.DayNumber ?? int.MinValue;
                     ValidTo[relationship.Ordinal] = validTime.End?.Latest.DayNumber ?? int.MaxValue;
                 }
@@ -52,6 +57,15 @@ public sealed class CompactAdjacency
 
     /// <summary>Each entity's kind, by ordinal.</summary>
     public byte[] EntityKinds { get; }
+
+    /// <summary>
+    /// The types of relationship each entity takes part in, either end, one bit per type (by ordinal):
+    /// a filter on "has a relationship of this type" reads one word instead of the entity's relationships.
+    /// </summary>
+    public ulong[] EntityRelationshipTypes { get; }
+
+    /// <summary>Whether the entity starts or ends a relationship of the type.</summary>
+    public bool TakesPartIn(int entity, RelationshipType type) => (EntityRelationshipTypes[entity] >> (int)type & 1) != 0;
 
     /// <summary>Each relationship's type, by ordinal.</summary>
     public byte[] RelationshipTypes { get; }

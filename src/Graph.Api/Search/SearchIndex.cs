@@ -92,6 +92,25 @@ public sealed class SearchIndex
         }
     }
 
+    /// <summary>
+    /// The entities with a name or alias containing the text (already folded), in id order, found through
+    /// the three-letter runs; null when the text is shorter than a run, and the caller checks each entity
+    /// with <see cref="NameContains"/>.
+    /// </summary>
+    public EntityNode[]? EntitiesNamedWith(string foldedText)
+    {
+        if (foldedText.Length < 3) return null;
+        using var holding = trigrams.NamesHoldingAllRuns(foldedText);
+        var found = new List<EntityNode>();
+        foreach (var i in holding.Items)
+        {
+            if (names[i].Folded.Contains(foldedText, StringComparison.Ordinal)) found.Add(names[i].Entity);
+        }
+
+        // Names are in folded-name order and an entity may match by several: ordinals give id order.
+        return [.. found.DistinctBy(e => e.Ordinal).OrderBy(e => e.Ordinal)];
+    }
+
     /// <summary>Whether any of the entity's names contains the text, already folded by <see cref="TextNormalizer"/>.</summary>
     public bool NameContains(EntityNode entity, string foldedText) =>
         entity.Ordinal < foldedByOrdinal.Length && foldedByOrdinal[entity.Ordinal] is { } folded

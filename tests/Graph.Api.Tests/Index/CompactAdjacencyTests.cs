@@ -50,6 +50,25 @@ public sealed class CompactAdjacencyTests
     }
 
     [Fact]
+    public void An_entity_takes_part_in_exactly_the_types_of_its_relationships_at_either_end()
+    {
+        // A sparse graph, so that many entity and type pairs are absent as well as present.
+        var index = RandomGraph(seed: 13, entities: 60, relationships: 90);
+        var present = 0;
+        foreach (var entity in index.Entities)
+        {
+            foreach (var type in Types)
+            {
+                var expected = index.Adjacents(entity, Direction.Both, new RelationshipFilter(Types: new HashSet<RelationshipType> { type })).Any();
+                Assert.Equal(expected, index.Compact.TakesPartIn(entity.Ordinal, type));
+                if (expected) present++;
+            }
+        }
+
+        Assert.InRange(present, 60, (60 * Types.Length) - 60);
+    }
+
+    [Fact]
     public void Outgoing_rows_list_each_relationship_where_it_starts()
     {
         var index = RandomGraph(seed: 11, entities: 30, relationships: 200);

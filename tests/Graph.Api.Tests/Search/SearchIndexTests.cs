@@ -29,4 +29,26 @@ public sealed class SearchIndexTests
         Assert.Equal(2, Index().Find("granite", null, 2).Count);
         Assert.Empty(Index().Find("granites", null, 10));
     }
+
+    [Fact]
+    public void Entities_named_with_a_text_are_those_whose_names_or_aliases_contain_it_in_id_order()
+    {
+        // Random names and aliases over a small alphabet, so that texts match many names, some entities
+        // by several of their names; ids in the reverse order of creation, so id order is not input order.
+        var random = new Random(5);
+        string Word() => new([.. Enumerable.Range(0, random.Next(2, 6)).Select(_ => "abc"[random.Next(3)])]);
+        var entities = Enumerable.Range(0, 300).Select(i => new Entity($"e{999 - i}", EntityKind.Topic, $"{Word()} {Word()}",
+            [.. Enumerable.Range(0, random.Next(3)).Select(_ => Word())], "", [], ValidTime.Always)).ToList();
+        var index = GraphIndex.Build(entities, []);
+        var checkedTexts = 0;
+        foreach (var text in new[] { "abc", "aab", "b a", "cab", "ccc", "a b c", "bbbb", "zzz" })
+        {
+            var expected = index.Entities.Where(e => index.Search.NameContains(e, text)).Select(e => e.Id).ToList();
+            Assert.Equal(expected, index.Search.EntitiesNamedWith(text)!.Select(e => e.Id).ToList());
+            if (expected.Count > 1) checkedTexts++;
+        }
+
+        Assert.True(checkedTexts >= 4, $"only {checkedTexts} texts matched more than one entity");
+        Assert.Null(index.Search.EntitiesNamedWith("ab"));
+    }
 }
