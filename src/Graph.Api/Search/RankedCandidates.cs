@@ -21,22 +21,58 @@ internal sealed class RankedCandidates : IDisposable
         names[Count++] = name;
     }
 
-    /// <summary>The candidates best first, as (match, index of the name).</summary>
-    public IEnumerable<(MatchKind Match, int Name)> InRankOrder()
+    /// <summary>
+    /// The candidates best first, as (match, index of the name). The caller usually stops after
+    /// <paramref name="wanted"/> of them, so when there are many more (a one-letter prefix matches
+    /// thousands of names) the best <paramref name="wanted"/> are found and sorted first, and the rest
+    /// is sorted only if the caller reads on (when some entities took several places).
+    /// </summary>
+    public IEnumerable<(MatchKind Match, int Name)> InRankOrder(int wanted)
     {
-        Array.Sort(keys, names, 0, Count);
-        for (var i = 0; i < Count; i++)
+        var best = wanted > 0 && wanted < Count / 4 ? MoveBestToFront(wanted) : Count;
+        foreach (var candidate in Sorted(0, best)) yield return candidate;
+        foreach (var candidate in Sorted(best, Count)) yield return candidate;
+    }
+
+    private IEnumerable<(MatchKind Match, int Name)> Sorted(int start, int end)
+    {
+        Array.Sort(keys, names, start, end - start);
+        for (var i = start; i < end; i++)
         {
             // Names of one entity with the same rank (equal keys) come in name order.
-            if (i + 1 < Count && keys[i + 1] == keys[i] && (i == 0 || keys[i - 1] != keys[i]))
+            if (i + 1 < end && keys[i + 1] == keys[i] && (i == start || keys[i - 1] != keys[i]))
             {
-                var end = i + 1;
-                while (end < Count && keys[end] == keys[i]) end++;
-                Array.Sort(names, i, end - i);
+                var run = i + 1;
+                while (run < end && keys[run] == keys[i]) run++;
+                Array.Sort(names, i, run - i);
             }
 
             yield return ((MatchKind)(keys[i] >> 56), names[i]);
         }
+    }
+
+    // Finds the wanted-th best key (a heap of the best seen, worst on top) and moves every candidate
+    // ranked no worse to the front, ties included, so that names of one rank stay together; returns how many.
+    private int MoveBestToFront(int wanted)
+    {
+        var worstFirst = new PriorityQueue<long, long>(wanted, Comparer<long>.Create(static (a, b) => b.CompareTo(a)));
+        for (var i = 0; i < Count; i++)
+        {
+            if (worstFirst.Count < wanted) worstFirst.Enqueue(keys[i], keys[i]);
+            else if (keys[i] < worstFirst.Peek()) worstFirst.EnqueueDequeue(keys[i], keys[i]);
+        }
+
+        var threshold = worstFirst.Peek();
+        var front = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            if (keys[i] > threshold) continue;
+            (keys[front], keys[i]) = (keys[i], keys[front]);
+            (names[front], names[i]) = (names[i], names[front]);
+            front++;
+        }
+
+        return front;
     }
 
     public void Dispose()

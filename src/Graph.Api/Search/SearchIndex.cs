@@ -72,11 +72,13 @@ public sealed class SearchIndex
         // Best first; an entity found by several of its names counts once, by its best match. A page
         // holds at most a hundred hits, so a scan of those already taken beats a hash set.
         var hits = new List<SearchHit>(Math.Min(first, candidates.Count));
-        foreach (var (match, index) in candidates.InRankOrder())
+        // Stops as soon as the page is full: asking for one candidate more would sort all the others.
+        foreach (var (match, index) in candidates.InRankOrder(first))
         {
-            if (hits.Count == first) break;
             var name = names[index];
-            if (!Taken(hits, name.Entity)) hits.Add(new SearchHit(name.Entity, name.Original, match));
+            if (Taken(hits, name.Entity)) continue;
+            hits.Add(new SearchHit(name.Entity, name.Original, match));
+            if (hits.Count == first) break;
         }
 
         return hits;
