@@ -15,17 +15,15 @@ internal static class TraversalFields
     {
         type.Field<NonNullGraphType<IntGraphType>>("degree").Description("How many relationships the entity has, with the same filters as relationships.")
             .WithDirection().WithRelationshipFilter()
-            .Resolve(c => c.Index().Adjacents(c.Source, c.ReadDirection(), c.ReadRelationshipFilter()).Count());
+            .Resolve(c => Aggregates.Degree(c.Index(), c.Source, c.ReadDirection(), c.ReadRelationshipFilter()));
 
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TypeCountType>>>>("relationshipCounts").Description("The entity's relationships counted by type.")
             .WithDirection().WithRelationshipFilter()
-            .Resolve(c => c.Index().Adjacents(c.Source, c.ReadDirection(), c.ReadRelationshipFilter())
-                .GroupBy(a => a.Relationship.Type).OrderBy(g => g.Key).Select(g => new TypeCount(g.Key, g.Count())));
+            .Resolve(c => Aggregates.ByType(c.Index(), c.Source, c.ReadDirection(), c.ReadRelationshipFilter()));
 
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<KindCountType>>>>("neighborCounts").Description("The distinct entities one hop away, counted by kind.")
             .WithDirection().WithRelationshipFilter()
-            .Resolve(c => c.Index().Adjacents(c.Source, c.ReadDirection(), c.ReadRelationshipFilter())
-                .Select(a => a.Other).Distinct().GroupBy(e => e.Kind).OrderBy(g => g.Key).Select(g => new KindCount(g.Key, g.Count())));
+            .Resolve(c => Aggregates.ByNeighborKind(c.Index(), c.Source, c.ReadDirection(), c.ReadRelationshipFilter()));
 
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TimelineEntryType>>>>("timeline").Description("The entity's dated relationships in date order, earliest first; undated ones are left out.")
             .WithRelationshipFilter()

@@ -1,5 +1,6 @@
 using Graph.Api.Index;
 using Graph.Api.Model;
+using Graph.Api.Tests.Support;
 
 namespace Graph.Api.Tests.Index;
 
@@ -19,7 +20,7 @@ public sealed class CompactAdjacencyTests
     [Fact]
     public void Steps_match_the_object_adjacency_for_every_entity_direction_and_filter()
     {
-        var index = RandomGraph(seed: 7, entities: 60, relationships: 400);
+        var index = TestGraphs.Random(seed: 7, entities: 60, relationships: 400);
         var filters = new[]
         {
             RelationshipFilter.None,
@@ -53,7 +54,7 @@ public sealed class CompactAdjacencyTests
     public void An_entity_takes_part_in_exactly_the_types_of_its_relationships_at_either_end()
     {
         // A sparse graph, so that many entity and type pairs are absent as well as present.
-        var index = RandomGraph(seed: 13, entities: 60, relationships: 90);
+        var index = TestGraphs.Random(seed: 13, entities: 60, relationships: 90);
         var present = 0;
         foreach (var entity in index.Entities)
         {
@@ -71,7 +72,7 @@ public sealed class CompactAdjacencyTests
     [Fact]
     public void Outgoing_rows_list_each_relationship_where_it_starts()
     {
-        var index = RandomGraph(seed: 11, entities: 30, relationships: 200);
+        var index = TestGraphs.Random(seed: 11, entities: 30, relationships: 200);
         foreach (var entity in index.Entities)
         {
             Assert.Equal(index.Outgoing(entity).Select(r => r.Ordinal), index.Compact.OutgoingRelationships(entity.Ordinal).ToArray());
@@ -85,7 +86,7 @@ public sealed class CompactAdjacencyTests
     {
         // Relationship ids here do not follow the entities they start at, so the lists come out sorted only
         // because the build sorts them (paging binary-searches them).
-        var index = RandomGraph(seed: 5, entities: 40, relationships: 400);
+        var index = TestGraphs.Random(seed: 5, entities: 40, relationships: 400);
         foreach (var entity in index.Entities)
         {
             foreach (var list in new[] { index.Outgoing(entity), index.Incoming(entity) })
@@ -95,24 +96,5 @@ public sealed class CompactAdjacencyTests
                 Assert.Equal(list.Select(r => r.Ordinal).Order(), list.Select(r => r.Ordinal));
             }
         }
-    }
-
-    /// <summary>Every kind and type, dates of each precision (open ends too), self-loops and parallel relationships.</summary>
-    private static GraphIndex RandomGraph(int seed, int entities, int relationships)
-    {
-        var random = new Random(seed);
-        var nodes = Enumerable.Range(0, entities)
-            .Select(i => new Entity($"e{i:D3}", Kinds[i % Kinds.Length], $"e{i}", [], "", [], ValidTime.Always)).ToList();
-        string[] dates = ["2012", "2013", "2013-01", "2012-12-31", "2013-01-01", "2015-06", "2015-06-30", "2016"];
-        PartialDate? Date() => random.Next(3) == 0 ? null : PartialDate.Parse(dates[random.Next(dates.Length)]);
-        var edges = Enumerable.Range(0, relationships).Select(i =>
-        {
-            var from = random.Next(entities);
-            var to = random.Next(5) == 0 ? from : random.Next(entities);
-            var (start, end) = (Date(), Date());
-            if (start is not null && end is not null && end.Latest < start.Earliest) (start, end) = (end, start);
-            return new Relationship($"r{i:D4}", Types[random.Next(Types.Length)], nodes[from].Id, nodes[to].Id, null, new ValidTime(start, end), [], []);
-        });
-        return GraphIndex.Build(nodes, edges.ToList());
     }
 }

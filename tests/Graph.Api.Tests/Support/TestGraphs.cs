@@ -6,6 +6,31 @@ namespace Graph.Api.Tests.Support;
 /// <summary>Small hand-built graphs for the algorithm tests. Edges are "from>to" or "from>to@validFrom..validTo".</summary>
 internal static class TestGraphs
 {
+    private static readonly EntityKind[] Kinds = Enum.GetValues<EntityKind>();
+    private static readonly RelationshipType[] Types = Enum.GetValues<RelationshipType>();
+
+    /// <summary>
+    /// A random graph of every kind and type, with self-loops (one relationship in five), parallel
+    /// relationships, and dates of each precision around the ends of 2012, 2013 and mid-2015.
+    /// </summary>
+    public static GraphIndex Random(int seed, int entities, int relationships)
+    {
+        var random = new System.Random(seed);
+        var nodes = Enumerable.Range(0, entities)
+            .Select(i => new Entity($"e{i:D3}", Kinds[i % Kinds.Length], $"e{i}", [], "", [], ValidTime.Always)).ToList();
+        string[] dates = ["2012", "2013", "2013-01", "2012-12-31", "2013-01-01", "2015-06", "2015-06-30", "2016"];
+        PartialDate? Date() => random.Next(3) == 0 ? null : PartialDate.Parse(dates[random.Next(dates.Length)]);
+        var edges = Enumerable.Range(0, relationships).Select(i =>
+        {
+            var from = random.Next(entities);
+            var to = random.Next(5) == 0 ? from : random.Next(entities);
+            var (start, end) = (Date(), Date());
+            if (start is not null && end is not null && end.Latest < start.Earliest) (start, end) = (end, start);
+            return new Relationship($"r{i:D4}", Types[random.Next(Types.Length)], nodes[from].Id, nodes[to].Id, null, new ValidTime(start, end), [], []);
+        });
+        return GraphIndex.Build(nodes, edges.ToList());
+    }
+
     public static GraphIndex Build(params string[] edges) => Build(RelationshipType.CooperatesIn, edges);
 
     public static GraphIndex Build(RelationshipType type, params string[] edges)
