@@ -30,8 +30,8 @@ public readonly struct CompactFilter
             && (kinds >> adjacency.EntityKinds[other] & 1) != 0
             && (!hasAsOf || (adjacency.ValidFrom[relationship] <= asOf && asOf <= adjacency.ValidTo[relationship])));
 
-    // Both enums have well under 64 members (a test keeps it so); no set means every value.
-    private static ulong Mask<T>(IReadOnlySet<T>? values) where T : struct, Enum
+    /// <summary>A set of kinds or types as one bit per value; no set means every value. Both enums have well under 64 members (a test keeps it so).</summary>
+    public static ulong Mask<T>(IReadOnlySet<T>? values) where T : struct, Enum
     {
         if (values is null) return ulong.MaxValue;
         var mask = 0UL;

@@ -43,17 +43,21 @@ public static class Reachability
             levelStart = levelEnd;
         }
 
+        // The kinds are tested on the adjacency's array of kinds, so an entity that is not kept is never read.
+        var wanted = CompactFilter.Mask(kinds);
         var kept = new List<Reached>();
+        var ring = new List<int>();
         for (var distance = Math.Max(minDepth, 1); distance <= levels.Count; distance++)
         {
             var (from, to) = levels[distance - 1];
-            var ring = order.GetRange(from, to - from);
-            ring.Sort();
-            foreach (var ordinal in ring)
+            ring.Clear();
+            for (var i = from; i < to; i++)
             {
-                var entity = index.EntityAt(ordinal);
-                if (kinds is null || kinds.Contains(entity.Kind)) kept.Add(new Reached(entity, distance));
+                if ((wanted >> adjacency.EntityKinds[order[i]] & 1) != 0) ring.Add(order[i]);
             }
+
+            ring.Sort();
+            foreach (var ordinal in ring) kept.Add(new Reached(index.EntityAt(ordinal), distance));
         }
 
         return new ReachabilityResult(kept, truncated);
