@@ -8,24 +8,36 @@ public sealed record PathListResult(IReadOnlyList<GraphPath> Paths, bool Truncat
 /// <summary>
 /// Simple paths (no entity twice) between two entities, shortest first, up to a small length; one path
 /// per distinct sequence of entities.
-/// Distances to the target, computed once, prune every branch that could not arrive in time,
-/// so the depth-first search only walks towards the target.
+/// <para>
+/// Distances are first grown from both ends, the smaller frontier each time, as the shortest path
+/// does: from the target they prune the depth-first search, which then only walks towards the target,
+/// and where both searches meet they give the shortest length to start from. Distances from the target
+/// alone reached the visit cap before the start on a graph with hubs, four hops out, and the search
+/// then found nothing where a path of four existed.
+/// </para>
 /// </summary>
 public static class SimplePaths
 {
+    // Both distances (plus one, 0 = not reached) share an entity's mark: from the start in the low half, to the target in the high.
+    private const int Half = 16;
+    private const int LowHalf = (1 << Half) - 1;
+
     public static PathListResult Find(GraphIndex index, EntityNode from, EntityNode to, Direction direction, RelationshipFilter filter, int maxLength, int first, TraversalLimits limits)
     {
-        var budget = new TraversalBudget(limits);
         var adjacency = index.Compact;
         var walk = new CompactFilter(adjacency, filter);
-        // Marks hold the distance to the target plus one (0 = not within maxLength).
-        using var toTarget = DistancesTo(adjacency, to.Ordinal, direction, walk, maxLength, budget);
         var paths = new List<GraphPath>();
-        if (ReferenceEquals(from, to) || toTarget[from.Ordinal] == 0) return new PathListResult(paths, budget.Exhausted);
+        if (ReferenceEquals(from, to)) return new PathListResult(paths, false);
 
+        // The distances get half the caps; the walk gets what they leave. Distances cut short only prune
+        // less, so only a walk cut short can miss paths (truncated).
+        using var marks = EntityMarks.Rent(adjacency.EntityCount);
+        var growth = new TraversalBudget(limits with { MaxVisited = limits.MaxVisited / 2, MaxScanned = limits.MaxScanned / 2 });
+        var known = Distances(adjacency, from.Ordinal, to.Ordinal, direction, walk, maxLength, growth, marks);
+        var budget = new TraversalBudget(limits with { MaxVisited = limits.MaxVisited - growth.Visited, MaxScanned = limits.MaxScanned - growth.Scanned });
         var onPath = new HashSet<int> { from.Ordinal };
         var steps = new List<PathStep>();
-        for (var length = toTarget[from.Ordinal] - 1; length <= maxLength && paths.Count < first && !budget.Exhausted; length++)
+        for (var length = known.Shortest; length <= maxLength && paths.Count < first && !budget.Exhausted; length++)
         {
             Walk(from.Ordinal, length);
         }
@@ -45,8 +57,7 @@ public static class SimplePaths
             foreach (var step in adjacency.Steps(entity, direction, walk))
             {
                 if (paths.Count >= first || !budget.Scan()) return;
-                var distance = toTarget[step.Other] - 1;
-                if (!tried.Add(step.Other) || onPath.Contains(step.Other) || distance < 0 || distance > remaining - 1) continue;
+                if (!tried.Add(step.Other) || onPath.Contains(step.Other) || !known.MayArrive(marks, step.Other, remaining - 1)) continue;
                 onPath.Add(step.Other);
                 steps.Add(new PathStep(index.RelationshipAt(step.Relationship), index.EntityAt(entity), index.EntityAt(step.Other)));
                 Walk(step.Other, remaining - 1);
@@ -56,31 +67,62 @@ public static class SimplePaths
         }
     }
 
-    /// <summary>Breadth-first distances to the target (plus one), walking relationships backwards, up to the length cap.</summary>
-    private static EntityMarks DistancesTo(CompactAdjacency adjacency, int target, Direction direction, CompactFilter filter, int maxLength, TraversalBudget budget)
+    /// <summary>What the searches from both ends learnt: where to start, and how far the distances to the target are known.</summary>
+    private readonly record struct Known(int Shortest, int TargetRadius, bool TargetComplete)
     {
-        var reverse = direction.Reversed();
-        var distance = EntityMarks.Rent(adjacency.EntityCount);
-        distance.Set(target, 1);
-        var frontier = new List<int> { target };
-        for (var level = 1; level <= maxLength && frontier.Count > 0; level++)
+        /// <summary>
+        /// Whether the entity may still reach the target in <paramref name="remaining"/> steps: within the
+        /// radius around the target its distance answers exactly (unmarked is farther than the radius);
+        /// beyond it nothing is known, so the walk goes on.
+        /// </summary>
+        public bool MayArrive(EntityMarks marks, int entity, int remaining)
         {
+            if (remaining > TargetRadius && !TargetComplete) return true;
+            var toTarget = (marks[entity] >> Half) - 1;
+            return toTarget >= 0 && toTarget <= remaining;
+        }
+    }
+
+    /// <summary>
+    /// Breadth-first from both ends (backwards from the target), the smaller frontier each time, until
+    /// the two radii cover <paramref name="maxLength"/>, a side runs out, or the budget does. Records each
+    /// entity's distances in its mark; a level left half done keeps exact distances, and its radius is not counted.
+    /// </summary>
+    private static Known Distances(CompactAdjacency adjacency, int start, int target, Direction direction, CompactFilter filter, int maxLength, TraversalBudget budget, EntityMarks marks)
+    {
+        marks.Set(start, 1);
+        marks.Set(target, 1 << Half);
+        List<int> fromStart = [start], toTarget = [target];
+        int startRadius = 0, targetRadius = 0, shortest = int.MaxValue;
+        while (startRadius + targetRadius < maxLength && fromStart.Count > 0 && toTarget.Count > 0)
+        {
+            var forward = fromStart.Count <= toTarget.Count;
+            var (frontier, shift, radius) = forward ? (fromStart, 0, startRadius) : (toTarget, Half, targetRadius);
             var next = new List<int>();
             foreach (var entity in frontier)
             {
-                foreach (var step in adjacency.Steps(entity, reverse, filter))
+                foreach (var step in adjacency.Steps(entity, forward ? direction : direction.Reversed(), filter))
                 {
-                    if (!budget.Scan()) return distance;
-                    if (distance.IsMarked(step.Other)) continue;
-                    if (!budget.Visit()) return distance;
-                    distance.Set(step.Other, level + 1);
+                    if (!budget.Scan()) return new Known(Math.Min(shortest, startRadius + targetRadius + 1), targetRadius, false);
+                    var mark = marks[step.Other];
+                    if ((mark >> shift & LowHalf) != 0) continue;
+                    if (!budget.Visit()) return new Known(Math.Min(shortest, startRadius + targetRadius + 1), targetRadius, false);
+                    marks.Set(step.Other, mark | ((radius + 2) << shift));
                     next.Add(step.Other);
+                    // Reached from the other side too: a route of this length exists.
+                    var other = (mark >> (Half - shift) & LowHalf) - 1;
+                    if (other >= 0) shortest = Math.Min(shortest, radius + 1 + other);
                 }
             }
 
-            frontier = next;
+            if (forward) (fromStart, startRadius) = (next, startRadius + 1);
+            else (toTarget, targetRadius) = (next, targetRadius + 1);
         }
 
-        return distance;
+        // Unmet with both radii complete: nothing within the radii' sum joins the ends.
+        var unmet = startRadius + targetRadius + 1;
+        var targetComplete = toTarget.Count == 0;
+        if (fromStart.Count == 0 && shortest == int.MaxValue) return new Known(int.MaxValue, targetRadius, targetComplete);
+        return new Known(Math.Min(shortest, unmet), targetRadius, targetComplete);
     }
 }

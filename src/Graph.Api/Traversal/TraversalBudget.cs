@@ -8,6 +8,12 @@ internal sealed class TraversalBudget(TraversalLimits limits)
 
     public bool Exhausted { get; private set; }
 
+    /// <summary>Entities reached so far.</summary>
+    public int Visited => visited;
+
+    /// <summary>Relationships examined so far.</summary>
+    public int Scanned => scanned;
+
     /// <summary>Records a newly reached entity; false once the cap is reached.</summary>
     public bool Visit()
     {
