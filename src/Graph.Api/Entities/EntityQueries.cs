@@ -46,9 +46,9 @@ internal static class EntityQueries
         var after = context.GetArgument<string?>("after");
         var afterId = after is null ? null : Cursor.Decode("e", after);
 
-        var candidates = Candidates(index, kind, filter, out var named);
-        var matching = Matching(index, candidates, named ? filter! with { NameContains = null } : filter);
-        var afterCursor = afterId is null ? matching : Matching(index, candidates.Skip(FirstAfter(candidates, afterId)), filter);
+        var candidates = Candidates(index, kind, filter);
+        var matching = Matching(index, candidates, kind, filter);
+        var afterCursor = afterId is null ? matching : Matching(index, candidates.Skip(FirstAfter(candidates, afterId)), kind, filter);
         return Pages.Take(afterCursor, first, after is not null, e => new EntityEdge(e, Cursor.Encode("e", e.Id)), () => matching.Count());
     }
 
@@ -67,22 +67,28 @@ internal static class EntityQueries
         return low;
     }
 
-    // The entities a page is taken from, in id order: those of the kind, or, when the name filter is long
-    // enough for the search index, those it names (then the name condition is already met).
-    private static IReadOnlyList<EntityNode> Candidates(GraphIndex index, EntityKind? kind, EntityFilter? filter, out bool named)
+    // The entities a page is taken from, in id order: the shortest list one condition gives (the kind's,
+    // the names holding the text, the entities with the property key); every condition is then checked on them.
+    private static IReadOnlyList<EntityNode> Candidates(GraphIndex index, EntityKind? kind, EntityFilter? filter)
     {
-        var byName = filter?.NameContains is { } text ? index.Search.EntitiesNamedWith(TextNormalizer.Normalize(text)) : null;
-        named = byName is not null;
-        if (byName is null) return kind is { } only ? index.EntitiesOfKind(only) : index.Entities;
-        return kind is { } wanted ? [.. byName.Where(e => e.Kind == wanted)] : byName;
+        var shortest = kind is { } only ? index.EntitiesOfKind(only) : index.Entities;
+        if (filter?.NameContains is { } text && index.Search.EntitiesNamedWith(TextNormalizer.Normalize(text)) is { } named && named.Length < shortest.Count)
+        {
+            shortest = named;
+        }
+
+        if (filter?.PropertyKey is { } key && index.EntitiesWithProperty(key) is var withKey && withKey.Count < shortest.Count) shortest = withKey;
+        return shortest;
     }
 
-    private static IEnumerable<EntityNode> Matching(GraphIndex index, IEnumerable<EntityNode> entities, EntityFilter? filter)
+    private static IEnumerable<EntityNode> Matching(GraphIndex index, IEnumerable<EntityNode> entities, EntityKind? kind, EntityFilter? filter)
     {
+        // Without a filter the candidates are the kind's own list.
         if (filter is null) return entities;
         var text = filter.NameContains is null ? null : TextNormalizer.Normalize(filter.NameContains);
         return entities.Where(e =>
-            (text is null || index.Search.NameContains(e, text))
+            (kind is null || e.Kind == kind)
+            && (text is null || index.Search.NameContains(e, text))
             && (filter.HasRelationshipType is not { } type || index.Compact.TakesPartIn(e.Ordinal, type))
             && (filter.PropertyKey is null || e.Entity.Properties.Any(p => p.Key == filter.PropertyKey && (filter.PropertyValue is null || p.Value == filter.PropertyValue))));
     }

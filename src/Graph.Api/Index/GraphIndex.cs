@@ -16,6 +16,7 @@ public sealed class GraphIndex
     private readonly RelationshipNode[] relationships;
     private readonly Dictionary<string, EntityNode> entitiesById;
     private readonly FrozenDictionary<EntityKind, EntityNode[]> entitiesByKind;
+    private readonly Dictionary<string, EntityNode[]> entitiesByPropertyKey;
     private readonly Dictionary<string, RelationshipNode[]> citationsByDocument;
 
     private GraphIndex(EntityNode[] entities, RelationshipNode[] relationships, BidirectionalGraph<EntityNode, RelationshipNode> graph,
@@ -27,6 +28,10 @@ public sealed class GraphIndex
         var compact = Task.Run(() => new CompactAdjacency(entities, relationships, Outgoing, Incoming));
         entitiesById = entities.ToDictionary(e => e.Id, StringComparer.Ordinal);
         entitiesByKind = Enum.GetValues<EntityKind>().ToFrozenDictionary(k => k, k => entities.Where(e => e.Kind == k).ToArray());
+        entitiesByPropertyKey = entities
+            .SelectMany(e => e.Entity.Properties.Select(p => p.Key).Distinct().Select(key => (Key: key, Entity: e)))
+            .GroupBy(p => p.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Entity).ToArray(), StringComparer.Ordinal);
         var counts = new int[Enum.GetValues<RelationshipType>().Max(t => (int)t) + 1];
         foreach (var relationship in relationships) counts[(int)relationship.Type]++;
         RelationshipCounts = Enum.GetValues<RelationshipType>().ToFrozenDictionary(t => t, t => counts[(int)t]);
@@ -172,6 +177,9 @@ public sealed class GraphIndex
     }
 
     public IReadOnlyList<EntityNode> EntitiesOfKind(EntityKind kind) => entitiesByKind[kind];
+
+    /// <summary>The entities with a property of this key, in id order.</summary>
+    public IReadOnlyList<EntityNode> EntitiesWithProperty(string key) => entitiesByPropertyKey.GetValueOrDefault(key, []);
 
     // QuikGraph keeps each adjacency in a List subclass; a class cast is cheap where an interface cast is not.
     public IReadOnlyList<RelationshipNode> Outgoing(EntityNode entity) => (List<RelationshipNode>)graph.OutEdges(entity);

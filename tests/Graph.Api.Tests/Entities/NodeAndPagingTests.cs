@@ -52,6 +52,8 @@ public sealed class NodeAndPagingTests(SeedGraphFixture fixture)
     [InlineData("kind: TOPIC")]
     [InlineData("kind: TOPIC, filter: { propertyKey: \"category\" }")]
     [InlineData("filter: { hasRelationshipType: COOPERATES_IN }")]
+    [InlineData("filter: { propertyKey: \"category\", propertyValue: \"SECTOR\" }")]
+    [InlineData("kind: TOPIC, filter: { nameContains: \"belarus\" }")]
     public async Task Pages_of_two_give_the_whole_filtered_list_in_order(string arguments)
     {
         var separator = arguments.Length == 0 ? "" : ", ";
@@ -106,11 +108,17 @@ public sealed class NodeAndPagingTests(SeedGraphFixture fixture)
     {
         var data = await fixture.Client.QueryAsync("""
             { topics: entities(kind: TOPIC, filter: { propertyKey: "category", propertyValue: "SECTOR" }) { edges { node { id } } }
+              sectors: entities(filter: { propertyKey: "category", propertyValue: "SECTOR" }) { edges { node { id } } }
+              belarusTopics: entities(kind: TOPIC, filter: { nameContains: "belarus" }) { edges { node { id } } }
               named: entities(filter: { nameContains: "stone" }) { edges { node { id } } }
               investors: entities(filter: { hasRelationshipType: INVESTS }) { totalCount } }
             """);
         Assert.Equal(["high-tech-manufacturing", "infrastructure", "manufacturing", "telecommunications"],
             data["topics"]!["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>()).ToArray());
+        Assert.Equal(data["topics"]!.ToJsonString(), data["sectors"]!.ToJsonString());
+        // Six entities of other kinds have "belarus" in a name or alias too.
+        Assert.Equal(["belarus-human-rights-record", "comprehensive-strategic-partnership", "cultural-exchange-programmes"],
+            data["belarusTopics"]!["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>()).ToArray());
         Assert.Equal("china-belarus-industrial-park", Assert.Single(data["named"]!["edges"]!.AsArray())!["node"]!["id"]!.GetValue<string>());
         Assert.Equal(2, data["investors"]!["totalCount"]!.GetValue<int>());
     }
