@@ -33,13 +33,14 @@ internal sealed class DocumentType : EntityObjectType
         var document = context.Source;
         var after = context.GetArgument<string?>("after");
         var afterOrdinal = Cursor.RelationshipOrdinal(index, "c", after);
-        IEnumerable<RelationshipNode> Citing() => index.CitedBy(document)
+        IEnumerable<RelationshipNode> Citing(int afterOrdinal) => index.CitedBy(document, afterOrdinal)
             .Where(r => paragraph is null || r.Sources.Any(s => s.DocumentId == document.Id && s.Paragraph == paragraph))
             .Where(r => asOf is not { } date || r.ValidTime.HoldsOn(date));
+        // Unfiltered, the total is the list's length: a document can be cited a million times.
         return Pages.Take(
-            Citing().Where(r => r.Ordinal > afterOrdinal), first, after is not null,
+            Citing(afterOrdinal), first, after is not null,
             r => new CitedRelationshipEdge(r, Cursor.Encode("c", r.Id)),
-            () => Citing().Count());
+            () => paragraph is null && asOf is null ? index.CitedBy(document).Count : Citing(-1).Count());
     }
 }
 

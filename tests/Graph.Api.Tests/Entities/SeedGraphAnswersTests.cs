@@ -155,6 +155,34 @@ public sealed class SeedGraphAnswersTests(SeedGraphFixture fixture)
         Assert.Equal(6, document["paragraphCount"]!.GetValue<int>());
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("asOf: \"2014-06-01\"")]
+    [InlineData("paragraph: 4")]
+    public async Task The_relationships_a_document_supports_page_in_order_with_their_total(string arguments)
+    {
+        var separator = arguments.Length == 0 ? "" : ", ";
+        const string document = "essay-china-belarus-relations";
+        var whole = (await fixture.Client.QueryAsync($"{{ entity(id: \"{document}\") {{ ... on Document {{ supports({arguments}{separator}first: 100) {{ edges {{ node {{ id }} }} }} }} }} }}"))
+            ["entity"]!["supports"]!["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>()).ToList();
+        var paged = new List<string>();
+        string? after = null;
+        for (var page = 0; page < 50; page++)
+        {
+            var supports = (await fixture.Client.QueryAsync(
+                $"query($after: String) {{ entity(id: \"{document}\") {{ ... on Document {{ supports({arguments}{separator}first: 3, after: $after) {{ totalCount pageInfo {{ hasNextPage endCursor }} edges {{ node {{ id }} }} }} }} }} }}",
+                new { after }))["entity"]!["supports"]!;
+            Assert.Equal(whole.Count, supports["totalCount"]!.GetValue<int>());
+            paged.AddRange(supports["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>()));
+            if (!supports["pageInfo"]!["hasNextPage"]!.GetValue<bool>()) break;
+            after = supports["pageInfo"]!["endCursor"]!.GetValue<string>();
+        }
+
+        Assert.True(whole.Count > 3, $"too few relationships for '{arguments}' to page");
+        Assert.Equal(whole.Order(StringComparer.Ordinal), whole);
+        Assert.Equal(whole, paged);
+    }
+
     [Fact]
     public async Task Vocabulary_and_kinds_are_discoverable_with_counts()
     {
