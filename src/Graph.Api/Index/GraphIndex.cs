@@ -190,8 +190,11 @@ public sealed class GraphIndex
     public IReadOnlyList<RelationshipNode> CitedBy(EntityNode document) => citationsByDocument.GetValueOrDefault(document.Id, []);
 
     /// <summary>The relationships citing a document after the given ordinal, in id order, found by halving the list.</summary>
-    public IEnumerable<RelationshipNode> CitedBy(EntityNode document, int afterOrdinal) =>
-        CitedBy(document) is var all ? all.Skip(FirstAfter(all, afterOrdinal)) : [];
+    public IEnumerable<RelationshipNode> CitedBy(EntityNode document, int afterOrdinal)
+    {
+        var all = CitedBy(document);
+        return all.Skip(FirstAfter(all, afterOrdinal));
+    }
 
     public int Degree(EntityNode entity) => graph.OutDegree(entity) + graph.InDegree(entity);
 

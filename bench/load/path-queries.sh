@@ -1,0 +1,19 @@
+# The queries of bench/load/run-paths.sh, written as request bodies into $1: what users of the
+# 100k / 1M synthetic graph do beyond the fixed mix, where a list or a traversal could be
+# walked whole for one answer (deep pages, filters, short searches, hubs, paths). Ids and cursors are
+# those the deterministic generator gives (bench/Graph.Bench generate 100000 1000000).
+out=$1
+mkdir -p "$out"
+cursor() { printf '%s' "$1" | base64 | tr '+/' '-_' | tr -d '='; }
+body() { printf '{"query":"%s"}\n' "$2" > "$out/$1.json"; }
+body deep-page "{ entities(kind: ORGANIZATION, first: 20, after: \\\"$(cursor e:org-0099740)\\\") { pageInfo { endCursor hasNextPage } edges { node { id name } } } }"
+body type-filter "{ entities(filter: { hasRelationshipType: INVESTS }, first: 20) { edges { node { id name } } } }"
+body name-filter "{ entities(filter: { nameContains: \\\"granite 12\\\" }, first: 20) { edges { node { id name } } } }"
+body property-filter "{ entities(filter: { propertyKey: \\\"paragraphs\\\" }, first: 20) { totalCount edges { node { id } } } }"
+body one-letter-search "{ search(text: \\\"n\\\", first: 10) { match entity { id name kind } } }"
+body word-search-100 "{ search(text: \\\"granite\\\", first: 100) { match entity { id name kind } } }"
+body hub-page-degrees "{ entities(kind: TOPIC, first: 100) { edges { node { id degree } } } }"
+body hub-aggregates "{ entity(id: \\\"topic-0000000\\\") { degree(asOf: \\\"2015-06-01\\\") relationshipCounts { type count } neighborCounts { kind count } } }"
+body hub-reachable "{ entity(id: \\\"topic-0000000\\\") { reachable(maxDepth: 2, kinds: [ORGANIZATION], first: 20) { totalCount edges { distance node { id } } } } }"
+body paths-of-four "{ paths(from: \\\"person-0000007\\\", to: \\\"topic-0050011\\\", maxLength: 4, first: 10) { truncated paths { length } } }"
+body deep-supports "{ entity(id: \\\"synthetic-source\\\") { ... on Document { supports(first: 20, after: \\\"$(cursor c:rel-00999000)\\\") { totalCount edges { node { id } } } } } }"

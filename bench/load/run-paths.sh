@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Load run of the user paths (bench/load/path-queries.sh) against a loopback server, not part of the tests:
+#   bench/load/run-paths.sh [entities] [relationships] [seconds-per-query]
+# Builds Release, generates the graph once, starts the service on 127.0.0.1, checks that each query
+# answers 200 with data (and prints what it answered), then runs each with wrk (1 thread, 16 connections)
+# and prints req/s, p50/p99 and the server's CPU time per answer (user and system, from /proc), and stops
+# the server by its process id. The ids are the generator's for 100000 1000000. Needs wrk.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
+source bench/load/prepare.sh
+seconds=${3:-5}
+port=5099
+source bench/load/starts.sh
+bash bench/load/path-queries.sh "$work"
+
+(cd "$bin" && exec env Graph__Seed__Path="$graph" Graph__Limits__RequestsPerSecondPerClient=0 DOTNET_TC_CallCountingDelayMs=0 \
+  dotnet Graph.Api.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
+pid=$!
+wait_ready
+wait_loaded
+server_pid=$(pgrep -P "$pid" -f Graph.Api.dll || echo "$pid")
+# cpu: the server's user and system time so far, in clock ticks.
+cpu() { awk '{ print $14, $15 }' "/proc/$server_pid/stat"; }
+ticks=$(getconf CLK_TCK)
+
+echo "graph: $entities entities, $relationships relationships"
+for body in "$work"/*.json; do
+  q=$(basename "$body" .json)
+  answer=$(curl -s -w '\n%{http_code}' -X POST -H 'content-type: application/json' --data-binary "@$body" "http://127.0.0.1:$port/graphql")
+  code=${answer##*$'\n'}
+  answer=${answer%$'\n'*}
+  [ "$code" = 200 ] && [[ "$answer" == '{"data":'* ]] && [[ "$answer" != *'"errors"'* ]] || { echo "$q answered $code: ${answer:0:300}"; exit 1; }
+  BODY_FILE="$body" wrk -t1 -c16 -d2s -s bench/load/lean.lua "http://127.0.0.1:$port/graphql" >/dev/null
+  read -r user1 system1 < <(cpu)
+  result=$(BODY_FILE="$body" wrk -t1 -c16 -d"${seconds}s" -s bench/load/lean.lua "http://127.0.0.1:$port/graphql" | grep LOADRESULT)
+  read -r user2 system2 < <(cpu)
+  answers=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$result")
+  printf '%-18s %s user_us=%d system_us=%d  answer: %s\n' "$q" "$(cut -d' ' -f2-4 <<<"$result")" \
+    $(( (user2 - user1) * 1000000 / ticks / answers )) $(( (system2 - system1) * 1000000 / ticks / answers )) "${answer:0:90}"
+done
+stop_server
