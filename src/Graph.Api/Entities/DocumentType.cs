@@ -39,12 +39,15 @@ internal sealed class DocumentType : EntityObjectType
         // Unfiltered, the total is the list's length: a document can be cited a million times.
         return Pages.Take(
             Citing(afterOrdinal), first, after is not null,
-            r => new CitedRelationshipEdge(r, Cursor.Encode("c", r.Id)),
+            r => new CitedRelationshipEdge(r),
             () => paragraph is null && asOf is null ? index.CitedBy(document).Count : Citing(-1).Count());
     }
 }
 
-public sealed record CitedRelationshipEdge(RelationshipNode Relationship, string Cursor) : IPageEdge;
+public sealed record CitedRelationshipEdge(RelationshipNode Relationship) : IPageEdge
+{
+    public string Cursor => field ??= Paging.Cursor.Encode("c", Relationship.Id);
+}
 
 internal sealed class CitedRelationshipEdgeType : ObjectGraphType<CitedRelationshipEdge>
 {

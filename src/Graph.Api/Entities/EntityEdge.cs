@@ -5,7 +5,11 @@ using GraphQL.Types;
 
 namespace Graph.Api.Entities;
 
-public sealed record EntityEdge(EntityNode Node, string Cursor) : IPageEdge;
+/// <summary>One entity of a page; its cursor is made when first read (see <see cref="IPageEdge"/>).</summary>
+public sealed record EntityEdge(EntityNode Node) : IPageEdge
+{
+    public string Cursor => field ??= Paging.Cursor.Encode("e", Node.Id);
+}
 
 internal sealed class EntityEdgeType : ObjectGraphType<EntityEdge>
 {

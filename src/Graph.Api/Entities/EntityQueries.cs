@@ -49,7 +49,7 @@ internal static class EntityQueries
         var candidates = Candidates(index, kind, filter);
         var matching = Matching(index, candidates, kind, filter);
         var afterCursor = afterId is null ? matching : Matching(index, candidates.Skip(FirstAfter(candidates, afterId)), kind, filter);
-        return Pages.Take(afterCursor, first, after is not null, e => new EntityEdge(e, Cursor.Encode("e", e.Id)), () => matching.Count());
+        return Pages.Take(afterCursor, first, after is not null, e => new EntityEdge(e), () => matching.Count());
     }
 
     // The candidates are in id order, so a page starts where the cursor's id would stand: found by halving

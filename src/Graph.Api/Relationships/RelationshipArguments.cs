@@ -42,7 +42,7 @@ internal static class RelationshipArguments
 
         return Pages.Take(
             index.Adjacents(entity, direction, filter, afterOrdinal), first, after is not null,
-            a => new RelationshipEdge(a, Cursor.Encode("r", a.Relationship.Id)),
+            a => new RelationshipEdge(a),
             () => index.Adjacents(entity, direction, filter).Count());
     }
 }

@@ -29,7 +29,10 @@ internal sealed class NeighborhoodType : ObjectGraphType<NeighborhoodResult>
     }
 }
 
-internal sealed record ReachableEdge(Reached Reached, string Cursor) : Paging.IPageEdge;
+internal sealed record ReachableEdge(Reached Reached) : Paging.IPageEdge
+{
+    public string Cursor => field ??= Paging.Cursor.Encode("h", Reached.Entity.Id);
+}
 
 internal sealed class ReachableEdgeType : ObjectGraphType<ReachableEdge>
 {

@@ -64,6 +64,6 @@ internal static class TraversalFields
 
         var count = result.Entities.Count;
         return Pages.Take(result.Entities.Skip(start), first, after is not null,
-            r => new ReachableEdge(r, Cursor.Encode("h", r.Entity.Id)), () => count, result.Truncated);
+            r => new ReachableEdge(r), () => count, result.Truncated);
     }
 }
