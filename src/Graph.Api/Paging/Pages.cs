@@ -23,7 +23,14 @@ internal static class Pages
     public static Page<TEdge> Take<TItem, TEdge>(IEnumerable<TItem> afterCursor, int first, bool hasPrevious, Func<TItem, TEdge> edge, Func<int> countAll, bool truncated = false)
         where TEdge : IPageEdge
     {
-        var items = afterCursor.Take(first + 1).Select(edge).ToList();
+        // A loop into a list of the right size: the query operators' list builder, not knowing the count, grew in segments.
+        var items = new List<TEdge>(first + 1);
+        foreach (var item in afterCursor)
+        {
+            items.Add(edge(item));
+            if (items.Count > first) break;
+        }
+
         var hasNext = items.Count > first;
         if (hasNext) items.RemoveAt(items.Count - 1);
         return new Page<TEdge>(items, hasNext, hasPrevious, countAll, truncated);

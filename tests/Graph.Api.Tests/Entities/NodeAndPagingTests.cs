@@ -73,6 +73,22 @@ public sealed class NodeAndPagingTests(SeedGraphFixture fixture)
     }
 
     [Fact]
+    public async Task A_page_of_none_is_empty_and_says_whether_anything_follows()
+    {
+        var data = await fixture.Client.QueryAsync("""
+            { all: entities(first: 0) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } }
+              none: entities(kind: TOPIC, filter: { nameContains: "atlantis" }, first: 0) { totalCount pageInfo { hasNextPage } edges { node { id } } } }
+            """);
+        Assert.Empty(data["all"]!["edges"]!.AsArray());
+        Assert.True(data["all"]!["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
+        Assert.Null(data["all"]!["pageInfo"]!["endCursor"]);
+        Assert.True(data["all"]!["totalCount"]!.GetValue<int>() > 0);
+        Assert.Empty(data["none"]!["edges"]!.AsArray());
+        Assert.False(data["none"]!["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
+        Assert.Equal(0, data["none"]!["totalCount"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task A_cursor_of_another_kind_continues_where_its_id_would_stand()
     {
         // China's cursor from the list of every entity, used on the list of topics: the page holds the
