@@ -11,25 +11,20 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; ex
 source bench/load/prepare.sh
 seconds=${3:-10}
 port=5099
-work=$(mktemp -d)
+source bench/load/starts.sh
 bash bench/load/queries.sh "$work"
 
 started=$(date +%s.%N)
 (cd "$bin" && exec env Graph__Seed__Path="$graph" Graph__Limits__RequestsPerSecondPerClient=0 DOTNET_TC_CallCountingDelayMs=0 dotnet Graph.Api.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
 pid=$!
-trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 1200); do
-  curl -sf -o /dev/null "http://127.0.0.1:$port/health/ready" && break
-  kill -0 "$pid" 2>/dev/null || { cat "$work/server.log"; exit 1; }
-  sleep 0.25
-done
+wait_ready
 ready=$(date +%s.%N)
 server_pid=$(pgrep -P "$pid" -f Graph.Api.dll || echo "$pid")
-rss() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$server_pid/status"; }
+rss() { mib VmRSS "$server_pid"; }
 echo "graph: $entities entities, $relationships relationships"
 echo "ready after $(echo "$ready - $started" | bc) s (process start to /health/ready), RSS at ready $(rss) MiB"
 # The store is written after the index is ready; measure throughput only once that is done.
-for _ in $(seq 1 600); do grep -q "Graph loaded" "$work/server.log" && break; sleep 0.25; done
+wait_loaded
 echo "store written after $(echo "$(date +%s.%N) - $started" | bc) s, RSS then $(rss) MiB"
 grep -h "Graph loaded" "$work/server.log" || true
 

@@ -1,5 +1,6 @@
-# Sourced by the startup scripts (run-restart.sh, run-publish-start.sh) after they set $port: a temporary
-# folder $work, removed on exit together with any server still running ($pid), and the steps of a timed start.
+# Sourced by the scripts that start the service (run-load.sh, run-paths.sh, run-restart.sh, run-publish-start.sh)
+# after they set $port: a temporary folder $work, removed on exit together with any server still running
+# ($pid), and the steps of a timed start.
 work=$(mktemp -d)
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
