@@ -9,6 +9,8 @@ body() { printf '{"query":"%s"}\n' "$2" > "$out/$1.json"; }
 body deep-page "{ entities(kind: ORGANIZATION, first: 20, after: \\\"$(cursor e:org-0099740)\\\") { pageInfo { endCursor hasNextPage } edges { node { id name } } } }"
 body type-filter "{ entities(filter: { hasRelationshipType: INVESTS }, first: 20) { edges { node { id name } } } }"
 body name-filter "{ entities(filter: { nameContains: \\\"granite 12\\\" }, first: 20) { edges { node { id name } } } }"
+body short-name-filter "{ entities(filter: { nameContains: \\\"an\\\" }, first: 20) { totalCount edges { node { id name } } } }"
+body rare-short-filter "{ entities(kind: ORGANIZATION, filter: { nameContains: \\\"zq\\\" }, first: 20) { totalCount edges { node { id } } } }"
 body property-filter "{ entities(filter: { propertyKey: \\\"paragraphs\\\" }, first: 20) { totalCount edges { node { id } } } }"
 body one-letter-search "{ search(text: \\\"n\\\", first: 10) { match entity { id name kind } } }"
 body word-search-100 "{ search(text: \\\"granite\\\", first: 100) { match entity { id name kind } } }"

@@ -46,9 +46,9 @@ internal static class EntityQueries
         var after = context.GetArgument<string?>("after");
         var afterId = after is null ? null : Cursor.Decode("e", after);
 
-        var candidates = Candidates(index, kind, filter);
-        var matching = Matching(index, candidates, kind, filter);
-        var afterCursor = afterId is null ? matching : Matching(index, candidates.Skip(FirstAfter(candidates, afterId)), kind, filter);
+        var (candidates, named) = Candidates(index, kind, filter);
+        var matching = Matching(index, candidates, named, kind, filter);
+        var afterCursor = afterId is null ? matching : Matching(index, candidates.Skip(FirstAfter(candidates, afterId)), named, kind, filter);
         return Pages.Take(afterCursor, first, after is not null, e => new EntityEdge(e), () => matching.Count());
     }
 
@@ -68,28 +68,34 @@ internal static class EntityQueries
     }
 
     // The entities a page is taken from, in id order: the shortest list one condition gives (the kind's,
-    // the names holding the text, the entities with the property key); every condition is then checked on them.
-    private static IReadOnlyList<EntityNode> Candidates(GraphIndex index, EntityKind? kind, EntityFilter? filter)
+    // the entities named with the text, the entities with the property key), and whether it is the named
+    // list, whose entities need not be checked for the text again; the other conditions are then checked on them.
+    private static (IReadOnlyList<EntityNode> Entities, bool Named) Candidates(GraphIndex index, EntityKind? kind, EntityFilter? filter)
     {
         var shortest = kind is { } only ? index.EntitiesOfKind(only) : index.Entities;
-        if (filter?.NameContains is { } text && index.Search.EntitiesNamedWith(TextNormalizer.Normalize(text)) is { } named && named.Length < shortest.Count)
+        var named = false;
+        if (filter?.NameContains is { } text && TextNormalizer.Normalize(text) is { Length: > 0 } folded
+            && index.Search.EntitiesNamedWith(folded) is var withName && withName.Count < shortest.Count)
         {
-            shortest = named;
+            (shortest, named) = (withName, true);
         }
 
-        if (filter?.PropertyKey is { } key && index.EntitiesWithProperty(key) is var withKey && withKey.Count < shortest.Count) shortest = withKey;
-        return shortest;
+        if (filter?.PropertyKey is { } key && index.EntitiesWithProperty(key) is var withKey && withKey.Count < shortest.Count) (shortest, named) = (withKey, false);
+        return (shortest, named);
     }
 
-    private static IEnumerable<EntityNode> Matching(GraphIndex index, IEnumerable<EntityNode> entities, EntityKind? kind, EntityFilter? filter)
+    private static IEnumerable<EntityNode> Matching(GraphIndex index, IEnumerable<EntityNode> entities, bool named, EntityKind? kind, EntityFilter? filter)
     {
-        // Without a filter the candidates are the kind's own list.
-        if (filter is null) return entities;
-        var text = filter.NameContains is null ? null : TextNormalizer.Normalize(filter.NameContains);
+        var text = filter?.NameContains is null || named ? null : TextNormalizer.Normalize(filter.NameContains);
+        var type = filter?.HasRelationshipType;
+        var key = filter?.PropertyKey;
+        // With nothing left to check (no filter on the kind's own list, or the named list alone) the candidates
+        // are the answer as they are, and a total is their count, not a walk.
+        if ((kind is null || ReferenceEquals(entities, index.EntitiesOfKind(kind.Value))) && text is null && type is null && key is null) return entities;
         return entities.Where(e =>
             (kind is null || e.Kind == kind)
             && (text is null || index.Search.NameContains(e, text))
-            && (filter.HasRelationshipType is not { } type || index.Compact.TakesPartIn(e.Ordinal, type))
-            && (filter.PropertyKey is null || e.Entity.Properties.Any(p => p.Key == filter.PropertyKey && (filter.PropertyValue is null || p.Value == filter.PropertyValue))));
+            && (type is null || index.Compact.TakesPartIn(e.Ordinal, type.Value))
+            && (key is null || e.Entity.Properties.Any(p => p.Key == key && (filter!.PropertyValue is null || p.Value == filter.PropertyValue))));
     }
 }

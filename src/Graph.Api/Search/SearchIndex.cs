@@ -6,7 +6,8 @@ namespace Graph.Api.Search;
 /// <summary>
 /// Names and aliases of every entity, folded by <see cref="TextNormalizer"/>. Sorted, so exact and
 /// prefix matches are a binary search; with a trigram index, so "contains" checks only the names
-/// that hold every three-letter run of the query instead of every name in the graph.
+/// that hold every three-letter run of the query instead of every name in the graph; and with the
+/// entities holding each run of one or two letters, for name filters that short.
 /// </summary>
 public sealed class SearchIndex
 {
@@ -21,7 +22,9 @@ public sealed class SearchIndex
 
     private readonly Name[] names;
     private readonly string[][] foldedByOrdinal;
+    private readonly EntityNode[] byOrdinal;
     private readonly TrigramPostings trigrams;
+    private readonly ShortRunEntities shortRuns;
 
     public SearchIndex(IEnumerable<EntityNode> entities)
     {
@@ -32,9 +35,15 @@ public sealed class SearchIndex
             .ToArray();
 
         foldedByOrdinal = new string[names.Length == 0 ? 0 : names.Max(n => n.Entity.Ordinal) + 1][];
-        foreach (var group in names.GroupBy(n => n.Entity.Ordinal)) foldedByOrdinal[group.Key] = group.Select(n => n.Folded).ToArray();
+        byOrdinal = new EntityNode[foldedByOrdinal.Length];
+        foreach (var group in names.GroupBy(n => n.Entity.Ordinal))
+        {
+            foldedByOrdinal[group.Key] = group.Select(n => n.Folded).ToArray();
+            byOrdinal[group.Key] = group.First().Entity;
+        }
 
         trigrams = new TrigramPostings(names.Select(n => n.Folded).ToArray());
+        shortRuns = new ShortRunEntities(foldedByOrdinal, byOrdinal);
     }
 
     /// <summary>Ranked hits: exact, then prefix, then contains; shorter names first within a rank; one hit per entity.</summary>
@@ -95,28 +104,35 @@ public sealed class SearchIndex
     }
 
     /// <summary>
-    /// The entities with a name or alias containing the text (already folded), in id order, found through
-    /// the three-letter runs; null when the text is shorter than a run, and the caller checks each entity
-    /// with <see cref="NameContains"/>.
+    /// The entities with a name or alias containing the text (already folded, not empty), in id order:
+    /// for one or two letters a list made with the index, for more those found through the trigrams.
     /// </summary>
-    public EntityNode[]? EntitiesNamedWith(string foldedText)
+    public IReadOnlyList<EntityNode> EntitiesNamedWith(string foldedText)
     {
-        if (foldedText.Length < 3) return null;
+        ArgumentException.ThrowIfNullOrEmpty(foldedText);
+        if (foldedText.Length <= ShortRunEntities.LongestRun) return shortRuns.With(foldedText);
         using var holding = trigrams.NamesHoldingAllRuns(foldedText);
-        var found = new List<EntityNode>();
+        // Marked by ordinal, so the entities come out in id order, each once, however many of its names match.
+        var marked = new ulong[(byOrdinal.Length + 63) / 64];
         foreach (var i in holding.Items)
         {
-            if (names[i].Folded.Contains(foldedText, StringComparison.Ordinal)) found.Add(names[i].Entity);
+            if (names[i].Folded.Contains(foldedText, StringComparison.Ordinal)) marked[names[i].Ordinal >> 6] |= 1UL << names[i].Ordinal;
         }
 
-        // Names are in folded-name order and an entity may match by several: ordinals give id order.
-        return [.. found.DistinctBy(e => e.Ordinal).OrderBy(e => e.Ordinal)];
+        return new MarkedEntities(marked, byOrdinal);
     }
 
     /// <summary>Whether any of the entity's names contains the text, already folded by <see cref="TextNormalizer"/>.</summary>
-    public bool NameContains(EntityNode entity, string foldedText) =>
-        entity.Ordinal < foldedByOrdinal.Length && foldedByOrdinal[entity.Ordinal] is { } folded
-        && folded.Any(name => name.Contains(foldedText, StringComparison.Ordinal));
+    public bool NameContains(EntityNode entity, string foldedText)
+    {
+        if (entity.Ordinal >= foldedByOrdinal.Length || foldedByOrdinal[entity.Ordinal] is not { } folded) return false;
+        foreach (var name in folded)
+        {
+            if (name.Contains(foldedText, StringComparison.Ordinal)) return true;
+        }
+
+        return false;
+    }
 
     private int LowerBound(string query)
     {

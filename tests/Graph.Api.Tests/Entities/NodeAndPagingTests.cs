@@ -1,4 +1,5 @@
 using System.Net;
+using Graph.Api.Search;
 using Graph.Api.Tests.Support;
 
 namespace Graph.Api.Tests.Entities;
@@ -54,6 +55,8 @@ public sealed class NodeAndPagingTests(SeedGraphFixture fixture)
     [InlineData("filter: { hasRelationshipType: COOPERATES_IN }")]
     [InlineData("filter: { propertyKey: \"category\", propertyValue: \"SECTOR\" }")]
     [InlineData("kind: TOPIC, filter: { nameContains: \"belarus\" }")]
+    [InlineData("filter: { nameContains: \"ar\" }")]
+    [InlineData("kind: TOPIC, filter: { nameContains: \"e\" }")]
     public async Task Pages_of_two_give_the_whole_filtered_list_in_order(string arguments)
     {
         var separator = arguments.Length == 0 ? "" : ", ";
@@ -70,6 +73,25 @@ public sealed class NodeAndPagingTests(SeedGraphFixture fixture)
 
         Assert.True(whole.Count > 2, $"too few entities for '{arguments}' to page");
         Assert.Equal(whole, paged);
+    }
+
+    [Theory]
+    [InlineData("e")]
+    [InlineData("ar")]
+    [InlineData("sh")]
+    [InlineData("xq")]
+    [InlineData("bel")]
+    public async Task A_name_filter_of_any_length_gives_every_entity_with_a_name_or_alias_holding_it_and_their_total(string text)
+    {
+        var all = (await fixture.Client.QueryAsync("{ entities(first: 100) { edges { node { id name aliases } } } }"))["entities"]!["edges"]!.AsArray().Select(e => e!["node"]!);
+        var expected = all
+            .Where(e => e["aliases"]!.AsArray().Select(a => a!.GetValue<string>()).Prepend(e["name"]!.GetValue<string>()).Any(n => TextNormalizer.Normalize(n).Contains(text, StringComparison.Ordinal)))
+            .Select(e => e["id"]!.GetValue<string>()).ToList();
+
+        var data = await fixture.Client.QueryAsync("query($t: String) { entities(filter: { nameContains: $t }, first: 100) { totalCount edges { node { id } } } }", new { t = text });
+
+        Assert.Equal(expected, data["entities"]!["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>()).ToList());
+        Assert.Equal(expected.Count, data["entities"]!["totalCount"]!.GetValue<int>());
     }
 
     [Fact]
