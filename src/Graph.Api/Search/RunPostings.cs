@@ -5,15 +5,16 @@ using System.Runtime.InteropServices;
 namespace Graph.Api.Search;
 
 /// <summary>
-/// Which names hold each three-letter run. A run found in many names (at least one in 64) is kept
-/// as a bit set, a rarer one as a sorted list of name indices. "Contains" then checks only the
-/// names that hold every run of the text: the shortest list filtered by the sets' bits and the
-/// other lists, or, when every run is common, the word-by-word AND of the sets. Checking every name holding just one common run
-/// ("gra" in a graph of granites) cost more than the rest of a search request.
+/// Which names hold each run of a fixed number of letters (three and four for search). A run found in
+/// many names (at least one in 64) is kept as a bit set, a rarer one as a sorted list of name indices.
+/// "Contains" then checks only the names that hold every run of the text: the shortest list filtered
+/// by the sets' bits and the other lists, or, when every run is common, the word-by-word AND of the
+/// sets. Checking every name holding just one common run ("gra" in a graph of granites) cost more than
+/// the rest of a search request.
 /// </summary>
-internal sealed class TrigramPostings
+internal sealed class RunPostings
 {
-    private const int Run = 3;
+    private readonly int run;
 
     private readonly record struct CommonRun(ulong[] Bits, int Count);
 
@@ -23,16 +24,19 @@ internal sealed class TrigramPostings
     private readonly Dictionary<string, CommonRun>.AlternateLookup<ReadOnlySpan<char>> common;
 
     /// <param name="names">Folded names; a name's position is its index.</param>
-    public TrigramPostings(IReadOnlyList<string> names)
+    /// <param name="run">The number of letters in a run.</param>
+    public RunPostings(IReadOnlyList<string> names, int run)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(run, 1);
+        this.run = run;
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var lookup = postings.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i < names.Count; i++)
         {
             var folded = names[i].AsSpan();
-            for (var at = 0; at + Run <= folded.Length; at++)
+            for (var at = 0; at + run <= folded.Length; at++)
             {
-                var gram = folded.Slice(at, Run);
+                var gram = folded.Slice(at, run);
                 if (!lookup.TryGetValue(gram, out var list)) lookup[gram] = list = [];
                 if (list.Count == 0 || list[^1] != i) list.Add(i);
             }
@@ -64,13 +68,13 @@ internal sealed class TrigramPostings
     }
 
     /// <summary>
-    /// Indices of the names holding every three-letter run of <paramref name="text"/> (three letters
-    /// or more), ascending: a superset of the names that contain it. The caller disposes the result.
+    /// Indices of the names holding every run of <paramref name="text"/> (none when the text is shorter
+    /// than a run), ascending: a superset of the names that contain it. The caller disposes the result.
     /// </summary>
     public Candidates NamesHoldingAllRuns(string text)
     {
         var result = new Candidates();
-        var runs = Math.Max(0, text.Length - Run + 1);
+        var runs = Math.Max(0, text.Length - run + 1);
         if (runs == 0) return result;
 
         var lists = ArrayPool<int[]>.Shared.Rent(runs);
@@ -81,7 +85,7 @@ internal sealed class TrigramPostings
         {
             for (var at = 0; at < runs; at++)
             {
-                var gram = text.AsSpan(at, Run);
+                var gram = text.AsSpan(at, run);
                 if (rare.TryGetValue(gram, out var list))
                 {
                     if (Array.IndexOf(lists, list, 0, listCount) < 0) lists[listCount++] = list;
