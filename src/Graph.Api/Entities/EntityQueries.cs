@@ -46,9 +46,9 @@ internal static class EntityQueries
         var after = context.GetArgument<string?>("after");
         var afterId = after is null ? null : Cursor.Decode("e", after);
 
-        var (candidates, named) = Candidates(index, kind, filter);
-        var matching = Matching(index, candidates, named, kind, filter);
-        var afterCursor = afterId is null ? matching : Matching(index, candidates.Skip(FirstAfter(candidates, afterId)), named, kind, filter);
+        var (candidates, met) = Candidates(index, kind, filter);
+        var matching = Matching(index, candidates, met, kind, filter);
+        var afterCursor = afterId is null ? matching : Matching(index, candidates.Skip(FirstAfter(candidates, afterId)), met, kind, filter);
         return Pages.Take(afterCursor, first, after is not null, e => new EntityEdge(e), () => matching.Count());
     }
 
@@ -68,34 +68,47 @@ internal static class EntityQueries
     }
 
     // The entities a page is taken from, in id order: the shortest list one condition gives (the kind's,
-    // the entities named with the text, the entities with the property key), and whether it is the named
-    // list, whose entities need not be checked for the text again; the other conditions are then checked on them.
-    private static (IReadOnlyList<EntityNode> Entities, bool Named) Candidates(GraphIndex index, EntityKind? kind, EntityFilter? filter)
+    // the entities named with the text, those taking part in the relationship type, those with the property
+    // key), and the condition its entities meet by construction, which is not checked on them again.
+    private static (IReadOnlyList<EntityNode> Entities, Met Met) Candidates(GraphIndex index, EntityKind? kind, EntityFilter? filter)
     {
         var shortest = kind is { } only ? index.EntitiesOfKind(only) : index.Entities;
-        var named = false;
+        var met = Met.Nothing;
         if (filter?.NameContains is { } text && TextNormalizer.Normalize(text) is { Length: > 0 } folded
             && index.Search.EntitiesNamedWith(folded) is var withName && withName.Count < shortest.Count)
         {
-            (shortest, named) = (withName, true);
+            (shortest, met) = (withName, Met.Name);
         }
 
-        if (filter?.PropertyKey is { } key && index.EntitiesWithProperty(key) is var withKey && withKey.Count < shortest.Count) (shortest, named) = (withKey, false);
-        return (shortest, named);
+        if (filter?.HasRelationshipType is { } type && index.EntitiesTakingPartIn(type) is var withType && withType.Count < shortest.Count)
+        {
+            (shortest, met) = (withType, Met.RelationshipType);
+        }
+
+        if (filter?.PropertyKey is { } key && index.EntitiesWithProperty(key) is var withKey && withKey.Count < shortest.Count) (shortest, met) = (withKey, Met.Nothing);
+        return (shortest, met);
     }
 
-    private static IEnumerable<EntityNode> Matching(GraphIndex index, IEnumerable<EntityNode> entities, bool named, EntityKind? kind, EntityFilter? filter)
+    private static IEnumerable<EntityNode> Matching(GraphIndex index, IEnumerable<EntityNode> entities, Met met, EntityKind? kind, EntityFilter? filter)
     {
-        var text = filter?.NameContains is null || named ? null : TextNormalizer.Normalize(filter.NameContains);
-        var type = filter?.HasRelationshipType;
+        var text = filter?.NameContains is null || met == Met.Name ? null : TextNormalizer.Normalize(filter.NameContains);
+        var type = met == Met.RelationshipType ? null : filter?.HasRelationshipType;
         var key = filter?.PropertyKey;
-        // With nothing left to check (no filter on the kind's own list, or the named list alone) the candidates
-        // are the answer as they are, and a total is their count, not a walk.
+        // With nothing left to check (no filter on the kind's own list, or one condition's list alone) the
+        // candidates are the answer as they are, and a total is their count, not a walk.
         if ((kind is null || ReferenceEquals(entities, index.EntitiesOfKind(kind.Value))) && text is null && type is null && key is null) return entities;
         return entities.Where(e =>
             (kind is null || e.Kind == kind)
             && (text is null || index.Search.NameContains(e, text))
             && (type is null || index.Compact.TakesPartIn(e.Ordinal, type.Value))
             && (key is null || e.Entity.Properties.Any(p => p.Key == key && (filter!.PropertyValue is null || p.Value == filter.PropertyValue))));
+    }
+
+    /// <summary>The condition a list of candidates meets by construction.</summary>
+    private enum Met
+    {
+        Nothing,
+        Name,
+        RelationshipType,
     }
 }

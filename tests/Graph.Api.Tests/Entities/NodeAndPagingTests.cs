@@ -53,6 +53,8 @@ public sealed class NodeAndPagingTests(SeedGraphFixture fixture)
     [InlineData("kind: TOPIC")]
     [InlineData("kind: TOPIC, filter: { propertyKey: \"category\" }")]
     [InlineData("filter: { hasRelationshipType: COOPERATES_IN }")]
+    [InlineData("kind: TOPIC, filter: { hasRelationshipType: PART_OF, nameContains: \"a\" }")]
+    [InlineData("filter: { hasRelationshipType: PARTICIPATES_IN, nameContains: \"a\" }")]
     [InlineData("filter: { propertyKey: \"category\", propertyValue: \"SECTOR\" }")]
     [InlineData("kind: TOPIC, filter: { nameContains: \"belarus\" }")]
     [InlineData("filter: { nameContains: \"ar\" }")]
@@ -89,6 +91,30 @@ public sealed class NodeAndPagingTests(SeedGraphFixture fixture)
             .Select(e => e["id"]!.GetValue<string>()).ToList();
 
         var data = await fixture.Client.QueryAsync("query($t: String) { entities(filter: { nameContains: $t }, first: 100) { totalCount edges { node { id } } } }", new { t = text });
+
+        Assert.Equal(expected, data["entities"]!["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>()).ToList());
+        Assert.Equal(expected.Count, data["entities"]!["totalCount"]!.GetValue<int>());
+    }
+
+    [Theory]
+    [InlineData(null, "PART_OF", null)]
+    [InlineData("TOPIC", "PART_OF", "a")]
+    [InlineData("COUNTRY", "PARTICIPATES_IN", null)]
+    [InlineData(null, "LOCATED_IN", "ar")]
+    [InlineData("EVENT", "INVESTS", null)]
+    public async Task Kind_relationship_type_and_name_together_give_the_entities_meeting_all_three_and_their_total(string? kind, string type, string? text)
+    {
+        var all = (await fixture.Client.QueryAsync("{ entities(first: 100) { edges { node { id kind name aliases relationshipCounts { type } } } } }"))["entities"]!["edges"]!
+            .AsArray().Select(e => e!["node"]!);
+        var expected = all
+            .Where(e => kind is null || e["kind"]!.GetValue<string>() == kind)
+            .Where(e => e["relationshipCounts"]!.AsArray().Any(c => c!["type"]!.GetValue<string>() == type))
+            .Where(e => text is null || e["aliases"]!.AsArray().Select(a => a!.GetValue<string>()).Prepend(e["name"]!.GetValue<string>()).Any(n => TextNormalizer.Normalize(n).Contains(text, StringComparison.Ordinal)))
+            .Select(e => e["id"]!.GetValue<string>()).ToList();
+
+        var data = await fixture.Client.QueryAsync(
+            "query($kind: EntityKind, $filter: EntityFilter) { entities(kind: $kind, filter: $filter, first: 100) { totalCount edges { node { id } } } }",
+            new { kind, filter = new { hasRelationshipType = type, nameContains = text } });
 
         Assert.Equal(expected, data["entities"]!["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>()).ToList());
         Assert.Equal(expected.Count, data["entities"]!["totalCount"]!.GetValue<int>());

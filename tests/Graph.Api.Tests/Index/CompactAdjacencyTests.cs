@@ -70,6 +70,19 @@ public sealed class CompactAdjacencyTests
     }
 
     [Fact]
+    public void The_entities_taking_part_in_a_type_are_those_with_a_relationship_of_it_in_id_order()
+    {
+        var index = TestGraphs.Random(seed: 17, entities: 150, relationships: 200);
+        foreach (var type in Types)
+        {
+            var expected = index.Entities
+                .Where(e => index.Adjacents(e, Direction.Both, new RelationshipFilter(Types: new HashSet<RelationshipType> { type })).Any()).ToList();
+            Assert.Equal(expected, index.EntitiesTakingPartIn(type));
+            Assert.Equal(expected.Count, index.EntitiesTakingPartIn(type).Count);
+        }
+    }
+
+    [Fact]
     public void Outgoing_rows_list_each_relationship_where_it_starts()
     {
         var index = TestGraphs.Random(seed: 11, entities: 30, relationships: 200);

@@ -1,8 +1,7 @@
 using Graph.Api.Index;
 using Graph.Api.Model;
-using Graph.Api.Search;
 
-namespace Graph.Api.Tests.Search;
+namespace Graph.Api.Tests.Index;
 
 /// <summary>The marked entities read as a list: by index and in order, the same entities, across words and when empty.</summary>
 public sealed class MarkedEntitiesTests
