@@ -8,6 +8,7 @@ cursor() { printf '%s' "$1" | base64 | tr '+/' '-_' | tr -d '='; }
 body() { printf '{"query":"%s"}\n' "$2" > "$out/$1.json"; }
 body deep-page "{ entities(kind: ORGANIZATION, first: 20, after: \\\"$(cursor e:org-0099740)\\\") { pageInfo { endCursor hasNextPage } edges { node { id name } } } }"
 body type-filter "{ entities(filter: { hasRelationshipType: INVESTS }, first: 20) { edges { node { id name } } } }"
+body type-filter-total "{ entities(filter: { hasRelationshipType: INVESTS }, first: 20) { totalCount edges { node { id name } } } }"
 body name-filter "{ entities(filter: { nameContains: \\\"granite 12\\\" }, first: 20) { edges { node { id name } } } }"
 body short-name-filter "{ entities(filter: { nameContains: \\\"an\\\" }, first: 20) { totalCount edges { node { id name } } } }"
 body rare-short-filter "{ entities(kind: ORGANIZATION, filter: { nameContains: \\\"zq\\\" }, first: 20) { totalCount edges { node { id } } } }"
