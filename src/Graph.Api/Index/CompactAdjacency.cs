@@ -89,6 +89,23 @@ public sealed class CompactAdjacency
             filter);
     }
 
+    /// <summary>
+    /// How many relationships an entity has in the direction, unfiltered, a self-loop once (as its steps
+    /// count it): the lengths of its rows, less the self-loops for both directions. A hub's degree was a
+    /// walk over its thousand steps.
+    /// </summary>
+    public int Degree(int entity, Direction direction)
+    {
+        var targets = outOther.AsSpan(Row(outStart, entity));
+        var incoming = inStart[entity + 1] - inStart[entity];
+        return direction switch
+        {
+            Direction.Out => targets.Length,
+            Direction.In => incoming,
+            _ => targets.Length + incoming - targets.Count(entity),
+        };
+    }
+
     /// <summary>The outgoing relationships of an entity, unfiltered, in relationship order.</summary>
     public ReadOnlySpan<int> OutgoingRelationships(int entity) => outRelationship.AsSpan(Row(outStart, entity));
 

@@ -23,6 +23,9 @@ public readonly struct CompactFilter
         keepsAll = types == ulong.MaxValue && kinds == ulong.MaxValue && !hasAsOf;
     }
 
+    /// <summary>Whether every step is kept: no types, kinds or date to test.</summary>
+    public bool KeepsAll => keepsAll;
+
     // With no filter nothing is read: the type and kind arrays are large, and each probe lands anywhere in them.
     public bool Keeps(int relationship, int other) =>
         keepsAll

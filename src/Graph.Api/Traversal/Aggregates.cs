@@ -13,6 +13,7 @@ internal static class Aggregates
     public static int Degree(GraphIndex index, EntityNode entity, Direction direction, RelationshipFilter filter)
     {
         var kept = new CompactFilter(index.Compact, filter);
+        if (kept.KeepsAll) return index.Compact.Degree(entity.Ordinal, direction);
         var count = 0;
         foreach (var _ in index.Compact.Steps(entity.Ordinal, direction, kept)) count++;
         return count;
