@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Numerics;
 using Graph.Api.Model;
 using Graph.Api.Search;
 using QuikGraph;
@@ -111,7 +112,7 @@ public sealed class GraphIndex
         {
             for (var types = typesByEntity[entity]; types != 0; types &= types - 1)
             {
-                byType[System.Numerics.BitOperations.TrailingZeroCount(types)][entity >> 6] |= 1UL << entity;
+                byType[BitOperations.TrailingZeroCount(types)][entity >> 6] |= 1UL << entity;
             }
         }
 
