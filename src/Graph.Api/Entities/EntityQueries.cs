@@ -67,48 +67,73 @@ internal static class EntityQueries
         return low;
     }
 
-    // The entities a page is taken from, in id order: the shortest list one condition gives (the kind's,
-    // the entities named with the text, those taking part in the relationship type, those with the property
-    // key), and the condition its entities meet by construction, which is not checked on them again.
+    // The entities a page is taken from, in id order, and the conditions they meet by construction, which are
+    // not checked on them again. The kind, the name and the relationship type give bit sets (a rare name, a
+    // list), intersected word by word when there are several; then the shortest list wins, the property key's
+    // included.
     private static (IReadOnlyList<EntityNode> Entities, Met Met) Candidates(GraphIndex index, EntityKind? kind, EntityFilter? filter)
     {
-        var shortest = kind is { } only ? index.EntitiesOfKind(only) : index.Entities;
-        var met = Met.Nothing;
-        if (filter?.NameContains is { } text && TextNormalizer.Normalize(text) is { Length: > 0 } folded
-            && index.Search.EntitiesNamedWith(folded) is var withName && withName.Count < shortest.Count)
+        var sets = new List<MarkedEntities>(3);
+        var setsMeet = Met.Nothing;
+        IReadOnlyList<EntityNode>? named = null;
+        if (kind is { } only)
         {
-            (shortest, met) = (withName, Met.Name);
+            sets.Add(index.KindSet(only));
+            setsMeet = Met.Kind;
         }
 
-        if (filter?.HasRelationshipType is { } type && index.EntitiesTakingPartIn(type) is var withType && withType.Count < shortest.Count)
+        if (filter?.NameContains is { } text && TextNormalizer.Normalize(text) is { Length: > 0 } folded)
         {
-            (shortest, met) = (withType, Met.RelationshipType);
+            named = index.Search.EntitiesNamedWith(folded);
+            if (named is MarkedEntities nameSet)
+            {
+                sets.Add(nameSet);
+                setsMeet |= Met.Name;
+                named = null;
+            }
         }
 
-        if (filter?.PropertyKey is { } key && index.EntitiesWithProperty(key) is var withKey && withKey.Count < shortest.Count) (shortest, met) = (withKey, Met.Nothing);
-        return (shortest, met);
+        if (filter?.HasRelationshipType is { } type)
+        {
+            sets.Add(index.EntitiesTakingPartIn(type));
+            setsMeet |= Met.RelationshipType;
+        }
+
+        // The kind alone is its own list (an array, read without ranks).
+        (IReadOnlyList<EntityNode> Entities, Met Met) shortest = sets.Count switch
+        {
+            0 => (index.Entities, Met.Nothing),
+            1 when setsMeet == Met.Kind => (index.EntitiesOfKind(kind!.Value), Met.Kind),
+            1 => (sets[0], setsMeet),
+            _ => (MarkedEntities.InAll(sets), setsMeet),
+        };
+        if (named is not null && named.Count < shortest.Entities.Count) shortest = (named, Met.Name);
+        if (filter?.PropertyKey is { } key && index.EntitiesWithProperty(key) is var withKey && withKey.Count < shortest.Entities.Count) shortest = (withKey, Met.Nothing);
+        return shortest;
     }
 
     private static IEnumerable<EntityNode> Matching(GraphIndex index, IEnumerable<EntityNode> entities, Met met, EntityKind? kind, EntityFilter? filter)
     {
-        var text = filter?.NameContains is null || met == Met.Name ? null : TextNormalizer.Normalize(filter.NameContains);
-        var type = met == Met.RelationshipType ? null : filter?.HasRelationshipType;
+        var ofKind = met.HasFlag(Met.Kind) ? null : kind;
+        var text = filter?.NameContains is null || met.HasFlag(Met.Name) ? null : TextNormalizer.Normalize(filter.NameContains);
+        var type = met.HasFlag(Met.RelationshipType) ? null : filter?.HasRelationshipType;
         var key = filter?.PropertyKey;
-        // With nothing left to check (no filter on the kind's own list, or one condition's list alone) the
-        // candidates are the answer as they are, and a total is their count, not a walk.
-        if ((kind is null || ReferenceEquals(entities, index.EntitiesOfKind(kind.Value))) && text is null && type is null && key is null) return entities;
+        // With nothing left to check the candidates are the answer as they are, and a total is their count, not a walk.
+        if (ofKind is null && text is null && type is null && key is null) return entities;
         return entities.Where(e =>
-            (kind is null || e.Kind == kind)
+            (ofKind is null || e.Kind == ofKind)
             && (text is null || index.Search.NameContains(e, text))
             && (type is null || index.Compact.TakesPartIn(e.Ordinal, type.Value))
             && (key is null || e.Entity.Properties.Any(p => p.Key == key && (filter!.PropertyValue is null || p.Value == filter.PropertyValue))));
     }
 
-    /// <summary>The condition a list of candidates meets by construction.</summary>
+    /// <summary>The conditions a list of candidates meets by construction.</summary>
+    [Flags]
     private enum Met
     {
-        Nothing,
-        Name,
-        RelationshipType,
+        Nothing = 0,
+        Kind = 1,
+        Name = 2,
+        RelationshipType = 4,
     }
 }

@@ -20,6 +20,7 @@ public sealed class GraphIndex
     private readonly Dictionary<string, EntityNode[]> entitiesByPropertyKey;
     private readonly Dictionary<string, RelationshipNode[]> citationsByDocument;
     private readonly MarkedEntities[] entitiesByRelationshipType;
+    private readonly FrozenDictionary<EntityKind, MarkedEntities> kindSets;
 
     private GraphIndex(EntityNode[] entities, RelationshipNode[] relationships, BidirectionalGraph<EntityNode, RelationshipNode> graph,
         Task<SearchIndex> search, Task<Dictionary<string, RelationshipNode[]>> citations)
@@ -41,6 +42,7 @@ public sealed class GraphIndex
         Search = search.GetAwaiter().GetResult();
         Compact = compact.GetAwaiter().GetResult();
         entitiesByRelationshipType = EntitiesByRelationshipType(entities, Compact.EntityRelationshipTypes, counts.Length);
+        kindSets = entitiesByKind.ToFrozenDictionary(p => p.Key, p => KindSet(p.Value, entities));
     }
 
     /// <summary>Every entity, in id order (ordinal = position).</summary>
@@ -117,6 +119,13 @@ public sealed class GraphIndex
         }
 
         return Array.ConvertAll(byType, marked => new MarkedEntities(marked, entities));
+    }
+
+    private static MarkedEntities KindSet(EntityNode[] ofKind, EntityNode[] entities)
+    {
+        var marked = new ulong[(entities.Length + 63) / 64];
+        foreach (var entity in ofKind) marked[entity.Ordinal >> 6] |= 1UL << entity.Ordinal;
+        return new MarkedEntities(marked, entities);
     }
 
     /// <summary>Relationship ordinals ordered by the ordinal of the entity each starts at, then by their own (a counting sort).</summary>
@@ -198,8 +207,11 @@ public sealed class GraphIndex
 
     public IReadOnlyList<EntityNode> EntitiesOfKind(EntityKind kind) => entitiesByKind[kind];
 
+    /// <summary>The entities of a kind as a bit set, to intersect with other conditions' sets.</summary>
+    internal MarkedEntities KindSet(EntityKind kind) => kindSets[kind];
+
     /// <summary>The entities that start or end a relationship of the type, in id order.</summary>
-    public IReadOnlyList<EntityNode> EntitiesTakingPartIn(RelationshipType type) => entitiesByRelationshipType[(int)type];
+    internal MarkedEntities EntitiesTakingPartIn(RelationshipType type) => entitiesByRelationshipType[(int)type];
 
     /// <summary>The entities with a property of this key, in id order.</summary>
     public IReadOnlyList<EntityNode> EntitiesWithProperty(string key) => entitiesByPropertyKey.GetValueOrDefault(key, []);

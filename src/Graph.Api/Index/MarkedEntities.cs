@@ -36,6 +36,24 @@ internal sealed class MarkedEntities : IReadOnlyList<EntityNode>, IList<EntityNo
 
     public int Count { get; }
 
+    /// <summary>
+    /// The entities in every one of the sets (at least one, all over the same entities), made word by word:
+    /// a kind, a name and a relationship type together are a count instead of a test of each entity.
+    /// </summary>
+    public static MarkedEntities InAll(IReadOnlyList<MarkedEntities> sets)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(sets.Count);
+        var first = sets[0];
+        var marked = first.marked.ToArray();
+        for (var s = 1; s < sets.Count; s++)
+        {
+            var other = sets[s].marked;
+            for (var word = 0; word < marked.Length; word++) marked[word] &= word < other.Length ? other[word] : 0;
+        }
+
+        return new MarkedEntities(marked, first.byOrdinal);
+    }
+
     public EntityNode this[int index]
     {
         get

@@ -32,4 +32,28 @@ public sealed class MarkedEntitiesTests
         Assert.Throws<ArgumentOutOfRangeException>(() => list[list.Count]);
         Assert.Throws<ArgumentOutOfRangeException>(() => list[-1]);
     }
+
+    [Fact]
+    public void The_entities_in_all_sets_are_their_intersection_even_when_one_set_is_shorter()
+    {
+        var entities = GraphIndex.Build(Enumerable.Range(0, 500).Select(i => new Entity($"e{i:D5}", EntityKind.Topic, $"n{i}", [], "", [], ValidTime.Always)), [])
+            .Entities.ToArray();
+        var random = new Random(7);
+        // The last set covers only the first 300 entities, as a set of named entities may stop at the last named one.
+        var shares = new[] { (0.5, 500), (0.7, 500), (0.6, 300) };
+        var chosen = shares.Select(s => entities.Take(s.Item2).Where(_ => random.NextDouble() < s.Item1).ToHashSet()).ToList();
+        var sets = chosen.Select((c, k) =>
+        {
+            var marked = new ulong[(shares[k].Item2 + 63) / 64];
+            foreach (var entity in c) marked[entity.Ordinal >> 6] |= 1UL << entity.Ordinal;
+            return new MarkedEntities(marked, entities);
+        }).ToList();
+
+        var expected = entities.Where(e => chosen.All(c => c.Contains(e))).ToList();
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, MarkedEntities.InAll(sets));
+        Assert.Equal(expected, MarkedEntities.InAll([sets[2], sets[0], sets[1]]));
+        Assert.Equal(chosen[0].OrderBy(e => e.Ordinal), MarkedEntities.InAll([sets[0]]));
+    }
 }
