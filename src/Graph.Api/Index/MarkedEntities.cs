@@ -1,13 +1,14 @@
 using System.Collections;
 using System.Numerics;
+
 namespace Graph.Api.Index;
 
 /// <summary>
-/// Entities marked in a bit set by ordinal, read as a list in ordinal (id) order: the entities named
-/// with a text, or taking part in relationships of a type. A name filter of one or two letters marks
-/// tens of thousands of entities per request; as an array they took a large-object allocation each
-/// (152 KB for 19k), and at a few thousand requests a second the collector ran a full collection
-/// every second to return them. The set is an eighth of that, and the rank of each word
+/// Entities marked in a bit set by ordinal, read as a list in ordinal (id) order: the entities of a
+/// kind, named with a text, or taking part in relationships of a type. A name filter of one or two
+/// letters marks tens of thousands of entities per request; as an array they took a large-object
+/// allocation each (152 KB for 19k), and at a few thousand requests a second the collector ran a full
+/// collection every second to return them. The set is an eighth of that, and the rank of each word
 /// makes the i-th entity a binary search, so a page still starts at its cursor by halving. It is a
 /// read-only <see cref="IList{T}"/> too, so that LINQ's Skip goes straight to an index.
 /// </summary>

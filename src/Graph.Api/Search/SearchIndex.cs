@@ -29,6 +29,7 @@ public sealed class SearchIndex
     // candidates, and walks the few hundred holding "e 12" instead. They take about as much memory as
     // the trigrams (6 MB for 100k entities), which still serve texts of three letters.
     private readonly RunPostings fourLetterRuns;
+    private const int LongestRun = 4;
     private readonly ShortRunEntities shortRuns;
 
     public SearchIndex(IEnumerable<EntityNode> entities)
@@ -119,11 +120,13 @@ public sealed class SearchIndex
         ArgumentException.ThrowIfNullOrEmpty(foldedText);
         if (foldedText.Length <= ShortRunEntities.LongestRun) return shortRuns.With(foldedText);
         using var holding = NamesHoldingAllRuns(foldedText);
+        // A text of three or four letters is one run, held by exactly the names that contain it; a longer one is checked.
+        var exact = foldedText.Length <= LongestRun;
         // Marked by ordinal, so the entities come out in id order, each once, however many of its names match.
         var marked = new ulong[(byOrdinal.Length + 63) / 64];
         foreach (var i in holding.Items)
         {
-            if (names[i].Folded.Contains(foldedText, StringComparison.Ordinal)) marked[names[i].Ordinal >> 6] |= 1UL << names[i].Ordinal;
+            if (exact || names[i].Folded.Contains(foldedText, StringComparison.Ordinal)) marked[names[i].Ordinal >> 6] |= 1UL << names[i].Ordinal;
         }
 
         return new MarkedEntities(marked, byOrdinal);
@@ -131,7 +134,7 @@ public sealed class SearchIndex
 
     /// <summary>The names holding every run of the text (three letters or more), by the longest runs it has.</summary>
     private RunPostings.Candidates NamesHoldingAllRuns(string foldedText) =>
-        (foldedText.Length >= 4 ? fourLetterRuns : trigrams).NamesHoldingAllRuns(foldedText);
+        (foldedText.Length >= LongestRun ? fourLetterRuns : trigrams).NamesHoldingAllRuns(foldedText);
 
     /// <summary>Whether any of the entity's names contains the text, already folded by <see cref="TextNormalizer"/>.</summary>
     public bool NameContains(EntityNode entity, string foldedText)

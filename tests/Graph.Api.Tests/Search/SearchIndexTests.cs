@@ -42,9 +42,11 @@ public sealed class SearchIndexTests
         // Two entities with letters no other name has: their runs are held by too few entities for a bit set.
         entities.Add(new Entity("e0001", EntityKind.Topic, "Zq Ab", ["qqz"], "", [], ValidTime.Always));
         entities.Add(new Entity("e0002", EntityKind.Place, "Bazq", [], "", [], ValidTime.Always));
+        // Holds every four-letter run of "abcde" and "zqab" without containing either: found by runs, refused by the check.
+        entities.Add(new Entity("e0003", EntityKind.Place, "Abcd Bcde", ["zqa qab"], "", [], ValidTime.Always));
         var index = GraphIndex.Build(entities, []);
         var checkedTexts = 0;
-        foreach (var text in new[] { "abc", "aab", "b a", "cab", "ccc", "a b c", "bbbb", "zzz", "ab", "ca", " c", "zz", "a", "c", " ", "z", "abca", "zq", "q", "qz", "zq a", "qq" })
+        foreach (var text in new[] { "abc", "aab", "b a", "cab", "ccc", "a b c", "bbbb", "zzz", "ab", "ca", " c", "zz", "a", "c", " ", "z", "abca", "zq", "q", "qz", "zq a", "qq", "abcde", "abcd", "zqab", "zqa" })
         {
             var expected = index.Entities.Where(e => index.Search.NameContains(e, text)).Select(e => e.Id).ToList();
             Assert.Equal(expected, index.Search.EntitiesNamedWith(text).Select(e => e.Id).ToList());
