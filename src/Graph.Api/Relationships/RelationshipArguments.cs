@@ -2,6 +2,7 @@ using Graph.Api.Index;
 using Graph.Api.Model;
 using Graph.Api.Paging;
 using Graph.Api.Schema;
+using Graph.Api.Traversal;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
@@ -43,6 +44,7 @@ internal static class RelationshipArguments
         return Pages.Take(
             index.Adjacents(entity, direction, filter, afterOrdinal), first, after is not null,
             a => new RelationshipEdge(a),
-            () => index.Adjacents(entity, direction, filter).Count());
+            // Counted on the compact adjacency (ints, and for no filter the rows' lengths), not by reading every relationship.
+            () => Aggregates.Degree(index, entity, direction, filter));
     }
 }

@@ -223,4 +223,21 @@ public sealed class NodeAndPagingTests(SeedGraphFixture fixture)
         Assert.NotEmpty(kinds);
         Assert.All(kinds, k => Assert.Equal("EVENT", k));
     }
+
+    [Theory]
+    [InlineData("china", "")]
+    [InlineData("china", "direction: OUT")]
+    [InlineData("belarus", "direction: IN")]
+    [InlineData("belarus", "types: [PARTY_TO, INVESTS]")]
+    [InlineData("china", "otherKinds: [TOPIC, EVENT], direction: OUT")]
+    [InlineData("belarus", "asOf: \"2014-06-01\"")]
+    [InlineData("china", "asOf: \"2000-06-01\", otherKinds: [COUNTRY]")]
+    public async Task A_relationship_list_total_is_the_number_of_relationships_it_lists(string id, string arguments)
+    {
+        var separator = arguments.Length == 0 ? "" : ", ";
+        var data = await fixture.Client.QueryAsync(
+            $"query($id: ID!) {{ entity(id: $id) {{ relationships({arguments}{separator}first: 100) {{ totalCount edges {{ relationship {{ id }} }} }} }} }}", new { id });
+        var relationships = data["entity"]!["relationships"]!;
+        Assert.Equal(relationships["edges"]!.AsArray().Count, relationships["totalCount"]!.GetValue<int>());
+    }
 }
