@@ -42,7 +42,7 @@ internal static class RelationshipArguments
         var afterOrdinal = Cursor.RelationshipOrdinal(index, "r", after);
 
         return Pages.Take(
-            index.Adjacents(entity, direction, filter, afterOrdinal), first, after is not null,
+            index.AdjacentsAfter(entity, direction, filter, afterOrdinal, first + 1), first, after is not null,
             a => new RelationshipEdge(a),
             // Counted on the compact adjacency (ints, and for no filter the rows' lengths), not by reading every relationship.
             () => Aggregates.Degree(index, entity, direction, filter));

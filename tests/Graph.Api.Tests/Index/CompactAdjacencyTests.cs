@@ -70,6 +70,42 @@ public sealed class CompactAdjacencyTests
     }
 
     [Fact]
+    public void A_page_of_adjacents_after_a_cursor_is_the_same_as_the_filtered_list_from_there()
+    {
+        // Self-loops and parallel relationships included (TestGraphs.Random), every direction and filter kind.
+        var index = TestGraphs.Random(seed: 19, entities: 25, relationships: 400);
+        RelationshipFilter[] filters =
+        [
+            RelationshipFilter.None,
+            new(Types: new HashSet<RelationshipType> { RelationshipType.CooperatesIn, RelationshipType.PartyTo }),
+            new(OtherKinds: new HashSet<EntityKind> { EntityKind.Organization, EntityKind.Topic }),
+            new(AsOf: new DateOnly(2013, 1, 1)),
+        ];
+        var compared = 0;
+        foreach (var filter in filters)
+        {
+            foreach (var entity in index.Entities)
+            {
+                foreach (var direction in Enum.GetValues<Direction>())
+                {
+                    var all = index.Adjacents(entity, direction, filter).ToList();
+                    foreach (var after in all.Select(a => a.Relationship.Ordinal).Prepend(-1).Where((_, i) => i % 3 == 0))
+                    {
+                        foreach (var count in new[] { 0, 1, 4, 1000 })
+                        {
+                            var expected = index.Adjacents(entity, direction, filter, after).Take(count).ToList();
+                            Assert.Equal(expected, index.AdjacentsAfter(entity, direction, filter, after, count));
+                            compared += expected.Count;
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.True(compared > 1000, $"only {compared} steps compared");
+    }
+
+    [Fact]
     public void The_entities_taking_part_in_a_type_are_those_with_a_relationship_of_it_in_id_order()
     {
         var index = TestGraphs.Random(seed: 17, entities: 150, relationships: 200);
