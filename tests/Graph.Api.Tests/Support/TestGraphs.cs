@@ -10,6 +10,22 @@ internal static class TestGraphs
     private static readonly RelationshipType[] Types = Enum.GetValues<RelationshipType>();
 
     /// <summary>
+    /// Every entity of the graph in every direction, under one relationship filter of each sort: none, by
+    /// type, by the other end's kind, and by a date inside the random graphs' date range.
+    /// </summary>
+    public static IEnumerable<(RelationshipFilter Filter, EntityNode Entity, Direction Direction)> EveryFilterEntityAndDirection(GraphIndex index)
+    {
+        RelationshipFilter[] filters =
+        [
+            RelationshipFilter.None,
+            new(Types: new HashSet<RelationshipType> { RelationshipType.CooperatesIn, RelationshipType.PartyTo }),
+            new(OtherKinds: new HashSet<EntityKind> { EntityKind.Organization, EntityKind.Topic }),
+            new(AsOf: new DateOnly(2013, 1, 1)),
+        ];
+        return from filter in filters from entity in index.Entities from direction in Enum.GetValues<Direction>() select (filter, entity, direction);
+    }
+
+    /// <summary>
     /// A random graph of every kind and type, with self-loops (one relationship in five), parallel
     /// relationships, and dates of each precision around the ends of 2012, 2013 and mid-2015.
     /// </summary>
