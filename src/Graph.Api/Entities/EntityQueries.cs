@@ -73,6 +73,8 @@ internal static class EntityQueries
     // included.
     private static (IReadOnlyList<EntityNode> Entities, Met Met) Candidates(GraphIndex index, EntityKind? kind, EntityFilter? filter)
     {
+        // The usual page, without a filter, is the kind's own list (or every entity's) as it is.
+        if (filter is null) return kind is { } ofKind ? (index.EntitiesOfKind(ofKind), Met.Kind) : (index.Entities, Met.Nothing);
         var sets = new List<MarkedEntities>(3);
         var setsMeet = Met.Nothing;
         IReadOnlyList<EntityNode>? named = null;
@@ -82,7 +84,7 @@ internal static class EntityQueries
             setsMeet = Met.Kind;
         }
 
-        if (filter?.NameContains is { } text && TextNormalizer.Normalize(text) is { Length: > 0 } folded)
+        if (filter.NameContains is { } text && TextNormalizer.Normalize(text) is { Length: > 0 } folded)
         {
             named = index.Search.EntitiesNamedWith(folded);
             if (named is MarkedEntities nameSet)
@@ -93,7 +95,7 @@ internal static class EntityQueries
             }
         }
 
-        if (filter?.HasRelationshipType is { } type)
+        if (filter.HasRelationshipType is { } type)
         {
             sets.Add(index.EntitiesTakingPartIn(type));
             setsMeet |= Met.RelationshipType;
@@ -108,7 +110,7 @@ internal static class EntityQueries
             _ => (MarkedEntities.InAll(sets), setsMeet),
         };
         if (named is not null && named.Count < shortest.Entities.Count) shortest = (named, Met.Name);
-        if (filter?.PropertyKey is { } key && index.EntitiesWithProperty(key) is var withKey && withKey.Count < shortest.Entities.Count) shortest = (withKey, Met.Nothing);
+        if (filter.PropertyKey is { } key && index.EntitiesWithProperty(key) is var withKey && withKey.Count < shortest.Entities.Count) shortest = (withKey, Met.Nothing);
         return shortest;
     }
 
