@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Graph.Api.Import;
 using Graph.Api.Index;
 using Graph.Api.Model;
+using Graph.Api.Search;
 using Graph.Api.Storage;
 using Graph.Api.Traversal;
 
@@ -60,4 +61,13 @@ public class IndexBenchmarks
 
     [Benchmark]
     public int SearchContains() => index.Search.Find("granite 12", null, 10).Count;
+
+    [Benchmark]
+    public int SearchCommonWord() => index.Search.Find("granite", null, 100).Count;
+
+    [Benchmark]
+    public int NameFilterCommonWord() => index.Search.EntitiesNamedWith("granite").Count;
+
+    [Benchmark]
+    public SearchIndex BuildSearchIndex() => new(index.Entities);
 }

@@ -5,9 +5,9 @@ namespace Graph.Api.Search;
 
 /// <summary>
 /// Names and aliases of every entity, folded by <see cref="TextNormalizer"/>. Sorted, so exact and
-/// prefix matches are a binary search; with an index of their runs of three and of four letters, so
-/// "contains" checks only the names that hold every run of the query instead of every name in the
-/// graph; and with the entities holding each run of one or two letters, for name filters that short.
+/// prefix matches are a binary search. "Contains" is answered exactly, without checking names one by
+/// one: for one or two letters by the entities holding each such run, for more by a suffix array of
+/// the names.
 /// </summary>
 public sealed class SearchIndex
 {
@@ -23,13 +23,7 @@ public sealed class SearchIndex
     private readonly Name[] names;
     private readonly string[][] foldedByOrdinal;
     private readonly EntityNode[] byOrdinal;
-    private readonly RunPostings trigrams;
-
-    // Runs of four letters are rarer: "granite 12" walked the 1,478 names holding " 12" for its
-    // candidates, and walks the few hundred holding "e 12" instead. They take about as much memory as
-    // the trigrams (6 MB for 100k entities), which still serve texts of three letters.
-    private readonly RunPostings fourLetterRuns;
-    private const int LongestRun = 4;
+    private readonly NameSuffixes suffixes;
     private readonly ShortRunEntities shortRuns;
 
     public SearchIndex(IEnumerable<EntityNode> entities)
@@ -48,9 +42,7 @@ public sealed class SearchIndex
             byOrdinal[group.Key] = group.First().Entity;
         }
 
-        var folded = names.Select(n => n.Folded).ToArray();
-        trigrams = new RunPostings(folded, 3);
-        fourLetterRuns = new RunPostings(folded, 4);
+        suffixes = new NameSuffixes(names.Select(n => n.Folded).ToArray());
         shortRuns = new ShortRunEntities(foldedByOrdinal, byOrdinal);
     }
 
@@ -69,20 +61,20 @@ public sealed class SearchIndex
 
         // Names starting with the text are one sorted range: from the text itself up to the text
         // followed by the highest character, which no folded name contains.
+        var prefixStart = LowerBound(query);
         var prefixEnd = LowerBound(query + char.MaxValue);
-        for (var i = LowerBound(query); i < prefixEnd; i++)
+        for (var i = prefixStart; i < prefixEnd; i++)
         {
             Offer(i, names[i].Length == query.Length ? MatchKind.Exact : MatchKind.Prefix);
         }
 
-        // "Contains" needs three letters to be selective; shorter text matches by prefix only.
-        if (candidates.Count < first && query.Length >= 3)
+        // "Contains" needs three letters to be selective; shorter text matches by prefix only. Names that
+        // start with the text are the prefix range, already offered.
+        if (candidates.Count < first && query.Length >= NameSuffixes.ShortestText)
         {
-            using var holding = NamesHoldingAllRuns(query);
-            foreach (var i in holding.Items)
+            foreach (var i in suffixes.NamesContaining(query))
             {
-                var folded = names[i].Folded;
-                if (!folded.StartsWith(query, StringComparison.Ordinal) && folded.Contains(query, StringComparison.Ordinal)) Offer(i, MatchKind.Contains);
+                if (i < prefixStart || i >= prefixEnd) Offer(i, MatchKind.Contains);
             }
         }
 
@@ -113,28 +105,21 @@ public sealed class SearchIndex
 
     /// <summary>
     /// The entities with a name or alias containing the text (already folded, not empty), in id order:
-    /// for one or two letters a list made with the index, for more those found through the runs.
+    /// for one or two letters a list made with the index, for more those of a range of suffixes.
     /// </summary>
     public IReadOnlyList<EntityNode> EntitiesNamedWith(string foldedText)
     {
         ArgumentException.ThrowIfNullOrEmpty(foldedText);
         if (foldedText.Length <= ShortRunEntities.LongestRun) return shortRuns.With(foldedText);
-        using var holding = NamesHoldingAllRuns(foldedText);
-        // A text of three or four letters is one run, held by exactly the names that contain it; a longer one is checked.
-        var exact = foldedText.Length <= LongestRun;
         // Marked by ordinal, so the entities come out in id order, each once, however many of its names match.
         var marked = new ulong[(byOrdinal.Length + 63) / 64];
-        foreach (var i in holding.Items)
+        foreach (var i in suffixes.NamesContaining(foldedText))
         {
-            if (exact || names[i].Folded.Contains(foldedText, StringComparison.Ordinal)) marked[names[i].Ordinal >> 6] |= 1UL << names[i].Ordinal;
+            marked[names[i].Ordinal >> 6] |= 1UL << names[i].Ordinal;
         }
 
         return new MarkedEntities(marked, byOrdinal);
     }
-
-    /// <summary>The names holding every run of the text (three letters or more), by the longest runs it has.</summary>
-    private RunPostings.Candidates NamesHoldingAllRuns(string foldedText) =>
-        (foldedText.Length >= LongestRun ? fourLetterRuns : trigrams).NamesHoldingAllRuns(foldedText);
 
     /// <summary>Whether any of the entity's names contains the text, already folded by <see cref="TextNormalizer"/>.</summary>
     public bool NameContains(EntityNode entity, string foldedText)

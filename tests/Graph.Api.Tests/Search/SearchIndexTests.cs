@@ -42,7 +42,7 @@ public sealed class SearchIndexTests
         // Two entities with letters no other name has: their runs are held by too few entities for a bit set.
         entities.Add(new Entity("e0001", EntityKind.Topic, "Zq Ab", ["qqz"], "", [], ValidTime.Always));
         entities.Add(new Entity("e0002", EntityKind.Place, "Bazq", [], "", [], ValidTime.Always));
-        // Holds every four-letter run of "abcde" and "zqab" without containing either: found by runs, refused by the check.
+        // Holds every four-letter run of "abcde" and "zqab" without containing either.
         entities.Add(new Entity("e0003", EntityKind.Place, "Abcd Bcde", ["zqa qab"], "", [], ValidTime.Always));
         var index = GraphIndex.Build(entities, []);
         var checkedTexts = 0;

@@ -1,0 +1,150 @@
+namespace Graph.Api.Search;
+
+/// <summary>
+/// A suffix array of the folded names: every suffix at least <see cref="ShortestText"/> letters long,
+/// in ordinal order, as (name, offset). The suffixes starting with a text are one range, found by
+/// halving, and their names are exactly the names containing it. An index of the runs of three and
+/// four letters, used before, only narrowed the names down: for a common word ("granite", in a tenth
+/// of the names) every name holding its runs was checked one by one, 0.2 ms a request; the range
+/// lists the same names without a check.
+/// </summary>
+internal sealed class NameSuffixes
+{
+    /// <summary>The shortest text looked up here: shorter text is too common for a range to pay (see <see cref="ShortRunEntities"/>).</summary>
+    public const int ShortestText = ShortRunEntities.LongestRun + 1;
+
+    private readonly string[] names;
+    private readonly Suffix[] suffixes;
+
+    /// <summary>A suffix: the name it belongs to and where in the name it starts.</summary>
+    internal readonly record struct Suffix(int Name, ushort Offset);
+
+    /// <param name="names">Folded names; a name's position is its index.</param>
+    public NameSuffixes(string[] names)
+    {
+        this.names = names;
+        var count = 0L;
+        foreach (var name in names) count += name.Length < ShortestText ? 0 : Math.Min(name.Length - ShortestText, ushort.MaxValue) + 1;
+        suffixes = new Suffix[count];
+        var at = 0;
+        for (var n = 0; n < names.Length; n++)
+        {
+            for (var offset = 0; offset + ShortestText <= names[n].Length && offset <= ushort.MaxValue; offset++)
+            {
+                suffixes[at++] = new Suffix(n, (ushort)offset);
+            }
+        }
+
+        new Sorter(names, suffixes).Sort(0, suffixes.Length, 0);
+    }
+
+    /// <summary>
+    /// The names containing the text (folded, at least <see cref="ShortestText"/> letters) as indices, in no
+    /// particular order; a name holding the text twice comes twice.
+    /// </summary>
+    public NameIndices NamesContaining(ReadOnlySpan<char> text)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(text.Length, ShortestText);
+        var start = FirstNotBefore(text, orEqual: false);
+        return new NameIndices(suffixes.AsSpan(start, FirstNotBefore(text, orEqual: true) - start));
+    }
+
+    /// <summary>The names of a range of suffixes, for <c>foreach</c>.</summary>
+    public readonly ref struct NameIndices(ReadOnlySpan<Suffix> range)
+    {
+        private readonly ReadOnlySpan<Suffix> range = range;
+
+        public Enumerator GetEnumerator() => new(range);
+
+        public ref struct Enumerator(ReadOnlySpan<Suffix> range)
+        {
+            private readonly ReadOnlySpan<Suffix> range = range;
+            private int at = -1;
+
+            public readonly int Current => range[at].Name;
+
+            public bool MoveNext() => ++at < range.Length;
+        }
+    }
+
+    // The first suffix whose first text.Length letters sort after the text (orEqual) or not before it.
+    private int FirstNotBefore(ReadOnlySpan<char> text, bool orEqual)
+    {
+        int low = 0, high = suffixes.Length;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            var suffix = Text(names, suffixes[mid]);
+            var order = suffix[..Math.Min(suffix.Length, text.Length)].SequenceCompareTo(text);
+            if (order < 0 || (orEqual && order == 0)) low = mid + 1;
+            else high = mid;
+        }
+
+        return low;
+    }
+
+    private static ReadOnlySpan<char> Text(string[] names, Suffix suffix) => names[suffix.Name].AsSpan(suffix.Offset);
+
+    /// <summary>
+    /// Sorts suffixes eight letters at a time, as numbers: those sharing the first eight are sorted by the
+    /// next eight, and so on, each time a sort of plain numbers (a comparison of texts for each pair took
+    /// twice as long as the rest of the search index's build). A letter beyond the first 255 code points
+    /// cannot be one byte of such a number, so suffixes that share a byte standing for such a letter are
+    /// compared as text.
+    /// </summary>
+    private sealed class Sorter(string[] names, Suffix[] suffixes)
+    {
+        private const int Letters = 8;
+        private const byte Wide = byte.MaxValue;
+        private readonly ulong[] keys = new ulong[suffixes.Length];
+
+        /// <summary>Sorts suffixes[start..end), which share their first <paramref name="depth"/> letters.</summary>
+        public void Sort(int start, int end, int depth)
+        {
+            for (var i = start; i < end; i++) keys[i] = Key(Text(names, suffixes[i]), depth);
+            Array.Sort(keys, suffixes, start, end - start);
+            for (var run = start; run < end;)
+            {
+                var key = keys[run];
+                var runEnd = run + 1;
+                while (runEnd < end && keys[runEnd] == key) runEnd++;
+                if (runEnd - run > 1)
+                {
+                    // A key ending in a zero byte holds a suffix's last letters: the suffixes of the run are equal.
+                    if (HasWideLetter(key)) Array.Sort(suffixes, run, runEnd - run, Comparer<Suffix>.Create((a, b) => Text(names, a).SequenceCompareTo(Text(names, b))));
+                    else if ((key & 0xFF) != 0) Sort(run, runEnd, depth + Letters);
+                }
+
+                run = runEnd;
+            }
+        }
+
+        // Letters depth.. of the suffix, one byte each, in the order they sort; zero past its end (no folded name
+        // holds U+0000). Past a wide letter every byte is zero too: suffixes that differ only after it must meet
+        // in one run, to be compared as text, since the byte does not tell the wide letters apart.
+        private static ulong Key(ReadOnlySpan<char> suffix, int depth)
+        {
+            var key = 0UL;
+            var wide = false;
+            for (var i = 0; i < Letters; i++)
+            {
+                var at = depth + i;
+                var letter = wide || at >= suffix.Length ? '\0' : Math.Min(suffix[at], (char)Wide);
+                wide |= letter == Wide;
+                key = (key << 8) | letter;
+            }
+
+            return key;
+        }
+
+        private static bool HasWideLetter(ulong key)
+        {
+            for (var i = 0; i < Letters; i++, key >>= 8)
+            {
+                if ((key & 0xFF) == Wide) return true;
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Graph.Api.Search;
+
+namespace Graph.Api.Tests.Search;
+
+/// <summary>The suffix array against a scan of every name, for every text the names hold and some they do not.</summary>
+public sealed class NameSuffixesTests
+{
+    [Theory]
+    [InlineData("ab ")]
+    // Letters past the first 255 code points share a byte of the sort key, so their suffixes are compared as text.
+    [InlineData("aÿ\u0100\u4e60 ")]
+    public void A_text_is_found_in_exactly_the_names_containing_it(string alphabet)
+    {
+        // Names over a few letters, a fifth of them beginning with the same twenty letters, so suffixes share
+        // beginnings longer than one and two eight-letter keys; some names are shorter than a suffix or repeat another.
+        var random = new Random(11);
+        string Letters(int count) => new([.. Enumerable.Range(0, count).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+        var stem = Letters(20);
+        var names = Enumerable.Range(0, 400).Select(_ => Letters(random.Next(0, 30)))
+            .Concat(Enumerable.Range(0, 100).Select(_ => stem + Letters(random.Next(0, 12))))
+            .Concat(["ab", "", "abababababababababab", "abababababababababab"])
+            .ToArray();
+        var suffixes = new NameSuffixes(names);
+
+        var texts = names.SelectMany(n => Enumerable.Range(0, Math.Max(0, n.Length - 2)).Select(at => n.Substring(at, Math.Min(3 + at % 29, n.Length - at))))
+            .Concat(names.Where(n => n.StartsWith(stem, StringComparison.Ordinal)).SelectMany(n => new[] { n, n[1..], n[..Math.Min(n.Length, 24)] }))
+            .Append(new string(alphabet[0], 31)).Append("zzz").Append(alphabet[..3] + "z")
+            .Distinct().ToList();
+        Assert.True(texts.Count > 1000, $"only {texts.Count} texts");
+        foreach (var text in texts)
+        {
+            var expected = Enumerable.Range(0, names.Length).Where(i => names[i].Contains(text, StringComparison.Ordinal)).ToList();
+            var found = new List<int>();
+            foreach (var name in suffixes.NamesContaining(text)) found.Add(name);
+            Assert.Equal(expected, found.Distinct().Order().ToList());
+            // A name is listed once for each place the text starts in it.
+            Assert.Equal(expected.Sum(i => Occurrences(names[i], text)), found.Count);
+        }
+    }
+
+    [Fact]
+    public void Texts_shorter_than_a_suffix_are_refused()
+    {
+        var suffixes = new NameSuffixes(["granite"]);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => suffixes.NamesContaining("gr"));
+    }
+
+    private static int Occurrences(string name, string text) =>
+        Enumerable.Range(0, name.Length - text.Length + 1).Count(at => string.CompareOrdinal(name, at, text, 0, text.Length) == 0);
+}
