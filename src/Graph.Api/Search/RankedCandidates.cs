@@ -55,11 +55,13 @@ internal sealed class RankedCandidates : IDisposable
     // ranked no worse to the front, ties included, so that names of one rank stay together; returns how many.
     private int MoveBestToFront(int wanted)
     {
-        var worstFirst = new PriorityQueue<long, long>(wanted, Comparer<long>.Create(static (a, b) => b.CompareTo(a)));
+        // Keys are not negative, so a key's negation ranks the worst first under the default comparer, which
+        // the queue calls directly; a comparison delegate cost a call for each of thousands of candidates.
+        var worstFirst = new PriorityQueue<long, long>(wanted);
         for (var i = 0; i < Count; i++)
         {
-            if (worstFirst.Count < wanted) worstFirst.Enqueue(keys[i], keys[i]);
-            else if (keys[i] < worstFirst.Peek()) worstFirst.EnqueueDequeue(keys[i], keys[i]);
+            if (worstFirst.Count < wanted) worstFirst.Enqueue(keys[i], -keys[i]);
+            else if (keys[i] < worstFirst.Peek()) worstFirst.EnqueueDequeue(keys[i], -keys[i]);
         }
 
         var threshold = worstFirst.Peek();
