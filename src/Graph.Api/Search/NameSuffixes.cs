@@ -54,6 +54,8 @@ internal sealed class NameSuffixes
     {
         private readonly ReadOnlySpan<Suffix> range = range;
 
+        public int Count => range.Length;
+
         public Enumerator GetEnumerator() => new(range);
 
         public ref struct Enumerator(ReadOnlySpan<Suffix> range)

@@ -16,9 +16,15 @@ internal sealed class RankedCandidates : IDisposable
 
     public void Add(MatchKind match, int length, int ordinal, int name)
     {
-        if (Count == keys.Length) Grow();
+        if (Count == keys.Length) Grow(Count * 2);
         keys[Count] = ((long)match << 56) | ((long)Math.Min(length, 0xFFFFFF) << 32) | (uint)ordinal;
         names[Count++] = name;
+    }
+
+    /// <summary>Room for <paramref name="more"/> candidates, so thousands of them are not copied each time the arrays double.</summary>
+    public void Expect(int more)
+    {
+        if (Count + more > keys.Length) Grow(Count + more);
     }
 
     /// <summary>
@@ -58,15 +64,19 @@ internal sealed class RankedCandidates : IDisposable
         // Keys are not negative, so a key's negation ranks the worst first under the default comparer, which
         // the queue calls directly; a comparison delegate cost a call for each of thousands of candidates.
         var worstFirst = new PriorityQueue<long, long>(wanted);
-        for (var i = 0; i < Count; i++)
+        var i = 0;
+        for (; i < Count && worstFirst.Count < wanted; i++) worstFirst.Enqueue(keys[i], -keys[i]);
+        // Most candidates rank below the worst of those kept: one comparison with a local each.
+        var threshold = worstFirst.Peek();
+        for (; i < Count; i++)
         {
-            if (worstFirst.Count < wanted) worstFirst.Enqueue(keys[i], -keys[i]);
-            else if (keys[i] < worstFirst.Peek()) worstFirst.EnqueueDequeue(keys[i], -keys[i]);
+            if (keys[i] >= threshold) continue;
+            worstFirst.EnqueueDequeue(keys[i], -keys[i]);
+            threshold = worstFirst.Peek();
         }
 
-        var threshold = worstFirst.Peek();
         var front = 0;
-        for (var i = 0; i < Count; i++)
+        for (i = 0; i < Count; i++)
         {
             if (keys[i] > threshold) continue;
             (keys[front], keys[i]) = (keys[i], keys[front]);
@@ -83,10 +93,10 @@ internal sealed class RankedCandidates : IDisposable
         ArrayPool<int>.Shared.Return(names);
     }
 
-    private void Grow()
+    private void Grow(int size)
     {
-        var biggerKeys = ArrayPool<long>.Shared.Rent(keys.Length * 2);
-        var biggerNames = ArrayPool<int>.Shared.Rent(keys.Length * 2);
+        var biggerKeys = ArrayPool<long>.Shared.Rent(size);
+        var biggerNames = ArrayPool<int>.Shared.Rent(size);
         keys.AsSpan(0, Count).CopyTo(biggerKeys);
         names.AsSpan(0, Count).CopyTo(biggerNames);
         Dispose();

@@ -72,7 +72,9 @@ public sealed class SearchIndex
         // start with the text are the prefix range, already offered.
         if (candidates.Count < first && query.Length >= NameSuffixes.ShortestText)
         {
-            foreach (var i in suffixes.NamesContaining(query))
+            var containing = suffixes.NamesContaining(query);
+            candidates.Expect(containing.Count);
+            foreach (var i in containing)
             {
                 if (i < prefixStart || i >= prefixEnd) Offer(i, MatchKind.Contains);
             }
