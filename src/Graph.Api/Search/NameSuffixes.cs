@@ -16,8 +16,8 @@ internal sealed class NameSuffixes
     private readonly string[] names;
     private readonly Suffix[] suffixes;
 
-    /// <summary>A suffix: the name it belongs to and where in the name it starts.</summary>
-    internal readonly record struct Suffix(int Name, ushort Offset);
+    /// <summary>A suffix: the name it belongs to, where in the name it starts, and the name's length (in what was padding).</summary>
+    internal readonly record struct Suffix(int Name, ushort Offset, ushort NameLength);
 
     /// <param name="names">Folded names; a name's position is its index.</param>
     public NameSuffixes(string[] names)
@@ -31,7 +31,7 @@ internal sealed class NameSuffixes
         {
             for (var offset = 0; offset + ShortestText <= names[n].Length && offset <= ushort.MaxValue; offset++)
             {
-                suffixes[at++] = new Suffix(n, (ushort)offset);
+                suffixes[at++] = new Suffix(n, (ushort)offset, (ushort)Math.Min(names[n].Length, ushort.MaxValue));
             }
         }
 
@@ -49,23 +49,56 @@ internal sealed class NameSuffixes
         return new NameIndices(suffixes.AsSpan(start, FirstNotBefore(text, orEqual: true) - start));
     }
 
-    /// <summary>The names of a range of suffixes, for <c>foreach</c>.</summary>
-    public readonly ref struct NameIndices(ReadOnlySpan<Suffix> range)
+    /// <summary>The names of a range of suffixes, for <c>foreach</c>, optionally only those up to a length.</summary>
+    public readonly ref struct NameIndices(ReadOnlySpan<Suffix> range, int longest = int.MaxValue, int count = -1)
     {
+        private const int CountedLengths = 256;
         private readonly ReadOnlySpan<Suffix> range = range;
 
-        public int Count => range.Length;
+        /// <summary>How many names are listed (a name as often as it holds the text).</summary>
+        public int Count { get; } = count < 0 ? range.Length : count;
 
-        public Enumerator GetEnumerator() => new(range);
+        /// <summary>
+        /// Only the shortest names that make up at least <paramref name="count"/> of the range (all names of
+        /// the length where that count is reached stay); <paramref name="cut"/> says whether any were left out.
+        /// Nothing is left out when that length is past 254 letters.
+        /// </summary>
+        public NameIndices Shortest(int count, out bool cut)
+        {
+            Span<int> byLength = stackalloc int[CountedLengths];
+            byLength.Clear();
+            foreach (var suffix in range) byLength[Math.Min((int)suffix.NameLength, CountedLengths - 1)]++;
+            var reached = 0;
+            for (var length = 0; length < CountedLengths - 1; length++)
+            {
+                reached += byLength[length];
+                if (reached < count) continue;
+                cut = reached < range.Length;
+                return new NameIndices(range, length, reached);
+            }
 
-        public ref struct Enumerator(ReadOnlySpan<Suffix> range)
+            cut = false;
+            return this;
+        }
+
+        public Enumerator GetEnumerator() => new(range, longest);
+
+        public ref struct Enumerator(ReadOnlySpan<Suffix> range, int longest)
         {
             private readonly ReadOnlySpan<Suffix> range = range;
             private int at = -1;
 
             public readonly int Current => range[at].Name;
 
-            public bool MoveNext() => ++at < range.Length;
+            public bool MoveNext()
+            {
+                while (++at < range.Length)
+                {
+                    if (range[at].NameLength <= longest) return true;
+                }
+
+                return false;
+            }
         }
     }
 

@@ -51,7 +51,14 @@ public sealed class SearchIndex
     {
         var query = TextNormalizer.Normalize(text);
         if (query.Length == 0 || first <= 0) return [];
+        // A page that the shortest "contains" names left short (entities named twice among them, or names
+        // that start with the text) is found again from all of them.
+        var hits = Find(query, kinds, first, shortestContainsOnly: true, out var cut);
+        return hits.Count == first || !cut ? hits : Find(query, kinds, first, shortestContainsOnly: false, out _);
+    }
 
+    private List<SearchHit> Find(string query, IReadOnlySet<EntityKind>? kinds, int first, bool shortestContainsOnly, out bool cut)
+    {
         using var candidates = new RankedCandidates();
         void Offer(int index, MatchKind match)
         {
@@ -70,9 +77,13 @@ public sealed class SearchIndex
 
         // "Contains" needs three letters to be selective; shorter text matches by prefix only. Names that
         // start with the text are the prefix range, already offered.
+        cut = false;
         if (candidates.Count < first && query.Length >= NameSuffixes.ShortestText)
         {
             var containing = suffixes.NamesContaining(query);
+            // Contains ranks shorter names first, so without a kind to check only the shortest names that can
+            // fill the page are read: a common text's are thousands, each read from anywhere in the names.
+            if (shortestContainsOnly && kinds is null) containing = containing.Shortest(first - candidates.Count, out cut);
             candidates.Expect(containing.Count);
             foreach (var i in containing)
             {

@@ -39,6 +39,29 @@ public sealed class NameSuffixesTests
     }
 
     [Fact]
+    public void The_shortest_names_holding_a_text_are_the_fewest_whole_lengths_that_make_up_the_count()
+    {
+        var random = new Random(3);
+        var names = Enumerable.Range(0, 300).Select(_ => new string([.. Enumerable.Range(0, random.Next(3, 40)).Select(_ => "ab"[random.Next(2)])])).ToArray();
+        var suffixes = new NameSuffixes(names);
+        var lengths = new List<int>();
+        foreach (var name in suffixes.NamesContaining("aba")) lengths.Add(names[name].Length);
+        Assert.True(lengths.Count > 200, $"only {lengths.Count} places hold the text");
+
+        foreach (var count in new[] { 1, 5, 20, 100, lengths.Count, lengths.Count + 1 })
+        {
+            var shortest = suffixes.NamesContaining("aba").Shortest(count, out var cut);
+            var kept = new List<int>();
+            foreach (var name in shortest) kept.Add(names[name].Length);
+            // As many as asked for (or all there are), every name up to the longest kept, and no longer one.
+            var longest = lengths.Order().ElementAt(Math.Min(count, lengths.Count) - 1);
+            Assert.Equal(lengths.Where(l => l <= longest).Order(), kept.Order());
+            Assert.Equal(kept.Count, shortest.Count);
+            Assert.Equal(kept.Count < lengths.Count, cut);
+        }
+    }
+
+    [Fact]
     public void Texts_shorter_than_a_suffix_are_refused()
     {
         var suffixes = new NameSuffixes(["granite"]);

@@ -55,4 +55,54 @@ public sealed class SearchIndexTests
 
         Assert.True(checkedTexts >= 10, $"only {checkedTexts} texts matched more than one entity");
     }
+
+    [Fact]
+    public void Search_ranks_every_entity_by_its_best_name_as_a_scan_of_all_names_does()
+    {
+        // Names over three letters: texts occur in many names, twice in some, at the start of others, and
+        // entities with aliases match by several names; kinds alternate for the kind filter.
+        var random = new Random(7);
+        string Word() => new([.. Enumerable.Range(0, random.Next(1, 7)).Select(_ => "abc"[random.Next(3)])]);
+        var entities = Enumerable.Range(0, 400).Select(i => new Entity($"e{i:D4}", i % 3 == 0 ? EntityKind.Place : EntityKind.Topic, $"{Word()} {Word()}",
+            [.. Enumerable.Range(0, random.Next(3)).Select(_ => Word())], "", [], ValidTime.Always)).ToList();
+        var index = GraphIndex.Build(entities, []);
+        var places = new HashSet<EntityKind> { EntityKind.Place };
+        var checkedPages = 0;
+        foreach (var text in new[] { "a", "ab", "abc", "bca", "cab", "aaa", "a b", "b c", "abca", "cc a", "abcab", "b", "ccc", "bbb" })
+        {
+            foreach (var first in new[] { 1, 3, 10, 40, 500 })
+            {
+                foreach (var kinds in new[] { null, places })
+                {
+                    var expected = Scan(index, text, kinds).Take(first).ToList();
+                    var found = index.Search.Find(text, kinds, first).Select(h => (h.Entity.Id, h.Match, h.MatchedName)).ToList();
+                    Assert.Equal(expected, found);
+                    if (expected.Count > 1) checkedPages++;
+                }
+            }
+        }
+
+        Assert.True(checkedPages >= 100, $"only {checkedPages} pages held more than one hit");
+    }
+
+    // Every entity's best name (exact, prefix, then contains from three letters on; shorter first; then the
+    // names' folded order), the entities ranked by it and then by id.
+    private static IEnumerable<(string Id, MatchKind Match, string MatchedName)> Scan(GraphIndex index, string text, HashSet<EntityKind>? kinds)
+    {
+        var query = TextNormalizer.Normalize(text);
+        return index.Entities
+            .Where(e => kinds is null || kinds.Contains(e.Kind))
+            .Select(e => e.Entity.Aliases.Prepend(e.Entity.Name)
+                .Select(name => (Name: name, Folded: TextNormalizer.Normalize(name)))
+                .Select(n => (n.Name, n.Folded, Match: n.Folded == query ? MatchKind.Exact
+                    : n.Folded.StartsWith(query, StringComparison.Ordinal) ? MatchKind.Prefix
+                    : query.Length >= 3 && n.Folded.Contains(query, StringComparison.Ordinal) ? MatchKind.Contains : (MatchKind?)null))
+                .Where(n => n.Match is not null)
+                .OrderBy(n => n.Match).ThenBy(n => n.Folded.Length).ThenBy(n => n.Folded, StringComparer.Ordinal)
+                .Select(n => (Entity: e, n.Name, Match: n.Match!.Value, n.Folded.Length))
+                .FirstOrDefault())
+            .Where(best => best.Entity is not null)
+            .OrderBy(best => best.Match).ThenBy(best => best.Length).ThenBy(best => best.Entity.Ordinal)
+            .Select(best => (best.Entity.Id, best.Match, best.Name));
+    }
 }
