@@ -16,7 +16,11 @@ internal sealed class NameSuffixes
     private readonly string[] names;
     private readonly Suffix[] suffixes;
 
-    /// <summary>A suffix: the name it belongs to, where in the name it starts, and the name's length (in what was padding).</summary>
+    /// <summary>
+    /// A suffix: the name it belongs to, where in the name it starts, and the name's length (in what was
+    /// padding). Offsets and lengths fit 16 bits: an import's names are at most 200 characters, a few
+    /// times that once folded; letters past 65,535 of a longer name would not be found.
+    /// </summary>
     internal readonly record struct Suffix(int Name, ushort Offset, ushort NameLength);
 
     /// <param name="names">Folded names; a name's position is its index.</param>

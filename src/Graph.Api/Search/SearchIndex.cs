@@ -15,7 +15,7 @@ public sealed class SearchIndex
 
     // What ranking and marking read of each name, in an array of their own beside the names: a common
     // text's candidates are thousands of names in no order, and 12 bytes each (1.6 MB for 100k entities)
-    // stay in the cache where the names (40 bytes each, with their strings and entities) did not.
+    // stay in the cache where the name records, read with their strings and entities, did not.
     private readonly record struct Rank(int Length, int Ordinal, EntityKind Kind);
 
     private readonly Name[] names;
