@@ -54,17 +54,31 @@ internal sealed class NameSuffixes
     }
 
     /// <summary>The names of a range of suffixes, for <c>foreach</c>, optionally only those up to a length.</summary>
-    public readonly ref struct NameIndices(ReadOnlySpan<Suffix> range, int longest = int.MaxValue, int count = -1)
+    public readonly ref struct NameIndices
     {
         private const int CountedLengths = 256;
-        private readonly ReadOnlySpan<Suffix> range = range;
+        private readonly ReadOnlySpan<Suffix> range;
+        private readonly int longest;
+
+        /// <summary>Every name of the range.</summary>
+        public NameIndices(ReadOnlySpan<Suffix> range)
+            : this(range, int.MaxValue, range.Length)
+        {
+        }
+
+        private NameIndices(ReadOnlySpan<Suffix> range, int longest, int count)
+        {
+            this.range = range;
+            this.longest = longest;
+            Count = count;
+        }
 
         /// <summary>How many names are listed (a name as often as it holds the text).</summary>
-        public int Count { get; } = count < 0 ? range.Length : count;
+        public int Count { get; }
 
         /// <summary>
-        /// Only the shortest names that make up at least <paramref name="count"/> of the range (all names of
-        /// the length where that count is reached stay); <paramref name="cut"/> says whether any were left out.
+        /// Only the shortest names that make up at least <paramref name="count"/> of the whole range (all names
+        /// of the length where that count is reached stay); <paramref name="cut"/> says whether any were left out.
         /// Nothing is left out when that length is past 254 letters.
         /// </summary>
         public NameIndices Shortest(int count, out bool cut)
