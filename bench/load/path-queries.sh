@@ -16,6 +16,7 @@ body word-filter-total "{ entities(kind: ORGANIZATION, filter: { nameContains: \
 body property-filter "{ entities(filter: { propertyKey: \\\"paragraphs\\\" }, first: 20) { totalCount edges { node { id } } } }"
 body one-letter-search "{ search(text: \\\"n\\\", first: 10) { match entity { id name kind } } }"
 body three-letter-search "{ search(text: \\\"ite\\\", first: 10) { match entity { id name kind } } }"
+body kind-search "{ search(text: \\\"ite\\\", kinds: [ORGANIZATION], first: 10) { match entity { id name kind } } }"
 body word-search-100 "{ search(text: \\\"granite\\\", first: 100) { match entity { id name kind } } }"
 body hub-page-degrees "{ entities(kind: TOPIC, first: 100) { edges { node { id degree } } } }"
 body hub-aggregates "{ entity(id: \\\"topic-0000000\\\") { degree(asOf: \\\"2015-06-01\\\") relationshipCounts { type count } neighborCounts { kind count } } }"

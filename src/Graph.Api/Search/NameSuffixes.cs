@@ -1,3 +1,6 @@
+using Graph.Api.Index;
+using Graph.Api.Model;
+
 namespace Graph.Api.Search;
 
 /// <summary>
@@ -17,15 +20,19 @@ internal sealed class NameSuffixes
     private readonly Suffix[] suffixes;
 
     /// <summary>
-    /// A suffix: the name it belongs to, where in the name it starts, and the name's length (in what was
-    /// padding). Offsets and lengths fit 16 bits: an import's names are at most 200 characters, a few
-    /// times that once folded; letters past 65,535 of a longer name would not be found.
+    /// A suffix: the name it belongs to, where in the name it starts, and, in what was padding, the name's
+    /// length and the kind of the entity it names, so a range is cut by length and kind without reading
+    /// the names. Offsets fit 16 bits: an import's names are at most 200 characters, a few times that once
+    /// folded; letters past 65,535 of a longer name would not be found. The length serves only the cut,
+    /// which tells lengths apart up to 254 letters, so a longer name's is kept as 255.
     /// </summary>
-    internal readonly record struct Suffix(int Name, ushort Offset, ushort NameLength);
+    internal readonly record struct Suffix(int Name, ushort Offset, byte NameLength, byte Kind);
 
     /// <param name="names">Folded names; a name's position is its index.</param>
-    public NameSuffixes(string[] names)
+    /// <param name="kinds">The kind of the entity each name belongs to.</param>
+    public NameSuffixes(string[] names, EntityKind[] kinds)
     {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(kinds.Length, names.Length);
         this.names = names;
         var count = 0L;
         foreach (var name in names) count += name.Length < ShortestText ? 0 : Math.Min(name.Length - ShortestText, ushort.MaxValue) + 1;
@@ -33,9 +40,10 @@ internal sealed class NameSuffixes
         var at = 0;
         for (var n = 0; n < names.Length; n++)
         {
+            var length = (byte)Math.Min(names[n].Length, byte.MaxValue);
             for (var offset = 0; offset + ShortestText <= names[n].Length && offset <= ushort.MaxValue; offset++)
             {
-                suffixes[at++] = new Suffix(n, (ushort)offset, (ushort)Math.Min(names[n].Length, ushort.MaxValue));
+                suffixes[at++] = new Suffix(n, (ushort)offset, length, (byte)kinds[n]);
             }
         }
 
@@ -44,31 +52,34 @@ internal sealed class NameSuffixes
 
     /// <summary>
     /// The names containing the text (folded, at least <see cref="ShortestText"/> letters) as indices, in no
-    /// particular order; a name holding the text twice comes twice.
+    /// particular order, only those of entities of the <paramref name="kinds"/> (a <see cref="CompactFilter.Mask"/>,
+    /// every kind by default); a name holding the text twice comes twice.
     /// </summary>
-    public NameIndices NamesContaining(ReadOnlySpan<char> text)
+    public NameIndices NamesContaining(ReadOnlySpan<char> text, ulong kinds = ulong.MaxValue)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(text.Length, ShortestText);
         var start = FirstNotBefore(text, orEqual: false);
-        return new NameIndices(suffixes.AsSpan(start, FirstNotBefore(text, orEqual: true) - start));
+        return new NameIndices(suffixes.AsSpan(start, FirstNotBefore(text, orEqual: true) - start), kinds);
     }
 
-    /// <summary>The names of a range of suffixes, for <c>foreach</c>, optionally only those up to a length.</summary>
+    /// <summary>The names of a range of suffixes that are of the wanted kinds, for <c>foreach</c>, optionally only those up to a length.</summary>
     public readonly ref struct NameIndices
     {
-        private const int CountedLengths = 256;
+        private const int CountedLengths = byte.MaxValue + 1;
         private readonly ReadOnlySpan<Suffix> range;
+        private readonly ulong kinds;
         private readonly int longest;
 
-        /// <summary>Every name of the range.</summary>
-        public NameIndices(ReadOnlySpan<Suffix> range)
-            : this(range, int.MaxValue, range.Length)
+        /// <summary>Every name of the range of the wanted kinds (a <see cref="CompactFilter.Mask"/>).</summary>
+        public NameIndices(ReadOnlySpan<Suffix> range, ulong kinds)
+            : this(range, kinds, int.MaxValue, kinds == ulong.MaxValue ? range.Length : CountOfKinds(range, kinds))
         {
         }
 
-        private NameIndices(ReadOnlySpan<Suffix> range, int longest, int count)
+        private NameIndices(ReadOnlySpan<Suffix> range, ulong kinds, int longest, int count)
         {
             this.range = range;
+            this.kinds = kinds;
             this.longest = longest;
             Count = count;
         }
@@ -77,7 +88,7 @@ internal sealed class NameSuffixes
         public int Count { get; }
 
         /// <summary>
-        /// Only the shortest names that make up at least <paramref name="count"/> of the whole range (all names
+        /// Only the shortest names that make up at least <paramref name="count"/> of those listed (all names
         /// of the length where that count is reached stay); <paramref name="cut"/> says whether any were left out.
         /// Nothing is left out when that length is past 254 letters.
         /// </summary>
@@ -85,34 +96,48 @@ internal sealed class NameSuffixes
         {
             Span<int> byLength = stackalloc int[CountedLengths];
             byLength.Clear();
-            foreach (var suffix in range) byLength[Math.Min((int)suffix.NameLength, CountedLengths - 1)]++;
+            foreach (var suffix in range)
+            {
+                if (IsWanted(suffix)) byLength[suffix.NameLength]++;
+            }
+
             var reached = 0;
             for (var length = 0; length < CountedLengths - 1; length++)
             {
                 reached += byLength[length];
                 if (reached < count) continue;
-                cut = reached < range.Length;
-                return new NameIndices(range, length, reached);
+                cut = reached < Count;
+                return new NameIndices(range, kinds, length, reached);
             }
 
             cut = false;
             return this;
         }
 
-        public Enumerator GetEnumerator() => new(range, longest);
+        public Enumerator GetEnumerator() => new(this);
 
-        public ref struct Enumerator(ReadOnlySpan<Suffix> range, int longest)
+        private bool IsWanted(Suffix suffix) => (kinds >> suffix.Kind & 1) != 0;
+
+        private static int CountOfKinds(ReadOnlySpan<Suffix> range, ulong kinds)
         {
-            private readonly ReadOnlySpan<Suffix> range = range;
+            var count = 0;
+            foreach (var suffix in range) count += (int)(kinds >> suffix.Kind & 1);
+            return count;
+        }
+
+        public ref struct Enumerator(NameIndices names)
+        {
+            private readonly NameIndices names = names;
             private int at = -1;
 
-            public readonly int Current => range[at].Name;
+            public readonly int Current => names.range[at].Name;
 
             public bool MoveNext()
             {
-                while (++at < range.Length)
+                while (++at < names.range.Length)
                 {
-                    if (range[at].NameLength <= longest) return true;
+                    var suffix = names.range[at];
+                    if (suffix.NameLength <= names.longest && names.IsWanted(suffix)) return true;
                 }
 
                 return false;

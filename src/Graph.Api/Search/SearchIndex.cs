@@ -42,7 +42,7 @@ public sealed class SearchIndex
             byOrdinal[group.Key] = group.First().Entity;
         }
 
-        suffixes = new NameSuffixes(names.Select(n => n.Folded).ToArray());
+        suffixes = new NameSuffixes(Array.ConvertAll(names, n => n.Folded), Array.ConvertAll(names, n => n.Entity.Kind));
         shortRuns = new ShortRunEntities(foldedByOrdinal, byOrdinal);
     }
 
@@ -60,10 +60,11 @@ public sealed class SearchIndex
     private List<SearchHit> Find(string query, IReadOnlySet<EntityKind>? kinds, int first, bool shortestContainsOnly, out bool cut)
     {
         using var candidates = new RankedCandidates();
+        var wanted = CompactFilter.Mask(kinds);
         void Offer(int index, MatchKind match)
         {
             var rank = ranks[index];
-            if (kinds is null || kinds.Contains(rank.Kind)) candidates.Add(match, rank.Length, rank.Ordinal, index);
+            if ((wanted >> (int)rank.Kind & 1) != 0) candidates.Add(match, rank.Length, rank.Ordinal, index);
         }
 
         // Names starting with the text are one sorted range: from the text itself up to the text
@@ -80,10 +81,11 @@ public sealed class SearchIndex
         cut = false;
         if (candidates.Count < first && query.Length >= NameSuffixes.ShortestText)
         {
-            var containing = suffixes.NamesContaining(query);
-            // Contains ranks shorter names first, so without a kind to check only the shortest names that can
-            // fill the page are read: a common text's are thousands, each read from anywhere in the names.
-            if (shortestContainsOnly && kinds is null) containing = containing.Shortest(first - candidates.Count, out cut);
+            // Each suffix carries its name's kind, so names of other kinds are passed over without being read.
+            var containing = suffixes.NamesContaining(query, wanted);
+            // Contains ranks shorter names first, so only the shortest names that can fill the page are read:
+            // a common text's are thousands, each read from anywhere in the names.
+            if (shortestContainsOnly) containing = containing.Shortest(first - candidates.Count, out cut);
             candidates.Expect(containing.Count);
             foreach (var i in containing)
             {

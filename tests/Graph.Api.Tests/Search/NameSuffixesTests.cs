@@ -1,3 +1,5 @@
+using Graph.Api.Index;
+using Graph.Api.Model;
 using Graph.Api.Search;
 
 namespace Graph.Api.Tests.Search;
@@ -5,6 +7,9 @@ namespace Graph.Api.Tests.Search;
 /// <summary>The suffix array against a scan of every name, for every text the names hold and some they do not.</summary>
 public sealed class NameSuffixesTests
 {
+    // No kind filter, one kind, and two kinds, one of them the last.
+    private static readonly HashSet<EntityKind>?[] KindFilters = [null, [EntityKind.Place], [EntityKind.Person, EntityKind.Document]];
+
     [Theory]
     [InlineData("ab ")]
     // Letters past the first 255 code points share a byte of the sort key, so their suffixes are compared as text.
@@ -20,7 +25,8 @@ public sealed class NameSuffixesTests
             .Concat(Enumerable.Range(0, 100).Select(_ => stem + Letters(random.Next(0, 12))))
             .Concat(["ab", "", "abababababababababab", "abababababababababab"])
             .ToArray();
-        var suffixes = new NameSuffixes(names);
+        var kinds = KindsFor(names.Length, random);
+        var suffixes = new NameSuffixes(names, kinds);
 
         var texts = names.SelectMany(n => Enumerable.Range(0, Math.Max(0, n.Length - 2)).Select(at => n.Substring(at, Math.Min(3 + at % 29, n.Length - at))))
             .Concat(names.Where(n => n.StartsWith(stem, StringComparison.Ordinal)).SelectMany(n => new[] { n, n[1..], n[..Math.Min(n.Length, 24)] }))
@@ -29,12 +35,18 @@ public sealed class NameSuffixesTests
         Assert.True(texts.Count > 1000, $"only {texts.Count} texts");
         foreach (var text in texts)
         {
-            var expected = Enumerable.Range(0, names.Length).Where(i => names[i].Contains(text, StringComparison.Ordinal)).ToList();
-            var found = new List<int>();
-            foreach (var name in suffixes.NamesContaining(text)) found.Add(name);
-            Assert.Equal(expected, found.Distinct().Order().ToList());
-            // A name is listed once for each place the text starts in it.
-            Assert.Equal(expected.Sum(i => Occurrences(names[i], text)), found.Count);
+            foreach (var filter in KindFilters)
+            {
+                var expected = Enumerable.Range(0, names.Length)
+                    .Where(i => names[i].Contains(text, StringComparison.Ordinal) && (filter is null || filter.Contains(kinds[i]))).ToList();
+                var found = new List<int>();
+                var listed = suffixes.NamesContaining(text, CompactFilter.Mask(filter));
+                foreach (var name in listed) found.Add(name);
+                Assert.Equal(expected, found.Distinct().Order().ToList());
+                // A name is listed once for each place the text starts in it.
+                Assert.Equal(expected.Sum(i => Occurrences(names[i], text)), found.Count);
+                Assert.Equal(found.Count, listed.Count);
+            }
         }
     }
 
@@ -42,31 +54,47 @@ public sealed class NameSuffixesTests
     public void The_shortest_names_holding_a_text_are_the_fewest_whole_lengths_that_make_up_the_count()
     {
         var random = new Random(3);
-        var names = Enumerable.Range(0, 300).Select(_ => new string([.. Enumerable.Range(0, random.Next(3, 40)).Select(_ => "ab"[random.Next(2)])])).ToArray();
-        var suffixes = new NameSuffixes(names);
-        var lengths = new List<int>();
-        foreach (var name in suffixes.NamesContaining("aba")) lengths.Add(names[name].Length);
-        Assert.True(lengths.Count > 200, $"only {lengths.Count} places hold the text");
-
-        foreach (var count in new[] { 1, 5, 20, 100, lengths.Count, lengths.Count + 1 })
+        var names = Enumerable.Range(0, 600).Select(_ => new string([.. Enumerable.Range(0, random.Next(3, 40)).Select(_ => "ab"[random.Next(2)])])).ToArray();
+        var kinds = KindsFor(names.Length, random);
+        var suffixes = new NameSuffixes(names, kinds);
+        foreach (var filter in KindFilters)
         {
-            var shortest = suffixes.NamesContaining("aba").Shortest(count, out var cut);
-            var kept = new List<int>();
-            foreach (var name in shortest) kept.Add(names[name].Length);
-            // As many as asked for (or all there are), every name up to the longest kept, and no longer one.
-            var longest = lengths.Order().ElementAt(Math.Min(count, lengths.Count) - 1);
-            Assert.Equal(lengths.Where(l => l <= longest).Order(), kept.Order());
-            Assert.Equal(kept.Count, shortest.Count);
-            Assert.Equal(kept.Count < lengths.Count, cut);
+            var mask = CompactFilter.Mask(filter);
+            var lengths = new List<int>();
+            foreach (var name in suffixes.NamesContaining("aba", mask))
+            {
+                Assert.True(filter is null || filter.Contains(kinds[name]));
+                lengths.Add(names[name].Length);
+            }
+
+            Assert.True(lengths.Count > 100, $"only {lengths.Count} places hold the text");
+            foreach (var count in new[] { 1, 5, 20, 100, lengths.Count, lengths.Count + 1 })
+            {
+                var shortest = suffixes.NamesContaining("aba", mask).Shortest(count, out var cut);
+                var kept = new List<int>();
+                foreach (var name in shortest) kept.Add(names[name].Length);
+                // As many as asked for (or all there are), every name of those kinds up to the longest kept, and no longer one.
+                var longest = lengths.Order().ElementAt(Math.Min(count, lengths.Count) - 1);
+                Assert.Equal(lengths.Where(l => l <= longest).Order(), kept.Order());
+                Assert.Equal(kept.Count, shortest.Count);
+                Assert.Equal(kept.Count < lengths.Count, cut);
+            }
         }
     }
 
     [Fact]
     public void Texts_shorter_than_a_suffix_are_refused()
     {
-        var suffixes = new NameSuffixes(["granite"]);
+        var suffixes = new NameSuffixes(["granite"], [EntityKind.Topic]);
 
         Assert.Throws<ArgumentOutOfRangeException>(() => suffixes.NamesContaining("gr"));
+    }
+
+    // Every kind, so the kind byte of a suffix is tested up to the last one.
+    private static EntityKind[] KindsFor(int count, Random random)
+    {
+        var all = Enum.GetValues<EntityKind>();
+        return [.. Enumerable.Range(0, count).Select(_ => all[random.Next(all.Length)])];
     }
 
     private static int Occurrences(string name, string text) =>
