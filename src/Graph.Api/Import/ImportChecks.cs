@@ -130,27 +130,29 @@ internal sealed partial class ImportChecks
         return result.Count == 0 ? [] : result.ToArray();
     }
 
-    public (string? From, string? To) CheckTime(string? validFrom, string? validTo, string? at, ImportPath path)
+    /// <summary>
+    /// The start and end texts when they are well formed (reported otherwise), each with its number: equal
+    /// texts, and only they, share a number (-1 for none), so the duplicate check compares numbers. A text
+    /// is looked up once for both.
+    /// </summary>
+    public (string? From, string? To, int FromNumber, int ToNumber) CheckTime(string? validFrom, string? validTo, string? at, ImportPath path)
     {
         if (at is not null && (validFrom is not null || validTo is not null))
         {
             Fail("INVALID_DATE", path, "Give either 'at' (a point in time) or 'validFrom'/'validTo', not both.");
-            return (null, null);
+            return (null, null, -1, -1);
         }
 
         var from = at ?? validFrom;
         var to = at ?? validTo;
-        PartialDate? start = null, end = null;
-        if (from is not null && (start = Date(from)) is null) Fail("INVALID_DATE", path.Dot(at is null ? "validFrom" : "at"), $"'{from}' is not YYYY, YYYY-MM or YYYY-MM-DD.");
-        if (to is not null && at is null && (end = Date(to)) is null) Fail("INVALID_DATE", path.Dot("validTo"), $"'{to}' is not YYYY, YYYY-MM or YYYY-MM-DD.");
-        if (start is not null && end is not null && start.Earliest > end.Latest) Fail("INVALID_DATE", path, "The start is after the end.");
-        return (from, to);
+        (PartialDate? Date, int Number) start = (null, -1), end = (null, -1);
+        if (from is not null && (start = Parsed(from)).Date is null) Fail("INVALID_DATE", path.Dot(at is null ? "validFrom" : "at"), $"'{from}' is not YYYY, YYYY-MM or YYYY-MM-DD.");
+        // A point in time ends where it starts.
+        if (at is not null) end = start;
+        else if (to is not null && (end = Parsed(to)).Date is null) Fail("INVALID_DATE", path.Dot("validTo"), $"'{to}' is not YYYY, YYYY-MM or YYYY-MM-DD.");
+        if (start.Date is not null && end.Date is not null && start.Date.Earliest > end.Date.Latest) Fail("INVALID_DATE", path, "The start is after the end.");
+        return (from, to, start.Number, end.Number);
     }
-
-    private PartialDate? Date(string text) => Parsed(text).Date;
-
-    /// <summary>The number of a date's text (-1 for none); equal texts, and only they, share a number.</summary>
-    public int DateNumber(string? text) => text is null ? -1 : Parsed(text).Number;
 
     // Two threads meeting a new text at once may both parse it; only one result is kept, and both get that one.
     private (PartialDate? Date, int Number) Parsed(string text) =>

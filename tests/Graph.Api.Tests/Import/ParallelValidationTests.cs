@@ -64,6 +64,26 @@ public sealed class ParallelValidationTests
             errors.Select(e => $"{e.Code} {e.Path}"));
     }
 
+    [Fact]
+    public void Ids_in_rising_order_are_taken_as_unrepeated_only_while_they_rise()
+    {
+        // Rows in id order repeat no id, and are passed without a set of ids; a repeat must still be found when a
+        // refused id stands between the two uses, when the order breaks, and when the repeat follows at once.
+        string Import(params string[] ids) =>
+            $$"""
+            { "entities": [ { "id": "doc", "kind": "DOCUMENT", "name": "Doc" }, { "id": "a", "kind": "COUNTRY", "name": "A" }, { "id": "b", "kind": "COUNTRY", "name": "B" } ],
+              "relationships": [ {{string.Join(",", ids.Select((id, i) => $$"""{ "id": "{{id}}", "type": "DIPLOMATIC_RELATIONS", "from": "a", "to": "b", "validFrom": "{{1900 + i}}", "sources": [ { "document": "doc", "paragraph": 1 } ] }"""))}} ] }
+            """;
+        List<string> Errors(string json) => Outcome(new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>(), rowsPerChunk: 2, shares: 2), json);
+
+        var accepted = Errors(Import("r1", "r2", "r3"));
+        Assert.Equal("accepted", accepted[0]);
+        Assert.Equal(["r1", "r2", "r3"], accepted.Skip(4).Select(line => line.Split(' ')[0]));
+        Assert.Contains("DUPLICATE_ID relationships[2].id The id 'r1' is already taken.", Errors(Import("r1", "R 1", "r1")));
+        Assert.Contains("DUPLICATE_ID relationships[3].id The id 'r2' is already taken.", Errors(Import("r1", "r2", "r3", "r2")));
+        Assert.Contains("DUPLICATE_ID relationships[1].id The id 'r1' is already taken.", Errors(Import("r1", "r1", "r2")));
+    }
+
     private static List<string> Outcome(GraphImportValidator validator, string json)
     {
         try
