@@ -23,3 +23,5 @@ body hub-aggregates "{ entity(id: \\\"topic-0000000\\\") { degree(asOf: \\\"2015
 body hub-reachable "{ entity(id: \\\"topic-0000000\\\") { reachable(maxDepth: 2, kinds: [ORGANIZATION], first: 20) { totalCount edges { distance node { id } } } } }"
 body paths-of-four "{ paths(from: \\\"person-0000007\\\", to: \\\"topic-0050011\\\", maxLength: 4, first: 10) { truncated paths { length } } }"
 body deep-supports "{ entity(id: \\\"synthetic-source\\\") { ... on Document { supports(first: 20, after: \\\"$(cursor c:rel-00999000)\\\") { totalCount edges { node { id } } } } } }"
+body paragraph-supports "{ entity(id: \\\"synthetic-source\\\") { ... on Document { supports(paragraph: 130, first: 20) { totalCount edges { node { id } } } } } }"
+body dated-supports "{ entity(id: \\\"synthetic-source\\\") { ... on Document { supports(asOf: \\\"2010-01-01\\\", first: 20) { totalCount edges { node { id } } } } } }"

@@ -33,14 +33,11 @@ internal sealed class DocumentType : EntityObjectType
         var document = context.Source;
         var after = context.GetArgument<string?>("after");
         var afterOrdinal = Cursor.RelationshipOrdinal(index, "c", after);
-        IEnumerable<RelationshipNode> Citing(int afterOrdinal) => index.CitedBy(document, afterOrdinal)
-            .Where(r => paragraph is null || r.Sources.Any(s => s.DocumentId == document.Id && s.Paragraph == paragraph))
-            .Where(r => asOf is not { } date || r.ValidTime.HoldsOn(date));
-        // Unfiltered, the total is the list's length: a document can be cited a million times.
+        // A document can be cited a million times: the total is counted from the index's lists of ordinals.
         return Pages.Take(
-            Citing(afterOrdinal), first, after is not null,
+            index.CitedBy(document, paragraph, asOf, afterOrdinal), first, after is not null,
             r => new CitedRelationshipEdge(r),
-            () => paragraph is null && asOf is null ? index.CitedBy(document).Count : Citing(-1).Count());
+            () => index.CitedByCount(document, paragraph, asOf));
     }
 }
 

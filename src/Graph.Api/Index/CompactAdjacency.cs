@@ -78,6 +78,21 @@ public sealed class CompactAdjacency
 
     public int EntityCount => EntityKinds.Length;
 
+    /// <summary>Whether the relationship holds on the day (a DayNumber), as <see cref="ValidTime.HoldsOn"/> says.</summary>
+    public bool HoldsOn(int relationship, int dayNumber) => ValidFrom[relationship] <= dayNumber && dayNumber <= ValidTo[relationship];
+
+    /// <summary>How many of the relationships hold on the day (a DayNumber).</summary>
+    public int CountHolding(ReadOnlySpan<int> relationships, int dayNumber)
+    {
+        var count = 0;
+        foreach (var relationship in relationships)
+        {
+            if (HoldsOn(relationship, dayNumber)) count++;
+        }
+
+        return count;
+    }
+
     /// <summary>The steps from an entity in relationship order (a self-loop once), keeping what the filter keeps.</summary>
     public CompactSteps Steps(int entity, Direction direction, in CompactFilter filter)
     {

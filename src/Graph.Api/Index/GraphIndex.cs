@@ -18,12 +18,12 @@ public sealed class GraphIndex
     private readonly Dictionary<string, EntityNode> entitiesById;
     private readonly FrozenDictionary<EntityKind, EntityNode[]> entitiesByKind;
     private readonly Dictionary<string, EntityNode[]> entitiesByPropertyKey;
-    private readonly Dictionary<string, RelationshipNode[]> citationsByDocument;
+    private readonly DocumentCitations citations;
     private readonly MarkedEntities[] entitiesByRelationshipType;
     private readonly FrozenDictionary<EntityKind, MarkedEntities> kindSets;
 
     private GraphIndex(EntityNode[] entities, RelationshipNode[] relationships, BidirectionalGraph<EntityNode, RelationshipNode> graph,
-        Task<SearchIndex> search, Task<Dictionary<string, RelationshipNode[]>> citations)
+        Task<SearchIndex> search, Task<DocumentCitations> citations)
     {
         Entities = this.entities = entities;
         Relationships = this.relationships = relationships;
@@ -38,7 +38,7 @@ public sealed class GraphIndex
         var counts = new int[Enum.GetValues<RelationshipType>().Max(t => (int)t) + 1];
         foreach (var relationship in relationships) counts[(int)relationship.Type]++;
         RelationshipCounts = Enum.GetValues<RelationshipType>().ToFrozenDictionary(t => t, t => counts[(int)t]);
-        citationsByDocument = citations.GetAwaiter().GetResult();
+        this.citations = citations.GetAwaiter().GetResult();
         Search = search.GetAwaiter().GetResult();
         Compact = compact.GetAwaiter().GetResult();
         entitiesByRelationshipType = EntitiesByRelationshipType(entities, Compact.EntityRelationshipTypes, counts.Length);
@@ -88,7 +88,7 @@ public sealed class GraphIndex
         // The parts that need no adjacency are built on other cores while QuikGraph's graph is filled (one
         // core's work, most of a second for a million relationships); the compact rows follow the graph.
         var search = Task.Run(() => new SearchIndex(entityNodes));
-        var citations = Task.Run(() => CitationsByDocument(relationshipNodes));
+        var citations = Task.Run(() => new DocumentCitations(relationshipNodes));
 
         // QuikGraph's edge capacity is the initial size of *each* vertex's edge lists, not a total: give it the mean degree.
         var meanDegree = entityNodes.Length == 0 ? 0 : relationshipNodes.Length / entityNodes.Length;
@@ -156,35 +156,6 @@ public sealed class GraphIndex
         return array;
     }
 
-    private static Dictionary<string, RelationshipNode[]> CitationsByDocument(RelationshipNode[] relationships)
-    {
-        var byDocument = new Dictionary<string, List<RelationshipNode>>(StringComparer.Ordinal);
-        foreach (var relationship in relationships)
-        {
-            var sources = relationship.Sources;
-            for (var i = 0; i < sources.Count; i++)
-            {
-                var document = sources[i].DocumentId;
-                // Several citations of one document by one relationship list it once.
-                if (CitedBefore(sources, i)) continue;
-                if (!byDocument.TryGetValue(document, out var list)) byDocument[document] = list = [];
-                list.Add(relationship);
-            }
-        }
-
-        return byDocument.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-    }
-
-    private static bool CitedBefore(IReadOnlyList<Citation> sources, int index)
-    {
-        for (var j = 0; j < index; j++)
-        {
-            if (sources[j].DocumentId == sources[index].DocumentId) return true;
-        }
-
-        return false;
-    }
-
     public EntityNode? FindEntity(string id) => entitiesById.GetValueOrDefault(id);
 
     /// <summary>
@@ -221,14 +192,26 @@ public sealed class GraphIndex
 
     public IReadOnlyList<RelationshipNode> Incoming(EntityNode entity) => (List<RelationshipNode>)graph.InEdges(entity);
 
-    /// <summary>The relationships citing a document, in id order.</summary>
-    public IReadOnlyList<RelationshipNode> CitedBy(EntityNode document) => citationsByDocument.GetValueOrDefault(document.Id, []);
-
-    /// <summary>The relationships citing a document after the given ordinal, in id order, found by halving the list.</summary>
-    public IEnumerable<RelationshipNode> CitedBy(EntityNode document, int afterOrdinal)
+    /// <summary>
+    /// The relationships citing a document, or one paragraph of it, that hold on a date if one is given, in
+    /// id order, after the given ordinal (found by halving the list). The date is tested on the compact
+    /// adjacency's day numbers, so a relationship is read only when it is kept.
+    /// </summary>
+    public IEnumerable<RelationshipNode> CitedBy(EntityNode document, int? paragraph, DateOnly? asOf, int afterOrdinal)
     {
-        var all = CitedBy(document);
-        return all.Skip(FirstAfter(all, afterOrdinal));
+        var ordinals = citations.Of(document.Id, paragraph);
+        var first = Array.BinarySearch(ordinals, afterOrdinal + 1);
+        for (var i = first < 0 ? ~first : first; i < ordinals.Length; i++)
+        {
+            if (asOf is not { } date || Compact.HoldsOn(ordinals[i], date.DayNumber)) yield return relationships[ordinals[i]];
+        }
+    }
+
+    /// <summary>How many relationships <see cref="CitedBy"/> lists from the start: a count of numbers, without reading any relationship.</summary>
+    public int CitedByCount(EntityNode document, int? paragraph, DateOnly? asOf)
+    {
+        var ordinals = citations.Of(document.Id, paragraph);
+        return asOf is { } date ? Compact.CountHolding(ordinals, date.DayNumber) : ordinals.Length;
     }
 
     public int Degree(EntityNode entity) => graph.OutDegree(entity) + graph.InDegree(entity);
