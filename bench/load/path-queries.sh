@@ -20,6 +20,7 @@ body kind-search "{ search(text: \\\"ite\\\", kinds: [ORGANIZATION], first: 10) 
 body word-search-100 "{ search(text: \\\"granite\\\", first: 100) { match entity { id name kind } } }"
 body hub-page-degrees "{ entities(kind: TOPIC, first: 100) { edges { node { id degree } } } }"
 body hub-aggregates "{ entity(id: \\\"topic-0000000\\\") { degree(asOf: \\\"2015-06-01\\\") relationshipCounts { type count } neighborCounts { kind count } } }"
+body hub-timeline "{ entity(id: \\\"topic-0000000\\\") { timeline(first: 20) { date { text } relationship { id type } } } }"
 body hub-reachable "{ entity(id: \\\"topic-0000000\\\") { reachable(maxDepth: 2, kinds: [ORGANIZATION], first: 20) { totalCount edges { distance node { id } } } } }"
 body paths-of-four "{ paths(from: \\\"person-0000007\\\", to: \\\"topic-0050011\\\", maxLength: 4, first: 10) { truncated paths { length } } }"
 body deep-supports "{ entity(id: \\\"synthetic-source\\\") { ... on Document { supports(first: 20, after: \\\"$(cursor c:rel-00999000)\\\") { totalCount edges { node { id } } } } } }"

@@ -28,6 +28,7 @@ public sealed class CompactAdjacency
         RelationshipTypes = new byte[relationships.Count];
         ValidFrom = new int[relationships.Count];
         ValidTo = new int[relationships.Count];
+        TimelineKeys = new long[relationships.Count];
         outNode = new RelationshipNode[relationships.Count];
         int[] outStart = [], outRelationship = [], outOther = [], inStart = [], inRelationship = [], inOther = [];
         // Three independent parts side by side: this is the last step of an index build, and alone it kept
@@ -43,6 +44,7 @@ public sealed class CompactAdjacency
                     EntityRelationshipTypes[relationship.To.Ordinal] |= 1UL << (int)relationship.Type;
                     ValidFrom[relationship.Ordinal] = validTime.Start?.Earliest.DayNumber ?? int.MinValue;
                     ValidTo[relationship.Ordinal] = validTime.End?.Latest.DayNumber ?? int.MaxValue;
+                    TimelineKeys[relationship.Ordinal] = validTime.SortKey is { } date ? ((long)date.Earliest.DayNumber << 32) | (uint)date.Latest.DayNumber : Undated;
                 }
             },
             () =>
@@ -80,6 +82,17 @@ public sealed class CompactAdjacency
 
     /// <summary>Whether the relationship holds on the day (a DayNumber), as <see cref="ValidTime.HoldsOn"/> says.</summary>
     public bool HoldsOn(int relationship, int dayNumber) => ValidFrom[relationship] <= dayNumber && dayNumber <= ValidTo[relationship];
+
+    /// <summary>The <see cref="TimelineKeys"/> of a relationship with neither a start nor an end.</summary>
+    public const long Undated = long.MaxValue;
+
+    /// <summary>
+    /// What a timeline sorts each relationship by, by ordinal: the first day its start may mean (its end's
+    /// when it has no start) in the high half, the last day in the low half, so the numbers sort as the
+    /// dates do; <see cref="Undated"/> when it has neither. A hub's timeline reads one number for each of
+    /// its relationships instead of each one's dates through three objects.
+    /// </summary>
+    public long[] TimelineKeys { get; }
 
     /// <summary>How many of the relationships hold on the day (a DayNumber).</summary>
     public int CountHolding(ReadOnlySpan<int> relationships, int dayNumber)

@@ -28,7 +28,7 @@ internal static class TraversalFields
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TimelineEntryType>>>>("timeline").Description("The entity's dated relationships in date order, earliest first; undated ones are left out.")
             .WithRelationshipFilter()
             .Argument<IntGraphType>("first", "Most entries (default and maximum as for pages).")
-            .Resolve(c => Timeline.Of(c.Index(), c.Source, c.ReadRelationshipFilter()).Take(c.PageSize()).ToList());
+            .Resolve(c => Timeline.Of(c.Index(), c.Source, c.ReadRelationshipFilter(), c.PageSize()));
 
         type.Field<NonNullGraphType<ReachableConnectionType>>("reachable")
             .Description("Entities between minDepth and maxDepth hops away, walking through any kind of entity, nearest first. 'kinds' picks which are returned, e.g. every ORGANIZATION within 2 hops through COOPERATES_IN.")

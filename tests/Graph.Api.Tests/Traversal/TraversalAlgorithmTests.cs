@@ -139,7 +139,41 @@ public sealed class TraversalAlgorithmTests
     public void Timeline_orders_dated_relationships_and_leaves_undated_out()
     {
         var index = TestGraphs.Build("a>b@2015", "a>c@1992-01-27..", "a>d", "e>a@2013-05..2014");
-        Assert.Equal(["c", "e", "b"], Timeline.Of(index, index.Node("a"), RelationshipFilter.None).Select(a => a.Other.Id).ToArray());
+        Assert.Equal(["c", "e", "b"], Timeline.Of(index, index.Node("a"), RelationshipFilter.None, 20).Select(a => a.Other.Id).ToArray());
+        Assert.Equal(["c", "e"], Timeline.Of(index, index.Node("a"), RelationshipFilter.None, 2).Select(a => a.Other.Id).ToArray());
+    }
+
+    [Fact]
+    public void Timeline_orders_by_the_first_day_a_date_may_mean_then_the_last()
+    {
+        // 2013 and January 2013 begin together, and January ends first; mid-June 2013 begins after both.
+        var index = TestGraphs.Build("a>b@2013", "a>c@2013-06-15", "a>d@2013-01..", "e>a@..2013-01");
+        Assert.Equal(["d", "e", "b", "c"], Timeline.Of(index, index.Node("a"), RelationshipFilter.None, 20).Select(a => a.Other.Id).ToArray());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Timeline_lists_what_a_sort_of_every_dated_relationship_lists(int seed)
+    {
+        // Dates of every precision around the same days, self-loops and parallel relationships, under each filter.
+        var index = TestGraphs.Random(seed, entities: 12, relationships: 300);
+        var compared = 0;
+        foreach (var (filter, entity, _) in TestGraphs.EveryFilterEntityAndDirection(index).Where(t => t.Direction == Direction.Both))
+        {
+            var expected = index.Adjacents(entity, Direction.Both, filter)
+                .Where(a => a.Relationship.ValidTime.SortKey is not null)
+                .OrderBy(a => a.Relationship.ValidTime.SortKey!.Earliest).ThenBy(a => a.Relationship.ValidTime.SortKey!.Latest).ThenBy(a => a.Relationship.Ordinal)
+                .ToList();
+            foreach (var first in new[] { 0, 1, 5, 1000 })
+            {
+                Assert.Equal(expected.Take(first), Timeline.Of(index, entity, filter, first));
+                compared++;
+            }
+        }
+
+        Assert.Equal(4 * 12 * 4, compared);
     }
 
     private static Entity Entity(string id, EntityKind kind) => new(id, kind, id, [], "", [], ValidTime.Always);
