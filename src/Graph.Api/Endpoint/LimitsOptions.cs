@@ -55,6 +55,14 @@ public sealed class LimitsOptions
     [Range(1, 100_000_000)]
     public int MaxTraversalScanned { get; set; } = 200_000;
 
+    /// <summary>
+    /// Most entities (and offices) the lists each kind adds, which are not paged (a country's diplomatic
+    /// partners, a project's participants, a person's offices), may return in one request together: nested,
+    /// a hub's lists multiply, and three levels of them ran to gigabytes before the timeout.
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int MaxRelatedEntities { get; set; } = 50_000;
+
     /// <summary>Deepest selection nesting, introspection excepted.</summary>
     [Range(1, 100)]
     public int MaxDepth { get; set; } = 15;

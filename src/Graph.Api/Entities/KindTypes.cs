@@ -27,7 +27,7 @@ internal sealed class PersonType : EntityObjectType
     {
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OfficeType>>>>("offices").Description("Offices held, optionally only those held on a date.")
             .Argument<DateScalar>("asOf", "Only offices held on this date.")
-            .Resolve(c => c.Index().Adjacents(c.Source, Direction.Out, new RelationshipFilter(new HashSet<RelationshipType> { HoldsOffice }, AsOf: c.GetArgument<DateOnly?>("asOf"))).Select(a => a.Relationship));
+            .Resolve(c => c.Counted(c.Index().Adjacents(c.Source, Direction.Out, new RelationshipFilter(new HashSet<RelationshipType> { HoldsOffice }, AsOf: c.GetArgument<DateOnly?>("asOf"))).Select(a => a.Relationship)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EventType>>>>("events").Description("Events the person took part in.").Resolve(c => c.Related(ParticipatesIn, Direction.Out, EntityKind.Event));
     }
 }

@@ -1,3 +1,4 @@
+using Graph.Api.Endpoint;
 using Graph.Api.Index;
 using Graph.Api.Model;
 using Graph.Api.Schema;
@@ -8,11 +9,25 @@ namespace Graph.Api.Entities;
 /// <summary>Entities one typed step away, for the fields each kind adds (an agreement's parties, an event's place).</summary>
 internal static class RelatedEntities
 {
-    public static IEnumerable<EntityNode> Related(this IResolveFieldContext<EntityNode> context, RelationshipType type, Direction direction, params EntityKind[] kinds) =>
-        context.Index()
+    /// <summary>The distinct entities one step of the type away, counted towards the request's budget for unpaged lists.</summary>
+    public static List<EntityNode> Related(this IResolveFieldContext<EntityNode> context, RelationshipType type, Direction direction, params EntityKind[] kinds) =>
+        context.Counted(context.Index()
             .Adjacents(context.Source, direction, new RelationshipFilter(new HashSet<RelationshipType> { type }, kinds.Length == 0 ? null : kinds.ToHashSet()))
             .Select(a => a.Other)
-            .Distinct();
+            .Distinct());
+
+    /// <summary>
+    /// An unpaged list made whole and counted towards <see cref="LimitsOptions.MaxRelatedEntities"/>: none is
+    /// made once the request's budget is spent, so lists nested under lists stop at it.
+    /// </summary>
+    public static List<T> Counted<T>(this IResolveFieldContext context, IEnumerable<T> items)
+    {
+        var user = context.Graph();
+        user.CountRelated(0);
+        var list = items.ToList();
+        user.CountRelated(list.Count);
+        return list;
+    }
 
     public static string? PropertyText(this EntityNode entity, string key) =>
         entity.Entity.Properties.Find(key)?.Value;

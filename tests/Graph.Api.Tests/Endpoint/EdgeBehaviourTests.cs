@@ -114,6 +114,39 @@ public sealed class EdgeBehaviourTests
     }
 
     [Fact]
+    public async Task Unpaged_lists_share_a_budget_per_request_and_nesting_them_stops_at_it()
+    {
+        // Each kind's own lists (partners, parties, ...) are not paged, so nested they multiply: a hub's ran to
+        // gigabytes. A request may return MaxRelatedEntities of them together, then they fail with RESULT_LIMIT.
+        using var factory = new GraphApiFactory().With("Graph:Limits:MaxRelatedEntities", "5");
+        var client = factory.CreateGraphQLClient();
+        const string parties = "entity(id: \"joint-declaration-2013\") { ... on Agreement { parties { id } } }";
+
+        var twice = await client.QueryAsync($"{{ a: {parties} b: {parties} }}");
+        Assert.Equal(4, twice["a"]!["parties"]!.AsArray().Count + twice["b"]!["parties"]!.AsArray().Count);
+
+        // Twice, so the second request takes the compiled path and must answer the same.
+        for (var run = 0; run < 2; run++)
+        {
+            var thrice = await client.PostAsync($"{{ a: {parties} b: {parties} c: {parties} }}");
+            Assert.Equal(HttpStatusCode.OK, thrice.Status);
+            Assert.Equal("RESULT_LIMIT", thrice.FirstErrorCode);
+            List<System.Text.Json.Nodes.JsonNode?> answered = [thrice.Data!["a"], thrice.Data!["b"], thrice.Data!["c"]];
+            Assert.Equal(2, answered.Count(entity => entity is not null));
+            Assert.All(answered.OfType<System.Text.Json.Nodes.JsonNode>(), entity => Assert.Equal(2, entity["parties"]!.AsArray().Count));
+        }
+
+        // China and Belarus are each other's only partner: six levels are six lists of one.
+        var nested = await client.PostAsync(
+            "{ entity(id: \"belarus\") { ... on Country { diplomaticPartners { diplomaticPartners { diplomaticPartners { diplomaticPartners { diplomaticPartners { diplomaticPartners { id } } } } } } } } }");
+        Assert.Equal("RESULT_LIMIT", nested.FirstErrorCode);
+        Assert.Null(nested.Data!["entity"]);
+        var five = await client.QueryAsync(
+            "{ entity(id: \"belarus\") { ... on Country { diplomaticPartners { diplomaticPartners { diplomaticPartners { diplomaticPartners { diplomaticPartners { id } } } } } } } }");
+        Assert.Equal("china", five["entity"]!["diplomaticPartners"]![0]!["diplomaticPartners"]![0]!["diplomaticPartners"]![0]!["diplomaticPartners"]![0]!["diplomaticPartners"]![0]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task The_IDE_is_served_to_browsers_and_can_be_switched_off()
     {
         static HttpRequestMessage BrowserGet() => new(HttpMethod.Get, "/graphql/") { Headers = { { "Accept", "text/html,application/xhtml+xml" } } };
