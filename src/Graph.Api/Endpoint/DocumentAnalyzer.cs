@@ -136,8 +136,14 @@ internal sealed class DocumentAnalyzer(GraphQLDocument document, Inputs? variabl
         return 1 + TraversalStep * hops;
     }
 
+    // Pages without `first` hold the default page size. The lists each kind adds (partners, participants,
+    // parties, offices, ...) are not paged and their length is known only when they run: they are costed as a
+    // page too, so nesting them costs as nesting pages does, and a request budget bounds them at run time.
     private long ConnectionDefault(GraphQLField field) =>
-        field.Name.StringValue is "relationships" or "entities" or "reachable" or "supports" or "search" or "timeline" ? defaultPageSize : 1;
+        field.Name.StringValue is "relationships" or "entities" or "reachable" or "supports" or "search" or "timeline"
+            or "diplomaticPartners" or "agreements" or "projects" or "offices" or "events" or "participants" or "parties"
+            or "establishes" or "focus" or "partOf" or "investors"
+            ? defaultPageSize : 1;
 
     private long VariableNumber(object? value) => value switch
     {

@@ -106,6 +106,16 @@ public sealed class DocumentAbuseTests(SeedGraphFixture fixture)
     }
 
     [Fact]
+    public async Task Unpaged_lists_nested_are_costed_like_pages()
+    {
+        // Each level of a kind's own list counts as a default page: four levels of partners cost past the limit.
+        var response = await RefusedAsync("""
+            { entity(id: "belarus") { ... on Country { diplomaticPartners { diplomaticPartners { diplomaticPartners { diplomaticPartners { id } } } } } } }
+            """, "COST_LIMIT");
+        Assert.Matches("cost [0-9,]+", response.Errors![0]!["message"]!.GetValue<string>());
+    }
+
+    [Fact]
     public Task Cost_counts_page_sizes_given_in_variables() =>
         RefusedAsync("query($n: Int) { entities(first: $n) { edges { node { relationships(first: $n) { edges { node { relationships(first: $n) { edges { node { id } } } } } } } } } }", "COST_LIMIT", new { n = 60 });
 
