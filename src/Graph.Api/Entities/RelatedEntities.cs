@@ -18,7 +18,8 @@ internal static class RelatedEntities
 
     /// <summary>
     /// An unpaged list made whole and counted towards <see cref="LimitsOptions.MaxRelatedEntities"/>: none is
-    /// made once the request's budget is spent, so lists nested under lists stop at it.
+    /// made once the request's budget is spent, so lists nested under lists stop at it. A field that returns
+    /// one is also named in <see cref="DocumentAnalyzer"/>'s costing, which works on names alone.
     /// </summary>
     public static List<T> Counted<T>(this IResolveFieldContext context, IEnumerable<T> items)
     {

@@ -29,9 +29,12 @@ public readonly struct CompactFilter
     // With no filter nothing is read: the type and kind arrays are large, and each probe lands anywhere in them.
     public bool Keeps(int relationship, int other) =>
         keepsAll
-        || ((types >> adjacency.RelationshipTypes[relationship] & 1) != 0
-            && (kinds >> adjacency.EntityKinds[other] & 1) != 0
-            && (!hasAsOf || (adjacency.ValidFrom[relationship] <= asOf && asOf <= adjacency.ValidTo[relationship])));
+        || (Includes(types, adjacency.RelationshipTypes[relationship])
+            && Includes(kinds, adjacency.EntityKinds[other])
+            && (!hasAsOf || adjacency.HoldsOn(relationship, asOf)));
+
+    /// <summary>Whether a <see cref="Mask"/> holds the value (a kind's or type's number).</summary>
+    public static bool Includes(ulong mask, int value) => (mask >> value & 1) != 0;
 
     /// <summary>A set of kinds or types as one bit per value; no set means every value. Both enums have well under 64 members (a test keeps it so).</summary>
     public static ulong Mask<T>(IReadOnlySet<T>? values) where T : struct, Enum

@@ -116,12 +116,16 @@ internal sealed class NameSuffixes
 
         public Enumerator GetEnumerator() => new(this);
 
-        private bool IsWanted(Suffix suffix) => (kinds >> suffix.Kind & 1) != 0;
+        private bool IsWanted(Suffix suffix) => CompactFilter.Includes(kinds, suffix.Kind);
 
         private static int CountOfKinds(ReadOnlySpan<Suffix> range, ulong kinds)
         {
             var count = 0;
-            foreach (var suffix in range) count += (int)(kinds >> suffix.Kind & 1);
+            foreach (var suffix in range)
+            {
+                if (CompactFilter.Includes(kinds, suffix.Kind)) count++;
+            }
+
             return count;
         }
 

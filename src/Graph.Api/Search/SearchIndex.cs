@@ -64,7 +64,7 @@ public sealed class SearchIndex
         void Offer(int index, MatchKind match)
         {
             var rank = ranks[index];
-            if ((wanted >> (int)rank.Kind & 1) != 0) candidates.Add(match, rank.Length, rank.Ordinal, index);
+            if (CompactFilter.Includes(wanted, (int)rank.Kind)) candidates.Add(match, rank.Length, rank.Ordinal, index);
         }
 
         // Names starting with the text are one sorted range: from the text itself up to the text

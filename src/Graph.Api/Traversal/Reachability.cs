@@ -53,7 +53,7 @@ public static class Reachability
             ring.Clear();
             for (var i = from; i < to; i++)
             {
-                if ((wanted >> adjacency.EntityKinds[order[i]] & 1) != 0) ring.Add(order[i]);
+                if (CompactFilter.Includes(wanted, adjacency.EntityKinds[order[i]])) ring.Add(order[i]);
             }
 
             ring.Sort();
