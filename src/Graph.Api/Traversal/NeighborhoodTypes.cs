@@ -53,16 +53,3 @@ internal sealed class ReachableConnectionType : Paging.ConnectionType<ReachableE
         Field<NonNullGraphType<BooleanGraphType>>("truncated").Description("True when a traversal cap stopped the search, so entities may be missing.").ResolveSource(s => s.Truncated);
     }
 }
-
-internal sealed class TimelineEntryType : ObjectGraphType<Index.Adjacent>
-{
-    public TimelineEntryType()
-    {
-        Name = "TimelineEntry";
-        Description = "A dated relationship of an entity, in date order.";
-        Field<NonNullGraphType<PartialDateType>>("date").Description("The date it sorts by: its start, or its end when only that is known.").ResolveSource(s => s.Relationship.ValidTime.SortKey);
-        Field<NonNullGraphType<RelationshipGraphType>>("relationship").Description("The relationship.").ResolveSource(s => s.Relationship);
-        Field<NonNullGraphType<EntityInterface>>("node").Description("The entity at the other end.").ResolveSource(s => s.Other);
-        Field<NonNullGraphType<DirectionType>>("direction").Description("OUT when it starts at this entity, IN when it ends here.").ResolveSource(s => s.Direction);
-    }
-}

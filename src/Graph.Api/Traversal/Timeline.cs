@@ -5,6 +5,8 @@ namespace Graph.Api.Traversal;
 /// <summary>
 /// An entity's dated relationships in date order: by the first day the start may mean (the end's when
 /// there is no start), then the last day it may mean, then relationship id; undated ones left out.
+/// Latest first is the same order reversed. A page continues after a relationship: whatever comes after
+/// its place in that order.
 /// </summary>
 /// <remarks>
 /// The relationships, filter and all, and the days they sort by come from the compact adjacency, so only
@@ -13,17 +15,24 @@ namespace Graph.Api.Traversal;
 /// </remarks>
 public static class Timeline
 {
-    public static List<Adjacent> Of(GraphIndex index, EntityNode entity, RelationshipFilter filter, int first)
+    public static List<Adjacent> Of(GraphIndex index, EntityNode entity, RelationshipFilter filter, int first,
+        TimelineOrder order = TimelineOrder.EarliestFirst, int afterOrdinal = -1)
     {
         var adjacency = index.Compact;
+        var latestFirst = order == TimelineOrder.LatestFirst;
+        Dated? after = afterOrdinal < 0 ? null : new Dated(adjacency.TimelineKeys[afterOrdinal], new CompactStep(afterOrdinal, -1, Direction.Both));
         var dated = new List<Dated>();
         foreach (var step in adjacency.Steps(entity.Ordinal, Direction.Both, new CompactFilter(adjacency, filter)))
         {
             var key = adjacency.TimelineKeys[step.Relationship];
-            if (key != CompactAdjacency.Undated) dated.Add(new Dated(key, step));
+            if (key == CompactAdjacency.Undated) continue;
+            var entry = new Dated(key, step);
+            if (after is { } cursor && (latestFirst ? entry.CompareTo(cursor) >= 0 : entry.CompareTo(cursor) <= 0)) continue;
+            dated.Add(entry);
         }
 
-        return [.. dated.Order().Take(first).Select(d => new Adjacent(index.RelationshipAt(d.Step.Relationship), index.EntityAt(d.Step.Other), d.Step.Direction))];
+        var ordered = latestFirst ? dated.OrderDescending() : dated.Order();
+        return [.. ordered.Take(first).Select(d => new Adjacent(index.RelationshipAt(d.Step.Relationship), index.EntityAt(d.Step.Other), d.Step.Direction))];
     }
 
     private readonly record struct Dated(long Key, CompactStep Step) : IComparable<Dated>

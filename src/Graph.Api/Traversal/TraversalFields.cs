@@ -25,10 +25,13 @@ internal static class TraversalFields
             .WithDirection().WithRelationshipFilter()
             .Resolve(c => Aggregates.ByNeighborKind(c.Index(), c.Source, c.ReadDirection(), c.ReadRelationshipFilter()));
 
-        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TimelineEntryType>>>>("timeline").Description("The entity's dated relationships in date order, earliest first; undated ones are left out.")
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TimelineEntryType>>>>("timeline").Description("The entity's dated relationships in date order, one page at a time; undated ones are left out.")
             .WithRelationshipFilter()
             .Argument<IntGraphType>("first", "Most entries (default and maximum as for pages).")
-            .Resolve(c => Timeline.Of(c.Index(), c.Source, c.ReadRelationshipFilter(), c.PageSize()));
+            .Argument<StringGraphType>("after", "An entry's cursor: the entries that follow it, in the same order.")
+            .Argument<TimelineOrderType>("order", "Earliest first (the default) or latest first.", a => a.DefaultValue = TimelineOrder.EarliestFirst)
+            .Resolve(c => Timeline.Of(c.Index(), c.Source, c.ReadRelationshipFilter(), c.PageSize(), c.GetArgument("order", TimelineOrder.EarliestFirst),
+                Cursor.RelationshipOrdinal(c.Index(), TimelineEntryType.CursorPrefix, c.GetArgument<string?>("after"))));
 
         type.Field<NonNullGraphType<ReachableConnectionType>>("reachable")
             .Description("Entities between minDepth and maxDepth hops away, walking through any kind of entity, nearest first. 'kinds' picks which are returned, e.g. every ORGANIZATION within 2 hops through COOPERATES_IN.")

@@ -176,6 +176,50 @@ public sealed class TraversalAlgorithmTests
         Assert.Equal(4 * 12 * 4, compared);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Timeline_pages_joined_by_their_last_entry_list_the_whole_timeline_in_either_order(int seed)
+    {
+        var index = TestGraphs.Random(seed, entities: 12, relationships: 300);
+        var joinedPages = 0;
+        foreach (var (filter, entity, _) in TestGraphs.EveryFilterEntityAndDirection(index).Where(t => t.Direction == Direction.Both))
+        {
+            var whole = Timeline.Of(index, entity, filter, int.MaxValue);
+            foreach (var order in Enum.GetValues<TimelineOrder>())
+            {
+                var expected = order == TimelineOrder.EarliestFirst ? whole : Enumerable.Reverse(whole).ToList();
+                foreach (var size in new[] { 1, 4, 7 })
+                {
+                    var joined = new List<Adjacent>();
+                    var after = -1;
+                    // Bounded: each page but the last adds at least one entry.
+                    for (var page = 0; page <= whole.Count; page++)
+                    {
+                        var entries = Timeline.Of(index, entity, filter, size, order, after);
+                        joined.AddRange(entries);
+                        if (entries.Count < size) break;
+                        after = entries[^1].Relationship.Ordinal;
+                        joinedPages++;
+                    }
+
+                    Assert.Equal(expected, joined);
+                }
+            }
+        }
+
+        Assert.True(joinedPages > 1000, $"only {joinedPages} full pages were joined");
+    }
+
+    [Fact]
+    public void Timeline_after_a_relationship_of_another_entity_continues_from_its_place_in_the_order()
+    {
+        var index = TestGraphs.Build("a>b@2013", "a>c@2015", "a>d@2017", "e>f@2016");
+        var other = index.FindRelationship("r0003")!.Ordinal; // e>f, dated 2016
+        Assert.Equal(["d"], Timeline.Of(index, index.Node("a"), RelationshipFilter.None, 20, TimelineOrder.EarliestFirst, other).Select(a => a.Other.Id).ToArray());
+        Assert.Equal(["c", "b"], Timeline.Of(index, index.Node("a"), RelationshipFilter.None, 20, TimelineOrder.LatestFirst, other).Select(a => a.Other.Id).ToArray());
+    }
+
     private static Entity Entity(string id, EntityKind kind) => new(id, kind, id, [], "", [], ValidTime.Always);
 
     private static Relationship Relation(string id, string from, string to) =>

@@ -163,6 +163,45 @@ public sealed class TraversalHttpTests(SeedGraphFixture fixture)
         Assert.Equal(stats["relationshipCount"]!.GetValue<int>(), stats["relationshipsByType"]!.AsArray().Sum(c => c!["count"]!.GetValue<int>()));
     }
 
+    [Fact]
+    public async Task A_timeline_pages_by_cursor_in_either_order()
+    {
+        const string Query = """
+            query($after: String, $order: TimelineOrder) { entity(id: "china") {
+                timeline(first: 2, after: $after, order: $order) { cursor relationship { id } } } }
+            """;
+        var whole = (await fixture.Client.QueryAsync("""{ entity(id: "china") { timeline(first: 100) { relationship { id } } } }"""))["entity"]!["timeline"]!.AsArray()
+            .Select(e => e!["relationship"]!["id"]!.GetValue<string>()).ToArray();
+        Assert.True(whole.Length > 4, "China's timeline is longer than two pages");
+        foreach (var order in new[] { "EARLIEST_FIRST", "LATEST_FIRST" })
+        {
+            var joined = new List<string>();
+            string? after = null;
+            for (var page = 0; page < whole.Length; page++)
+            {
+                var entries = (await fixture.Client.QueryAsync(Query, new { after, order }))["entity"]!["timeline"]!.AsArray();
+                joined.AddRange(entries.Select(e => e!["relationship"]!["id"]!.GetValue<string>()));
+                if (entries.Count < 2) break;
+                after = entries[^1]!["cursor"]!.GetValue<string>();
+            }
+
+            Assert.Equal(order == "EARLIEST_FIRST" ? whole : whole.Reverse(), joined);
+        }
+    }
+
+    [Theory]
+    [InlineData("bm90LWEtY3Vyc29y")]
+    [InlineData("dDpuby1zdWNoLXJlbGF0aW9uc2hpcA")]
+    public async Task A_timeline_refuses_a_cursor_it_did_not_give(string after)
+    {
+        var response = await fixture.Client.PostAsync("""query($after: String) { entity(id: "china") { timeline(after: $after) { date { text } } } }""", new { after });
+        Assert.Equal("INVALID_CURSOR", response.FirstErrorCode);
+        var relationshipsCursor = (await fixture.Client.QueryAsync("""{ entity(id: "china") { relationships(first: 1) { pageInfo { endCursor } } } }"""))
+            ["entity"]!["relationships"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
+        response = await fixture.Client.PostAsync("""query($after: String) { entity(id: "china") { timeline(after: $after) { date { text } } } }""", new { after = relationshipsCursor });
+        Assert.Equal("INVALID_CURSOR", response.FirstErrorCode);
+    }
+
     [Theory]
     [InlineData("{ neighborhood(id: \"belarus\", depth: 50) { truncated } }")]
     [InlineData("{ neighborhood(id: \"belarus\", limit: 100000) { truncated } }")]
