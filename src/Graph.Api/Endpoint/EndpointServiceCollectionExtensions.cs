@@ -1,4 +1,5 @@
 using Graph.Api.Execution;
+using Graph.Api.Index;
 using Graph.Api.Schema;
 using GraphQL;
 using GraphQL.Execution;
@@ -13,7 +14,8 @@ internal static class EndpointServiceCollectionExtensions
         services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CompiledExecutionOptions>().Bind(configuration.GetSection(CompiledExecutionOptions.Section));
         services.AddHttpContextAccessor();
-        services.AddSingleton<GraphQLSerializer>();
+        // The engine's answers escape strings as the compiled plans' do (JsonText.Encoder), so both write the same bytes.
+        services.AddSingleton(provider => new GraphQLSerializer(json => json.Encoder = JsonText.Encoder, provider.GetRequiredService<IErrorInfoProvider>()));
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<GraphQLEndpoint>();

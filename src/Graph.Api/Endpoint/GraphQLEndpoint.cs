@@ -28,6 +28,8 @@ internal sealed partial class GraphQLEndpoint(
     public async Task HandleAsync(HttpContext context)
     {
         var mediaType = ResponseMediaType.Choose(context.Request);
+        // Answers carry text as written, '<' included: a browser must never read one as anything but JSON.
+        context.Response.Headers.XContentTypeOptions = "nosniff";
         try
         {
             if (mediaType is null)

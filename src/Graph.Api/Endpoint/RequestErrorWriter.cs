@@ -5,6 +5,8 @@ namespace Graph.Api.Endpoint;
 /// <summary>Writes a request error: the status, any headers it needs, and {"errors":[…]} with no data key.</summary>
 internal static class RequestErrorWriter
 {
+    private static readonly JsonSerializerOptions Options = new() { Encoder = Index.JsonText.Encoder };
+
     public static async Task WriteAsync(HttpContext context, RequestError error, string mediaType, IEnumerable<object>? locations = null)
     {
         var response = context.Response;
@@ -18,6 +20,6 @@ internal static class RequestErrorWriter
         };
         if (locations is not null) body["locations"] = locations;
         body["extensions"] = new Dictionary<string, object?> { ["code"] = error.Code, ["requestId"] = context.TraceIdentifier };
-        await JsonSerializer.SerializeAsync(response.Body, new { errors = new[] { body } }, cancellationToken: context.RequestAborted);
+        await JsonSerializer.SerializeAsync(response.Body, new { errors = new[] { body } }, Options, context.RequestAborted);
     }
 }

@@ -64,7 +64,7 @@ internal sealed class LeafWriter
         foreach (var value in enumeration.Values)
         {
             if (value.Value is null) continue;
-            names.TryAdd(value.Value, JsonEncodedText.Encode(value.Name));
+            names.TryAdd(value.Value, JsonEncodedText.Encode(value.Name, Index.JsonText.Encoder));
         }
 
         return names;

@@ -98,7 +98,7 @@ internal abstract class TypedLeaf(OutputShape shape)
             var names = new JsonEncodedText?[named.Count == 0 ? 0 : Math.Clamp(named.Max(v => v.Number) + 1, 0, 256)];
             foreach (var (number, name) in named)
             {
-                if (number >= 0 && number < names.Length) names[number] ??= JsonEncodedText.Encode(name);
+                if (number >= 0 && number < names.Length) names[number] ??= JsonEncodedText.Encode(name, JsonText.Encoder);
             }
 
             return names;

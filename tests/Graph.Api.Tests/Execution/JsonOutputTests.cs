@@ -2,12 +2,13 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Graph.Api.Execution;
+using Graph.Api.Index;
 
 namespace Graph.Api.Tests.Execution;
 
 /// <summary>
-/// The plans' writer must produce the very bytes Utf8JsonWriter (default escaping) produces, given the
-/// separators it leaves to its callers.
+/// The plans' writer must produce the very bytes Utf8JsonWriter produces with the answers' escaping
+/// (<see cref="JsonText.Encoder"/>), given the separators it leaves to its callers.
 /// </summary>
 public sealed class JsonOutputTests
 {
@@ -23,7 +24,7 @@ public sealed class JsonOutputTests
     public void Strings_are_escaped_as_Utf8JsonWriter_escapes_them(string text)
     {
         Assert.Equal(Expected(w => { w.WriteStartArray(); w.WriteStringValue(text); w.WriteStringValue(text); w.WriteEndArray(); }),
-            Actual(o => { o.WriteStartArray(); o.WriteStringValue(text); o.WriteSeparator(); o.WriteStringValue(JsonEncodedText.Encode(text)); o.WriteEndArray(); }));
+            Actual(o => { o.WriteStartArray(); o.WriteStringValue(text); o.WriteSeparator(); o.WriteStringValue(JsonEncodedText.Encode(text, JsonText.Encoder)); o.WriteEndArray(); }));
     }
 
     [Fact]
@@ -124,7 +125,7 @@ public sealed class JsonOutputTests
     private static string Expected(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true })) write(writer);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true, Encoder = JsonText.Encoder })) write(writer);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
