@@ -37,6 +37,7 @@ internal sealed class PathListType : ObjectGraphType<PathListResult>
         Name = "PathList";
         Description = "Simple paths between two entities, shortest first.";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PathType>>>>("paths").Description("The paths found, shortest first.").ResolveSource(s => s.Paths);
-        Field<NonNullGraphType<BooleanGraphType>>("truncated").Description("True when a traversal cap stopped the search, so more paths may exist.").ResolveSource(s => s.Truncated);
+        Field<NonNullGraphType<BooleanGraphType>>("hasMore").Description("True when more paths than 'first' exist within maxLength.").ResolveSource(s => s.HasMore);
+        Field<NonNullGraphType<BooleanGraphType>>("truncated").Description("True when a traversal cap stopped the search before 'first' paths and one more were found, so more paths may exist.").ResolveSource(s => s.Truncated);
     }
 }

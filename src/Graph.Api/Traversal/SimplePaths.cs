@@ -2,8 +2,11 @@ using Graph.Api.Index;
 
 namespace Graph.Api.Traversal;
 
-/// <summary>Paths found by <see cref="SimplePaths"/>, and whether a cap stopped the search early.</summary>
-public sealed record PathListResult(IReadOnlyList<GraphPath> Paths, bool Truncated);
+/// <summary>
+/// Paths found by <see cref="SimplePaths"/>, whether more than were asked for exist, and whether a cap
+/// stopped the search early.
+/// </summary>
+public sealed record PathListResult(IReadOnlyList<GraphPath> Paths, bool HasMore, bool Truncated);
 
 /// <summary>
 /// Simple paths (no entity twice) between two entities, shortest first, up to a small length; one path
@@ -27,7 +30,9 @@ public static class SimplePaths
         var adjacency = index.Compact;
         var walk = new CompactFilter(adjacency, filter);
         var paths = new List<GraphPath>();
-        if (ReferenceEquals(from, to)) return new PathListResult(paths, false);
+        if (ReferenceEquals(from, to)) return new PathListResult(paths, false, false);
+        // One path more than asked for is looked for, to tell whether more exist; it is not returned.
+        var wanted = first + 1;
 
         // The distances get half the caps; the walk gets what they leave. Distances cut short only prune
         // less, so only a walk cut short can miss paths (truncated).
@@ -37,12 +42,14 @@ public static class SimplePaths
         var budget = new TraversalBudget(limits with { MaxVisited = limits.MaxVisited - growth.Visited, MaxScanned = limits.MaxScanned - growth.Scanned });
         var onPath = new HashSet<int> { from.Ordinal };
         var steps = new List<PathStep>();
-        for (var length = known.Shortest; length <= maxLength && paths.Count < first && !budget.Exhausted; length++)
+        for (var length = known.Shortest; length <= maxLength && paths.Count < wanted && !budget.Exhausted; length++)
         {
             Walk(from.Ordinal, length);
         }
 
-        return new PathListResult(paths, budget.Exhausted);
+        var hasMore = paths.Count > first;
+        if (hasMore) paths.RemoveRange(first, paths.Count - first);
+        return new PathListResult(paths, hasMore, budget.Exhausted && !hasMore);
 
         void Walk(int entity, int remaining)
         {
@@ -56,7 +63,7 @@ public static class SimplePaths
             var tried = new HashSet<int>();
             foreach (var step in adjacency.Steps(entity, direction, walk))
             {
-                if (paths.Count >= first || !budget.Scan()) return;
+                if (paths.Count >= wanted || !budget.Scan()) return;
                 if (!tried.Add(step.Other) || onPath.Contains(step.Other) || !known.MayArrive(marks, step.Other, remaining - 1)) continue;
                 onPath.Add(step.Other);
                 steps.Add(new PathStep(index.RelationshipAt(step.Relationship), index.EntityAt(entity), index.EntityAt(step.Other)));

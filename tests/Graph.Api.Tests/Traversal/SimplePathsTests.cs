@@ -15,22 +15,28 @@ public sealed class SimplePathsTests
     [InlineData(2, Direction.Out, 5, 50)]
     [InlineData(3, Direction.In, 4, 50)]
     [InlineData(4, Direction.Both, 3, 7)]
+    [InlineData(5, Direction.Both, 4, 2)]
     public void Paths_equal_those_of_plain_enumeration_shortest_first(int seed, Direction direction, int maxLength, int first)
     {
         var index = TestGraphs.Random(seed, entities: 25, relationships: 60);
         var random = new Random(seed);
         var compared = 0;
+        var hadMore = 0;
         for (var pair = 0; pair < 40; pair++)
         {
             var (from, to) = (index.Entities[random.Next(25)], index.Entities[random.Next(25)]);
-            var expected = Enumerated(index, from, to, direction, maxLength).Take(first).ToList();
+            var all = Enumerated(index, from, to, direction, maxLength).ToList();
+            var expected = all.Take(first).ToList();
             var found = SimplePaths.Find(index, from, to, direction, RelationshipFilter.None, maxLength, first, TraversalLimits.Default);
             Assert.Equal(expected, found.Paths.Select(Route).ToList());
+            Assert.Equal(all.Count > first, found.HasMore);
             Assert.False(found.Truncated);
+            hadMore += found.HasMore ? 1 : 0;
             compared += expected.Count;
         }
 
         Assert.True(compared > 20, $"only {compared} paths compared");
+        if (first <= 2) Assert.True(hadMore > 0, "no pair had more paths than asked for");
     }
 
     [Fact]

@@ -84,7 +84,11 @@ public sealed class TraversalAlgorithmTests
         var index = TestGraphs.Build("a>b", "a>b", "b>c", "a>c");
         var result = SimplePaths.Find(index, index.Node("a"), index.Node("c"), Direction.Out, RelationshipFilter.None, 3, 10, Limits);
         Assert.Equal(2, result.Paths.Count);
-        Assert.Single(SimplePaths.Find(index, index.Node("a"), index.Node("c"), Direction.Out, RelationshipFilter.None, 3, 1, Limits).Paths);
+        Assert.False(result.HasMore);
+        var one = SimplePaths.Find(index, index.Node("a"), index.Node("c"), Direction.Out, RelationshipFilter.None, 3, 1, Limits);
+        Assert.Single(one.Paths);
+        Assert.True(one.HasMore);
+        Assert.False(SimplePaths.Find(index, index.Node("a"), index.Node("c"), Direction.Out, RelationshipFilter.None, 3, 2, Limits).HasMore);
     }
 
     [Fact]

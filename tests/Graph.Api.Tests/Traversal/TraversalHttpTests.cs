@@ -43,12 +43,19 @@ public sealed class TraversalHttpTests(SeedGraphFixture fixture)
     [Fact]
     public async Task Paths_lists_several_routes_shortest_first()
     {
-        var data = await fixture.Client.QueryAsync("""{ paths(from: "xi-jinping", to: "china-belarus-industrial-park", maxLength: 3, first: 10) { truncated paths { length entities { id } } } }""");
+        var data = await fixture.Client.QueryAsync("""{ paths(from: "xi-jinping", to: "china-belarus-industrial-park", maxLength: 3, first: 10) { hasMore truncated paths { length entities { id } } } }""");
         var lengths = data["paths"]!["paths"]!.AsArray().Select(p => p!["length"]!.GetValue<int>()).ToList();
         Assert.True(lengths.Count > 2);
         Assert.Equal(lengths.Order(), lengths);
         Assert.Equal(2, lengths[0]);
         Assert.False(data["paths"]!["truncated"]!.GetValue<bool>());
+        Assert.False(data["paths"]!["hasMore"]!.GetValue<bool>());
+
+        // Fewer than were found: the same first routes, and the answer says more exist.
+        var fewer = (await fixture.Client.QueryAsync("""{ paths(from: "xi-jinping", to: "china-belarus-industrial-park", maxLength: 3, first: 2) { hasMore truncated paths { length } } }"""))["paths"]!;
+        Assert.Equal(lengths.Take(2), fewer["paths"]!.AsArray().Select(p => p!["length"]!.GetValue<int>()));
+        Assert.True(fewer["hasMore"]!.GetValue<bool>());
+        Assert.False(fewer["truncated"]!.GetValue<bool>());
     }
 
     [Fact]
