@@ -20,14 +20,14 @@ public static class Timeline
     {
         var adjacency = index.Compact;
         var latestFirst = order == TimelineOrder.LatestFirst;
-        Dated? after = afterOrdinal < 0 ? null : new Dated(adjacency.TimelineKeys[afterOrdinal], new CompactStep(afterOrdinal, -1, Direction.Both));
+        var afterKey = afterOrdinal < 0 ? 0 : adjacency.TimelineKeys[afterOrdinal];
         var dated = new List<Dated>();
         foreach (var step in adjacency.Steps(entity.Ordinal, Direction.Both, new CompactFilter(adjacency, filter)))
         {
             var key = adjacency.TimelineKeys[step.Relationship];
             if (key == CompactAdjacency.Undated) continue;
             var entry = new Dated(key, step);
-            if (after is { } cursor && (latestFirst ? entry.CompareTo(cursor) >= 0 : entry.CompareTo(cursor) <= 0)) continue;
+            if (afterOrdinal >= 0 && entry.Compare(afterKey, afterOrdinal) is var place && (latestFirst ? place >= 0 : place <= 0)) continue;
             dated.Add(entry);
         }
 
@@ -37,6 +37,9 @@ public static class Timeline
 
     private readonly record struct Dated(long Key, CompactStep Step) : IComparable<Dated>
     {
-        public int CompareTo(Dated other) => Key != other.Key ? Key.CompareTo(other.Key) : Step.Relationship.CompareTo(other.Step.Relationship);
+        public int CompareTo(Dated other) => Compare(other.Key, other.Step.Relationship);
+
+        /// <summary>Where this entry sorts against the place of a relationship with this key (earliest first).</summary>
+        public int Compare(long key, int relationship) => Key != key ? Key.CompareTo(key) : Step.Relationship.CompareTo(relationship);
     }
 }
