@@ -7,19 +7,23 @@ public sealed record PathSearchResult(GraphPath? Path, bool Truncated);
 
 /// <summary>
 /// Shortest path by bidirectional breadth-first search: it grows the smaller of the two frontiers,
-/// so on a large graph it touches far fewer entities than a search from one end.
+/// so on a large graph it touches far fewer entities than a search from one end. With kinds to pass
+/// through, only entities of those kinds are entered between the two ends (the ends may be of any kind).
 /// </summary>
 public static class ShortestPath
 {
     private const int ForwardSide = 1, BackwardSide = 2;
 
-    public static PathSearchResult Find(GraphIndex index, EntityNode from, EntityNode to, Direction direction, RelationshipFilter filter, int maxLength, TraversalLimits limits)
+    public static PathSearchResult Find(GraphIndex index, EntityNode from, EntityNode to, Direction direction, RelationshipFilter filter, int maxLength, TraversalLimits limits,
+        IReadOnlySet<Model.EntityKind>? through = null)
     {
         if (ReferenceEquals(from, to)) return new PathSearchResult(new GraphPath([], from), false);
 
         var budget = new TraversalBudget(limits);
         var adjacency = index.Compact;
         var walkFilter = new CompactFilter(adjacency, filter);
+        var passable = CompactFilter.Mask(through);
+        var anyKind = passable == ulong.MaxValue;
         // Each reached entity is marked with its side and the step that reached it (none for the side's own start).
         using var seen = EntityMarks.Rent(adjacency.EntityCount);
         seen.Set(from.Ordinal, ForwardSide, -1, -1);
@@ -42,6 +46,8 @@ public static class ShortestPath
                     if (!budget.Scan()) return new PathSearchResult(null, true);
                     var reachedSide = seen[step.Other];
                     if (reachedSide == side) continue;
+                    // Unreached entities of other kinds are not entered; the ends (marked from the start) and what the other side entered are met.
+                    if (reachedSide == 0 && !anyKind && !CompactFilter.Includes(passable, adjacency.EntityKinds[step.Other])) continue;
                     if (reachedSide != 0)
                     {
                         // The two searches meet on this step.

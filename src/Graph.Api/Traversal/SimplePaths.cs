@@ -25,10 +25,12 @@ public static class SimplePaths
     private const int Half = 16;
     private const int LowHalf = (1 << Half) - 1;
 
-    public static PathListResult Find(GraphIndex index, EntityNode from, EntityNode to, Direction direction, RelationshipFilter filter, int maxLength, int first, TraversalLimits limits)
+    public static PathListResult Find(GraphIndex index, EntityNode from, EntityNode to, Direction direction, RelationshipFilter filter, int maxLength, int first, TraversalLimits limits,
+        IReadOnlySet<Model.EntityKind>? through = null)
     {
         var adjacency = index.Compact;
         var walk = new CompactFilter(adjacency, filter);
+        var passable = new Passable(adjacency, CompactFilter.Mask(through), from.Ordinal, to.Ordinal);
         var paths = new List<GraphPath>();
         if (ReferenceEquals(from, to)) return new PathListResult(paths, false, false);
         // One path more than asked for is looked for, to tell whether more exist; it is not returned.
@@ -38,7 +40,7 @@ public static class SimplePaths
         // less, so only a walk cut short can miss paths (truncated).
         using var marks = EntityMarks.Rent(adjacency.EntityCount);
         var growth = new TraversalBudget(limits with { MaxVisited = limits.MaxVisited / 2, MaxScanned = limits.MaxScanned / 2 });
-        var known = Distances(adjacency, from.Ordinal, to.Ordinal, direction, walk, maxLength, growth, marks);
+        var known = Distances(adjacency, from.Ordinal, to.Ordinal, direction, walk, passable, maxLength, growth, marks);
         var budget = new TraversalBudget(limits with { MaxVisited = limits.MaxVisited - growth.Visited, MaxScanned = limits.MaxScanned - growth.Scanned });
         var onPath = new HashSet<int> { from.Ordinal };
         var steps = new List<PathStep>();
@@ -64,7 +66,7 @@ public static class SimplePaths
             foreach (var step in adjacency.Steps(entity, direction, walk))
             {
                 if (paths.Count >= wanted || !budget.Scan()) return;
-                if (!tried.Add(step.Other) || onPath.Contains(step.Other) || !known.MayArrive(marks, step.Other, remaining - 1)) continue;
+                if (!tried.Add(step.Other) || onPath.Contains(step.Other) || !passable.Enters(step.Other) || !known.MayArrive(marks, step.Other, remaining - 1)) continue;
                 onPath.Add(step.Other);
                 steps.Add(new PathStep(index.RelationshipAt(step.Relationship), index.EntityAt(entity), index.EntityAt(step.Other)));
                 Walk(step.Other, remaining - 1);
@@ -72,6 +74,12 @@ public static class SimplePaths
                 onPath.Remove(step.Other);
             }
         }
+    }
+
+    /// <summary>Which entities a path may pass through: the two ends, and any other of the kinds asked for.</summary>
+    private readonly record struct Passable(CompactAdjacency Adjacency, ulong Kinds, int Start, int Target)
+    {
+        public bool Enters(int entity) => Kinds == ulong.MaxValue || entity == Start || entity == Target || CompactFilter.Includes(Kinds, Adjacency.EntityKinds[entity]);
     }
 
     /// <summary>What the searches from both ends learnt: where to start, and how far the distances to the target are known.</summary>
@@ -95,7 +103,7 @@ public static class SimplePaths
     /// the two radii cover <paramref name="maxLength"/>, a side runs out, or the budget does. Records each
     /// entity's distances in its mark; a level left half done keeps exact distances, and its radius is not counted.
     /// </summary>
-    private static Known Distances(CompactAdjacency adjacency, int start, int target, Direction direction, CompactFilter filter, int maxLength, TraversalBudget budget, EntityMarks marks)
+    private static Known Distances(CompactAdjacency adjacency, int start, int target, Direction direction, CompactFilter filter, Passable passable, int maxLength, TraversalBudget budget, EntityMarks marks)
     {
         marks.Set(start, 1);
         marks.Set(target, 1 << Half);
@@ -112,7 +120,7 @@ public static class SimplePaths
                 {
                     if (!budget.Scan()) return new Known(Math.Min(shortest, startRadius + targetRadius + 1), targetRadius, false);
                     var mark = marks[step.Other];
-                    if ((mark >> shift & LowHalf) != 0) continue;
+                    if ((mark >> shift & LowHalf) != 0 || !passable.Enters(step.Other)) continue;
                     if (!budget.Visit()) return new Known(Math.Min(shortest, startRadius + targetRadius + 1), targetRadius, false);
                     marks.Set(step.Other, mark | ((radius + 2) << shift));
                     next.Add(step.Other);

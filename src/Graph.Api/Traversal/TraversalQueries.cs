@@ -2,6 +2,7 @@ using Graph.Api.Model;
 using Graph.Api.Relationships;
 using Graph.Api.Schema;
 using GraphQL;
+using GraphQL.Builders;
 using GraphQL.Types;
 
 namespace Graph.Api.Traversal;
@@ -38,12 +39,13 @@ internal static class TraversalQueries
             .WithDirection()
             .Argument<ListGraphType<NonNullGraphType<RelationshipTypeType>>>("types", "Walk only relationships of these types.")
             .Argument<DateScalar>("asOf", "Walk only relationships that hold on this date.")
+            .WithThroughKinds()
             .Argument<IntGraphType>("maxLength", "Longest path to look for, 6 by default, at most the configured cap (8).", a => a.DefaultValue = 6)
             .Resolve(c =>
             {
                 var limits = c.Graph().Limits;
                 var maxLength = c.Bounded("maxLength", 6, limits.MaxPathLength);
-                var result = ShortestPath.Find(c.Index(), c.RequiredEntity("from"), c.RequiredEntity("to"), c.ReadDirection(), PathFilter(c), maxLength, limits.Traversal with { Cancellation = c.CancellationToken });
+                var result = ShortestPath.Find(c.Index(), c.RequiredEntity("from"), c.RequiredEntity("to"), c.ReadDirection(), PathFilter(c), maxLength, limits.Traversal with { Cancellation = c.CancellationToken }, ThroughKinds(c));
                 return result.Truncated
                     ? throw ResolveContextExtensions.BadArgument("TRAVERSAL_TRUNCATED", "The search reached the configured traversal cap before finding a path; narrow it with types, asOf or a smaller maxLength.")
                     : result.Path;
@@ -56,6 +58,7 @@ internal static class TraversalQueries
             .WithDirection()
             .Argument<ListGraphType<NonNullGraphType<RelationshipTypeType>>>("types", "Walk only relationships of these types.")
             .Argument<DateScalar>("asOf", "Walk only relationships that hold on this date.")
+            .WithThroughKinds()
             .Argument<IntGraphType>("maxLength", "Longest path, 4 by default, at most the configured cap (8).", a => a.DefaultValue = 4)
             .Argument<IntGraphType>("first", "Most paths, 10 by default, at most the configured cap (50).", a => a.DefaultValue = 10)
             .Resolve(c =>
@@ -63,7 +66,7 @@ internal static class TraversalQueries
                 var limits = c.Graph().Limits;
                 var maxLength = c.Bounded("maxLength", 4, limits.MaxPathLength);
                 var first = c.Bounded("first", 10, limits.MaxPaths);
-                return SimplePaths.Find(c.Index(), c.RequiredEntity("from"), c.RequiredEntity("to"), c.ReadDirection(), PathFilter(c), maxLength, first, limits.Traversal with { Cancellation = c.CancellationToken });
+                return SimplePaths.Find(c.Index(), c.RequiredEntity("from"), c.RequiredEntity("to"), c.ReadDirection(), PathFilter(c), maxLength, first, limits.Traversal with { Cancellation = c.CancellationToken }, ThroughKinds(c));
             });
 
         query.Field<NonNullGraphType<GraphStatisticsType>>("graphStatistics").Description("Counts over the whole graph.").Resolve(c => c.Index());
@@ -71,6 +74,12 @@ internal static class TraversalQueries
 
     private static HashSet<RelationshipType>? TypesArgument(IResolveFieldContext context) =>
         context.GetArgument<List<RelationshipType>?>("types")?.ToHashSet();
+
+    private static FieldBuilder<TSource, TReturn> WithThroughKinds<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
+        field.Argument<ListGraphType<NonNullGraphType<EntityKindType>>>("kinds", "Pass only through entities of these kinds (the two ends may be of any kind).");
+
+    private static HashSet<EntityKind>? ThroughKinds(IResolveFieldContext context) =>
+        context.GetArgument<List<EntityKind>?>("kinds")?.ToHashSet();
 
     private static Index.RelationshipFilter PathFilter(IResolveFieldContext context) =>
         new(TypesArgument(context), null, context.GetArgument<DateOnly?>("asOf"));

@@ -1,4 +1,5 @@
 using Graph.Api.Index;
+using Graph.Api.Model;
 using Graph.Api.Tests.Support;
 using Graph.Api.Traversal;
 
@@ -58,10 +59,43 @@ public sealed class SimplePathsTests
         Assert.Equal(["a b h1 t"], found.Paths.Select(Route));
     }
 
+    [Theory]
+    [InlineData(1, Direction.Both)]
+    [InlineData(2, Direction.Out)]
+    [InlineData(3, Direction.Both)]
+    public void Paths_through_some_kinds_pass_only_through_them_and_miss_none(int seed, Direction direction)
+    {
+        var index = TestGraphs.Random(seed, entities: 25, relationships: 90);
+        var through = Enum.GetValues<EntityKind>().Where((_, i) => i % 2 == 0).ToHashSet();
+        var random = new Random(seed);
+        int compared = 0, leftOut = 0;
+        for (var pair = 0; pair < 60; pair++)
+        {
+            var (from, to) = (index.Entities[random.Next(25)], index.Entities[random.Next(25)]);
+            if (ReferenceEquals(from, to)) continue;
+            var expected = Enumerated(index, from, to, direction, 4, through).ToList();
+            var found = SimplePaths.Find(index, from, to, direction, RelationshipFilter.None, 4, 50, TraversalLimits.Default, through);
+            Assert.Equal(expected.Take(50), found.Paths.Select(Route));
+            Assert.Equal(expected.Count > 50, found.HasMore);
+
+            // The shortest path is as long as the first of them, and passes only through the kinds too.
+            var shortest = ShortestPath.Find(index, from, to, direction, RelationshipFilter.None, 4, TraversalLimits.Default, through).Path;
+            Assert.Equal(expected.FirstOrDefault()?.Split(' ').Length - 1, shortest?.Length);
+            if (shortest is not null) Assert.All(shortest.Entities.Skip(1).SkipLast(1), e => Assert.Contains(e.Kind, through));
+
+            compared += expected.Count;
+            leftOut += Enumerated(index, from, to, direction, 4).Count() - expected.Count;
+        }
+
+        Assert.True(compared > 20, $"only {compared} paths compared");
+        Assert.True(leftOut > 20, $"the kinds left out only {leftOut} paths");
+    }
+
     private static string Route(GraphPath path) => string.Join(" ", path.Entities.Select(e => e.Id));
 
     // Every simple path of each length in turn, depth first in relationship order, one per entity sequence.
-    private static IEnumerable<string> Enumerated(GraphIndex index, EntityNode from, EntityNode to, Direction direction, int maxLength)
+    private static IEnumerable<string> Enumerated(GraphIndex index, EntityNode from, EntityNode to, Direction direction, int maxLength,
+        HashSet<EntityKind>? through = null)
     {
         if (ReferenceEquals(from, to)) yield break;
         for (var length = 1; length <= maxLength; length++)
@@ -83,6 +117,7 @@ public sealed class SimplePathsTests
                 foreach (var adjacent in index.Adjacents(entity, direction, RelationshipFilter.None))
                 {
                     if (!tried.Add(adjacent.Other) || route.Contains(adjacent.Other)) continue;
+                    if (through is not null && !ReferenceEquals(adjacent.Other, to) && !through.Contains(adjacent.Other.Kind)) continue;
                     route.Add(adjacent.Other);
                     Extend(adjacent.Other, remaining - 1);
                     route.RemoveAt(route.Count - 1);

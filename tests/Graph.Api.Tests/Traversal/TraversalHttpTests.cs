@@ -59,6 +59,32 @@ public sealed class TraversalHttpTests(SeedGraphFixture fixture)
     }
 
     [Fact]
+    public async Task Paths_pass_only_through_the_kinds_asked_for()
+    {
+        static List<string> Routes(JsonNode data) => data["paths"]!["paths"]!.AsArray()
+            .Select(p => string.Join(" ", p!["entities"]!.AsArray().Select(e => e!["id"]!.GetValue<string>()))).ToList();
+        const string Paths = """
+            query($kinds: [EntityKind!]) { paths(from: "xi-jinping", to: "china-belarus-industrial-park", maxLength: 4, first: 50, kinds: $kinds) {
+                hasMore paths { entities { id kind } } } }
+            """;
+        var all = await fixture.Client.QueryAsync(Paths);
+        Assert.False(all["paths"]!["hasMore"]!.GetValue<bool>());
+        string[] through = ["EVENT", "COUNTRY"];
+        var expected = all["paths"]!["paths"]!.AsArray()
+            .Where(p => p!["entities"]!.AsArray().Skip(1).SkipLast(1).All(e => through.Contains(e!["kind"]!.GetValue<string>())))
+            .Select(p => string.Join(" ", p!["entities"]!.AsArray().Select(e => e!["id"]!.GetValue<string>()))).ToList();
+        Assert.InRange(expected.Count, 3, Routes(all).Count - 1);
+        Assert.Equal(expected, Routes(await fixture.Client.QueryAsync(Paths, new { kinds = through })));
+
+        var shortest = await fixture.Client.QueryAsync("""
+            { countries: shortestPath(from: "xi-jinping", to: "china-belarus-industrial-park", kinds: [EVENT, COUNTRY]) { entities { id } }
+              topics: shortestPath(from: "xi-jinping", to: "china-belarus-industrial-park", kinds: [EVENT, TOPIC]) { entities { id } } }
+            """);
+        Assert.Equal(["xi-jinping", "china", "china-belarus-industrial-park"], Ids(shortest["countries"]!["entities"]));
+        Assert.Null(shortest["topics"]);
+    }
+
+    [Fact]
     public async Task Neighborhood_of_Belarus_holds_its_partners_and_the_relationships_among_them()
     {
         var data = await fixture.Client.QueryAsync("""
