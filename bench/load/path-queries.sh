@@ -24,7 +24,7 @@ body hub-timeline "{ entity(id: \\\"topic-0000000\\\") { timeline(first: 20) { d
 body hub-timeline-latest "{ entity(id: \\\"topic-0000000\\\") { timeline(first: 20, order: LATEST_FIRST, after: \\\"$(cursor t:rel-00500000)\\\") { cursor date { text } relationship { id type } } } }"
 body hub-reachable "{ entity(id: \\\"topic-0000000\\\") { reachable(maxDepth: 2, kinds: [ORGANIZATION], first: 20) { totalCount edges { distance node { id } } } } }"
 body paths-of-four "{ paths(from: \\\"person-0000007\\\", to: \\\"topic-0050011\\\", maxLength: 4, first: 10) { truncated paths { length } } }"
-body paths-through-kinds "{ paths(from: \\\"person-0000007\\\", to: \\\"topic-0050011\\\", maxLength: 4, first: 10, kinds: [ORGANIZATION, PROJECT, EVENT]) { hasMore truncated paths { length } } }"
+body paths-through-kinds "{ paths(from: \\\"person-0000007\\\", to: \\\"topic-0050011\\\", maxLength: 4, first: 10, kinds: [ORGANIZATION, AGREEMENT, TOPIC]) { hasMore truncated paths { length } } }"
 body deep-supports "{ entity(id: \\\"synthetic-source\\\") { ... on Document { supports(first: 20, after: \\\"$(cursor c:rel-00999000)\\\") { totalCount edges { node { id } } } } } }"
 body paragraph-supports "{ entity(id: \\\"synthetic-source\\\") { ... on Document { supports(paragraph: 130, first: 20) { totalCount edges { node { id } } } } } }"
 body dated-supports "{ entity(id: \\\"synthetic-source\\\") { ... on Document { supports(asOf: \\\"2010-01-01\\\", first: 20) { totalCount edges { node { id } } } } } }"
