@@ -47,7 +47,7 @@ internal static class TraversalQueries
                 var maxLength = c.Bounded("maxLength", 6, limits.MaxPathLength);
                 var result = ShortestPath.Find(c.Index(), c.RequiredEntity("from"), c.RequiredEntity("to"), c.ReadDirection(), PathFilter(c), maxLength, limits.Traversal with { Cancellation = c.CancellationToken }, ThroughKinds(c));
                 return result.Truncated
-                    ? throw ResolveContextExtensions.BadArgument("TRAVERSAL_TRUNCATED", "The search reached the configured traversal cap before finding a path; narrow it with types, asOf or a smaller maxLength.")
+                    ? throw ResolveContextExtensions.BadArgument("TRAVERSAL_TRUNCATED", "The search reached the configured traversal cap before finding a path; narrow it with types, kinds, asOf or a smaller maxLength.")
                     : result.Path;
             });
 
