@@ -22,8 +22,7 @@ public static class ShortestPath
         var budget = new TraversalBudget(limits);
         var adjacency = index.Compact;
         var walkFilter = new CompactFilter(adjacency, filter);
-        var passable = CompactFilter.Mask(through);
-        var anyKind = passable == ulong.MaxValue;
+        var passable = PassableEntities.For(adjacency, through, from.Ordinal, to.Ordinal);
         // Each reached entity is marked with its side and the step that reached it (none for the side's own start).
         using var seen = EntityMarks.Rent(adjacency.EntityCount);
         seen.Set(from.Ordinal, ForwardSide, -1, -1);
@@ -46,8 +45,8 @@ public static class ShortestPath
                     if (!budget.Scan()) return new PathSearchResult(null, true);
                     var reachedSide = seen[step.Other];
                     if (reachedSide == side) continue;
-                    // Unreached entities of other kinds are not entered; the ends (marked from the start) and what the other side entered are met.
-                    if (reachedSide == 0 && !anyKind && !CompactFilter.Includes(passable, adjacency.EntityKinds[step.Other])) continue;
+                    // Unreached entities of other kinds are not entered; what the other side entered is met.
+                    if (reachedSide == 0 && !passable.Enters(step.Other)) continue;
                     if (reachedSide != 0)
                     {
                         // The two searches meet on this step.

@@ -30,7 +30,7 @@ public static class SimplePaths
     {
         var adjacency = index.Compact;
         var walk = new CompactFilter(adjacency, filter);
-        var passable = new Passable(adjacency, CompactFilter.Mask(through), from.Ordinal, to.Ordinal);
+        var passable = PassableEntities.For(adjacency, through, from.Ordinal, to.Ordinal);
         var paths = new List<GraphPath>();
         if (ReferenceEquals(from, to)) return new PathListResult(paths, false, false);
         // One path more than asked for is looked for, to tell whether more exist; it is not returned.
@@ -76,12 +76,6 @@ public static class SimplePaths
         }
     }
 
-    /// <summary>Which entities a path may pass through: the two ends, and any other of the kinds asked for.</summary>
-    private readonly record struct Passable(CompactAdjacency Adjacency, ulong Kinds, int Start, int Target)
-    {
-        public bool Enters(int entity) => Kinds == ulong.MaxValue || entity == Start || entity == Target || CompactFilter.Includes(Kinds, Adjacency.EntityKinds[entity]);
-    }
-
     /// <summary>What the searches from both ends learnt: where to start, and how far the distances to the target are known.</summary>
     private readonly record struct Known(int Shortest, int TargetRadius, bool TargetComplete)
     {
@@ -103,7 +97,7 @@ public static class SimplePaths
     /// the two radii cover <paramref name="maxLength"/>, a side runs out, or the budget does. Records each
     /// entity's distances in its mark; a level left half done keeps exact distances, and its radius is not counted.
     /// </summary>
-    private static Known Distances(CompactAdjacency adjacency, int start, int target, Direction direction, CompactFilter filter, Passable passable, int maxLength, TraversalBudget budget, EntityMarks marks)
+    private static Known Distances(CompactAdjacency adjacency, int start, int target, Direction direction, CompactFilter filter, PassableEntities passable, int maxLength, TraversalBudget budget, EntityMarks marks)
     {
         marks.Set(start, 1);
         marks.Set(target, 1 << Half);
