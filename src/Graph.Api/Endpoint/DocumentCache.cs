@@ -22,7 +22,7 @@ internal sealed class DocumentCache
     public GraphQLDocument Parse(string query, int maxDepth)
     {
         if (documents.TryGetValue(query, out var cached)) return cached;
-        var document = Parser.Parse(query, new ParserOptions { MaxDepth = maxDepth, Ignore = IgnoreOptions.Comments });
+        var document = Parser.Parse(LoneCarriageReturnsAsLineFeeds(query), new ParserOptions { MaxDepth = maxDepth, Ignore = IgnoreOptions.Comments });
         if (query.Length <= MaxCachedLength)
         {
             if (documents.Count >= Capacity)
@@ -35,6 +35,25 @@ internal sealed class DocumentCache
         }
 
         return document;
+    }
+
+    /// <summary>
+    /// GraphQLParser counts a lone carriage return as a line break when it locates a syntax error, but
+    /// the message it then composes splits the text at line feeds only, and throws when the two counts
+    /// disagree. Both are line terminators in GraphQL, so a lone CR becomes an LF: the same length, the
+    /// same lines and columns, the same meaning (a string cannot hold either; a block string ends its line).
+    /// </summary>
+    internal static string LoneCarriageReturnsAsLineFeeds(string query)
+    {
+        if (!query.Contains('\r', StringComparison.Ordinal)) return query;
+        return string.Create(query.Length, query, static (text, source) =>
+        {
+            source.CopyTo(text);
+            for (var i = text.IndexOf('\r'); i < text.Length; i++)
+            {
+                if (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')) text[i] = '\n';
+            }
+        });
     }
 
     public bool IsValidated(GraphQLDocument document) => validated.ContainsKey(document);

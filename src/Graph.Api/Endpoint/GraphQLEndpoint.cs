@@ -64,6 +64,15 @@ internal sealed partial class GraphQLEndpoint(
             var error = RequestError.BadRequest("DOCUMENT_TOO_DEEP", $"The document nests deeper than {limits.Value.MaxParserDepth} levels.");
             await RequestErrorWriter.WriteAsync(context, error, mediaType ?? ResponseMediaType.Json);
         }
+        catch (Exception unexpected) when (!context.Response.HasStarted)
+        {
+            // A fault of ours or of a library, before any answer was written: the client gets the
+            // error shape every other failure has, and the details stay in the log under the request id.
+            LogUnhandled(logger, unexpected, context.TraceIdentifier);
+            var error = new RequestError(StatusCodes.Status500InternalServerError, ErrorCodes.Internal,
+                "The service failed to answer this request; its request id identifies the failure in the service's log.");
+            await RequestErrorWriter.WriteAsync(context, error, mediaType ?? ResponseMediaType.Json);
+        }
     }
 
     private async Task ExecuteAsync(HttpContext context, GraphQLHttpRequest request, string mediaType)

@@ -48,6 +48,10 @@ internal sealed class GraphQLRequestReader(IOptions<LimitsOptions> limits, Graph
             {
                 throw RequestError.BadRequest("INVALID_JSON", "The 'variables' parameter is not valid JSON.");
             }
+            catch (InvalidOperationException)
+            {
+                throw LoneSurrogate();
+            }
         }
 
         var operationName = query["operationName"].ToString();
@@ -132,30 +136,51 @@ internal sealed class GraphQLRequestReader(IOptions<LimitsOptions> limits, Graph
         {
             throw RequestError.BadRequest("INVALID_JSON", "The body is not valid UTF-8 JSON (duplicate keys are refused too).");
         }
+        catch (InvalidOperationException)
+        {
+            // The check for duplicate keys reads each property's name.
+            throw LoneSurrogate();
+        }
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Array)
-                throw RequestError.BadRequest("BATCHING_NOT_SUPPORTED", "Batched requests (a JSON array) are not accepted; send one operation per request.");
-            if (root.ValueKind != JsonValueKind.Object)
-                throw RequestError.BadRequest("INVALID_REQUEST", "The body must be a JSON object with a 'query' string.");
-
-            var query = root.TryGetProperty("query", out var q) && q.ValueKind == JsonValueKind.String ? q.GetString() : null;
-            if (string.IsNullOrEmpty(query)) throw RequestError.BadRequest("INVALID_REQUEST", "The body needs a non-empty 'query' string.");
-
-            string? operationName = null;
-            if (root.TryGetProperty("operationName", out var op) && op.ValueKind != JsonValueKind.Null)
+            try
             {
-                operationName = op.ValueKind == JsonValueKind.String ? op.GetString() : throw RequestError.BadRequest("INVALID_REQUEST", "'operationName' must be a string or null.");
+                return ReadRequest(document.RootElement);
             }
-
-            Inputs? variables = root.TryGetProperty("variables", out var v) ? ReadVariables(v) : null;
-            if (root.TryGetProperty("extensions", out var extensions) && extensions.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
-                throw RequestError.BadRequest("INVALID_REQUEST", "'extensions' must be an object or null.");
-
-            return new GraphQLHttpRequest(query, variables, string.IsNullOrEmpty(operationName) ? null : operationName);
+            catch (InvalidOperationException)
+            {
+                throw LoneSurrogate();
+            }
         }
+    }
+
+    // A \u escape of half a surrogate pair is well-formed JSON, so the parser takes it, but it decodes to
+    // no text: the JSON reader throws when such a string is read, wherever that is.
+    private static RequestError LoneSurrogate() =>
+        RequestError.BadRequest("INVALID_JSON", "A string in the request escapes half of a surrogate pair (\\uD800-\\uDFFF without its other half).");
+
+    private GraphQLHttpRequest ReadRequest(JsonElement root)
+    {
+        if (root.ValueKind == JsonValueKind.Array)
+            throw RequestError.BadRequest("BATCHING_NOT_SUPPORTED", "Batched requests (a JSON array) are not accepted; send one operation per request.");
+        if (root.ValueKind != JsonValueKind.Object)
+            throw RequestError.BadRequest("INVALID_REQUEST", "The body must be a JSON object with a 'query' string.");
+
+        var query = root.TryGetProperty("query", out var q) && q.ValueKind == JsonValueKind.String ? q.GetString() : null;
+        if (string.IsNullOrEmpty(query)) throw RequestError.BadRequest("INVALID_REQUEST", "The body needs a non-empty 'query' string.");
+
+        string? operationName = null;
+        if (root.TryGetProperty("operationName", out var op) && op.ValueKind != JsonValueKind.Null)
+        {
+            operationName = op.ValueKind == JsonValueKind.String ? op.GetString() : throw RequestError.BadRequest("INVALID_REQUEST", "'operationName' must be a string or null.");
+        }
+
+        Inputs? variables = root.TryGetProperty("variables", out var v) ? ReadVariables(v) : null;
+        if (root.TryGetProperty("extensions", out var extensions) && extensions.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+            throw RequestError.BadRequest("INVALID_REQUEST", "'extensions' must be an object or null.");
+
+        return new GraphQLHttpRequest(query, variables, string.IsNullOrEmpty(operationName) ? null : operationName);
     }
 
     private Inputs? ReadVariables(JsonElement variables)
@@ -163,7 +188,14 @@ internal sealed class GraphQLRequestReader(IOptions<LimitsOptions> limits, Graph
         if (variables.ValueKind == JsonValueKind.Null) return null;
         if (variables.ValueKind != JsonValueKind.Object) throw RequestError.BadRequest("INVALID_REQUEST", "'variables' must be a JSON object or null.");
         CheckSizes(variables);
-        return serializer.ReadNode<Inputs>(variables);
+        try
+        {
+            return serializer.ReadNode<Inputs>(variables);
+        }
+        catch (JsonException ex) when (ex.InnerException is InvalidOperationException)
+        {
+            throw LoneSurrogate();
+        }
     }
 
     /// <summary>Refuses huge lists and strings in variables before GraphQL coerces them.</summary>

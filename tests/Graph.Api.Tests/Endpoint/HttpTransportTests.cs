@@ -89,12 +89,33 @@ public sealed class HttpTransportTests(SeedGraphFixture fixture)
     [InlineData("{\"query\": \"{ __typename }\", \"query\": \"{ entities { totalCount } }\"}", "INVALID_JSON")]
     [InlineData("[{\"query\": \"{ __typename }\"}]", "BATCHING_NOT_SUPPORTED")]
     [InlineData("{\"query\": \"{ entity(id: \"}", "SYNTAX_ERROR")]
+    // A \u escape of half a surrogate pair is well-formed JSON but no text: in the query, a property's name, the operation name and variables.
+    [InlineData("{\"query\": \"{ __typename }\", \"extra\\ud800\": 1}", "INVALID_JSON")]
+    [InlineData("{\"query\": \"{ __typename \\ud800}\"}", "INVALID_JSON")]
+    [InlineData("{\"query\": \"query A { __typename }\", \"operationName\": \"A\\udc00\"}", "INVALID_JSON")]
+    [InlineData("{\"query\": \"query($id: ID!) { entity(id: $id) { id } }\", \"variables\": {\"id\": \"china\\ud800\"}}", "INVALID_JSON")]
+    [InlineData("{\"query\": \"query($f: EntityFilter) { entities(filter: $f) { totalCount } }\", \"variables\": {\"f\": {\"nameContains\": [\"\\ud800\\ud800\\ud800\"]}}}", "INVALID_JSON")]
     public async Task Malformed_requests_are_400_with_a_stable_code(string body, string code)
     {
         var response = await SendAsync(HttpMethod.Post, "/graphql", body);
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal(code, response.FirstErrorCode);
         Assert.Null(response.Data);
+        await StillServesAsync();
+    }
+
+    [Fact]
+    public async Task Lone_surrogates_in_long_variables_and_in_get_variables_are_400()
+    {
+        // Over the variable length limit in bytes, so the size check decodes the string.
+        var longBody = "{\"query\": \"query($t: String!) { search(text: $t) { match } }\", \"variables\": {\"t\": \"" + string.Concat(Enumerable.Repeat("\\ud800", 2_000)) + "\"}}";
+        var response = await SendAsync(HttpMethod.Post, "/graphql", longBody);
+        Assert.Equal((HttpStatusCode.BadRequest, "INVALID_JSON"), (response.Status, response.FirstErrorCode));
+
+        var query = Uri.EscapeDataString("query($id: ID!) { entity(id: $id) { id } }");
+        var variables = Uri.EscapeDataString("{\"id\": \"\\udc00china\"}");
+        response = await SendAsync(HttpMethod.Get, $"/graphql?query={query}&variables={variables}", accept: "application/json");
+        Assert.Equal((HttpStatusCode.BadRequest, "INVALID_JSON"), (response.Status, response.FirstErrorCode));
         await StillServesAsync();
     }
 
@@ -127,6 +148,27 @@ public sealed class HttpTransportTests(SeedGraphFixture fixture)
         var response = await fixture.Client.PostAsync("{ entity(id: \"china\") { name ");
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.NotNull(response.Errors![0]!["locations"]);
+    }
+
+    /// <summary>
+    /// Carriage returns are line breaks, alone or before a line feed: a query using them runs, and a
+    /// syntax error after them is located by lines counted that way (the parser's own message once
+    /// failed on a lone one).
+    /// </summary>
+    [Theory]
+    [InlineData("\r")]
+    [InlineData("\r\n")]
+    [InlineData("\n")]
+    public async Task Carriage_returns_break_lines_in_queries_and_in_syntax_error_locations(string lineBreak)
+    {
+        var ok = await fixture.Client.PostAsync(string.Join(lineBreak, "query {", "  # a comment", "  entity(id: \"china\") { name }", "}"));
+        Assert.Equal("China", ok.Data!["entity"]!["name"]!.GetValue<string>());
+
+        var broken = await fixture.Client.PostAsync(string.Join(lineBreak, "{", "  entity(id: \"china\") {", "    name", "  } }", "  }", "}"));
+        Assert.Equal((HttpStatusCode.BadRequest, "SYNTAX_ERROR"), (broken.Status, broken.FirstErrorCode));
+        Assert.Equal(5, broken.Errors![0]!["locations"]![0]!["line"]!.GetValue<int>());
+        Assert.Equal(3, broken.Errors![0]!["locations"]![0]!["column"]!.GetValue<int>());
+        await StillServesAsync();
     }
 
     [Theory]
