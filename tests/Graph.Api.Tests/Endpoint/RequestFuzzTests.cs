@@ -1,0 +1,55 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Graph.Api.Tests.Support;
+
+namespace Graph.Api.Tests.Endpoint;
+
+/// <summary>
+/// Thousands of broken requests (<see cref="RequestMutations"/>) each get a well-formed answer: never
+/// a 5xx, always JSON, request errors with a stable code and no data, at most five errors. This is how
+/// lone surrogate escapes and lone carriage returns were found to crash requests.
+/// </summary>
+[Collection(SeedGraphTests.Name)]
+public sealed class RequestFuzzTests(SeedGraphFixture fixture)
+{
+    private const int RequestsPerSeed = 700;
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task Broken_requests_get_well_formed_answers(int seed)
+    {
+        var client = fixture.Client;
+        var mutations = new RequestMutations(seed);
+        for (var i = 0; i < RequestsPerSeed; i++)
+        {
+            var body = mutations.Next();
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            using var response = await client.Http.PostAsync("/graphql", content);
+            var text = await response.Content.ReadAsStringAsync();
+            var context = $"seed {seed}, request {i}: {(int)response.StatusCode}\n{Convert.ToBase64String(body)}\n{text}";
+
+            Assert.True((int)response.StatusCode < 500, context);
+            JsonNode answer;
+            try
+            {
+                answer = JsonNode.Parse(text)!;
+            }
+            catch (JsonException)
+            {
+                throw new Xunit.Sdk.XunitException($"not JSON: {context}");
+            }
+
+            var errors = answer["errors"]?.AsArray() ?? [];
+            Assert.True(errors.Count <= 5, context);
+            Assert.All(errors, error => Assert.False(string.IsNullOrEmpty(error!["extensions"]?["code"]?.GetValue<string>()), context));
+            if (response.StatusCode != HttpStatusCode.OK) Assert.True(answer["data"] is null && errors.Count > 0, context);
+        }
+
+        await client.AssertStillServesUnchangedAsync();
+    }
+}
