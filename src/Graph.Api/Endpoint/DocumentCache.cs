@@ -43,7 +43,7 @@ internal sealed class DocumentCache
     /// disagree. Both are line terminators in GraphQL, so a lone CR becomes an LF: the same length, the
     /// same lines and columns, the same meaning (a string cannot hold either; a block string ends its line).
     /// </summary>
-    internal static string LoneCarriageReturnsAsLineFeeds(string query)
+    private static string LoneCarriageReturnsAsLineFeeds(string query)
     {
         if (!query.Contains('\r', StringComparison.Ordinal)) return query;
         return string.Create(query.Length, query, static (text, source) =>

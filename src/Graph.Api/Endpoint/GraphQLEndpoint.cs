@@ -64,10 +64,11 @@ internal sealed partial class GraphQLEndpoint(
             var error = RequestError.BadRequest("DOCUMENT_TOO_DEEP", $"The document nests deeper than {limits.Value.MaxParserDepth} levels.");
             await RequestErrorWriter.WriteAsync(context, error, mediaType ?? ResponseMediaType.Json);
         }
-        catch (Exception unexpected) when (!context.Response.HasStarted)
+        catch (Exception unexpected) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
             // A fault of ours or of a library, before any answer was written: the client gets the
             // error shape every other failure has, and the details stay in the log under the request id.
+            // (A client that has gone is no fault, and there is no one to answer.)
             LogUnhandled(logger, unexpected, context.TraceIdentifier);
             var error = new RequestError(StatusCodes.Status500InternalServerError, ErrorCodes.Internal,
                 "The service failed to answer this request; its request id identifies the failure in the service's log.");
