@@ -13,6 +13,8 @@ namespace Graph.Api.Tests.Traversal;
 public sealed class FieldConsistencyTests(SeedGraphFixture fixture)
 {
     private const int MaxLength = 6;
+    private static readonly int[] Depths = [1, 2];
+    private static readonly string[] Directions = ["BOTH", "OUT", "IN"];
 
     [Theory]
     [InlineData("direction: BOTH")]
@@ -52,6 +54,69 @@ public sealed class FieldConsistencyTests(SeedGraphFixture fixture)
                 reached.Where(r => r.Value == 1).Select(r => r.Key).Order(StringComparer.Ordinal));
             await DistancesAgreeAsync(client, id, ids, reached, filter);
         }
+    }
+
+    /// <summary>
+    /// A neighbourhood's relationships are exactly those among its entities that the types and date keep,
+    /// whichever way it was walked: each found once, from where it starts, in the entity's own list.
+    /// </summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("types: [COOPERATES_IN, PARTICIPATES_IN, PARTY_TO, LOCATED_IN]")]
+    [InlineData("asOf: \"2014-06-01\"")]
+    public async Task A_neighbourhood_holds_every_relationship_among_its_entities_and_no_other(string filter)
+    {
+        var client = fixture.Client;
+        var comma = filter.Length == 0 ? "" : ", ";
+        var data = await client.QueryAsync($$"""
+            { entities(first: 30) { edges { node { id out: relationships({{filter}}{{comma}}direction: OUT, first: 60) { totalCount edges { relationship { id } node { id } } } } } } }
+            """);
+        var outgoing = data["entities"]!["edges"]!.AsArray().Select(e => e!["node"]!).ToDictionary(
+            n => n["id"]!.GetValue<string>(),
+            n => n["out"]!["edges"]!.AsArray().Select(e => (Id: e!["relationship"]!["id"]!.GetValue<string>(), To: e["node"]!["id"]!.GetValue<string>())).ToList());
+
+        foreach (var center in outgoing.Keys)
+        {
+            var walks = from depth in Depths from direction in Directions select (depth, direction);
+            var query = string.Join("\n", walks.Select(w =>
+                $"{w.direction}{w.depth}: neighborhood(id: \"{center}\", depth: {w.depth}, direction: {w.direction}{comma}{filter}) {{ truncated nodes {{ entity {{ id }} }} relationships {{ id }} }}"));
+            var answer = await client.QueryAsync($"{{ {query} }}");
+            foreach (var (depth, direction) in walks)
+            {
+                var neighbourhood = answer[$"{direction}{depth}"]!;
+                Assert.False(neighbourhood["truncated"]!.GetValue<bool>());
+                var kept = neighbourhood["nodes"]!.AsArray().Select(n => n!["entity"]!["id"]!.GetValue<string>()).ToHashSet();
+                var expected = kept.SelectMany(id => outgoing[id].Where(r => kept.Contains(r.To)).Select(r => r.Id)).Order(StringComparer.Ordinal);
+                var listed = neighbourhood["relationships"]!.AsArray().Select(r => r!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal);
+                Assert.True(expected.SequenceEqual(listed), $"{center}, depth {depth}, {direction} ({filter}): expected {string.Join(", ", expected)}; listed {string.Join(", ", listed)}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Search and the name filter fold text the same way, so from three letters on they find the same
+    /// entities; a shorter text is searched at the start of names only, so it finds some of them.
+    /// </summary>
+    [Theory]
+    [InlineData("china", true)]
+    [InlineData("bel", true)]
+    [InlineData("great stone", true)]
+    [InlineData("PARK", true)]
+    [InlineData("China–Belarus", true)]
+    [InlineData("tion", true)]
+    [InlineData("Xi", false)]
+    [InlineData("in", false)]
+    [InlineData("e", false)]
+    public async Task Search_finds_the_entities_the_name_filter_keeps(string text, bool all)
+    {
+        var data = await fixture.Client.QueryAsync("""
+            query($t: String!) { search(text: $t, first: 100) { entity { id } } entities(filter: { nameContains: $t }, first: 100) { totalCount edges { node { id } } } }
+            """, new { t = text });
+        var found = data["search"]!.AsArray().Select(h => h!["entity"]!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal).ToList();
+        var kept = data["entities"]!["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(found);
+        if (all) Assert.Equal(kept, found);
+        else Assert.Subset(kept.ToHashSet(), found.ToHashSet());
     }
 
     /// <summary>From one entity to every other: the shortest path's length and the first of its simple paths are the distance <c>reachable</c> gave, and the neighbourhood holds the same distances.</summary>
