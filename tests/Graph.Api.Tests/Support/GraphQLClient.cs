@@ -32,6 +32,18 @@ public sealed record GraphQLResponse(HttpStatusCode Status, string? ContentType,
     public JsonArray? Errors => Body["errors"]?.AsArray();
     public string? FirstErrorCode => Errors?[0]?["extensions"]?["code"]?.GetValue<string>();
 
+    /// <summary>The body without the request ids that errors carry: two services answering one request differ only there.</summary>
+    public JsonNode BodyWithoutRequestIds()
+    {
+        var copy = Body.DeepClone();
+        foreach (var error in copy["errors"]?.AsArray() ?? [])
+        {
+            error?["extensions"]?.AsObject().Remove("requestId");
+        }
+
+        return copy;
+    }
+
     public static async Task<GraphQLResponse> ReadAsync(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();
