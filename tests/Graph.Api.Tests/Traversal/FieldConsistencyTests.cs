@@ -6,8 +6,9 @@ namespace Graph.Api.Tests.Traversal;
 /// <summary>
 /// Fields that answer the same question by different code agree, for every entity of the seed graph
 /// under each filter (direction, types, date): an entity's degree, its relationship list and its two
-/// counts; its neighbours and what <c>reachable</c> finds one hop out; and the distances that
-/// <c>reachable</c>, <c>neighborhood</c>, <c>shortestPath</c> and <c>paths</c> each work out their own way.
+/// counts; its neighbours and what <c>reachable</c> finds one hop out; the distances that
+/// <c>reachable</c>, <c>neighborhood</c>, <c>shortestPath</c> and <c>paths</c> each work out their own
+/// way; a neighbourhood's relationships and its entities' own lists; search and the name filter.
 /// </summary>
 [Collection(SeedGraphTests.Name)]
 public sealed class FieldConsistencyTests(SeedGraphFixture fixture)
@@ -28,7 +29,7 @@ public sealed class FieldConsistencyTests(SeedGraphFixture fixture)
     {
         var client = fixture.Client;
         var data = await client.QueryAsync($$"""
-            { entities(first: 30) { edges { node { id kind
+            { entities(first: 30) { totalCount edges { node { id kind
                 degree({{filter}})
                 relationships({{filter}}, first: 60) { totalCount edges { relationship { type } node { id kind } } }
                 relationshipCounts({{filter}}) { type count }
@@ -36,6 +37,7 @@ public sealed class FieldConsistencyTests(SeedGraphFixture fixture)
                 reachable({{filter}}, maxDepth: {{MaxLength}}, first: 30) { totalCount edges { distance node { id } } } } } } }
             """);
         var entities = data["entities"]!["edges"]!.AsArray().Select(e => e!["node"]!).ToList();
+        Assert.Equal(data["entities"]!["totalCount"]!.GetValue<int>(), entities.Count);
         var ids = entities.Select(e => e["id"]!.GetValue<string>()).ToList();
 
         foreach (var entity in entities)
@@ -49,6 +51,7 @@ public sealed class FieldConsistencyTests(SeedGraphFixture fixture)
             var neighbours = edges.Select(e => e["node"]!).DistinctBy(n => n["id"]!.GetValue<string>()).ToList();
             Assert.Equal(Counted(neighbours.GroupBy(n => n["kind"]!.GetValue<string>())), NonZero(entity["neighborCounts"]!, "kind"));
 
+            Assert.Equal(entity["reachable"]!["totalCount"]!.GetValue<int>(), entity["reachable"]!["edges"]!.AsArray().Count);
             var reached = entity["reachable"]!["edges"]!.AsArray().ToDictionary(e => e!["node"]!["id"]!.GetValue<string>(), e => e!["distance"]!.GetValue<int>());
             Assert.Equal(neighbours.Select(n => n["id"]!.GetValue<string>()).Where(n => n != id).Order(StringComparer.Ordinal),
                 reached.Where(r => r.Value == 1).Select(r => r.Key).Order(StringComparer.Ordinal));
