@@ -3,25 +3,39 @@ using Graph.Api.Explorer;
 using Graph.Api.Ide;
 using Graph.Api.Import;
 using Graph.Api.Storage;
+using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services
-    .AddGraphStorage(builder.Configuration)
-    .AddGraphImport(builder.Configuration)
-    .AddGraphQLEndpoint(builder.Configuration)
-    .AddGraphHosting(builder.Configuration)
-    .AddGraphResponseCompression(builder.Configuration)
-    .AddBananaCakePop(builder.Configuration);
+try
+{
+    builder.Services
+        .AddGraphStorage(builder.Configuration)
+        .AddGraphImport(builder.Configuration)
+        .AddGraphQLEndpoint(builder.Configuration)
+        .AddGraphHosting(builder.Configuration)
+        .AddGraphResponseCompression(builder.Configuration)
+        .AddBananaCakePop(builder.Configuration);
 
-var app = builder.Build();
+    var app = builder.Build();
 
-app.UseRequestIds();
-app.UseGraphResponseCompression();
-app.UseBananaCakePop();
-app.UseExplorer();
-app.UseCors();
-app.MapHealthEndpoints();
-app.MapGraphQLEndpoint();
+    app.UseRequestIds();
+    app.UseGraphResponseCompression();
+    app.UseBananaCakePop();
+    app.UseExplorer();
+    app.UseCors();
+    app.MapHealthEndpoints();
+    app.MapGraphQLEndpoint();
 
-app.Run();
+    app.Run();
+    // A seed that cannot be loaded stops the host with this set to 1 (GraphStartup).
+    return Environment.ExitCode;
+}
+catch (OptionsValidationException refused)
+{
+    // Settings out of range end the start the way a refused seed does: exit code 1 and one line naming
+    // them, not an unhandled exception's abort (exit code 134) and a stack trace. Written straight to the
+    // error stream, since the host and its loggers may be gone by now.
+    Console.Error.WriteLine($"The service did not start: {string.Join(" ", refused.Failures)}");
+    return 1;
+}

@@ -26,7 +26,8 @@ internal static class HostingExtensions
         var origins = configuration.GetSection(GraphCorsOptions.Section).Get<GraphCorsOptions>()?.AllowedOrigins ?? [];
         if (origins.Any(o => o.Trim() == "*"))
         {
-            throw new InvalidOperationException($"{GraphCorsOptions.Section}:AllowedOrigins lists '*'; name each allowed origin instead.");
+            throw new OptionsValidationException(GraphCorsOptions.Section, typeof(GraphCorsOptions),
+                [$"{GraphCorsOptions.Section}:AllowedOrigins lists '*'; name each allowed origin instead."]);
         }
 
         services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy

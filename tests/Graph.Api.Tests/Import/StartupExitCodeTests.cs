@@ -5,8 +5,9 @@ using Graph.Api.Tests.Support;
 namespace Graph.Api.Tests.Import;
 
 /// <summary>
-/// The service as its own process (the build next to this one's configuration): a seed it cannot load
-/// must end the process with a failing exit code, so that whatever supervises it sees a failed start.
+/// The service as its own process (the build next to this one's configuration): a seed it cannot load,
+/// or a setting out of range, must end the process with exit code 1 and say why, so that whatever
+/// supervises it sees a failed start and its operator the reason.
 /// </summary>
 public sealed class StartupExitCodeTests
 {
@@ -14,6 +15,31 @@ public sealed class StartupExitCodeTests
     public async Task A_seed_that_fails_its_checks_ends_the_process_with_exit_code_1()
     {
         using var seed = new RefusedSeedFile();
+
+        var (exitCode, output) = await RunServiceAsync("Graph__Seed__Path", seed.Path);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"No entity has the id '{RefusedSeedFile.MissingEntity}'", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Not an abort (exit code 134) with a stack trace: one line names the setting.</summary>
+    [Theory]
+    [InlineData("Graph__Seed__SaveBatchRows", "0", "SaveBatchRows")]
+    [InlineData("Graph__Seed__SaveBatchRows", "-3", "SaveBatchRows")]
+    [InlineData("Graph__Limits__MaxDepth", "0", "MaxDepth")]
+    [InlineData("Graph__Cors__AllowedOrigins__0", "*", "AllowedOrigins")]
+    public async Task A_setting_out_of_range_ends_the_process_with_exit_code_1_naming_it(string variable, string value, string setting)
+    {
+        var (exitCode, output) = await RunServiceAsync(variable, value);
+
+        Assert.Equal(1, exitCode);
+        var reason = output.Split('\n').SingleOrDefault(line => line.StartsWith("The service did not start: ", StringComparison.Ordinal));
+        Assert.NotNull(reason);
+        Assert.Contains(setting, reason, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunServiceAsync(string variable, string value)
+    {
         var service = ServiceBuild();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -22,16 +48,14 @@ public sealed class StartupExitCodeTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["Graph__Seed__Path"] = seed.Path;
+        start.Environment[variable] = value;
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         try
         {
             var output = process.StandardOutput.ReadToEndAsync();
             var errors = process.StandardError.ReadToEndAsync();
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-
-            Assert.Equal(1, process.ExitCode);
-            Assert.Contains($"No entity has the id '{RefusedSeedFile.MissingEntity}'", await output + await errors, StringComparison.Ordinal);
+            return (process.ExitCode, await output + await errors);
         }
         finally
         {

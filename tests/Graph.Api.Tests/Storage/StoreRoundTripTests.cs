@@ -1,5 +1,4 @@
 using Graph.Api.Tests.Support;
-using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Tests.Storage;
 
@@ -15,16 +14,5 @@ public sealed class StoreRoundTripTests
         factory.CreateGraphQLClient();
 
         await factory.AssertStoreEqualsIndexAsync();
-    }
-
-    [Theory]
-    [InlineData("0")]
-    [InlineData("-3")]
-    public void A_save_batch_of_no_rows_stops_the_service_with_a_message(string saveBatchRows)
-    {
-        using var factory = new GraphApiFactory().With("Graph:Seed:SaveBatchRows", saveBatchRows);
-
-        var refused = Assert.ThrowsAny<OptionsValidationException>(() => factory.CreateClient());
-        Assert.Contains("SaveBatchRows", refused.Message, StringComparison.Ordinal);
     }
 }
