@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Graph.Api.Tests.Schema;
 using Graph.Api.Tests.Support;
 
 namespace Graph.Api.Tests.Import;
@@ -40,7 +39,7 @@ public sealed class StartupExitCodeTests
 
     private static async Task<(int ExitCode, string Output)> RunServiceAsync(string variable, string value)
     {
-        var service = ServiceBuild();
+        var service = ServiceBuild.Path;
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { service, "--urls", "http://127.0.0.1:0" },
@@ -61,14 +60,5 @@ public sealed class StartupExitCodeTests
         {
             if (!process.HasExited) process.Kill(entireProcessTree: true);
         }
-    }
-
-    /// <summary>Graph.Api.dll as built for the same configuration as these tests (Debug or Release).</summary>
-    private static string ServiceBuild()
-    {
-        var tests = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var (framework, configuration) = (tests.Name, tests.Parent!.Name);
-        var service = Path.Combine(SchemaContractTests.RepositoryRoot(), "src", "Graph.Api", "bin", configuration, framework, "Graph.Api.dll");
-        return File.Exists(service) ? service : throw new FileNotFoundException("The service's build was not found next to the tests'.", service);
     }
 }

@@ -18,15 +18,18 @@ public sealed partial class RunningService : IDisposable
 
     public Uri Address { get; private set; } = null!;
 
-    public static async Task<RunningService> StartAsync(string executable, TimeSpan timeout)
+    /// <summary>A published executable, or with <paramref name="assembly"/> a build's Graph.Api.dll run by <paramref name="executable"/> (dotnet).</summary>
+    public static async Task<RunningService> StartAsync(string executable, TimeSpan timeout, string? assembly = null)
     {
         var start = new ProcessStartInfo(executable)
         {
-            ArgumentList = { "--urls", "http://127.0.0.1:0" },
-            WorkingDirectory = Path.GetDirectoryName(executable),
+            WorkingDirectory = Path.GetDirectoryName(assembly ?? executable),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (assembly is not null) start.ArgumentList.Add(assembly);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add("http://127.0.0.1:0");
         var service = new RunningService(Process.Start(start) ?? throw new InvalidOperationException($"{executable} did not start."));
         try
         {

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+using Graph.Api.Tests.Publishing;
+using Graph.Api.Tests.Support;
+
+namespace Graph.Api.Tests.Endpoint;
+
+/// <summary>
+/// SIGTERM, as a supervisor or a container runtime sends it: the service stops taking connections,
+/// finishes the request it is in the middle of, and exits with code 0.
+/// </summary>
+public sealed class GracefulShutdownTests
+{
+    private static readonly byte[] Body = """{"query":"{ entity(id: \"belarus\") { name } }"}"""u8.ToArray();
+
+    [Fact]
+    public async Task Sigterm_refuses_new_connections_finishes_the_request_in_flight_and_exits_0()
+    {
+        using var service = await RunningService.StartAsync("dotnet", TimeSpan.FromSeconds(60), ServiceBuild.Path);
+        using (var http = new HttpClient { BaseAddress = service.Address })
+        {
+            await http.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
+        }
+
+        // A request in flight: its headers and half its body sent, the rest still to come.
+        using var inFlight = new TcpClient();
+        await inFlight.ConnectAsync(service.Address.Host, service.Address.Port);
+        var stream = inFlight.GetStream();
+        var head = $"POST /graphql HTTP/1.1\r\nHost: {service.Address.Authority}\r\nContent-Type: application/json\r\nContent-Length: {Body.Length}\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+        await stream.WriteAsync(Body.AsMemory(0, Body.Length / 2));
+        await stream.FlushAsync();
+        await Task.Delay(300); // the server has begun the request
+
+        using (var kill = Process.Start("kill", ["-TERM", service.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        Assert.True(await RefusesConnectionsAsync(service.Address, TimeSpan.FromSeconds(10)), "still taking connections 10 s after SIGTERM");
+        Assert.False(service.Process.HasExited, "exited before finishing the request in flight");
+
+        await stream.WriteAsync(Body.AsMemory(Body.Length / 2));
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var answer = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.StartsWith("HTTP/1.1 200 OK", answer, StringComparison.Ordinal);
+        Assert.Contains("\"name\":\"Belarus\"", answer, StringComparison.Ordinal);
+
+        await service.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(0, service.Process.ExitCode);
+    }
+
+    private static async Task<bool> RefusesConnectionsAsync(Uri address, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (DateTime.UtcNow < deadline)
+        {
+            using var probe = new TcpClient();
+            try
+            {
+                await probe.ConnectAsync(address.Host, address.Port);
+            }
+            catch (SocketException)
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+}
