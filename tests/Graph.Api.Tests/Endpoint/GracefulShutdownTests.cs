@@ -23,15 +23,16 @@ public sealed class GracefulShutdownTests
             await http.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
         }
 
-        // A request in flight: its headers and half its body sent, the rest still to come.
+        // A request in flight: the endpoint has begun to read its body (the server says "100 Continue"
+        // when it does), half of which is sent, the rest still to come.
         using var inFlight = new TcpClient();
         await inFlight.ConnectAsync(service.Address.Host, service.Address.Port);
         var stream = inFlight.GetStream();
-        var head = $"POST /graphql HTTP/1.1\r\nHost: {service.Address.Authority}\r\nContent-Type: application/json\r\nContent-Length: {Body.Length}\r\n\r\n";
+        var head = $"POST /graphql HTTP/1.1\r\nHost: {service.Address.Authority}\r\nContent-Type: application/json\r\nContent-Length: {Body.Length}\r\nExpect: 100-continue\r\n\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+        Assert.StartsWith("HTTP/1.1 100 Continue", await InterimResponseAsync(stream), StringComparison.Ordinal);
         await stream.WriteAsync(Body.AsMemory(0, Body.Length / 2));
         await stream.FlushAsync();
-        await Task.Delay(300); // the server has begun the request
 
         using (var kill = Process.Start("kill", ["-TERM", service.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
@@ -49,6 +50,20 @@ public sealed class GracefulShutdownTests
 
         await service.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(0, service.Process.ExitCode);
+    }
+
+    /// <summary>Reads up to the blank line that ends an interim response, a byte at a time so nothing after it is taken.</summary>
+    private static async Task<string> InterimResponseAsync(NetworkStream stream)
+    {
+        var text = new StringBuilder();
+        var one = new byte[1];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!text.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal) && await stream.ReadAsync(one, timeout.Token) == 1)
+        {
+            text.Append((char)one[0]);
+        }
+
+        return text.ToString();
     }
 
     private static async Task<bool> RefusesConnectionsAsync(Uri address, TimeSpan within)

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Http.Json;
+using Graph.Api.Tests.Support;
+
+namespace Graph.Api.Tests.Endpoint;
+
+/// <summary>
+/// A client that hangs up has its work cancelled: the only slot of the expensive lane, held by a query
+/// of 20-30 s's work, is free again within seconds of the client going, so the next query runs.
+/// </summary>
+public sealed class ClientDisconnectTests
+{
+    [Fact]
+    public async Task A_client_that_disconnects_has_its_work_cancelled_and_its_slot_freed()
+    {
+        using var factory = new GraphApiFactory()
+            .With("Graph:Limits:ExecutionTimeoutSeconds", "120")
+            .With("Graph:Limits:MaxCost", "100000000")
+            .With("Graph:Limits:MaxAliases", "5000")
+            .With("Graph:Limits:MaxFields", "1000000")
+            .With("Graph:Limits:MaxQueryLength", "2000000")
+            .With("Graph:Limits:MaxBodyBytes", "4000000")
+            // Everything but a lone field runs in the expensive lane, one at a time, and nothing queues.
+            .With("Graph:Limits:ExpensiveCost", "1")
+            .With("Graph:Limits:MaxConcurrentExpensive", "1")
+            .With("Graph:Limits:MaxQueued", "0");
+        factory.OnLoopbackKestrel();
+        var client = factory.CreateGraphQLClient();
+        const string Small = "{ entity(id: \"belarus\") { name } }";
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(Small)).Status);
+
+        // Thousands of path searches (the timeout test's query): far more than the few seconds below.
+        var heavy = "{ " + string.Join(" ", Enumerable.Range(0, 4000).Select(i => $"p{i}: paths(from: \"xi-jinping\", to: \"hong-kong\", maxLength: 8, first: 50) {{ paths {{ entities {{ id name description aliases }} steps {{ relationship {{ id sources {{ paragraph document {{ name }} }} }} }} }} }}")) + " }";
+        using (var hangUp = new CancellationTokenSource())
+        {
+            var request = client.Http.PostAsJsonAsync("/graphql", new { query = heavy }, hangUp.Token);
+            // Once it runs its slot is taken, and the lane answers 503 at once; then the client hangs up.
+            Assert.True(await AnswersAsync(client, Small, HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(30)), "the heavy query never took the slot");
+            await hangUp.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request);
+        }
+
+        // Within ten seconds of the hang-up the slot is free, long before the work would have ended.
+        Assert.True(await AnswersAsync(client, Small, HttpStatusCode.OK, TimeSpan.FromSeconds(10)), "the expensive lane was still held 10 s after its client hung up");
+    }
+
+    private static async Task<bool> AnswersAsync(GraphQLClient client, string query, HttpStatusCode status, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (DateTime.UtcNow < deadline)
+        {
+            if ((await client.PostAsync(query)).Status == status) return true;
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+}
