@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
-using Graph.Api.Tests.Publishing;
 using Graph.Api.Tests.Support;
 
 namespace Graph.Api.Tests.Endpoint;

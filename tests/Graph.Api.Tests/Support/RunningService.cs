@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Graph.Api.Tests.Publishing;
+namespace Graph.Api.Tests.Support;
 
 /// <summary>
 /// The service started as an executable of its own on a free loopback port. Its output is read to the end
