@@ -36,10 +36,7 @@ internal static class TraversalQueries
             .Description("A shortest path between two entities, each relationship with its dates and sources; null when they are not connected within maxLength.")
             .Argument<NonNullGraphType<IdGraphType>>("from", "Where the path starts.")
             .Argument<NonNullGraphType<IdGraphType>>("to", "Where it ends.")
-            .WithDirection()
-            .Argument<ListGraphType<NonNullGraphType<RelationshipTypeType>>>("types", "Walk only relationships of these types.")
-            .Argument<DateScalar>("asOf", "Walk only relationships that hold on this date.")
-            .WithThroughKinds()
+            .WithPathArguments()
             .Argument<IntGraphType>("maxLength", "Longest path to look for, 6 by default, at most the configured cap (8).", a => a.DefaultValue = 6)
             .Resolve(c =>
             {
@@ -55,10 +52,7 @@ internal static class TraversalQueries
             .Description("Simple paths (no entity twice) between two entities, shortest first, up to maxLength.")
             .Argument<NonNullGraphType<IdGraphType>>("from", "Where the paths start.")
             .Argument<NonNullGraphType<IdGraphType>>("to", "Where they end.")
-            .WithDirection()
-            .Argument<ListGraphType<NonNullGraphType<RelationshipTypeType>>>("types", "Walk only relationships of these types.")
-            .Argument<DateScalar>("asOf", "Walk only relationships that hold on this date.")
-            .WithThroughKinds()
+            .WithPathArguments()
             .Argument<IntGraphType>("maxLength", "Longest path, 4 by default, at most the configured cap (8).", a => a.DefaultValue = 4)
             .Argument<IntGraphType>("first", "Most paths, 10 by default, at most the configured cap (50).", a => a.DefaultValue = 10)
             .Resolve(c =>
@@ -75,8 +69,12 @@ internal static class TraversalQueries
     private static HashSet<RelationshipType>? TypesArgument(IResolveFieldContext context) =>
         context.GetArgument<List<RelationshipType>?>("types")?.ToHashSet();
 
-    private static FieldBuilder<TSource, TReturn> WithThroughKinds<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
-        field.Argument<ListGraphType<NonNullGraphType<EntityKindType>>>("kinds", "Pass only through entities of these kinds (the two ends may be of any kind).");
+    /// <summary>What both path searches walk: direction, types and date, and the kinds a path may pass through.</summary>
+    private static FieldBuilder<TSource, TReturn> WithPathArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
+        field.WithDirection()
+            .Argument<ListGraphType<NonNullGraphType<RelationshipTypeType>>>("types", "Walk only relationships of these types.")
+            .Argument<DateScalar>("asOf", "Walk only relationships that hold on this date.")
+            .Argument<ListGraphType<NonNullGraphType<EntityKindType>>>("kinds", "Pass only through entities of these kinds (the two ends may be of any kind).");
 
     private static HashSet<EntityKind>? ThroughKinds(IResolveFieldContext context) =>
         context.GetArgument<List<EntityKind>?>("kinds")?.ToHashSet();
