@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Graph.Api.Tests.Support;
 using GraphQL.Types;
 
 namespace Graph.Api.Tests.Execution;
@@ -22,6 +23,17 @@ internal sealed class RandomQueries(ISchema schema, int seed, IReadOnlyList<stri
     private readonly List<(string Name, string Type, JsonNode? Value, string? Default)> variables = [];
     private readonly List<string> fragments = [];
     private int names;
+
+    /// <summary>Queries over a running service's schema, with ids (of up to 100 entities and their relationships) taken from its graph.</summary>
+    public static async Task<RandomQueries> ForServiceAsync(ISchema schema, int seed, GraphQLClient client)
+    {
+        var data = await client.QueryAsync("{ entities(first: 100) { edges { node { id relationships(first: 100) { edges { relationship { id } } } } } } }");
+        var entityIds = data["entities"]!["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>()).ToList();
+        var relationshipIds = data["entities"]!["edges"]!.AsArray()
+            .SelectMany(e => e!["node"]!["relationships"]!["edges"]!.AsArray())
+            .Select(e => e!["relationship"]!["id"]!.GetValue<string>()).Distinct().Order(StringComparer.Ordinal).ToList();
+        return new RandomQueries(schema, seed, entityIds, relationshipIds);
+    }
 
     /// <summary>The next query and its variables (null when it declares none).</summary>
     public (string Query, JsonObject? Variables) Next()

@@ -30,7 +30,7 @@ public sealed class RandomQueryDifferentialTests : IDisposable
         var engineClient = engineOnly.CreateGraphQLClient();
         var compiledClient = compiled.CreateGraphQLClient();
         var executor = compiled.Services.GetRequiredService<CompiledExecutor>();
-        var queries = await QueriesFor(seed, engineClient);
+        var queries = await RandomQueries.ForServiceAsync(compiled.Services.GetRequiredService<GraphSchema>(), seed, engineClient);
         var (answered, compiledBefore) = (0, executor.CompiledRuns);
 
         for (var i = 0; i < QueriesPerSeed; i++)
@@ -52,16 +52,6 @@ public sealed class RandomQueryDifferentialTests : IDisposable
         // Guards against a generator gone bland: most queries must run, and many on the plans.
         Assert.True(answered >= QueriesPerSeed / 2, $"only {answered} of {QueriesPerSeed} queries were answered with data");
         Assert.True(executor.CompiledRuns - compiledBefore >= QueriesPerSeed / 4, $"only {executor.CompiledRuns - compiledBefore} requests ran on compiled plans");
-    }
-
-    private async Task<RandomQueries> QueriesFor(int seed, GraphQLClient client)
-    {
-        var data = await client.QueryAsync("{ entities(first: 100) { edges { node { id relationships(first: 100) { edges { relationship { id } } } } } } }");
-        var entityIds = data["entities"]!["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>()).ToList();
-        var relationshipIds = data["entities"]!["edges"]!.AsArray()
-            .SelectMany(e => e!["node"]!["relationships"]!["edges"]!.AsArray())
-            .Select(e => e!["relationship"]!["id"]!.GetValue<string>()).Distinct().Order(StringComparer.Ordinal).ToList();
-        return new RandomQueries(compiled.Services.GetRequiredService<GraphSchema>(), seed, entityIds, relationshipIds);
     }
 
     public void Dispose()
