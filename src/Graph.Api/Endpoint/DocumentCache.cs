@@ -1,37 +1,58 @@
 using System.Collections.Concurrent;
 using GraphQLParser;
 using GraphQLParser.AST;
+using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Endpoint;
 
 /// <summary>
 /// Parsed documents by query text. Frontends send the same few queries again and again, so parsing
-/// once saves most of a cheap request's work. Bounded: when full it starts again empty.
+/// once saves most of a cheap request's work, and a document validated once is not validated again.
+/// Bounded by count and by the total length of the texts kept (Graph:Limits:MaxCachedDocuments and
+/// MaxCachedQueryCharacters): a document keeps its syntax tree and, once run, its compiled plan,
+/// together some 25 bytes per character of text, so a thousand large distinct documents would
+/// otherwise hold hundreds of megabytes. When full it starts again empty.
 /// </summary>
-internal sealed class DocumentCache
+internal sealed class DocumentCache(IOptions<LimitsOptions> limits)
 {
-    private const int Capacity = 1000;
     private const int MaxCachedLength = 16 * 1024;
     private readonly ConcurrentDictionary<string, GraphQLDocument> documents = new(StringComparer.Ordinal);
 
-    // Documents that passed GraphQL validation once. Validation depends only on the document and the
-    // schema, so running its rules again on every request would only repeat the same answer.
+    // The cached documents, each with whether it passed GraphQL validation once. Validation depends only
+    // on the document and the schema, so running its rules again on every request would only repeat the
+    // same answer. Only cached documents are kept here: one parsed anew for each request is never seen again.
     private readonly ConcurrentDictionary<GraphQLDocument, bool> validated = new(ReferenceEqualityComparer.Instance);
+
+    // Adding is rare (a new document, already paying for its parse), so it takes a lock and the totals stay exact.
+    private readonly Lock adding = new();
+    private long cachedCharacters;
+
+    /// <summary>How many documents are kept.</summary>
+    public int Count => documents.Count;
+
+    /// <summary>The total length of the texts kept.</summary>
+    public long CachedCharacters => Interlocked.Read(ref cachedCharacters);
 
     /// <summary>Parses (or finds) the document; throws <see cref="GraphQLParser.Exceptions.GraphQLSyntaxErrorException"/> on bad syntax.</summary>
     public GraphQLDocument Parse(string query, int maxDepth)
     {
         if (documents.TryGetValue(query, out var cached)) return cached;
         var document = Parser.Parse(LoneCarriageReturnsAsLineFeeds(query), new ParserOptions { MaxDepth = maxDepth, Ignore = IgnoreOptions.Comments });
-        if (query.Length <= MaxCachedLength)
+        var limit = limits.Value;
+        if (query.Length > Math.Min(MaxCachedLength, limit.MaxCachedQueryCharacters)) return document;
+        lock (adding)
         {
-            if (documents.Count >= Capacity)
+            if (documents.TryGetValue(query, out cached)) return cached;
+            if (documents.Count >= limit.MaxCachedDocuments || cachedCharacters + query.Length > limit.MaxCachedQueryCharacters)
             {
                 documents.Clear();
                 validated.Clear();
+                Interlocked.Exchange(ref cachedCharacters, 0);
             }
 
-            documents.TryAdd(query, document);
+            validated[document] = false;
+            documents[query] = document;
+            Interlocked.Add(ref cachedCharacters, query.Length);
         }
 
         return document;
@@ -56,10 +77,8 @@ internal sealed class DocumentCache
         });
     }
 
-    public bool IsValidated(GraphQLDocument document) => validated.ContainsKey(document);
+    public bool IsValidated(GraphQLDocument document) => validated.TryGetValue(document, out var valid) && valid;
 
-    public void MarkValidated(GraphQLDocument document)
-    {
-        if (validated.Count < Capacity) validated.TryAdd(document, true);
-    }
+    /// <summary>Records that a cached document passed validation; a document the cache does not keep is left alone.</summary>
+    public void MarkValidated(GraphQLDocument document) => validated.TryUpdate(document, true, false);
 }

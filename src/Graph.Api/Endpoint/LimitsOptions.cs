@@ -106,6 +106,18 @@ public sealed class LimitsOptions
     [Range(1, 100_000_000)]
     public int MaxVariableStringLength { get; set; } = 10_000;
 
+    /// <summary>Parsed documents kept for reuse (with their validation and compiled plans); when full the cache starts again empty.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxCachedDocuments { get; set; } = 1000;
+
+    /// <summary>
+    /// The total length of the query texts kept in that cache. A kept document costs some 25 bytes of
+    /// memory per character (its syntax tree and plan), so the default holds it to about 25 MB however
+    /// large the documents clients send. Documents over 16 KB are never kept.
+    /// </summary>
+    [Range(1024, 1_000_000_000)]
+    public int MaxCachedQueryCharacters { get; set; } = 1024 * 1024;
+
     /// <summary>Cheap operations executing at once; more wait in the queue.</summary>
     [Range(1, 10_000)]
     public int MaxConcurrentCheap { get; set; } = 16;

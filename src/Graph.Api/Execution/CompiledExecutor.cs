@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Graph.Api.Schema;
 using GraphQL.Instrumentation;
 using GraphQL.Validation;
@@ -16,15 +16,19 @@ namespace Graph.Api.Execution;
 /// </summary>
 internal sealed partial class CompiledExecutor(GraphSchema schema, IDocumentValidator validator, ILogger<CompiledExecutor> logger)
 {
-    private const int Capacity = 1000;
     private const int MaxSizeHint = 4 * 1024 * 1024;
     private static readonly byte[] DataKey = [(byte)'{', .. JsonOutput.PropertyName("data")];
-    private readonly ConcurrentDictionary<GraphQLOperationDefinition, CompiledOperation?> plans = new(ReferenceEqualityComparer.Instance);
+    // Plans live as long as their operation's document: the document cache bounds both, and a plan
+    // cannot keep a document alive after the cache has let it go (or outlive a document parsed for one request).
+    private readonly ConditionalWeakTable<GraphQLOperationDefinition, CompiledOperation?> plans = [];
     private long compiledRuns;
     private long fallBacks;
 
     /// <summary>Requests answered by a compiled plan (for tests and diagnostics).</summary>
     public long CompiledRuns => Interlocked.Read(ref compiledRuns);
+
+    /// <summary>Plans whose operation is still alive (for tests: plans must not outlive the document cache).</summary>
+    public int LivePlans => plans.Count();
 
     /// <summary>Attempts handed back to the engine.</summary>
     public long FallBacks => Interlocked.Read(ref fallBacks);
@@ -82,7 +86,7 @@ internal sealed partial class CompiledExecutor(GraphSchema schema, IDocumentVali
         }
         catch (NotCompilableException notCompilable)
         {
-            plans[operation] = null;
+            plans.AddOrUpdate(operation, null);
             LogHandedBack(logger, notCompilable.Message);
             return Dropped(buffer);
         }
@@ -109,8 +113,7 @@ internal sealed partial class CompiledExecutor(GraphSchema schema, IDocumentVali
     {
         if (plans.TryGetValue(operation, out var plan)) return plan;
         plan = Compile(document, operation);
-        if (plans.Count >= Capacity) plans.Clear();
-        plans[operation] = plan;
+        plans.AddOrUpdate(operation, plan);
         return plan;
     }
 
