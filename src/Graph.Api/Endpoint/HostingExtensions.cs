@@ -22,6 +22,7 @@ internal static class HostingExtensions
             kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(limits.Value.MinBodyBytesPerSecond, TimeSpan.FromSeconds(5));
             kestrel.Limits.MaxRequestBodySize = limits.Value.MaxBodyBytes;
         });
+        services.AddSingleton<RefusedRequestsReport>();
         services.AddHealthChecks().AddCheck<IndexReadyHealthCheck>("index", tags: ["ready"]);
         var origins = configuration.GetSection(GraphCorsOptions.Section).Get<GraphCorsOptions>()?.AllowedOrigins ?? [];
         if (origins.Any(o => o.Trim() == "*"))

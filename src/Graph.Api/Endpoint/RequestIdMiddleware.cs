@@ -8,7 +8,7 @@ namespace Graph.Api.Endpoint;
 /// X-Request-Id header, included in every error, and logged with method, path, status and time,
 /// so a user can quote it and an operator can find the request.
 /// </summary>
-internal sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdMiddleware> logger)
+internal sealed partial class RequestIdMiddleware(RequestDelegate next, RefusedRequestsReport refusals, ILogger<RequestIdMiddleware> logger)
 {
     private const string Header = "X-Request-Id";
 
@@ -31,13 +31,19 @@ internal sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<
         finally
         {
             var elapsed = Stopwatch.GetElapsedTime(started);
-            // Failures and slow requests are logged at Information; the rest at Debug, so that a busy
-            // service does not spend its time writing a line per successful request.
-            var level = context.Response.StatusCode >= 400 || elapsed > SlowRequest ? LogLevel.Information : LogLevel.Debug;
+            var status = context.Response.StatusCode;
+            // A fault or a timeout is logged at Warning, a slow request at Information. The rest go at Debug:
+            // a successful request, so that a busy service does not spend its time writing a line each;
+            // and a refused one, which its client was told about, counted for a summary instead.
+            var level = status >= 500 && status != StatusCodes.Status503ServiceUnavailable ? LogLevel.Warning
+                : elapsed > SlowRequest ? LogLevel.Information
+                : LogLevel.Debug;
+            // Health probes are answered, not refused: a 503 there says the graph is still loading.
+            if (status >= 400 && level == LogLevel.Debug && !context.Request.Path.StartsWithSegments("/health")) refusals.Count(status);
             if (logger.IsEnabled(level))
             {
                 var path = context.Request.Path.Value ?? "/";
-                LogRequest(logger, level, context.Request.Method, path, context.Response.StatusCode, elapsed.TotalMilliseconds, context.TraceIdentifier);
+                LogRequest(logger, level, context.Request.Method, path, status, elapsed.TotalMilliseconds, context.TraceIdentifier);
             }
         }
     }

@@ -38,6 +38,7 @@ public sealed class UnexpectedFaultTests
         Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
         var requestId = response.Errors![0]!["extensions"]!["requestId"]!.GetValue<string>();
         Assert.Contains(logs.Messages, m => m.Contains(requestId, StringComparison.Ordinal) && m.Contains(Secret, StringComparison.Ordinal));
+        Assert.Contains(logs.Messages, m => m.StartsWith("Warning: POST /graphql answered 500", StringComparison.Ordinal) && m.Contains(requestId, StringComparison.Ordinal));
 
         // Still serving: the next request is answered the same way, and readiness holds.
         Assert.Equal(HttpStatusCode.InternalServerError, (await client.PostAsync("{ __typename }")).Status);
