@@ -6,20 +6,23 @@ namespace Graph.Api.Endpoint;
 /// <summary>Refuses documents that ask for too much, before validation or execution spends anything on them.</summary>
 internal static class DocumentLimits
 {
-    /// <summary>Measures the operation that will run (every operation, when which one is unclear) and checks the limits; returns its cost.</summary>
-    public static long Check(GraphQLDocument document, GraphQLOperationDefinition? selected, Inputs? variables, LimitsOptions limits)
+    /// <summary>
+    /// Measures the operation that will run (every operation, when which one is unclear) and checks the
+    /// limits; returns its cost and its number of fields (the largest, over several operations).
+    /// </summary>
+    public static (long Cost, long Fields) Check(GraphQLDocument document, GraphQLOperationDefinition? selected, Inputs? variables, LimitsOptions limits)
     {
         var largestPage = Math.Max(limits.MaxPageSize, Math.Max(limits.MaxNeighborhoodNodes, limits.MaxPaths));
         var analyzer = new DocumentAnalyzer(document, variables, limits.DefaultPageSize, largestPage);
-        long cost = 0;
+        (long Cost, long Fields) measure = (0, 0);
         foreach (var operation in selected is null ? document.Definitions.OfType<GraphQLOperationDefinition>() : [selected])
         {
             var analysis = analyzer.Analyze(operation);
             Enforce(analysis, limits);
-            cost = Math.Max(cost, analysis.Cost);
+            measure = (Math.Max(measure.Cost, analysis.Cost), Math.Max(measure.Fields, analysis.Fields));
         }
 
-        return cost;
+        return measure;
     }
 
     private static void Enforce(DocumentAnalysis analysis, LimitsOptions limits)

@@ -29,6 +29,7 @@ internal static class EndpointServiceCollectionExtensions
             // Resolvers read an immutable in-memory snapshot: running fields one after another is faster than scheduling them in parallel.
             .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .ConfigureSchema(schema => schema.RegisterTypeMapping<DateOnly, DateScalar>()));
+        services.AddHostedService<ThreadPoolFloor>();
         services.AddHostedService<SchemaWarmUp>();
         return services;
     }

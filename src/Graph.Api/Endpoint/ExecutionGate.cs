@@ -6,7 +6,7 @@ namespace Graph.Api.Endpoint;
 
 /// <summary>
 /// Bounds the work in flight. Cheap and expensive operations wait in separate lanes, so a stream of
-/// expensive queries cannot starve cheap ones; a full queue answers 503 with Retry-After at once, and
+/// expensive queries (or of large new documents, whose validation is costly work of its own) cannot starve cheap ones; a full queue answers 503 with Retry-After at once, and
 /// so does a wait for a slot that passes its limit.
 /// An optional per-client token bucket answers 429 with Retry-After.
 /// </summary>
@@ -51,10 +51,13 @@ internal sealed class ExecutionGate : IDisposable
         };
     }
 
-    /// <summary>Waits for a slot in the lane the cost belongs to; 503 when the lane's queue is full or the wait too long.</summary>
-    public async Task<RateLimitLease> EnterAsync(long cost, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for a slot in the lane the cost belongs to, or in the expensive lane for a large document
+    /// that has yet to be validated; 503 when the lane's queue is full or the wait too long.
+    /// </summary>
+    public async Task<RateLimitLease> EnterAsync(long cost, bool largeNewDocument, CancellationToken cancellationToken)
     {
-        var lane = cost > expensiveCost ? expensive : cheap;
+        var lane = cost > expensiveCost || largeNewDocument ? expensive : cheap;
         // A free slot (the usual case) is taken without a timer; only a request that has to queue gets one.
         var lease = lane.AttemptAcquire(1);
         if (lease.IsAcquired) return lease;

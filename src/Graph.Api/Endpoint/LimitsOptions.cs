@@ -106,6 +106,13 @@ public sealed class LimitsOptions
     [Range(1, 100_000_000)]
     public int MaxVariableStringLength { get; set; } = 10_000;
 
+    /// <summary>
+    /// Fields (fragments expanded) above which a document not yet validated runs in the expensive lane:
+    /// validating it is work of its own, which grows faster than its size. Once validated it is cheap again.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int ExpensiveNewDocumentFields { get; set; } = 500;
+
     /// <summary>Parsed documents kept for reuse (with their validation and compiled plans); when full the cache starts again empty.</summary>
     [Range(1, 1_000_000)]
     public int MaxCachedDocuments { get; set; } = 1000;

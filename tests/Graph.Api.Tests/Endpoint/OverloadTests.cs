@@ -35,12 +35,12 @@ public sealed class OverloadTests
     {
         var options = Options.Create(new LimitsOptions { MaxConcurrentCheap = 1, MaxConcurrentExpensive = 1, MaxQueued = 0 });
         using var gate = new ExecutionGate(options);
-        using var held = await gate.EnterAsync(cost: 1, CancellationToken.None);
-        var refused = await Assert.ThrowsAsync<RequestError>(() => gate.EnterAsync(cost: 1, CancellationToken.None));
+        using var held = await gate.EnterAsync(cost: 1, largeNewDocument: false, CancellationToken.None);
+        var refused = await Assert.ThrowsAsync<RequestError>(() => gate.EnterAsync(cost: 1, largeNewDocument: false, CancellationToken.None));
         Assert.Equal(503, refused.Status);
         Assert.Equal("1", refused.Headers["Retry-After"]);
         // The expensive lane is separate: a busy cheap lane does not block it, and the reverse.
-        using var expensive = await gate.EnterAsync(cost: 1_000_000, CancellationToken.None);
+        using var expensive = await gate.EnterAsync(cost: 1_000_000, largeNewDocument: false, CancellationToken.None);
         Assert.True(expensive.IsAcquired);
     }
 
@@ -49,15 +49,15 @@ public sealed class OverloadTests
     {
         var options = Options.Create(new LimitsOptions { MaxConcurrentCheap = 1, MaxQueued = 10, MaxQueueWaitMilliseconds = 50 });
         using var gate = new ExecutionGate(options);
-        using var held = await gate.EnterAsync(cost: 1, CancellationToken.None);
+        using var held = await gate.EnterAsync(cost: 1, largeNewDocument: false, CancellationToken.None);
 
         // Bounded by WaitAsync: without the wait limit the request would wait for as long as the slot is held.
-        var refused = await Assert.ThrowsAsync<RequestError>(() => gate.EnterAsync(cost: 1, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+        var refused = await Assert.ThrowsAsync<RequestError>(() => gate.EnterAsync(cost: 1, largeNewDocument: false, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal((503, "OVERLOADED", "1"), (refused.Status, refused.Code, refused.Headers["Retry-After"]));
 
         using var patient = new ExecutionGate(Options.Create(new LimitsOptions { MaxConcurrentCheap = 1, MaxQueued = 10, MaxQueueWaitMilliseconds = 60_000 }));
-        var first = await patient.EnterAsync(cost: 1, CancellationToken.None);
-        var waiting = patient.EnterAsync(cost: 1, CancellationToken.None);
+        var first = await patient.EnterAsync(cost: 1, largeNewDocument: false, CancellationToken.None);
+        var waiting = patient.EnterAsync(cost: 1, largeNewDocument: false, CancellationToken.None);
         Assert.False(waiting.IsCompleted);
         first.Dispose();
         using var second = await waiting.WaitAsync(TimeSpan.FromSeconds(30));

@@ -1,0 +1,53 @@
+using System.Net;
+using Graph.Api.Endpoint;
+using Graph.Api.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Graph.Api.Tests.Endpoint;
+
+/// <summary>
+/// Validating a large document the service has not seen before is costly work of its own, so such a
+/// document waits in the expensive lane however cheap its execution; once validated it is cheap again.
+/// And the thread pool keeps a thread ready for every request the lanes admit.
+/// </summary>
+public sealed class NewDocumentLaneTests
+{
+    [Fact]
+    public async Task A_large_document_not_yet_validated_runs_in_the_expensive_lane()
+    {
+        using var factory = new GraphApiFactory()
+            .With("Graph:Limits:MaxConcurrentExpensive", "1")
+            .With("Graph:Limits:MaxQueued", "0")
+            .With("Graph:Limits:ExpensiveNewDocumentFields", "50");
+        var client = factory.CreateGraphQLClient();
+        var gate = factory.Services.GetRequiredService<ExecutionGate>();
+        var seenBefore = FieldsOfBelarus(0, fields: 60);
+        await client.QueryAsync(seenBefore);
+
+        using (await gate.EnterAsync(cost: 1_000_000, largeNewDocument: false, CancellationToken.None))
+        {
+            // The expensive lane's one slot is taken and nothing may queue: a large new document is turned away...
+            var large = await client.PostAsync(FieldsOfBelarus(1, fields: 60));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, large.Status);
+            Assert.Equal("OVERLOADED", large.FirstErrorCode);
+            // ...while the same size validated before, and a small new document, run in the cheap lane.
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(seenBefore)).Status);
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(FieldsOfBelarus(2, fields: 40))).Status);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(FieldsOfBelarus(1, fields: 60))).Status);
+    }
+
+    [Fact]
+    public void The_thread_pool_keeps_a_thread_ready_for_every_admitted_request()
+    {
+        using var factory = new GraphApiFactory().With("Graph:Limits:MaxConcurrentCheap", "40").With("Graph:Limits:MaxConcurrentExpensive", "3");
+        factory.CreateGraphQLClient();
+        ThreadPool.GetMinThreads(out var workers, out _);
+        Assert.True(workers >= 43, $"the pool keeps {workers} threads ready for 43 admitted requests");
+    }
+
+    /// <summary>A distinct valid query selecting Belarus's name and id, <paramref name="fields"/> fields in all.</summary>
+    private static string FieldsOfBelarus(int number, int fields) =>
+        $"query Q{number} {{ entity(id: \"belarus\") {{ {string.Join(" ", Enumerable.Range(0, fields - 1).Select(i => i % 2 == 0 ? "name" : "id"))} }} }}";
+}
