@@ -6,8 +6,9 @@ namespace Graph.Api.Endpoint;
 
 /// <summary>
 /// Bounds the work in flight. Cheap and expensive operations wait in separate lanes, so a stream of
-/// expensive queries (or of large new documents, whose validation is costly work of its own) cannot starve cheap ones; a full queue answers 503 with Retry-After at once, and
-/// so does a wait for a slot that passes its limit.
+/// expensive queries (or of large new documents, whose validation is costly work of its own) cannot
+/// starve cheap ones; a full queue answers 503 with Retry-After at once, and so does a wait for a
+/// slot that passes its limit.
 /// An optional per-client token bucket answers 429 with Retry-After.
 /// </summary>
 internal sealed class ExecutionGate : IDisposable
