@@ -21,6 +21,8 @@ internal static class HostingExtensions
             kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(limits.Value.RequestHeadersTimeoutSeconds);
             kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(limits.Value.MinBodyBytesPerSecond, TimeSpan.FromSeconds(5));
             kestrel.Limits.MaxRequestBodySize = limits.Value.MaxBodyBytes;
+            kestrel.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(limits.Value.KeepAliveTimeoutSeconds);
+            kestrel.Limits.MaxConcurrentConnections = limits.Value.MaxConnections == 0 ? null : limits.Value.MaxConnections;
         });
         services.AddSingleton<RefusedRequestsReport>();
         services.AddHealthChecks().AddCheck<IndexReadyHealthCheck>("index", tags: ["ready"]);

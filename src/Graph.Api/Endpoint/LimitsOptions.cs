@@ -164,6 +164,22 @@ public sealed class LimitsOptions
     [Range(1, 600)]
     public int RequestHeadersTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// How long a connection may stay open without a request, before its first and between requests.
+    /// A silent connection holds a file descriptor; ASP.NET Core's default of 130 s let a client hold
+    /// thousands with a few new connections a second.
+    /// </summary>
+    [Range(1, 3600)]
+    public int KeepAliveTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Connections open at once; past it a new connection is closed at once. Keep it below the process's
+    /// limit on open files (ulimit -n), so that a flood of connections cannot leave the service unable to
+    /// open a file or accept anything at all. 0 leaves it unlimited.
+    /// </summary>
+    [Range(0, 10_000_000)]
+    public int MaxConnections { get; set; } = 10_000;
+
     /// <summary>Slowest body upload tolerated after a 5 s grace period, in bytes per second.</summary>
     [Range(1, 1024 * 1024)]
     public int MinBodyBytesPerSecond { get; set; } = 240;
