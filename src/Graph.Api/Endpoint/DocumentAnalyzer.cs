@@ -5,7 +5,7 @@ using GraphQLParser.AST;
 namespace Graph.Api.Endpoint;
 
 /// <summary>
-/// Measures a parsed document: depth, expanded field count, cost, aliases, directives and use of
+/// Measures a parsed document: depth, expanded field count, cost, aliases, directives, fragments and use of
 /// introspection. Fragments are measured once each (memoised), so 2^40 fan-out through nested
 /// fragments is measured in microseconds; a fragment cycle contributes nothing here and is left
 /// for validation to reject.
@@ -36,7 +36,7 @@ internal sealed class DocumentAnalyzer(GraphQLDocument document, Inputs? variabl
         var measure = MeasureSelections(operation.SelectionSet, introspection: false);
         var counter = new WrittenCounter();
         counter.Count(document);
-        return new DocumentAnalysis(measure.Depth, measure.Fields, measure.Cost, counter.Aliases, counter.Directives, introspectionDepth, usesIntrospection);
+        return new DocumentAnalysis(measure.Depth, measure.Fields, measure.Cost, counter.Aliases, counter.Directives, counter.Fragments, introspectionDepth, usesIntrospection);
     }
 
     private Measure MeasureSelections(GraphQLSelectionSet? set, bool introspection, string? parent = null)
@@ -163,6 +163,7 @@ internal sealed class DocumentAnalyzer(GraphQLDocument document, Inputs? variabl
     {
         public int Aliases { get; private set; }
         public int Directives { get; private set; }
+        public int Fragments { get; private set; }
 
         public void Count(GraphQLDocument document)
         {
@@ -195,10 +196,12 @@ internal sealed class DocumentAnalyzer(GraphQLDocument document, Inputs? variabl
                         Count(field.SelectionSet);
                         break;
                     case GraphQLInlineFragment inline:
+                        Fragments++;
                         Directives += inline.Directives?.Count ?? 0;
                         Count(inline.SelectionSet);
                         break;
                     case GraphQLFragmentSpread spread:
+                        Fragments++;
                         Directives += spread.Directives?.Count ?? 0;
                         break;
                 }

@@ -92,12 +92,12 @@ internal sealed partial class GraphQLEndpoint(
             };
         }
 
-        var (cost, fields) = DocumentLimits.Check(document, operation, request.Variables, limit);
+        var (cost, fields, fragments) = DocumentLimits.Check(document, operation, request.Variables, limit);
         // GraphQL.NET validates a new document whole before anything runs, and for thousands of fields
         // that takes tens of milliseconds of CPU (the spec's field-merging rule compares fields in pairs): a
         // stream of large distinct documents in the cheap lane took a small query from 13k answers a
         // second to 28. A document validated before is cheap to start again.
-        var largeNewDocument = fields > limit.ExpensiveNewDocumentFields && !documents.IsValidated(document);
+        var largeNewDocument = (fields > limit.ExpensiveNewDocumentFields || fragments > limit.ExpensiveNewDocumentFragments) && !documents.IsValidated(document);
         using var slot = await gate.EnterAsync(cost, largeNewDocument, context.RequestAborted);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         timeout.CancelAfter(TimeSpan.FromSeconds(limit.ExecutionTimeoutSeconds));

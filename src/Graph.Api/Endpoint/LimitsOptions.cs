@@ -113,6 +113,17 @@ public sealed class LimitsOptions
     [Range(1, 1_000_000)]
     public int ExpensiveNewDocumentFields { get; set; } = 500;
 
+    /// <summary>Fragments (spreads and inline fragments, as written) above which a document not yet validated runs in the expensive lane.</summary>
+    [Range(0, 10_000)]
+    public int ExpensiveNewDocumentFragments { get; set; } = 25;
+
+    /// <summary>
+    /// Fragment spreads and inline fragments a document may have. Validation compares fragments with one
+    /// another, and its time grows much faster than their number (100 took 57-74 ms, 200 took 366-458 ms).
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxFragments { get; set; } = 100;
+
     /// <summary>Parsed documents kept for reuse (with their validation and compiled plans); when full the cache starts again empty.</summary>
     [Range(1, 1_000_000)]
     public int MaxCachedDocuments { get; set; } = 1000;

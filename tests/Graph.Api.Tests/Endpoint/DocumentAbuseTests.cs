@@ -78,6 +78,20 @@ public sealed class DocumentAbuseTests(SeedGraphFixture fixture)
     public Task Aliased_expensive_traversals_are_refused() =>
         RefusedAsync("{ " + string.Join(" ", Enumerable.Range(0, 40).Select(i => $"n{i}: neighborhood(id: \"china\", depth: 6, limit: 500) {{ nodes {{ distance }} }}")) + " }", "TOO_MANY_ALIASES");
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public Task More_fragments_than_the_limit_are_refused_before_validation_compares_them(bool inline)
+    {
+        // 101 fragments of two fields each: validation would compare them with one another, which for 200 took
+        // nearly half a second of CPU; the limit refuses the document before that.
+        var query = inline
+            ? "{ entity(id: \"belarus\") { " + Repeat("... on Entity { name id } ", 101) + "} }"
+            : "{ entity(id: \"belarus\") { " + string.Concat(Enumerable.Range(0, 101).Select(i => $"...F{i} ")) + "} } "
+              + string.Concat(Enumerable.Range(0, 101).Select(i => $"fragment F{i} on Entity {{ name id }} "));
+        return RefusedAsync(query, "TOO_MANY_FRAGMENTS");
+    }
+
     [Fact]
     public async Task Fragment_cycles_are_refused_without_hanging()
     {

@@ -39,6 +39,25 @@ public sealed class NewDocumentLaneTests
     }
 
     [Fact]
+    public async Task A_new_document_of_many_fragments_runs_in_the_expensive_lane()
+    {
+        using var factory = new GraphApiFactory()
+            .With("Graph:Limits:MaxConcurrentExpensive", "1")
+            .With("Graph:Limits:MaxQueued", "0");
+        var client = factory.CreateGraphQLClient();
+        var gate = factory.Services.GetRequiredService<ExecutionGate>();
+
+        using (await gate.EnterAsync(cost: 1_000_000, largeNewDocument: false, CancellationToken.None))
+        {
+            // 26 fragments of two fields: few fields, but past the 25 fragments a new document may have in the cheap lane.
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.PostAsync(FragmentsOfBelarus(26))).Status);
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(FragmentsOfBelarus(25))).Status);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(FragmentsOfBelarus(26))).Status);
+    }
+
+    [Fact]
     public void The_thread_pool_keeps_a_thread_ready_for_every_admitted_request()
     {
         using var factory = new GraphApiFactory().With("Graph:Limits:MaxConcurrentCheap", "40").With("Graph:Limits:MaxConcurrentExpensive", "3");
@@ -46,6 +65,11 @@ public sealed class NewDocumentLaneTests
         ThreadPool.GetMinThreads(out var workers, out _);
         Assert.True(workers >= 43, $"the pool keeps {workers} threads ready for 43 admitted requests");
     }
+
+    /// <summary>A query spreading <paramref name="count"/> fragments of Belarus's name and id.</summary>
+    private static string FragmentsOfBelarus(int count) =>
+        $"query F{count} {{ entity(id: \"belarus\") {{ {string.Concat(Enumerable.Range(0, count).Select(i => $"...F{i} "))}}} }} "
+        + string.Concat(Enumerable.Range(0, count).Select(i => $"fragment F{i} on Entity {{ name id }} "));
 
     /// <summary>A distinct valid query selecting Belarus's name and id, <paramref name="fields"/> fields in all.</summary>
     private static string FieldsOfBelarus(int number, int fields) =>
