@@ -26,6 +26,7 @@ internal sealed class DocumentAnalyzer(GraphQLDocument document, Inputs? variabl
     public const long TraversalStep = 50;
     private readonly Dictionary<string, Measure> fragments = new(StringComparer.Ordinal);
     private readonly HashSet<string> visiting = new(StringComparer.Ordinal);
+    private Dictionary<string, GraphQLFragmentDefinition>? definitions;
     private bool usesIntrospection;
     private int introspectionDepth;
 
@@ -85,11 +86,26 @@ internal sealed class DocumentAnalyzer(GraphQLDocument document, Inputs? variabl
         var key = introspection ? "?" + name : name;
         if (fragments.TryGetValue(key, out var known)) return known;
         if (!visiting.Add(key)) return default;
-        var definition = document.Definitions.OfType<GraphQLFragmentDefinition>().FirstOrDefault(f => f.FragmentName.Name.StringValue == name);
+        var definition = FragmentDefinitions().GetValueOrDefault(name);
         var measure = MeasureSelections(definition?.SelectionSet, introspection);
         visiting.Remove(key);
         fragments[key] = measure;
         return measure;
+    }
+
+    // Looked up by name once: searching the definitions for each spread made a document of a thousand
+    // chained fragments take 45 ms to measure before the fragment limit could refuse it.
+    private Dictionary<string, GraphQLFragmentDefinition> FragmentDefinitions()
+    {
+        if (definitions is not null) return definitions;
+        definitions = new Dictionary<string, GraphQLFragmentDefinition>(StringComparer.Ordinal);
+        foreach (var fragment in document.Definitions.OfType<GraphQLFragmentDefinition>())
+        {
+            // The first of two fragments with one name, as before; validation refuses the document anyway.
+            definitions.TryAdd(fragment.FragmentName.Name.StringValue, fragment);
+        }
+
+        return definitions;
     }
 
     private long Multiplier(GraphQLField field)
