@@ -87,8 +87,7 @@ public sealed class DocumentAbuseTests(SeedGraphFixture fixture)
         // nearly half a second of CPU; the limit refuses the document before that.
         var query = inline
             ? "{ entity(id: \"belarus\") { " + Repeat("... on Entity { name id } ", 101) + "} }"
-            : "{ entity(id: \"belarus\") { " + string.Concat(Enumerable.Range(0, 101).Select(i => $"...F{i} ")) + "} } "
-              + string.Concat(Enumerable.Range(0, 101).Select(i => $"fragment F{i} on Entity {{ name id }} "));
+            : BelarusQueries.WithFragments(101);
         return RefusedAsync(query, "TOO_MANY_FRAGMENTS");
     }
 

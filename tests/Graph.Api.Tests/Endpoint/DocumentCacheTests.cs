@@ -22,7 +22,7 @@ public sealed class DocumentCacheTests
         var cache = factory.Services.GetRequiredService<DocumentCache>();
         for (var i = 0; i < 30; i++)
         {
-            var query = FieldsOfBelarus(i, 3_000);
+            var query = BelarusQueries.OfLength(i, 3_000);
             var data = await client.QueryAsync(query);
             Assert.Equal("Belarus", data["entity"]!["name"]!.GetValue<string>());
             Assert.True(cache.CachedCharacters <= 20_000, $"{cache.CachedCharacters} characters kept after document {i}");
@@ -61,7 +61,7 @@ public sealed class DocumentCacheTests
         for (var i = 0; i < 30; i++)
         {
             // Twice each: the first validates the document, the second compiles and runs its plan.
-            var query = FieldsOfBelarus(i, 200);
+            var query = BelarusQueries.OfLength(i, 200);
             await client.QueryAsync(query);
             await client.QueryAsync(query);
         }
@@ -72,13 +72,5 @@ public sealed class DocumentCacheTests
         GC.Collect();
         // Five kept documents' plans, and a little room for a document a finished request may still hold.
         Assert.True(executor.LivePlans <= 8, $"{executor.LivePlans} plans alive for a cache of 5 documents");
-    }
-
-    /// <summary>A distinct valid query of about <paramref name="length"/> characters asking for Belarus's fields again and again.</summary>
-    private static string FieldsOfBelarus(int number, int length)
-    {
-        var text = $"query Q{number} {{ entity(id: \"belarus\") {{ name";
-        while (text.Length < length - 10) text += " id name";
-        return text + " } }";
     }
 }

@@ -21,21 +21,21 @@ public sealed class NewDocumentLaneTests
             .With("Graph:Limits:ExpensiveNewDocumentFields", "50");
         var client = factory.CreateGraphQLClient();
         var gate = factory.Services.GetRequiredService<ExecutionGate>();
-        var seenBefore = FieldsOfBelarus(0, fields: 60);
+        var seenBefore = BelarusQueries.WithFields(0, fields: 60);
         await client.QueryAsync(seenBefore);
 
         using (await gate.EnterAsync(cost: 1_000_000, largeNewDocument: false, CancellationToken.None))
         {
             // The expensive lane's one slot is taken and nothing may queue: a large new document is turned away...
-            var large = await client.PostAsync(FieldsOfBelarus(1, fields: 60));
+            var large = await client.PostAsync(BelarusQueries.WithFields(1, fields: 60));
             Assert.Equal(HttpStatusCode.ServiceUnavailable, large.Status);
             Assert.Equal("OVERLOADED", large.FirstErrorCode);
             // ...while the same size validated before, and a small new document, run in the cheap lane.
             Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(seenBefore)).Status);
-            Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(FieldsOfBelarus(2, fields: 40))).Status);
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(BelarusQueries.WithFields(2, fields: 40))).Status);
         }
 
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(FieldsOfBelarus(1, fields: 60))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(BelarusQueries.WithFields(1, fields: 60))).Status);
     }
 
     [Fact]
@@ -50,11 +50,11 @@ public sealed class NewDocumentLaneTests
         using (await gate.EnterAsync(cost: 1_000_000, largeNewDocument: false, CancellationToken.None))
         {
             // 26 fragments of two fields: few fields, but past the 25 fragments a new document may have in the cheap lane.
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.PostAsync(FragmentsOfBelarus(26))).Status);
-            Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(FragmentsOfBelarus(25))).Status);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.PostAsync(BelarusQueries.WithFragments(26))).Status);
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(BelarusQueries.WithFragments(25))).Status);
         }
 
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(FragmentsOfBelarus(26))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(BelarusQueries.WithFragments(26))).Status);
     }
 
     [Fact]
@@ -65,13 +65,4 @@ public sealed class NewDocumentLaneTests
         ThreadPool.GetMinThreads(out var workers, out _);
         Assert.True(workers >= 43, $"the pool keeps {workers} threads ready for 43 admitted requests");
     }
-
-    /// <summary>A query spreading <paramref name="count"/> fragments of Belarus's name and id.</summary>
-    private static string FragmentsOfBelarus(int count) =>
-        $"query F{count} {{ entity(id: \"belarus\") {{ {string.Concat(Enumerable.Range(0, count).Select(i => $"...F{i} "))}}} }} "
-        + string.Concat(Enumerable.Range(0, count).Select(i => $"fragment F{i} on Entity {{ name id }} "));
-
-    /// <summary>A distinct valid query selecting Belarus's name and id, <paramref name="fields"/> fields in all.</summary>
-    private static string FieldsOfBelarus(int number, int fields) =>
-        $"query Q{number} {{ entity(id: \"belarus\") {{ {string.Join(" ", Enumerable.Range(0, fields - 1).Select(i => i % 2 == 0 ? "name" : "id"))} }} }}";
 }
