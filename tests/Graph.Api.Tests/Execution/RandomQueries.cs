@@ -27,6 +27,9 @@ internal sealed class RandomQueries(ISchema schema, int seed, IReadOnlyList<stri
     /// <summary>Queries over a running service's schema, with ids (of up to 100 entities and their relationships) taken from its graph.</summary>
     public static async Task<RandomQueries> ForServiceAsync(ISchema schema, int seed, GraphQLClient client)
     {
+        // The service builds its schema in the background once it is ready (SchemaWarmUp), and the client may
+        // be another service's: read half-built, an interface listed no types yet. This waits for that build.
+        schema.Initialize();
         var data = await client.QueryAsync("{ entities(first: 100) { edges { node { id relationships(first: 100) { edges { relationship { id } } } } } } }");
         var entityIds = data["entities"]!["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>()).ToList();
         var relationshipIds = data["entities"]!["edges"]!.AsArray()
