@@ -18,7 +18,7 @@ start() {
   local started ready loaded server_pid
   started=$(date +%s.%N)
   (cd "$bin" && exec env Graph__Seed__Path="$graph" Graph__Seed__SnapshotPath="$work/seed.snapshot" Graph__Limits__RequestsPerSecondPerClient=0 \
-    DOTNET_TC_CallCountingDelayMs=0 dotnet Graph.Api.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
+    DOTNET_TC_CallCountingDelayMs=0 DOTNET_TC_CallCountThreshold=200 dotnet Graph.Api.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
   pid=$!
   wait_ready
   ready=$(echo "$(date +%s.%N) - $started" | bc)

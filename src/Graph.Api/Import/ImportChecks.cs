@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Graph.Api.Model;
@@ -63,7 +64,10 @@ internal sealed partial class ImportChecks
 
     public void Fail(string code, ImportPath path, string message) => Errors.Add(new ImportError(code, path.ToString(), message));
 
+    // Loading code, run over every row of a large seed: optimised from its first call rather than after the
+    // runtime's tiers (README, "Runtime settings for large seeds").
     /// <summary>The id when it is well formed, else null (reported). Whether it is free is the caller's question.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string? WellFormedId(string? id, ImportPath path)
     {
         if (id is not null && id.Length <= 100 && IdPattern().IsMatch(id)) return id;
@@ -75,6 +79,7 @@ internal sealed partial class ImportChecks
 
     public static ImportError Taken(string id, ImportPath path) => new("DUPLICATE_ID", path.ToString(), $"The id '{id}' is already taken.");
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public End? CheckEnd(string? id, ImportPath path)
     {
         if (id is not null && Ends.TryGetValue(id, out var end)) return end;
@@ -82,6 +87,7 @@ internal sealed partial class ImportChecks
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string? CheckText(string? text, ImportPath path, int maxLength, bool required)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -96,6 +102,7 @@ internal sealed partial class ImportChecks
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsWellFormed(string text)
     {
         for (var i = 0; i < text.Length; i++)
@@ -107,6 +114,7 @@ internal sealed partial class ImportChecks
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TypedProperty[] CheckProperties(Dictionary<string, JsonElement>? properties, ImportPath path)
     {
         // No properties (most rows) is one shared empty list.
@@ -135,6 +143,7 @@ internal sealed partial class ImportChecks
     /// texts, and only they, share a number (-1 for none), so the duplicate check compares numbers. A text
     /// is looked up once for both.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (string? From, string? To, int FromNumber, int ToNumber) CheckTime(string? validFrom, string? validTo, string? at, ImportPath path)
     {
         if (at is not null && (validFrom is not null || validTo is not null))
@@ -155,9 +164,11 @@ internal sealed partial class ImportChecks
     }
 
     // Two threads meeting a new text at once may both parse it; only one result is kept, and both get that one.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (PartialDate? Date, int Number) Parsed(string text) =>
         shared.ParsedDates.GetOrAdd(text, static (t, s) => (PartialDate.TryParse(t, out var date) ? date : null, Interlocked.Increment(ref s.DatesNumbered)), shared);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyList<Citation> CheckSources(IReadOnlyList<SeedCitation?>? sources, ImportPath path)
     {
         if (sources is null || sources.Count == 0)
@@ -181,6 +192,7 @@ internal sealed partial class ImportChecks
         return result.ToArray();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (string Document, int Paragraph)? CheckSource(SeedCitation? source, ImportPath at)
     {
         if (source?.Document is not { } document || !Ends.TryGetValue(document, out var end) || end.Kind != EntityKind.Document)

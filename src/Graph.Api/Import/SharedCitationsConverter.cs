@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -29,6 +30,9 @@ internal sealed class SharedCitationsConverter : JsonConverter<IReadOnlyList<See
         return default;
     }
 
+    // Loading code, run over every row of a large seed: optimised from its first call rather than after the
+    // runtime's tiers (README, "Runtime settings for large seeds").
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override IReadOnlyList<SeedCitation?> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException($"'sources' is an array, not {reader.TokenType}.");
@@ -48,6 +52,7 @@ internal sealed class SharedCitationsConverter : JsonConverter<IReadOnlyList<See
     }
 
     // A citation as the shared one-citation array holding it; null for a JSON null.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SeedCitation[]? ReadCitation(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.Null) return null;

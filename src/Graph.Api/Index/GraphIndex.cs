@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Graph.Api.Model;
 using Graph.Api.Search;
 using QuikGraph;
@@ -65,6 +66,9 @@ public sealed class GraphIndex
     public static GraphIndex Build(IEnumerable<Entity> entities, IEnumerable<Relationship> relationships) =>
         Build(entities, relationships, RelationshipInput.Model);
 
+    // Loading code, run over every row of a large seed: optimised from its first call rather than after the
+    // runtime's tiers (README, "Runtime settings for large seeds").
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static GraphIndex Build<T>(IEnumerable<Entity> entities, IEnumerable<T> relationships, RelationshipInput<T> input)
     {
         var entityNodes = InIdOrder(entities, e => e.Id).Select((e, i) => new EntityNode(i, e)).ToArray();
@@ -72,13 +76,13 @@ public sealed class GraphIndex
         var ordered = InIdOrder(relationships, input.Id);
         var relationshipNodes = new RelationshipNode[ordered.Length];
         var starts = new EntityNode[ordered.Length];
-        Parallel.For(0, starts.Length, i => starts[i] = byId[input.FromId(ordered[i])]);
+        Parallel.For(0, starts.Length, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (i) => starts[i] = byId[input.FromId(ordered[i])]);
         var allocationOrder = GroupedByStart(starts, entityNodes.Length);
         // A million nodes (each encoding its id as JSON) are built on every core: each depends only on its own relationship.
         // They are allocated grouped by the entity they start at, so the relationships a traversal reads together
         // (an entity's own) share pages and cache lines instead of lying anywhere in a hundred megabytes.
         var grouped = new RelationshipNode[ordered.Length];
-        Parallel.For(0, grouped.Length, p =>
+        Parallel.For(0, grouped.Length, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (p) =>
         {
             var i = allocationOrder[p];
             grouped[p] = input.Node(i, ordered[i], starts[i], byId[input.ToId(ordered[i])]);
@@ -98,7 +102,7 @@ public sealed class GraphIndex
         // order (by starting entity, then id) the outgoing lists already are, and reading the nodes in that order
         // is far quicker than at random; each incoming list is sorted afterwards.
         graph.AddEdgeRange(grouped);
-        Parallel.For(0, entityNodes.Length, e => ((List<RelationshipNode>)graph.InEdges(entityNodes[e])).Sort(ByOrdinal));
+        Parallel.For(0, entityNodes.Length, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (e) => ((List<RelationshipNode>)graph.InEdges(entityNodes[e])).Sort(ByOrdinal));
         return new GraphIndex(entityNodes, relationshipNodes, graph, search, citations);
     }
 
@@ -106,6 +110,7 @@ public sealed class GraphIndex
 
     // A bit set per type, from the type bits each entity already has: a filter on a type with its total is a
     // count instead of a walk over every entity (1 ms a request for 100k entities).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static MarkedEntities[] EntitiesByRelationshipType(EntityNode[] entities, ulong[] typesByEntity, int typeCount)
     {
         var byType = new ulong[typeCount][];
@@ -129,6 +134,7 @@ public sealed class GraphIndex
     }
 
     /// <summary>Relationship ordinals ordered by the ordinal of the entity each starts at, then by their own (a counting sort).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] GroupedByStart(EntityNode[] starts, int entityCount)
     {
         var next = new int[entityCount + 1];
@@ -140,6 +146,7 @@ public sealed class GraphIndex
     }
 
     /// <summary>The items sorted by id; an import written in id order (the usual case) is only checked, not sorted again.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static T[] InIdOrder<T>(IEnumerable<T> items, Func<T, string> id)
     {
         var array = items.ToArray();

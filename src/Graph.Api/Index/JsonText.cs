@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -22,6 +23,9 @@ public readonly struct JsonText(byte[] utf8)
 
     public ReadOnlySpan<byte> Utf8 => utf8;
 
+    // Loading code, run over every row of a large seed: optimised from its first call rather than after the
+    // runtime's tiers (README, "Runtime settings for large seeds").
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static JsonText Encode(string text)
     {
         // Most ids and names need no escaping: their UTF-8 bytes are the JSON form.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Graph.Api.Model;
 using QuikGraph;
 
@@ -16,6 +17,9 @@ public sealed class RelationshipNode : IEdge<EntityNode>
     {
     }
 
+    // Loading code, run over every row of a large seed: optimised from its first call rather than after the
+    // runtime's tiers (README, "Runtime settings for large seeds").
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public RelationshipNode(int ordinal, string id, RelationshipType type, string? description, ValidTime validTime,
         IReadOnlyList<TypedProperty> properties, IReadOnlyList<Citation> sources, EntityNode from, EntityNode to)
     {

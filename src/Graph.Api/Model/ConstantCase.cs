@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Graph.Api.Model;
@@ -22,6 +23,9 @@ public static class ConstantCase
         return text.ToString();
     }
 
+    // Loading code, run over every row of a large seed: optimised from its first call rather than after the
+    // runtime's tiers (README, "Runtime settings for large seeds").
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse<T>(string? name, out T value) where T : struct, Enum
     {
         value = default;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Graph.Api.Index;
 using Graph.Api.Model;
 
@@ -25,6 +26,9 @@ public sealed class SearchIndex
     private readonly NameSuffixes suffixes;
     private readonly ShortRunEntities shortRuns;
 
+    // Loading code, run over every row of a large seed: optimised from its first call rather than after the
+    // runtime's tiers (README, "Runtime settings for large seeds").
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SearchIndex(IEnumerable<EntityNode> entities)
     {
         names = entities
