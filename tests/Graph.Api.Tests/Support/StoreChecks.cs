@@ -15,7 +15,9 @@ internal static class StoreChecks
         var index = factory.Services.GetRequiredService<GraphIndexHolder>().Current;
         var store = factory.Services.GetRequiredService<GraphStore>();
         var (entities, relationships) = await store.LoadAllAsync(CancellationToken.None);
-        for (var attempt = 0; attempt < 300 && relationships.Count < index.Relationships.Count; attempt++)
+        // Both counts: the two tables are read one after the other while the save goes on, so a read can find
+        // the relationships complete and the entities not (a delay between the two queries on a busy machine).
+        for (var attempt = 0; attempt < 300 && (entities.Count < index.Entities.Count || relationships.Count < index.Relationships.Count); attempt++)
         {
             await Task.Delay(100);
             (entities, relationships) = await store.LoadAllAsync(CancellationToken.None);
