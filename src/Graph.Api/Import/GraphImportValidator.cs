@@ -51,9 +51,7 @@ internal sealed class GraphImportValidator(
         return (entities, relationships);
     }
 
-    // Loading code, run over every row of a large seed: optimised from its first call rather than after the
-    // runtime's tiers (README, "Runtime settings for large seeds").
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     private List<EntityRecord> CheckEntities(List<SeedEntity?> seeds, ImportChecks checks, HashSet<string> entityIds)
     {
         var entities = new List<EntityRecord>(seeds.Count);
@@ -97,7 +95,7 @@ internal sealed class GraphImportValidator(
     {
         var rows = new CheckedRelationship[seeds.Count];
         var chunks = seeds.Count / rowsPerChunk + (seeds.Count % rowsPerChunk == 0 ? 0 : 1);
-        Parallel.For(0, chunks, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk) =>
+        Parallel.For(0, chunks, [MethodImpl(LoadingCode.Optimised)] (chunk) =>
         {
             var mine = checks.ForAnotherThread();
             var end = (int)Math.Min((long)(chunk + 1) * rowsPerChunk, seeds.Count);
@@ -111,7 +109,7 @@ internal sealed class GraphImportValidator(
         return rows;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     private CheckedRelationship CheckRelationship(SeedRelationship? seed, ImportPath path, ImportChecks checks, HashSet<string> entityIds)
     {
         if (seed is null) { checks.Fail("IMPORT_INVALID", path, "A relationship must be an object."); return default; }
@@ -146,7 +144,7 @@ internal sealed class GraphImportValidator(
     {
         var repeated = new bool[rows.Length];
         if (InIdOrder(rows)) return repeated;
-        Parallel.For(0, shareCount, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (share) =>
+        Parallel.For(0, shareCount, [MethodImpl(LoadingCode.Optimised)] (share) =>
         {
             var seen = new HashSet<string>(rows.Length / shareCount + 1, StringComparer.Ordinal);
             for (var i = 0; i < rows.Length; i++)
@@ -162,7 +160,7 @@ internal sealed class GraphImportValidator(
     /// case, and the order the index keeps) is checked with one comparison a row instead of a set of a
     /// million ids. Rows whose id is already refused take no part.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     private static bool InIdOrder(CheckedRelationship[] rows)
     {
         string? previous = null;
@@ -180,7 +178,7 @@ internal sealed class GraphImportValidator(
     private static bool[] RelationshipsRepeated(CheckedRelationship[] rows, bool[] idRepeated, int shareCount)
     {
         var repeated = new bool[rows.Length];
-        Parallel.For(0, shareCount, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (share) =>
+        Parallel.For(0, shareCount, [MethodImpl(LoadingCode.Optimised)] (share) =>
         {
             var seen = new HashSet<(RelationshipType, int, int, int, int)>(rows.Length / shareCount + 1);
             for (var i = 0; i < rows.Length; i++)

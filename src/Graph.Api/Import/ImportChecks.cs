@@ -64,10 +64,8 @@ internal sealed partial class ImportChecks
 
     public void Fail(string code, ImportPath path, string message) => Errors.Add(new ImportError(code, path.ToString(), message));
 
-    // Loading code, run over every row of a large seed: optimised from its first call rather than after the
-    // runtime's tiers (README, "Runtime settings for large seeds").
     /// <summary>The id when it is well formed, else null (reported). Whether it is free is the caller's question.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     public string? WellFormedId(string? id, ImportPath path)
     {
         if (id is not null && id.Length <= 100 && IdPattern().IsMatch(id)) return id;
@@ -79,7 +77,7 @@ internal sealed partial class ImportChecks
 
     public static ImportError Taken(string id, ImportPath path) => new("DUPLICATE_ID", path.ToString(), $"The id '{id}' is already taken.");
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     public End? CheckEnd(string? id, ImportPath path)
     {
         if (id is not null && Ends.TryGetValue(id, out var end)) return end;
@@ -87,7 +85,7 @@ internal sealed partial class ImportChecks
         return null;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     public string? CheckText(string? text, ImportPath path, int maxLength, bool required)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -102,7 +100,7 @@ internal sealed partial class ImportChecks
         return null;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     private static bool IsWellFormed(string text)
     {
         for (var i = 0; i < text.Length; i++)
@@ -114,7 +112,7 @@ internal sealed partial class ImportChecks
         return true;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     public TypedProperty[] CheckProperties(Dictionary<string, JsonElement>? properties, ImportPath path)
     {
         // No properties (most rows) is one shared empty list.
@@ -143,7 +141,7 @@ internal sealed partial class ImportChecks
     /// texts, and only they, share a number (-1 for none), so the duplicate check compares numbers. A text
     /// is looked up once for both.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     public (string? From, string? To, int FromNumber, int ToNumber) CheckTime(string? validFrom, string? validTo, string? at, ImportPath path)
     {
         if (at is not null && (validFrom is not null || validTo is not null))
@@ -164,11 +162,11 @@ internal sealed partial class ImportChecks
     }
 
     // Two threads meeting a new text at once may both parse it; only one result is kept, and both get that one.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     private (PartialDate? Date, int Number) Parsed(string text) =>
         shared.ParsedDates.GetOrAdd(text, static (t, s) => (PartialDate.TryParse(t, out var date) ? date : null, Interlocked.Increment(ref s.DatesNumbered)), shared);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     public IReadOnlyList<Citation> CheckSources(IReadOnlyList<SeedCitation?>? sources, ImportPath path)
     {
         if (sources is null || sources.Count == 0)
@@ -192,7 +190,7 @@ internal sealed partial class ImportChecks
         return result.ToArray();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     private (string Document, int Paragraph)? CheckSource(SeedCitation? source, ImportPath at)
     {
         if (source?.Document is not { } document || !Ends.TryGetValue(document, out var end) || end.Kind != EntityKind.Document)

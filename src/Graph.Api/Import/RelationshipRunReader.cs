@@ -32,9 +32,7 @@ internal static class RelationshipRunReader
         }
     }
 
-    // Loading code, run over every row of a large seed: optimised from its first call rather than after the
-    // runtime's tiers (README, "Runtime settings for large seeds").
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     private static List<SeedRelationship?>? ReadElements(ReadOnlySpan<byte> elements, JsonReaderOptions options)
     {
         var relationships = new List<SeedRelationship?>(elements.Length / 160);
@@ -58,7 +56,7 @@ internal static class RelationshipRunReader
     /// Moves past the whitespace, the comma and the whitespace after an element (nothing after the last
     /// one). False for anything else, a comment among them: the serializer reads such a run.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     private static bool AfterSeparator(ReadOnlySpan<byte> elements, ref int position)
     {
         var comma = false;
@@ -80,7 +78,7 @@ internal static class RelationshipRunReader
     }
 
     // The reader stands on the object's start and is left on its end; null for anything but the plain shape.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     private static SeedRelationship? ReadOne(ref Utf8JsonReader reader)
     {
         string? id = null, type = null, from = null, to = null, description = null, validFrom = null, validTo = null, at = null;
@@ -114,7 +112,7 @@ internal static class RelationshipRunReader
             : null;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     private static Member Name(ref Utf8JsonReader reader) =>
         reader.ValueTextEquals("id"u8) ? Member.Id
         : reader.ValueTextEquals("type"u8) ? Member.Type
@@ -128,21 +126,21 @@ internal static class RelationshipRunReader
         : reader.ValueTextEquals("description"u8) ? Member.Description
         : Member.None;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     private static bool Plain(ref Utf8JsonReader reader, out string? value)
     {
         value = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
         return reader.TokenType is JsonTokenType.String or JsonTokenType.Null;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     private static bool Shared(ref Utf8JsonReader reader, out string? value)
     {
         value = reader.TokenType == JsonTokenType.String ? InternedStringConverter.Instance.Read(ref reader, typeof(string), SeedJsonContext.Default.Options) : null;
         return reader.TokenType is JsonTokenType.String or JsonTokenType.Null;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     private static bool Sources(ref Utf8JsonReader reader, out IReadOnlyList<SeedCitation?>? sources)
     {
         sources = null;
@@ -153,7 +151,7 @@ internal static class RelationshipRunReader
     }
 
     // As the serializer reads a dictionary of elements: each value parsed into an element of its own.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     private static bool Properties(ref Utf8JsonReader reader, out Dictionary<string, JsonElement>? properties)
     {
         properties = null;

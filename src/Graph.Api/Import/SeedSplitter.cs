@@ -72,9 +72,7 @@ internal sealed class SeedSplitter
         }
     }
 
-    // Loading code, run over every row of a large seed: optimised from its first call rather than after the
-    // runtime's tiers (README, "Runtime settings for large seeds").
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     private bool Run(CancellationToken cancellationToken)
     {
         var ended = false;

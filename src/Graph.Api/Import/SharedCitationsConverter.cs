@@ -30,9 +30,7 @@ internal sealed class SharedCitationsConverter : JsonConverter<IReadOnlyList<See
         return default;
     }
 
-    // Loading code, run over every row of a large seed: optimised from its first call rather than after the
-    // runtime's tiers (README, "Runtime settings for large seeds").
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     public override IReadOnlyList<SeedCitation?> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException($"'sources' is an array, not {reader.TokenType}.");
@@ -52,7 +50,7 @@ internal sealed class SharedCitationsConverter : JsonConverter<IReadOnlyList<See
     }
 
     // A citation as the shared one-citation array holding it; null for a JSON null.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     private static SeedCitation[]? ReadCitation(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.Null) return null;

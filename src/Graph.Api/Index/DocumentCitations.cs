@@ -11,10 +11,8 @@ internal sealed class DocumentCitations
 {
     private readonly Dictionary<string, Cited> byDocument;
 
-    // Loading code, run over every row of a large seed: optimised from its first call rather than after the
-    // runtime's tiers (README, "Runtime settings for large seeds").
     /// <param name="relationships">Every relationship, in ordinal order.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     public DocumentCitations(IReadOnlyList<RelationshipNode> relationships)
     {
         var building = new Dictionary<string, Building>(StringComparer.Ordinal);

@@ -11,9 +11,7 @@ namespace Graph.Api.Index;
 /// </summary>
 public sealed class EntityNode
 {
-    // Loading code, run over every row of a large seed: optimised from its first call rather than after the
-    // runtime's tiers (README, "Runtime settings for large seeds").
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     public EntityNode(int ordinal, Entity entity)
     {
         Ordinal = ordinal;

@@ -66,9 +66,7 @@ public sealed class GraphIndex
     public static GraphIndex Build(IEnumerable<Entity> entities, IEnumerable<Relationship> relationships) =>
         Build(entities, relationships, RelationshipInput.Model);
 
-    // Loading code, run over every row of a large seed: optimised from its first call rather than after the
-    // runtime's tiers (README, "Runtime settings for large seeds").
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     internal static GraphIndex Build<T>(IEnumerable<Entity> entities, IEnumerable<T> relationships, RelationshipInput<T> input)
     {
         var entityNodes = InIdOrder(entities, e => e.Id).Select((e, i) => new EntityNode(i, e)).ToArray();
@@ -76,13 +74,13 @@ public sealed class GraphIndex
         var ordered = InIdOrder(relationships, input.Id);
         var relationshipNodes = new RelationshipNode[ordered.Length];
         var starts = new EntityNode[ordered.Length];
-        Parallel.For(0, starts.Length, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (i) => starts[i] = byId[input.FromId(ordered[i])]);
+        Parallel.For(0, starts.Length, [MethodImpl(LoadingCode.Optimised)] (i) => starts[i] = byId[input.FromId(ordered[i])]);
         var allocationOrder = GroupedByStart(starts, entityNodes.Length);
         // A million nodes (each encoding its id as JSON) are built on every core: each depends only on its own relationship.
         // They are allocated grouped by the entity they start at, so the relationships a traversal reads together
         // (an entity's own) share pages and cache lines instead of lying anywhere in a hundred megabytes.
         var grouped = new RelationshipNode[ordered.Length];
-        Parallel.For(0, grouped.Length, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (p) =>
+        Parallel.For(0, grouped.Length, [MethodImpl(LoadingCode.Optimised)] (p) =>
         {
             var i = allocationOrder[p];
             grouped[p] = input.Node(i, ordered[i], starts[i], byId[input.ToId(ordered[i])]);
@@ -102,7 +100,7 @@ public sealed class GraphIndex
         // order (by starting entity, then id) the outgoing lists already are, and reading the nodes in that order
         // is far quicker than at random; each incoming list is sorted afterwards.
         graph.AddEdgeRange(grouped);
-        Parallel.For(0, entityNodes.Length, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (e) => ((List<RelationshipNode>)graph.InEdges(entityNodes[e])).Sort(ByOrdinal));
+        Parallel.For(0, entityNodes.Length, [MethodImpl(LoadingCode.Optimised)] (e) => ((List<RelationshipNode>)graph.InEdges(entityNodes[e])).Sort(ByOrdinal));
         return new GraphIndex(entityNodes, relationshipNodes, graph, search, citations);
     }
 
@@ -110,7 +108,7 @@ public sealed class GraphIndex
 
     // A bit set per type, from the type bits each entity already has: a filter on a type with its total is a
     // count instead of a walk over every entity (1 ms a request for 100k entities).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     private static MarkedEntities[] EntitiesByRelationshipType(EntityNode[] entities, ulong[] typesByEntity, int typeCount)
     {
         var byType = new ulong[typeCount][];
@@ -134,7 +132,7 @@ public sealed class GraphIndex
     }
 
     /// <summary>Relationship ordinals ordered by the ordinal of the entity each starts at, then by their own (a counting sort).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     private static int[] GroupedByStart(EntityNode[] starts, int entityCount)
     {
         var next = new int[entityCount + 1];
@@ -146,7 +144,7 @@ public sealed class GraphIndex
     }
 
     /// <summary>The items sorted by id; an import written in id order (the usual case) is only checked, not sorted again.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     private static T[] InIdOrder<T>(IEnumerable<T> items, Func<T, string> id)
     {
         var array = items.ToArray();

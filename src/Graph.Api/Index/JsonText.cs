@@ -23,9 +23,7 @@ public readonly struct JsonText(byte[] utf8)
 
     public ReadOnlySpan<byte> Utf8 => utf8;
 
-    // Loading code, run over every row of a large seed: optimised from its first call rather than after the
-    // runtime's tiers (README, "Runtime settings for large seeds").
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     public static JsonText Encode(string text)
     {
         // Most ids and names need no escaping: their UTF-8 bytes are the JSON form.

@@ -17,9 +17,7 @@ public sealed class RelationshipNode : IEdge<EntityNode>
     {
     }
 
-    // Loading code, run over every row of a large seed: optimised from its first call rather than after the
-    // runtime's tiers (README, "Runtime settings for large seeds").
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     public RelationshipNode(int ordinal, string id, RelationshipType type, string? description, ValidTime validTime,
         IReadOnlyList<TypedProperty> properties, IReadOnlyList<Citation> sources, EntityNode from, EntityNode to)
     {

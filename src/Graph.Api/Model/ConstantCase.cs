@@ -23,9 +23,7 @@ public static class ConstantCase
         return text.ToString();
     }
 
-    // Loading code, run over every row of a large seed: optimised from its first call rather than after the
-    // runtime's tiers (README, "Runtime settings for large seeds").
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     public static bool TryParse<T>(string? name, out T value) where T : struct, Enum
     {
         value = default;

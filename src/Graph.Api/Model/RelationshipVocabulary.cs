@@ -32,9 +32,7 @@ public static class RelationshipVocabulary
 
     public static RelationshipTypeInfo Describe(RelationshipType type) => ByType[type];
 
-    // Loading code, run over every row of a large seed: optimised from its first call rather than after the
-    // runtime's tiers (README, "Runtime settings for large seeds").
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     public static bool Allows(RelationshipType type, EntityKind from, EntityKind to)
     {
         var info = ByType[type];

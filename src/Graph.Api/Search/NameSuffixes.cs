@@ -29,11 +29,9 @@ internal sealed class NameSuffixes
     /// </summary>
     internal readonly record struct Suffix(int Name, ushort Offset, byte NameLength, byte Kind);
 
-    // Loading code, run over every row of a large seed: optimised from its first call rather than after the
-    // runtime's tiers (README, "Runtime settings for large seeds").
     /// <param name="names">Folded names; a name's position is its index.</param>
     /// <param name="kinds">The kind of the entity each name belongs to.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     public NameSuffixes(string[] names, EntityKind[] kinds)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(kinds.Length, names.Length);
@@ -185,7 +183,7 @@ internal sealed class NameSuffixes
         private readonly ulong[] keys = new ulong[suffixes.Length];
 
         /// <summary>Sorts suffixes[start..end), which share their first <paramref name="depth"/> letters.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(LoadingCode.Optimised)]
         public void Sort(int start, int end, int depth)
         {
             for (var i = start; i < end; i++) keys[i] = Key(Text(names, suffixes[i]), depth);
@@ -209,7 +207,7 @@ internal sealed class NameSuffixes
         // Letters depth.. of the suffix, one byte each, in the order they sort; zero past its end (no folded name
         // holds U+0000). Past a wide letter every byte is zero too: suffixes that differ only after it must meet
         // in one run, to be compared as text, since the byte does not tell the wide letters apart.
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(LoadingCode.Optimised)]
         private static ulong Key(ReadOnlySpan<char> suffix, int depth)
         {
             var key = 0UL;

@@ -26,9 +26,7 @@ public sealed class SearchIndex
     private readonly NameSuffixes suffixes;
     private readonly ShortRunEntities shortRuns;
 
-    // Loading code, run over every row of a large seed: optimised from its first call rather than after the
-    // runtime's tiers (README, "Runtime settings for large seeds").
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     public SearchIndex(IEnumerable<EntityNode> entities)
     {
         names = entities

@@ -17,11 +17,9 @@ internal sealed class ShortRunEntities
 
     private readonly Dictionary<string, IReadOnlyList<EntityNode>>.AlternateLookup<ReadOnlySpan<char>> byRun;
 
-    // Loading code, run over every row of a large seed: optimised from its first call rather than after the
-    // runtime's tiers (README, "Runtime settings for large seeds").
     /// <param name="foldedByOrdinal">Each entity's folded names, by ordinal (null for an entity without any).</param>
     /// <param name="byOrdinal">The entities by ordinal.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     public ShortRunEntities(string[]?[] foldedByOrdinal, EntityNode[] byOrdinal)
     {
         var holders = new Dictionary<string, List<int>>(StringComparer.Ordinal);

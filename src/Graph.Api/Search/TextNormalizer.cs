@@ -10,9 +10,7 @@ namespace Graph.Api.Search;
 /// </summary>
 public static class TextNormalizer
 {
-    // Loading code, run over every row of a large seed: optimised from its first call rather than after the
-    // runtime's tiers (README, "Runtime settings for large seeds").
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     public static string Normalize(string text)
     {
         var decomposed = text.Normalize(NormalizationForm.FormKD);

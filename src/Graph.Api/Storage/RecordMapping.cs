@@ -8,9 +8,7 @@ namespace Graph.Api.Storage;
 /// <summary>Turns stored rows into the model the index is built from.</summary>
 internal static class RecordMapping
 {
-    // Loading code, run over every row of a large seed: optimised from its first call rather than after the
-    // runtime's tiers (README, "Runtime settings for large seeds").
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     public static Entity ToEntity(EntityRecord record) => new(
         record.Id, record.Kind, record.Name, record.Aliases, record.Description, record.Properties,
         TimeOf(record.ValidFrom, record.ValidTo));
@@ -26,15 +24,15 @@ internal static class RecordMapping
     public static RelationshipInput<RelationshipRecord> ForIndex()
     {
         var times = new ConcurrentDictionary<(string? From, string? To), ValidTime>();
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(LoadingCode.Optimised)]
         ValidTime TimeOfRow(RelationshipRecord r) => r.ValidFrom is null && r.ValidTo is null
             ? ValidTime.Always
             : times.GetOrAdd((r.ValidFrom, r.ValidTo), static dates => TimeOf(dates.From, dates.To));
         return new(static r => r.Id, static r => r.FromId, static r => r.ToId,
-            [MethodImpl(MethodImplOptions.AggressiveOptimization)] (ordinal, r, from, to) => new RelationshipNode(ordinal, r.Id, r.Type, r.Description, TimeOfRow(r), r.Properties, r.Sources, from, to));
+            [MethodImpl(LoadingCode.Optimised)] (ordinal, r, from, to) => new RelationshipNode(ordinal, r.Id, r.Type, r.Description, TimeOfRow(r), r.Properties, r.Sources, from, to));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(LoadingCode.Optimised)]
     private static ValidTime TimeOf(string? from, string? to) =>
         from is null && to is null
             ? ValidTime.Always
