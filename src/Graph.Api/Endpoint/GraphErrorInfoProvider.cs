@@ -1,5 +1,8 @@
+using Graph.Api.Schema;
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Validation;
+using GraphQL.Validation.Errors;
 using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Endpoint;
@@ -7,7 +10,8 @@ namespace Graph.Api.Endpoint;
 /// <summary>
 /// The one error policy for execution errors: every error carries a stable code and the request id;
 /// an unexpected exception is reported as INTERNAL with no type, message or stack trace unless
-/// the service runs in Development; with introspection off, no field names are suggested.
+/// the service runs in Development; with introspection off, no field names are suggested; a refused
+/// Date says how one is written.
 /// </summary>
 internal sealed class GraphErrorInfoProvider(IHttpContextAccessor http, IHostEnvironment environment, IOptions<LimitsOptions> limits)
     : ErrorInfoProvider(new ErrorInfoProviderOptions { ExposeExceptionDetails = false, ExposeCode = true, ExposeCodes = false, ExposeData = false })
@@ -33,10 +37,21 @@ internal sealed class GraphErrorInfoProvider(IHttpContextAccessor http, IHostEnv
             info.Message = info.Message[..at];
         }
 
+        if (RefusesADate(executionError)) info.Message = $"{info.Message.TrimEnd('.')}. {DateScalar.Form}";
+
         if (http.HttpContext?.TraceIdentifier is { } requestId) extensions["requestId"] = requestId;
         info.Extensions = extensions;
         return info;
     }
+
+    // The engine's two refusals of a value for a Date: a literal in the document, and a variable's value.
+    private static bool RefusesADate(ExecutionError error) =>
+        error switch
+        {
+            ArgumentsOfCorrectTypeError => error.Message.Contains("Expected type 'Date'", StringComparison.Ordinal),
+            InvalidVariableError => error.Message.Contains(" to 'Date'", StringComparison.Ordinal),
+            _ => false,
+        };
 }
 
 /// <summary>Codes the endpoint itself assigns (GraphQL.NET assigns the validation ones).</summary>

@@ -1,0 +1,71 @@
+using System.Net;
+using Graph.Api.Tests.Support;
+
+namespace Graph.Api.Tests.Traversal;
+
+/// <summary>
+/// A date that is not one day written YYYY-MM-DD is refused with the engine's stable code, and the
+/// message says how a date is written: a bare year is the likeliest slip, since the graph's own facts
+/// are dated by year or month.
+/// </summary>
+[Collection(SeedGraphTests.Name)]
+public sealed class AsOfInputTests(SeedGraphFixture fixture)
+{
+    private const string Form = "written YYYY-MM-DD";
+
+    public static TheoryData<string> NotADay => ["\"2013\"", "\"2013-06\"", "\"2014-02-30\"", "\"2014-1-5\"", "\"2014-01-05T00:00:00\"", "2013", "true"];
+
+    [Theory]
+    [MemberData(nameof(NotADay))]
+    public async Task A_variable_that_is_not_a_day_is_refused_with_the_form_of_a_date(string json)
+    {
+        const string Query = """query($d: Date) { neighborhood(id: \"belarus\", asOf: $d) { truncated } }""";
+        // Run once with a day first: the document is then validated, and its later requests take the compiled path.
+        Assert.Equal(HttpStatusCode.OK, (await Post(Body(Query, "\"2014-06-01\""))).Status);
+
+        var response = await Post(Body(Query, json));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.Status);
+        Assert.Equal("INVALID_VALUE", response.FirstErrorCode);
+        Assert.Contains(Form, response.Errors![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(response.Data);
+    }
+
+    [Theory]
+    [MemberData(nameof(NotADay))]
+    public async Task A_literal_that_is_not_a_day_is_refused_with_the_form_of_a_date(string literal)
+    {
+        var response = await fixture.Client.PostAsync($$"""{ entity(id: "china") { degree(asOf: {{literal}}) } }""");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.Status);
+        Assert.Equal("ARGUMENTS_OF_CORRECT_TYPE", response.FirstErrorCode);
+        Assert.Contains(Form, response.Errors![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Other_refused_values_are_not_told_about_dates()
+    {
+        var response = await fixture.Client.PostAsync("""{ entity(id: "china") { relationships(first: "ten") { totalCount } } }""");
+
+        Assert.Equal("ARGUMENTS_OF_CORRECT_TYPE", response.FirstErrorCode);
+        Assert.DoesNotContain(Form, response.Errors![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_day_in_the_year_is_what_a_bare_year_is_asked_as()
+    {
+        var data = await fixture.Client.QueryAsync("""query($d: Date) { entity(id: "china") { degree(asOf: $d) } }""", new { d = "2013-06-01" });
+
+        Assert.True(data["entity"]!["degree"]!.GetValue<int>() > 0);
+    }
+
+    // The variable's value is written as raw JSON, so values of other JSON types than a string can be sent.
+    private static string Body(string query, string dateJson) => "{\"query\":\"" + query + "\",\"variables\":{\"d\":" + dateJson + "}}";
+
+    private async Task<GraphQLResponse> Post(string body)
+    {
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using var response = await fixture.Client.Http.PostAsync(new Uri("/graphql", UriKind.Relative), content);
+        return await GraphQLResponse.ReadAsync(response);
+    }
+}
