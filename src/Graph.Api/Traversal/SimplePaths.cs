@@ -10,7 +10,7 @@ public sealed record PathListResult(IReadOnlyList<GraphPath> Paths, bool HasMore
 
 /// <summary>
 /// Simple paths (no entity twice) between two entities, shortest first, up to a small length; one path
-/// per distinct sequence of entities.
+/// per distinct sequence of entities. From an entity to itself, only the path of no steps.
 /// <para>
 /// Distances are first grown from both ends, the smaller frontier each time, as the shortest path
 /// does: from the target they prune the depth-first search, which then only walks towards the target,
@@ -31,8 +31,9 @@ public static class SimplePaths
         var adjacency = index.Compact;
         var walk = new CompactFilter(adjacency, filter);
         var passable = PassableEntities.For(adjacency, through, from.Ordinal, to.Ordinal);
+        // From an entity to itself there is one simple path, of no steps, as the shortest path says; any other comes back to it.
+        if (ReferenceEquals(from, to)) return new PathListResult([new GraphPath([], from)], false, false);
         var paths = new List<GraphPath>();
-        if (ReferenceEquals(from, to)) return new PathListResult(paths, false, false);
         // One path more than asked for is looked for, to tell whether more exist; it is not returned.
         var wanted = first + 1;
 

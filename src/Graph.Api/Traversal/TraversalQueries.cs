@@ -33,7 +33,7 @@ internal static class TraversalQueries
             });
 
         query.Field<PathType>("shortestPath")
-            .Description("A shortest path between two entities, each relationship with its dates and sources; null when they are not connected within maxLength.")
+            .Description("A shortest path between two entities, each relationship with its dates and sources; null when they are not connected within maxLength; from an entity to itself, the path of length 0.")
             .Argument<NonNullGraphType<IdGraphType>>("from", "Where the path starts.")
             .Argument<NonNullGraphType<IdGraphType>>("to", "Where it ends.")
             .WithPathArguments()
@@ -49,7 +49,7 @@ internal static class TraversalQueries
             });
 
         query.Field<NonNullGraphType<PathListType>>("paths")
-            .Description("Simple paths (no entity twice) between two entities, shortest first, up to maxLength.")
+            .Description("Simple paths (no entity twice) between two entities, shortest first, up to maxLength. From an entity to itself, only the path of length 0.")
             .Argument<NonNullGraphType<IdGraphType>>("from", "Where the paths start.")
             .Argument<NonNullGraphType<IdGraphType>>("to", "Where they end.")
             .WithPathArguments()

@@ -79,6 +79,19 @@ public sealed class TraversalAlgorithmTests
     }
 
     [Fact]
+    public void Simple_paths_from_an_entity_to_itself_are_the_one_path_of_no_steps()
+    {
+        // A cycle through a would come back to it, which a simple path may not: only the empty path is left.
+        var index = TestGraphs.Build("a>b", "b>a", "a>a");
+        var result = SimplePaths.Find(index, index.Node("a"), index.Node("a"), Direction.Both, RelationshipFilter.None, 4, 10, Limits);
+        var path = Assert.Single(result.Paths);
+        Assert.Equal(0, path.Length);
+        Assert.Equal(["a"], Ids(path));
+        Assert.False(result.HasMore);
+        Assert.False(result.Truncated);
+    }
+
+    [Fact]
     public void Simple_paths_stop_at_first_and_merge_parallel_relationships()
     {
         var index = TestGraphs.Build("a>b", "a>b", "b>c", "a>c");

@@ -59,6 +59,22 @@ public sealed class TraversalHttpTests(SeedGraphFixture fixture)
     }
 
     [Fact]
+    public async Task From_an_entity_to_itself_both_path_fields_give_the_path_of_length_0()
+    {
+        var data = await fixture.Client.QueryAsync("""
+            { shortestPath(from: "belarus", to: "belarus") { length steps { to { id } } entities { id } }
+              paths(from: "belarus", to: "belarus", maxLength: 4) { hasMore truncated paths { length steps { to { id } } entities { id } } } }
+            """);
+        var paths = data["paths"]!["paths"]!.AsArray();
+        Assert.Single(paths);
+        Assert.Equal(data["shortestPath"]!.ToJsonString(), paths[0]!.ToJsonString());
+        Assert.Equal(0, paths[0]!["length"]!.GetValue<int>());
+        Assert.Equal("belarus", paths[0]!["entities"]![0]!["id"]!.GetValue<string>());
+        Assert.False(data["paths"]!["hasMore"]!.GetValue<bool>());
+        Assert.False(data["paths"]!["truncated"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task Paths_pass_only_through_the_kinds_asked_for()
     {
         static List<string> Routes(JsonNode data) => data["paths"]!["paths"]!.AsArray()
