@@ -28,11 +28,11 @@ public static class SimplePaths
     public static PathListResult Find(GraphIndex index, EntityNode from, EntityNode to, Direction direction, RelationshipFilter filter, int maxLength, int first, TraversalLimits limits,
         IReadOnlySet<Model.EntityKind>? through = null)
     {
+        // From an entity to itself there is one simple path, of no steps, as the shortest path says; any other comes back to it.
+        if (ReferenceEquals(from, to)) return new PathListResult([new GraphPath([], from)], false, false);
         var adjacency = index.Compact;
         var walk = new CompactFilter(adjacency, filter);
         var passable = PassableEntities.For(adjacency, through, from.Ordinal, to.Ordinal);
-        // From an entity to itself there is one simple path, of no steps, as the shortest path says; any other comes back to it.
-        if (ReferenceEquals(from, to)) return new PathListResult([new GraphPath([], from)], false, false);
         var paths = new List<GraphPath>();
         // One path more than asked for is looked for, to tell whether more exist; it is not returned.
         var wanted = first + 1;

@@ -20,7 +20,8 @@ public sealed class AsOfInputTests(SeedGraphFixture fixture)
     public async Task A_variable_that_is_not_a_day_is_refused_with_the_form_of_a_date(string json)
     {
         const string Query = """query($d: Date) { neighborhood(id: \"belarus\", asOf: $d) { truncated } }""";
-        // Run once with a day first: the document is then validated, and its later requests take the compiled path.
+        // Run once with a day first: the document is then validated, so the refused value meets the compiled plan
+        // first, which hands a value it cannot coerce back to the engine.
         Assert.Equal(HttpStatusCode.OK, (await Post(Body(Query, "\"2014-06-01\""))).Status);
 
         var response = await Post(Body(Query, json));
