@@ -74,6 +74,39 @@ public sealed class TraversalHttpTests(SeedGraphFixture fixture)
         Assert.False(data["paths"]!["truncated"]!.GetValue<bool>());
     }
 
+    [Theory]
+    [InlineData("BOTH", null)]
+    [InlineData("OUT", "2014-06-01")]
+    public async Task For_every_pair_of_entities_the_first_of_paths_is_as_long_as_the_shortest_path(string direction, string? asOf)
+    {
+        var ids = (await fixture.Client.QueryAsync("{ entities(first: 100) { edges { node { id } } } }"))["entities"]!["edges"]!.AsArray()
+            .Select(e => e!["node"]!["id"]!.GetValue<string>()).ToArray();
+        var compared = 0;
+        foreach (var from in ids)
+        {
+            // An aliased pair of fields for each end, fifteen ends a request (the alias limit is 30).
+            foreach (var ends in ids.Chunk(15))
+            {
+                var fields = string.Concat(ends.Select((to, i) =>
+                    $$"""s{{i}}: shortestPath(from: $from, to: "{{to}}", direction: $direction, asOf: $asOf, maxLength: 4) { length } p{{i}}: paths(from: $from, to: "{{to}}", direction: $direction, asOf: $asOf, maxLength: 4, first: 1) { paths { length entities { id } } } """));
+                var data = await fixture.Client.QueryAsync($"query($from: ID!, $direction: Direction, $asOf: Date) {{ {fields} }}", new { from, direction, asOf });
+                for (var i = 0; i < ends.Length; i++)
+                {
+                    var shortest = data[$"s{i}"];
+                    var first = data[$"p{i}"]!["paths"]!.AsArray().FirstOrDefault();
+                    Assert.Equal(shortest is null, first is null);
+                    if (first is null) continue;
+                    Assert.Equal(shortest!["length"]!.GetValue<int>(), first["length"]!.GetValue<int>());
+                    var entities = Ids(first["entities"]);
+                    Assert.Equal((from, ends[i]), (entities[0], entities[^1]));
+                    compared++;
+                }
+            }
+        }
+
+        Assert.True(compared > ids.Length * 2, $"only {compared} connected pairs");
+    }
+
     [Fact]
     public async Task Paths_pass_only_through_the_kinds_asked_for()
     {
