@@ -45,6 +45,8 @@ internal sealed class GraphErrorInfoProvider(IHttpContextAccessor http, IHostEnv
     }
 
     // The engine's two refusals of a value for a Date: a literal in the document, and a variable's value.
+    // The hint is added here, not thrown by the scalar: GraphQL.NET writes both messages itself and drops
+    // what the scalar's parsing throws (an exception from its literal check even becomes an internal error).
     private static bool RefusesADate(ExecutionError error) =>
         error switch
         {
