@@ -30,6 +30,24 @@ public sealed class SearchIndexTests
         Assert.Empty(Index().Find("granites", null, 10));
     }
 
+    [Theory]
+    [InlineData("Great-Stone", new[] { "Great Stone", "GREAT STONE" }, "Great-Stone")]
+    [InlineData("Park", new[] { "Great Stone", "Great-Stone", "great stone" }, "Great Stone")]
+    [InlineData("Park", new[] { "Great, Stone", "Great Stone" }, "Great, Stone")]
+    public void Of_names_that_fold_alike_the_hit_shows_the_first_given(string name, string[] aliases, string shown)
+    {
+        // Other entities around it, some folding alike too, so the sort has runs of equal names to order.
+        var others = Enumerable.Range(0, 40).Select(i => new Entity($"e{i:00}", EntityKind.Topic, i % 3 == 0 ? "Great  Stone" : $"Stone {i}", i % 4 == 0 ? ["GREAT-STONE"] : [], "", [], ValidTime.Always));
+        var index = GraphIndex.Build([.. others, new Entity("e20a", EntityKind.Place, name, aliases, "", [], ValidTime.Always)], []);
+
+        var hit = Assert.Single(index.Search.Find("great stone", new HashSet<EntityKind> { EntityKind.Place }, 10));
+        Assert.Equal(("e20a", shown, MatchKind.Exact), (hit.Entity.Id, hit.MatchedName, hit.Match));
+        // Entities named alike come in id order, each once, by the first of its names that matches best.
+        var all = index.Search.Find("great stone", null, 100).Where(h => h.Match == MatchKind.Exact).ToList();
+        Assert.Equal(all.Select(h => h.Entity.Id).Order(StringComparer.Ordinal), all.Select(h => h.Entity.Id));
+        Assert.All(all.Where(h => h.Entity.Id != "e20a"), h => Assert.Equal(h.Entity.Entity.Name.StartsWith("Great", StringComparison.Ordinal) ? "Great  Stone" : "GREAT-STONE", h.MatchedName));
+    }
+
     [Fact]
     public void Entities_named_with_a_text_of_any_length_are_those_whose_names_or_aliases_contain_it_in_id_order()
     {
