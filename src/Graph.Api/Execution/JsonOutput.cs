@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -48,8 +50,35 @@ internal sealed class JsonOutput : IDisposable
     /// </summary>
     public void WriteRaw(ReadOnlySpan<byte> bytes)
     {
-        bytes.CopyTo(Reserve(bytes.Length));
-        position += bytes.Length;
+        var length = bytes.Length;
+        var target = Reserve(length);
+        if (length <= 16)
+        {
+            // Most pieces are a name with its punctuation or an id, up to 16 bytes: copied here as two
+            // overlapping words (or halves, or bytes) instead of through a call of the general copy.
+            ref var from = ref MemoryMarshal.GetReference(bytes);
+            ref var to = ref MemoryMarshal.GetReference(target);
+            if (length >= 8)
+            {
+                Unsafe.WriteUnaligned(ref to, Unsafe.ReadUnaligned<ulong>(ref from));
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref to, length - 8), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref from, length - 8)));
+            }
+            else if (length >= 4)
+            {
+                Unsafe.WriteUnaligned(ref to, Unsafe.ReadUnaligned<uint>(ref from));
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref to, length - 4), Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref from, length - 4)));
+            }
+            else
+            {
+                for (var i = 0; i < length; i++) Unsafe.Add(ref to, i) = Unsafe.Add(ref from, i);
+            }
+        }
+        else
+        {
+            bytes.CopyTo(target);
+        }
+
+        position += length;
     }
 
     public void WriteStringValue(JsonEncodedText text) => WriteQuoted(text.EncodedUtf8Bytes);

@@ -122,6 +122,29 @@ public sealed class JsonOutputTests
             }));
     }
 
+    [Fact]
+    public void Raw_pieces_of_every_length_follow_each_other_exactly()
+    {
+        // Lengths on both sides of each way a piece is copied (bytes, halves, words, the general copy), each
+        // written after a piece of every other length, so a copy that runs short or past its end shows.
+        var pieces = Enumerable.Range(0, 40).Select(length => Encoding.ASCII.GetBytes(new string((char)('A' + (length % 26)), Math.Max(length - 1, 0)) + (length > 0 ? "|" : ""))).ToArray();
+        var expected = new StringBuilder();
+        var actual = Actual(o =>
+        {
+            foreach (var first in pieces)
+            {
+                foreach (var second in pieces)
+                {
+                    o.WriteRaw(first);
+                    o.WriteRaw(second);
+                    expected.Append(Encoding.ASCII.GetString(first)).Append(Encoding.ASCII.GetString(second));
+                }
+            }
+        });
+
+        Assert.Equal(expected.ToString(), actual);
+    }
+
     private static string Expected(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();
