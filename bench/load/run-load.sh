@@ -2,9 +2,10 @@
 # HTTP load run against a loopback server on a synthetic graph (not part of the tests).
 #   bench/load/run-load.sh [entities] [relationships] [seconds-per-query]
 # Builds Release, generates the graph once, starts the service on 127.0.0.1, measures time to ready
-# and memory at ready, runs the query mix with wrk (1 thread, 16 connections), then the overload run
-# (a burst of 200 connections; 20 s of expensive queries above capacity mixed with cheap ones),
-# and stops the server by its process id. Needs wrk (apt-get install wrk).
+# and memory at ready, runs the query mix with wrk (1 thread, 16 connections; req/s, p50/p99 and the
+# server's CPU time per answer), then the overload run (a burst of 200 connections; 20 s of expensive
+# queries above capacity mixed with cheap ones), and stops the server by its process id. Needs wrk
+# (apt-get install wrk).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
@@ -41,15 +42,15 @@ for q in $mix; do
 done
 echo "-- warm-up (not counted)"
 for q in $mix; do run "$q" 16 3 lean >/dev/null; done
-echo "-- query mix: ${seconds}s each, 16 connections"
-for q in $mix; do run "$q" 16 "$seconds" lean; done
+echo "-- query mix: ${seconds}s each, 16 connections; the server's CPU time per answer (user_us, system_us)"
+for q in $mix; do with_cpu "$server_pid" run "$q" 16 "$seconds" lean; done
 echo "RSS after mix $(rss) MiB"
 echo "-- ceiling: a bare ASP.NET Core endpoint returning 1 KB of fixed JSON (Graph.Bench bare), same wrk settings"
 (exec dotnet bench/Graph.Bench/bin/Release/net10.0/Graph.Bench.dll bare $((port + 1)) >/dev/null 2>&1) &
 bare=$!
 for _ in $(seq 1 80); do curl -s -o /dev/null -X POST "http://127.0.0.1:$((port + 1))/graphql" && break; sleep 0.25; done
 run typename 16 3 lean $((port + 1)) >/dev/null
-run typename 16 "$seconds" lean $((port + 1)) | sed 's/^typename/bare-endpoint/'
+with_cpu "$bare" run typename 16 "$seconds" lean $((port + 1)) | sed 's/^typename/bare-endpoint/'
 kill "$bare"; wait "$bare" 2>/dev/null || true
 
 echo "-- burst: 200 connections at once for 5 s"

@@ -20,9 +20,8 @@ pid=$!
 wait_ready
 wait_loaded
 server_pid=$(pgrep -P "$pid" -f Graph.Api.dll || echo "$pid")
-# cpu: the server's user and system time so far, in clock ticks.
-cpu() { awk '{ print $14, $15 }' "/proc/$server_pid/stat"; }
-ticks=$(getconf CLK_TCK)
+# measure BODY: wrk's LOADRESULT line for one query.
+measure() { BODY_FILE="$1" wrk -t1 -c16 -d"${seconds}s" -s bench/load/lean.lua "http://127.0.0.1:$port/graphql" | grep LOADRESULT; }
 
 echo "graph: $entities entities, $relationships relationships"
 for body in "$work"/*.json; do
@@ -32,11 +31,7 @@ for body in "$work"/*.json; do
   answer=${answer%$'\n'*}
   [ "$code" = 200 ] && [[ "$answer" == '{"data":'* ]] && [[ "$answer" != *'"errors"'* ]] || { echo "$q answered $code: ${answer:0:300}"; exit 1; }
   BODY_FILE="$body" wrk -t1 -c16 -d2s -s bench/load/lean.lua "http://127.0.0.1:$port/graphql" >/dev/null
-  read -r user1 system1 < <(cpu)
-  result=$(BODY_FILE="$body" wrk -t1 -c16 -d"${seconds}s" -s bench/load/lean.lua "http://127.0.0.1:$port/graphql" | grep LOADRESULT)
-  read -r user2 system2 < <(cpu)
-  answers=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$result")
-  printf '%-18s %s user_us=%d system_us=%d  answer: %s\n' "$q" "$(cut -d' ' -f2-4 <<<"$result")" \
-    $(( (user2 - user1) * 1000000 / ticks / answers )) $(( (system2 - system1) * 1000000 / ticks / answers )) "${answer:0:90}"
+  result=$(with_cpu "$server_pid" measure "$body")
+  printf '%-18s %s %s  answer: %s\n' "$q" "$(cut -d' ' -f2-4 <<<"$result")" "$(grep -o 'user_us=.*' <<<"$result")" "${answer:0:90}"
 done
 stop_server

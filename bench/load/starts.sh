@@ -35,3 +35,18 @@ mib() { awk -v field="$1:" '$1 == field { printf "%.0f", $2 / 1024 }' "/proc/$2/
 
 # median FILE: the median of the numbers in FILE, one a line.
 median() { sort -n "$1" | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
+
+# with_cpu PID COMMAND...: runs COMMAND, which prints a wrk LOADRESULT line, and adds to that line the user
+# and system CPU time of process PID per answer, in µs (/proc/PID/stat). That varies less than req/s when wrk
+# and other work share the two cores, so runs in different windows compare better by it.
+with_cpu() {
+  local target=$1 ticks user1 system1 user2 system2 result answers
+  shift
+  ticks=$(getconf CLK_TCK)
+  read -r user1 system1 < <(awk '{ print $14, $15 }' "/proc/$target/stat")
+  result=$("$@")
+  read -r user2 system2 < <(awk '{ print $14, $15 }' "/proc/$target/stat")
+  answers=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$result")
+  [ "${answers:-0}" -gt 0 ] || { echo "$result"; return; }
+  echo "$result user_us=$(( (user2 - user1) * 1000000 / ticks / answers )) system_us=$(( (system2 - system1) * 1000000 / ticks / answers ))"
+}
