@@ -20,8 +20,8 @@ pid=$!
 wait_ready
 wait_loaded
 server_pid=$(pgrep -P "$pid" -f Graph.Api.dll || echo "$pid")
-# measure BODY: wrk's LOADRESULT line for one query.
-measure() { BODY_FILE="$1" wrk -t1 -c16 -d"${seconds}s" -s bench/load/lean.lua "http://127.0.0.1:$port/graphql" | grep LOADRESULT; }
+# measure BODY SECONDS: wrk's LOADRESULT line for one query.
+measure() { BODY_FILE="$1" wrk -t1 -c16 -d"$2"s -s bench/load/lean.lua "http://127.0.0.1:$port/graphql" | grep LOADRESULT; }
 
 echo "graph: $entities entities, $relationships relationships"
 for body in "$work"/*.json; do
@@ -30,8 +30,8 @@ for body in "$work"/*.json; do
   code=${answer##*$'\n'}
   answer=${answer%$'\n'*}
   [ "$code" = 200 ] && [[ "$answer" == '{"data":'* ]] && [[ "$answer" != *'"errors"'* ]] || { echo "$q answered $code: ${answer:0:300}"; exit 1; }
-  BODY_FILE="$body" wrk -t1 -c16 -d2s -s bench/load/lean.lua "http://127.0.0.1:$port/graphql" >/dev/null
-  result=$(with_cpu "$server_pid" measure "$body")
+  measure "$body" 2 >/dev/null
+  result=$(with_cpu "$server_pid" measure "$body" "$seconds")
   printf '%-18s %s %s  answer: %s\n' "$q" "$(cut -d' ' -f2-4 <<<"$result")" "$(grep -o 'user_us=.*' <<<"$result")" "${answer:0:90}"
 done
 stop_server
