@@ -7,21 +7,41 @@ namespace Graph.Bench;
 /// One request's compiled execution repeated for a bounded time, with nothing else in the process:
 /// something steady for a profiler to sample (perf record -p, with DOTNET_PerfMapEnabled=1).
 /// </summary>
+/// <remarks>
+/// With <c>evictMiB</c> above zero, that many MiB are written between answers, so each answer starts with
+/// caches that other work has filled, as it does under load, where every answer's transport copies and
+/// the other requests pass through the caches between two answers. Only the answers are timed.
+/// </remarks>
 internal static class ProfileLoop
 {
-    public static void Run(string query, double seconds)
+    public static void Run(string query, double seconds, int evictMiB = 0)
     {
         var benchmarks = new ExecutionBenchmarks { Query = query };
         benchmarks.Setup();
+        var other = new byte[Math.Max(evictMiB, 0) << 20];
+        // The setup's garbage is collected first, as the service collects once it has loaded: otherwise the
+        // loop's first collections trace it, and their pauses land on a few answers.
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var paused = GC.GetTotalPauseDuration();
         var clock = Stopwatch.StartNew();
+        var answering = 0L;
         var answers = 0;
         while (clock.Elapsed.TotalSeconds < seconds)
         {
+            // One byte in each cache line is enough to make the line this loop's.
+            for (var i = 0; i < other.Length; i += 64) other[i]++;
+            var started = Stopwatch.GetTimestamp();
             benchmarks.Compiled().GetAwaiter().GetResult();
+            answering += Stopwatch.GetTimestamp() - started;
             answers++;
         }
 
         benchmarks.Cleanup();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{answers} answers in {clock.Elapsed.TotalSeconds:F1} s: {clock.Elapsed.TotalMicroseconds / answers:F1} µs each"));
+        var each = Stopwatch.GetElapsedTime(0, answering).TotalMicroseconds / answers;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{answers} answers in {clock.Elapsed.TotalSeconds:F1} s: {each:F1} µs each, {evictMiB} MiB written between answers; " +
+            $"collections gen0/1/2 {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}, " +
+            $"paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms"));
     }
 }

@@ -7,7 +7,8 @@ using Graph.Bench;
 // read <file>                                 — reading an import whole against in runs side by side, then validating
 // micro [BenchmarkDotNet arguments]            — in-process benchmarks of the index and traversals
 // bare <port> [bytes]                          — a bare endpoint with fixed JSON (1 KB unless given): the load run's ceiling
-// profile <neighborhood|entity|search> <sec.>  — one query's compiled execution in a loop, for a profiler
+// profile <neighborhood|entity|search> <sec.> [MiB] — one query's compiled execution in a loop, for a profiler;
+//                                               MiB written between answers to fill the caches as load does
 switch (args.FirstOrDefault())
 {
     case "generate" when args.Length == 4:
@@ -23,13 +24,13 @@ switch (args.FirstOrDefault())
     case "bare" when args.Length is 2 or 3:
         BareEndpoint.Run(int.Parse(args[1], CultureInfo.InvariantCulture), args.Length == 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1024);
         return 0;
-    case "profile" when args.Length == 3:
-        ProfileLoop.Run(args[1], double.Parse(args[2], CultureInfo.InvariantCulture));
+    case "profile" when args.Length is 3 or 4:
+        ProfileLoop.Run(args[1], double.Parse(args[2], CultureInfo.InvariantCulture), args.Length == 4 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0);
         return 0;
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(IndexBenchmarks).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("usage: Graph.Bench generate <entities> <relationships> <file> | memory <file> | read <file> | micro [--filter *] | bare <port> [bytes] | profile <neighborhood|entity|search> <seconds>");
+        Console.Error.WriteLine("usage: Graph.Bench generate <entities> <relationships> <file> | memory <file> | read <file> | micro [--filter *] | bare <port> [bytes] | profile <neighborhood|entity|search> <seconds> [MiB]");
         return 2;
 }
