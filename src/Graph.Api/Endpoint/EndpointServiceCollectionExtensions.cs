@@ -20,6 +20,7 @@ internal static class EndpointServiceCollectionExtensions
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<GraphQLEndpoint>();
         services.AddSingleton<ExecutionGate>();
+        services.AddSingleton<AnswerBudget>();
         services.AddSingleton<CompiledExecutor>();
         services.AddGraphQL(graphql => graphql
             .AddSchema<GraphSchema>()

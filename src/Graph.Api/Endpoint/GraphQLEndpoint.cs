@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using Graph.Api.Execution;
 using Graph.Api.Index;
 using Graph.Api.Schema;
@@ -21,6 +22,7 @@ internal sealed partial class GraphQLEndpoint(
     GraphQLSerializer serializer,
     GraphIndexHolder index,
     ExecutionGate gate,
+    AnswerBudget answers,
     IOptions<LimitsOptions> limits,
     IOptions<CompiledExecutionOptions> execution,
     ILogger<GraphQLEndpoint> logger)
@@ -98,13 +100,58 @@ internal sealed partial class GraphQLEndpoint(
         // stream of large distinct documents in the cheap lane took a small query from 13k answers a
         // second to 28. A document validated before is cheap to start again.
         var largeNewDocument = (fields > limit.ExpensiveNewDocumentFields || fragments > limit.ExpensiveNewDocumentFragments) && !documents.IsValidated(document);
-        using var slot = await gate.EnterAsync(cost, largeNewDocument, context.RequestAborted);
+        var slot = await gate.EnterAsync(cost, largeNewDocument, context.RequestAborted);
+        Answer answer;
+        try
+        {
+            answer = await AnswerAsync(context, request, document, operation, limit);
+        }
+        catch
+        {
+            slot.Dispose();
+            throw;
+        }
+
+        using (answer.Body)
+        {
+            await SendAsync(context, answer, mediaType, slot);
+        }
+    }
+
+    /// <summary>
+    /// Sends a written answer, giving the lane's slot back first. The slot bounds the work of answering, not
+    /// the client's reading: one that reads a large answer slowly, or not at all, would otherwise keep it, and
+    /// two such clients held the expensive lane until the server dropped them. Written answers wait for their
+    /// clients in the answers' budget; only when it is spent does a request keep its slot until its answer is taken.
+    /// </summary>
+    private async Task SendAsync(HttpContext context, Answer answer, string mediaType, RateLimitLease slot)
+    {
+        var budgeted = answers.TryTake(answer.Body.WrittenCount);
+        if (budgeted) slot.Dispose();
+        try
+        {
+            context.Response.StatusCode = answer.Status;
+            context.Response.ContentType = ResponseMediaType.ContentType(mediaType);
+            context.Response.ContentLength = answer.Body.WrittenCount;
+            await context.Response.Body.WriteAsync(answer.Body.WrittenMemory, context.RequestAborted);
+        }
+        finally
+        {
+            if (budgeted) answers.Return(answer.Body.WrittenCount);
+            else slot.Dispose();
+        }
+    }
+
+    /// <summary>The whole answer, written into memory: by a compiled plan when one can answer, else by the engine.</summary>
+    private async Task<Answer> AnswerAsync(HttpContext context, GraphQLHttpRequest request, GraphQLDocument document,
+        GraphQLOperationDefinition? operation, LimitsOptions limit)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         timeout.CancelAfter(TimeSpan.FromSeconds(limit.ExecutionTimeoutSeconds));
         ExecutionResult result;
         try
         {
-            if (await TryCompiledAsync(context, request, document, operation, mediaType, timeout.Token)) return;
+            if (await TryCompiledAsync(context, request, document, operation, timeout.Token) is { } compiledBody) return new Answer(StatusCodes.Status200OK, compiledBody);
             result = await Execute(context, request, document, timeout.Token);
             if (result.Executed) documents.MarkValidated(document);
         }
@@ -120,27 +167,33 @@ internal sealed partial class GraphQLEndpoint(
             result.Errors = kept;
         }
 
-        context.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity;
-        context.Response.ContentType = ResponseMediaType.ContentType(mediaType);
-        await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+        var body = new JsonOutput(4096);
+        try
+        {
+            await using var stream = new JsonOutputStream(body);
+            await serializer.WriteAsync(stream, result, context.RequestAborted);
+        }
+        catch
+        {
+            body.Dispose();
+            throw;
+        }
+
+        return new Answer(result.Executed ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity, body);
     }
 
     // Only documents the engine has validated once take the compiled path; the rest, and any request
     // the plan hands back, run on the engine.
-    private async Task<bool> TryCompiledAsync(HttpContext context, GraphQLHttpRequest request, GraphQLDocument document,
-        GraphQLOperationDefinition? operation, string mediaType, CancellationToken cancellationToken)
+    private async Task<JsonOutput?> TryCompiledAsync(HttpContext context, GraphQLHttpRequest request, GraphQLDocument document,
+        GraphQLOperationDefinition? operation, CancellationToken cancellationToken)
     {
-        if (operation is null || !execution.Value.Compiled || !documents.IsValidated(document)) return false;
-        using var body = await compiled.TryExecuteAsync(document, operation, request.Variables,
+        if (operation is null || !execution.Value.Compiled || !documents.IsValidated(document)) return null;
+        return await compiled.TryExecuteAsync(document, operation, request.Variables,
             new GraphUserContext(index.Current, limits.Value), context, cancellationToken);
-        if (body is null) return false;
-
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = ResponseMediaType.ContentType(mediaType);
-        context.Response.ContentLength = body.WrittenCount;
-        await context.Response.Body.WriteAsync(body.WrittenMemory, context.RequestAborted);
-        return true;
     }
+
+    /// <summary>An answer's status code and its body, written whole.</summary>
+    private readonly record struct Answer(int Status, JsonOutput Body);
 
     private Task<ExecutionResult> Execute(HttpContext context, GraphQLHttpRequest request, GraphQLDocument document, CancellationToken cancellationToken)
     {

@@ -144,6 +144,15 @@ public sealed class LimitsOptions
     [Range(1, 10_000)]
     public int MaxConcurrentExpensive { get; set; } = 2;
 
+    /// <summary>
+    /// Bytes of written answers waiting for their clients to take them, all requests together. Within it a
+    /// request gives its lane's slot back as soon as its answer is written, so clients that read slowly or
+    /// not at all cannot hold the slots; past it, a request keeps its slot until its answer is taken, which
+    /// bounds the memory such answers hold. 0 keeps every slot until its answer is taken.
+    /// </summary>
+    [Range(0, long.MaxValue)]
+    public long MaxAnswerBytesInFlight { get; set; } = 128L * 1024 * 1024;
+
     /// <summary>Operations of each lane waiting for a slot; past it, 503 with Retry-After.</summary>
     [Range(0, 100_000)]
     public int MaxQueued { get; set; } = 200;
