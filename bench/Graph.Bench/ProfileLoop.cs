@@ -18,7 +18,8 @@ internal static class ProfileLoop
     {
         var benchmarks = new ExecutionBenchmarks { Query = query };
         benchmarks.Setup();
-        var other = new byte[Math.Max(evictMiB, 0) << 20];
+        evictMiB = Math.Max(evictMiB, 0);
+        var other = new byte[evictMiB << 20];
         // The setup's garbage is collected first, as the service collects once it has loaded: otherwise the
         // loop's first collections trace it, and their pauses land on a few answers.
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);

@@ -184,13 +184,11 @@ internal sealed partial class GraphQLEndpoint(
 
     // Only documents the engine has validated once take the compiled path; the rest, and any request
     // the plan hands back, run on the engine.
-    private async Task<JsonOutput?> TryCompiledAsync(HttpContext context, GraphQLHttpRequest request, GraphQLDocument document,
-        GraphQLOperationDefinition? operation, CancellationToken cancellationToken)
-    {
-        if (operation is null || !execution.Value.Compiled || !documents.IsValidated(document)) return null;
-        return await compiled.TryExecuteAsync(document, operation, request.Variables,
-            new GraphUserContext(index.Current, limits.Value), context, cancellationToken);
-    }
+    private ValueTask<JsonOutput?> TryCompiledAsync(HttpContext context, GraphQLHttpRequest request, GraphQLDocument document,
+        GraphQLOperationDefinition? operation, CancellationToken cancellationToken) =>
+        operation is null || !execution.Value.Compiled || !documents.IsValidated(document)
+            ? ValueTask.FromResult<JsonOutput?>(null)
+            : compiled.TryExecuteAsync(document, operation, request.Variables, new GraphUserContext(index.Current, limits.Value), context, cancellationToken);
 
     /// <summary>An answer's status code and its body, written whole.</summary>
     private readonly record struct Answer(int Status, JsonOutput Body);
