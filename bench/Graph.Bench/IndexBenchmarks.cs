@@ -70,4 +70,8 @@ public class IndexBenchmarks
 
     [Benchmark]
     public SearchIndex BuildSearchIndex() => new(index.Entities);
+
+    /// <summary>QuikGraph's weakly connected components over the index's view: what a snapshot works out once, after it is swapped in.</summary>
+    [Benchmark]
+    public GraphComponents Components() => GraphComponents.Of(index);
 }

@@ -4,11 +4,17 @@ using Graph.Api.Model;
 namespace Graph.Api.Index;
 
 /// <summary>
-/// The graph's adjacency as flat arrays of ordinals (compressed sparse rows), built once from the
-/// QuikGraph graph for the traversals. A step reads a few ints that sit next to each other instead of
-/// following an object per relationship and per entity, which is what bounded a traversal on a
-/// million relationships: memory latency, not work.
+/// The graph's adjacency as flat arrays of ordinals (compressed sparse rows), built once per index
+/// snapshot straight from the relationship nodes. A step reads a few ints that sit next to each other
+/// instead of following an object per relationship and per entity, which is what bounded a traversal on
+/// a million relationships: memory latency, not work. Each row's nodes are kept beside it for the lists
+/// that answers page through.
 /// </summary>
+/// <remarks>
+/// It used to be copied from a QuikGraph <c>BidirectionalGraph</c> filled first, which held the same
+/// lists a second time: the fill was one core's 1.2–1.7 s of an index build and about 35 MiB for a
+/// million relationships (bench/README, round 29).
+/// </remarks>
 public sealed class CompactAdjacency
 {
     // Entity e's outgoing relationships are positions outStart[e] .. outStart[e + 1] - 1 of outRelationship
@@ -20,24 +26,32 @@ public sealed class CompactAdjacency
     // entity's relationships reads them from one run instead of looking each up in a million-entry array.
     private readonly RelationshipNode[] outNode;
 
-    internal CompactAdjacency(IReadOnlyList<EntityNode> entities, IReadOnlyList<RelationshipNode> relationships,
-        Func<EntityNode, IReadOnlyList<RelationshipNode>> outgoing, Func<EntityNode, IReadOnlyList<RelationshipNode>> incoming)
+    // The incoming relationships' nodes, position for position with inRelationship.
+    private readonly RelationshipNode[] inNode;
+
+    /// <param name="entities">Every entity, in ordinal order.</param>
+    /// <param name="relationships">Every relationship, in ordinal order.</param>
+    /// <param name="byStart">
+    /// The same relationships ordered by the entity they start at, then by ordinal: the outgoing rows one after
+    /// another, and the order the nodes lie in memory, so the passes that can read them in this order do.
+    /// </param>
+    internal CompactAdjacency(IReadOnlyList<EntityNode> entities, RelationshipNode[] relationships, RelationshipNode[] byStart)
     {
         EntityKinds = new byte[entities.Count];
         foreach (var entity in entities) EntityKinds[entity.Ordinal] = (byte)entity.Kind;
         EntityRelationshipTypes = new ulong[entities.Count];
-        RelationshipTypes = new byte[relationships.Count];
-        ValidFrom = new int[relationships.Count];
-        ValidTo = new int[relationships.Count];
-        TimelineKeys = new long[relationships.Count];
-        outNode = new RelationshipNode[relationships.Count];
+        RelationshipTypes = new byte[relationships.Length];
+        ValidFrom = new int[relationships.Length];
+        ValidTo = new int[relationships.Length];
+        TimelineKeys = new long[relationships.Length];
         int[] outStart = [], outRelationship = [], outOther = [], inStart = [], inRelationship = [], inOther = [];
-        // Three independent parts side by side: this is the last step of an index build, and alone it kept
-        // one core busy for 0.4–0.55 s with a million relationships while the other waited.
+        RelationshipNode[] inNode = [];
+        outNode = byStart;
+        // Three independent parts side by side, each one or two passes over the relationships.
         Parallel.Invoke(
             [MethodImpl(LoadingCode.Optimised)] () =>
             {
-                foreach (var relationship in relationships)
+                foreach (var relationship in byStart)
                 {
                     var validTime = relationship.ValidTime;
                     RelationshipTypes[relationship.Ordinal] = (byte)relationship.Type;
@@ -48,14 +62,10 @@ public sealed class CompactAdjacency
                     TimelineKeys[relationship.Ordinal] = validTime.SortKey is { } date ? ((long)date.Earliest.DayNumber << 32) | (uint)date.Latest.DayNumber : Undated;
                 }
             },
-            () =>
-            {
-                (outStart, outRelationship, outOther) = Rows(entities, relationships.Count, outgoing, static r => r.To);
-                for (var i = 0; i < outNode.Length; i++) outNode[i] = relationships[outRelationship[i]];
-            },
-            () => (inStart, inRelationship, inOther) = Rows(entities, relationships.Count, incoming, static r => r.From));
+            () => (outStart, outRelationship, outOther) = OutgoingRows(entities.Count, byStart),
+            () => (inStart, inRelationship, inOther, inNode) = IncomingRows(entities.Count, relationships));
         (this.outStart, this.outRelationship, this.outOther) = (outStart, outRelationship, outOther);
-        (this.inStart, this.inRelationship, this.inOther) = (inStart, inRelationship, inOther);
+        (this.inStart, this.inRelationship, this.inOther, this.inNode) = (inStart, inRelationship, inOther, inNode);
     }
 
     /// <summary>Each entity's kind, by ordinal.</summary>
@@ -144,27 +154,57 @@ public sealed class CompactAdjacency
     /// <summary>The nodes of those relationships, position for position.</summary>
     public ReadOnlySpan<RelationshipNode> OutgoingNodes(int entity) => outNode.AsSpan(Row(outStart, entity));
 
+    /// <summary>The nodes of an entity's outgoing relationships, in relationship order, as a segment (it can be kept by an iterator).</summary>
+    public ArraySegment<RelationshipNode> OutgoingSegment(int entity) => Segment(outNode, outStart, entity);
+
+    /// <summary>The nodes of an entity's incoming relationships, in relationship order.</summary>
+    public ArraySegment<RelationshipNode> IncomingSegment(int entity) => Segment(inNode, inStart, entity);
+
+    private static ArraySegment<RelationshipNode> Segment(RelationshipNode[] nodes, int[] start, int entity) =>
+        new(nodes, start[entity], start[entity + 1] - start[entity]);
+
     private static Range Row(int[] start, int entity) => start[entity]..start[entity + 1];
 
+    /// <summary>The outgoing rows, read off the relationships already in their order.</summary>
     [MethodImpl(LoadingCode.Optimised)]
-    private static (int[] Start, int[] Relationship, int[] Other) Rows(IReadOnlyList<EntityNode> entities, int relationshipCount,
-        Func<EntityNode, IReadOnlyList<RelationshipNode>> adjacent, Func<RelationshipNode, EntityNode> other)
+    private static (int[] Start, int[] Relationship, int[] Other) OutgoingRows(int entityCount, RelationshipNode[] byStart)
     {
-        var start = new int[entities.Count + 1];
-        var relationship = new int[relationshipCount];
-        var others = new int[relationshipCount];
-        var position = 0;
-        foreach (var entity in entities)
+        var start = new int[entityCount + 1];
+        var ordinals = new int[byStart.Length];
+        var others = new int[byStart.Length];
+        for (var i = 0; i < byStart.Length; i++)
         {
-            start[entity.Ordinal] = position;
-            foreach (var node in adjacent(entity))
-            {
-                relationship[position] = node.Ordinal;
-                others[position++] = other(node).Ordinal;
-            }
+            start[byStart[i].From.Ordinal + 1]++;
+            ordinals[i] = byStart[i].Ordinal;
+            others[i] = byStart[i].To.Ordinal;
         }
 
-        start[entities.Count] = position;
-        return (start, relationship, others);
+        for (var e = 1; e <= entityCount; e++) start[e] += start[e - 1];
+        return (start, ordinals, others);
+    }
+
+    /// <summary>
+    /// Each entity's row of the relationships that end at it, by a counting sort: the relationships are read in
+    /// ordinal order, so every row comes out in ordinal (id) order, which paging's binary search needs, without sorting.
+    /// </summary>
+    [MethodImpl(LoadingCode.Optimised)]
+    private static (int[] Start, int[] Relationship, int[] Other, RelationshipNode[] Nodes) IncomingRows(int entityCount, RelationshipNode[] relationships)
+    {
+        var start = new int[entityCount + 1];
+        foreach (var relationship in relationships) start[relationship.To.Ordinal + 1]++;
+        for (var e = 1; e <= entityCount; e++) start[e] += start[e - 1];
+        var next = start[..^1];
+        var ordinals = new int[relationships.Length];
+        var others = new int[relationships.Length];
+        var nodes = new RelationshipNode[relationships.Length];
+        foreach (var relationship in relationships)
+        {
+            var position = next[relationship.To.Ordinal]++;
+            ordinals[position] = relationship.Ordinal;
+            others[position] = relationship.From.Ordinal;
+            nodes[position] = relationship;
+        }
+
+        return (start, ordinals, others, nodes);
     }
 }

@@ -9,11 +9,11 @@ namespace Graph.Api.Index;
 
 /// <summary>
 /// An immutable snapshot of the whole graph, built from the store: lookups by id, lists by kind,
-/// adjacency through QuikGraph, search and counts. Safe for any number of concurrent readers.
+/// the compact adjacency (also seen as a QuikGraph graph, for its algorithms), search and counts. Safe
+/// for any number of concurrent readers.
 /// </summary>
 public sealed class GraphIndex
 {
-    private readonly BidirectionalGraph<EntityNode, RelationshipNode> graph;
     private readonly EntityNode[] entities;
     private readonly RelationshipNode[] relationships;
     private readonly Dictionary<string, EntityNode> entitiesById;
@@ -22,14 +22,13 @@ public sealed class GraphIndex
     private readonly DocumentCitations citations;
     private readonly MarkedEntities[] entitiesByRelationshipType;
     private readonly FrozenDictionary<EntityKind, MarkedEntities> kindSets;
+    private readonly Lazy<GraphComponents> components;
 
-    private GraphIndex(EntityNode[] entities, RelationshipNode[] relationships, BidirectionalGraph<EntityNode, RelationshipNode> graph,
-        Task<SearchIndex> search, Task<DocumentCitations> citations)
+    private GraphIndex(EntityNode[] entities, RelationshipNode[] relationships, Task<SearchIndex> search, Task<DocumentCitations> citations,
+        Task<CompactAdjacency> compact)
     {
         Entities = this.entities = entities;
         Relationships = this.relationships = relationships;
-        this.graph = graph;
-        var compact = Task.Run(() => new CompactAdjacency(entities, relationships, Outgoing, Incoming));
         entitiesById = entities.ToDictionary(e => e.Id, StringComparer.Ordinal);
         entitiesByKind = Enum.GetValues<EntityKind>().ToFrozenDictionary(k => k, k => entities.Where(e => e.Kind == k).ToArray());
         entitiesByPropertyKey = entities
@@ -44,6 +43,7 @@ public sealed class GraphIndex
         Compact = compact.GetAwaiter().GetResult();
         entitiesByRelationshipType = EntitiesByRelationshipType(entities, Compact.EntityRelationshipTypes, counts.Length);
         kindSets = entitiesByKind.ToFrozenDictionary(p => p.Key, p => KindSet(p.Value, entities));
+        components = new Lazy<GraphComponents>(() => GraphComponents.Of(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Every entity, in id order (ordinal = position).</summary>
@@ -58,6 +58,18 @@ public sealed class GraphIndex
 
     /// <summary>The adjacency as flat arrays of ordinals, for traversals.</summary>
     public CompactAdjacency Compact { get; }
+
+    /// <summary>
+    /// The graph's separate parts, computed on first use (whole-graph work, so <see cref="GraphIndexHolder"/>
+    /// starts it once a snapshot is swapped in, not before it is ready) and kept with the snapshot.
+    /// </summary>
+    public GraphComponents Components => components.Value;
+
+    /// <summary>
+    /// The graph as QuikGraph reads it (<see cref="QuikGraphView"/>), for QuikGraph's whole-graph algorithms; a
+    /// request's bounded traversals walk the compact rows themselves.
+    /// </summary>
+    public IVertexAndEdgeListGraph<EntityNode, RelationshipNode> AsQuikGraph() => new QuikGraphView(this);
 
     public EntityNode EntityAt(int ordinal) => entities[ordinal];
 
@@ -87,24 +99,11 @@ public sealed class GraphIndex
         });
         foreach (var node in grouped) relationshipNodes[node.Ordinal] = node;
 
-        // The parts that need no adjacency are built on other cores while QuikGraph's graph is filled (one
-        // core's work, most of a second for a million relationships); the compact rows follow the graph.
         var search = Task.Run(() => new SearchIndex(entityNodes));
         var citations = Task.Run(() => new DocumentCitations(relationshipNodes));
-
-        // QuikGraph's edge capacity is the initial size of *each* vertex's edge lists, not a total: give it the mean degree.
-        var meanDegree = entityNodes.Length == 0 ? 0 : relationshipNodes.Length / entityNodes.Length;
-        var graph = new BidirectionalGraph<EntityNode, RelationshipNode>(true, entityNodes.Length, meanDegree);
-        graph.AddVertexRange(entityNodes);
-        // Every adjacency list must be sorted by relationship id, so paging can binary-search it. Added in memory
-        // order (by starting entity, then id) the outgoing lists already are, and reading the nodes in that order
-        // is far quicker than at random; each incoming list is sorted afterwards.
-        graph.AddEdgeRange(grouped);
-        Parallel.For(0, entityNodes.Length, [MethodImpl(LoadingCode.Optimised)] (e) => ((List<RelationshipNode>)graph.InEdges(entityNodes[e])).Sort(ByOrdinal));
-        return new GraphIndex(entityNodes, relationshipNodes, graph, search, citations);
+        var compact = Task.Run(() => new CompactAdjacency(entityNodes, relationshipNodes, grouped));
+        return new GraphIndex(entityNodes, relationshipNodes, search, citations, compact);
     }
-
-    private static readonly Comparison<RelationshipNode> ByOrdinal = (a, b) => a.Ordinal.CompareTo(b.Ordinal);
 
     // A bit set per type, from the type bits each entity already has: a filter on a type with its total is a
     // count instead of a walk over every entity (1 ms a request for 100k entities).
@@ -192,10 +191,11 @@ public sealed class GraphIndex
     /// <summary>The entities with a property of this key, in id order.</summary>
     public IReadOnlyList<EntityNode> EntitiesWithProperty(string key) => entitiesByPropertyKey.GetValueOrDefault(key, []);
 
-    // QuikGraph keeps each adjacency in a List subclass; a class cast is cheap where an interface cast is not.
-    public IReadOnlyList<RelationshipNode> Outgoing(EntityNode entity) => (List<RelationshipNode>)graph.OutEdges(entity);
+    /// <summary>The relationships an entity starts, in id order.</summary>
+    public ArraySegment<RelationshipNode> Outgoing(EntityNode entity) => Compact.OutgoingSegment(entity.Ordinal);
 
-    public IReadOnlyList<RelationshipNode> Incoming(EntityNode entity) => (List<RelationshipNode>)graph.InEdges(entity);
+    /// <summary>The relationships an entity ends, in id order.</summary>
+    public ArraySegment<RelationshipNode> Incoming(EntityNode entity) => Compact.IncomingSegment(entity.Ordinal);
 
     /// <summary>
     /// The relationships citing a document, or one paragraph of it, that hold on a date if one is given, in
@@ -219,7 +219,7 @@ public sealed class GraphIndex
         return asOf is { } date ? Compact.CountHolding(ordinals, date.DayNumber) : ordinals.Length;
     }
 
-    public int Degree(EntityNode entity) => graph.OutDegree(entity) + graph.InDegree(entity);
+    public int Degree(EntityNode entity) => Outgoing(entity).Count + Incoming(entity).Count;
 
     /// <summary>
     /// The relationships of an entity in relationship-id order, after the given ordinal, that the filter keeps.
@@ -227,8 +227,8 @@ public sealed class GraphIndex
     /// </summary>
     public IEnumerable<Adjacent> Adjacents(EntityNode entity, Direction direction, RelationshipFilter filter, int afterOrdinal = -1)
     {
-        IReadOnlyList<RelationshipNode> outgoing = direction == Direction.In ? [] : Outgoing(entity);
-        IReadOnlyList<RelationshipNode> incoming = direction == Direction.Out ? [] : Incoming(entity);
+        var outgoing = direction == Direction.In ? ArraySegment<RelationshipNode>.Empty : Outgoing(entity);
+        var incoming = direction == Direction.Out ? ArraySegment<RelationshipNode>.Empty : Incoming(entity);
         var o = FirstAfter(outgoing, afterOrdinal);
         var i = FirstAfter(incoming, afterOrdinal);
         while (o < outgoing.Count || i < incoming.Count)
@@ -278,7 +278,7 @@ public sealed class GraphIndex
         return page;
     }
 
-    private static int FirstAfter(IReadOnlyList<RelationshipNode> sorted, int afterOrdinal)
+    private static int FirstAfter(ArraySegment<RelationshipNode> sorted, int afterOrdinal)
     {
         int low = 0, high = sorted.Count;
         while (low < high)

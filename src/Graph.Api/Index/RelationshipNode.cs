@@ -5,7 +5,7 @@ using QuikGraph;
 namespace Graph.Api.Index;
 
 /// <summary>
-/// A relationship inside one index snapshot: an edge of the QuikGraph graph, ordinal in id order.
+/// A relationship inside one index snapshot, ordinal in id order; an edge of QuikGraph's view of the graph (<see cref="QuikGraphView"/>).
 /// It holds the relationship's fields itself rather than a <see cref="Relationship"/> beside it: one
 /// object less per relationship (80 MB for a million). Its id is also kept as JSON text encoded once,
 /// for the same reason as on <see cref="EntityNode"/>.

@@ -42,5 +42,10 @@ internal sealed class GraphStatisticsType : ObjectGraphType<Index.GraphIndex>
             .ResolveSource(s => Enum.GetValues<EntityKind>().Select(k => new KindCount(k, s.EntitiesOfKind(k).Count)).Where(k => k.Count > 0));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TypeCountType>>>>("relationshipsByType").Description("Relationships per type, types with none left out.")
             .ResolveSource(s => s.RelationshipCounts.Where(p => p.Value > 0).OrderBy(p => p.Key).Select(p => new TypeCount(p.Key, p.Value)));
+        Field<NonNullGraphType<IntGraphType>>("componentCount")
+            .Description("How many separate parts the graph falls into when relationships are followed either way (weakly connected components); an entity without relationships is a part of its own.")
+            .ResolveSource(s => s.Components.Count);
+        Field<NonNullGraphType<IntGraphType>>("largestComponentSize").Description("How many entities the largest of those parts holds.")
+            .ResolveSource(s => s.Components.LargestSize);
     }
 }

@@ -39,7 +39,7 @@ public sealed partial class CompiledExecutionTests : IDisposable
         { "{ entity(id: \"china\") { reachable(maxDepth: 2, kinds: [ORGANIZATION, PROJECT], first: 10) { totalCount edges { distance node { id kind } } } } }", null },
         { "{ entity(id: \"belarus\") { timeline { date { text } direction relationship { type } node { id } } } }", null },
         { "query($after: String) { entity(id: \"china\") { timeline(first: 3, after: $after, order: LATEST_FIRST) { cursor date { text } node { id } } } }", """{"after":"dDpjaGluYS1iZWxhcnVzLWRpcGxvbWF0aWMtcmVsYXRpb25z"}""" },
-        { "{ entity(id: \"belarus\") { degree relationshipCounts { type count } neighborCounts { kind count } } graphStatistics { entityCount relationshipCount entitiesByKind { kind count } relationshipsByType { type count } } }", null },
+        { "{ entity(id: \"belarus\") { degree relationshipCounts { type count } neighborCounts { kind count } } graphStatistics { entityCount relationshipCount entitiesByKind { kind count } relationshipsByType { type count } componentCount largestComponentSize } }", null },
         { "{ entity(id: \"china\") { relationships(asOf: \"2000-06-01\", direction: OUT) { edges { relationship { id type validTime { start { text } end { text } } } } } } }", null },
         { "{ relationshipTypes { type description count } entityKinds { kind count } }", null },
         { "{ nodes(ids: [\"china\", \"nobody\", \"china-belarus-diplomatic-relations\"]) { __typename id ... on Relationship { type from { id } properties { key type value } } } }", null },

@@ -5,8 +5,9 @@ using Graph.Api.Tests.Support;
 namespace Graph.Api.Tests.Index;
 
 /// <summary>
-/// The traversals walk the compact (array) adjacency; relationship lists walk the QuikGraph graph.
-/// Both must give the same steps in the same order for every entity, direction and filter.
+/// The traversals walk the compact (array) adjacency's ordinals; relationship lists read its nodes.
+/// Both must give the same steps in the same order for every entity, direction and filter, and both
+/// must be what the relationships themselves say.
 /// </summary>
 public sealed class CompactAdjacencyTests
 {
@@ -115,6 +116,24 @@ public sealed class CompactAdjacencyTests
             Assert.Equal(index.Outgoing(entity).Select(r => r.To.Ordinal), index.Compact.OutgoingTargets(entity.Ordinal).ToArray());
             Assert.Equal(index.Outgoing(entity), index.Compact.OutgoingNodes(entity.Ordinal).ToArray());
         }
+    }
+
+    [Fact]
+    public void Each_entity_lists_exactly_the_relationships_it_starts_and_ends_in_id_order()
+    {
+        // Self-loops (in both lists) and parallel relationships included; relationship ids do not follow their ends.
+        var index = TestGraphs.Random(seed: 23, entities: 40, relationships: 500);
+        foreach (var entity in index.Entities)
+        {
+            var starts = index.Relationships.Where(r => r.From == entity).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+            var ends = index.Relationships.Where(r => r.To == entity).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+            Assert.Equal(starts, index.Outgoing(entity));
+            Assert.Equal(ends, index.Incoming(entity));
+            Assert.Equal(starts.Select(r => r.Ordinal), index.Compact.OutgoingRelationships(entity.Ordinal).ToArray());
+            Assert.Equal(starts.Count + ends.Count, index.Degree(entity));
+        }
+
+        Assert.Contains(index.Relationships, r => r.From == r.To);
     }
 
     [Fact]

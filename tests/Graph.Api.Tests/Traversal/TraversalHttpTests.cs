@@ -246,6 +246,27 @@ public sealed class TraversalHttpTests(SeedGraphFixture fixture)
     }
 
     [Fact]
+    public async Task Graph_statistics_count_the_seed_graphs_separate_parts()
+    {
+        var data = await fixture.Client.QueryAsync("{ graphStatistics { entityCount componentCount largestComponentSize } }");
+
+        // The parts worked out here from the seed file itself, following relationships either way.
+        var seed = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seed", "china-belarus.json")))!;
+        var part = seed["entities"]!.AsArray().ToDictionary(e => e!["id"]!.GetValue<string>(), e => e!["id"]!.GetValue<string>());
+        string Root(string id) => part[id] == id ? id : part[id] = Root(part[id]);
+        foreach (var relationship in seed["relationships"]!.AsArray())
+        {
+            part[Root(relationship!["from"]!.GetValue<string>())] = Root(relationship["to"]!.GetValue<string>());
+        }
+
+        var sizes = part.Keys.GroupBy(Root).Select(g => g.Count()).ToList();
+        var stats = data["graphStatistics"]!;
+        Assert.Equal(part.Count, stats["entityCount"]!.GetValue<int>());
+        Assert.Equal(sizes.Count, stats["componentCount"]!.GetValue<int>());
+        Assert.Equal(sizes.Max(), stats["largestComponentSize"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task A_timeline_pages_by_cursor_in_either_order()
     {
         const string Query = """

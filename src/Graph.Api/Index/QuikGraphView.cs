@@ -1,0 +1,69 @@
+using QuikGraph;
+
+namespace Graph.Api.Index;
+
+/// <summary>
+/// One index snapshot as a QuikGraph directed graph, for QuikGraph's algorithms: the entities are its
+/// vertices, each with the relationships it starts as out-edges, read straight from the compact rows
+/// (nothing is copied). Lookups are by ordinal: QuikGraph's own delegate-backed graphs find a vertex by
+/// walking the whole vertex list, once per edge, which took a weakly connected components run on a
+/// million relationships from under a second to minutes.
+/// </summary>
+internal sealed class QuikGraphView(GraphIndex index) : IVertexAndEdgeListGraph<EntityNode, RelationshipNode>
+{
+    public bool IsDirected => true;
+
+    public bool AllowParallelEdges => true;
+
+    public bool IsVerticesEmpty => index.Entities.Count == 0;
+
+    public int VertexCount => index.Entities.Count;
+
+    public IEnumerable<EntityNode> Vertices => index.Entities;
+
+    public bool IsEdgesEmpty => index.Relationships.Count == 0;
+
+    public int EdgeCount => index.Relationships.Count;
+
+    public IEnumerable<RelationshipNode> Edges => index.Relationships;
+
+    /// <summary>Whether the entity is this snapshot's own (another snapshot's node for the same id is not).</summary>
+    public bool ContainsVertex(EntityNode vertex) =>
+        vertex.Ordinal < index.Entities.Count && ReferenceEquals(index.EntityAt(vertex.Ordinal), vertex);
+
+    public bool ContainsEdge(RelationshipNode edge) =>
+        edge.Ordinal < index.Relationships.Count && ReferenceEquals(index.RelationshipAt(edge.Ordinal), edge);
+
+    public bool IsOutEdgesEmpty(EntityNode vertex) => OutDegree(vertex) == 0;
+
+    public int OutDegree(EntityNode vertex) => Outgoing(vertex).Count;
+
+    public IEnumerable<RelationshipNode> OutEdges(EntityNode vertex) => Outgoing(vertex);
+
+    public bool TryGetOutEdges(EntityNode vertex, out IEnumerable<RelationshipNode> edges)
+    {
+        var known = ContainsVertex(vertex);
+        edges = known ? index.Outgoing(vertex) : [];
+        return known;
+    }
+
+    public RelationshipNode OutEdge(EntityNode vertex, int position) => Outgoing(vertex)[position];
+
+    public bool ContainsEdge(EntityNode source, EntityNode target) => TryGetEdge(source, target, out _);
+
+    public bool TryGetEdge(EntityNode source, EntityNode target, out RelationshipNode edge)
+    {
+        edge = ContainsVertex(source) ? index.Outgoing(source).FirstOrDefault(r => r.To == target)! : null!;
+        return edge is not null;
+    }
+
+    public bool TryGetEdges(EntityNode source, EntityNode target, out IEnumerable<RelationshipNode> edges)
+    {
+        var known = ContainsVertex(source) && ContainsVertex(target);
+        edges = known ? index.Outgoing(source).Where(r => r.To == target).ToList() : [];
+        return known;
+    }
+
+    private ArraySegment<RelationshipNode> Outgoing(EntityNode vertex) =>
+        ContainsVertex(vertex) ? index.Outgoing(vertex) : throw new VertexNotFoundException();
+}
