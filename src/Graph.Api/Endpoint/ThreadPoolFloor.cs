@@ -13,9 +13,10 @@ namespace Graph.Api.Endpoint;
 /// </summary>
 /// <remarks>
 /// The floor is raised once the graph is ready, since no request is served before. Raised at start,
-/// it let the loading's parallel steps wake up to eighteen threads on two cores, which spent the
-/// time the steps had to wait for one another spinning for work: the million-relationship graph was
-/// then checked in about a second more (bench/README, round 30).
+/// it kept eighteen threads on two cores through the loading, and the million-relationship graph was
+/// checked in about a second more; capping the loading's parallel loops at one worker per core did
+/// not help, so the likely cost is the idle threads woken each time a loop hands out work
+/// (bench/README, round 30).
 /// </remarks>
 internal sealed class ThreadPoolFloor(GraphIndexHolder index, IOptions<LimitsOptions> limits) : BackgroundService
 {
