@@ -5,7 +5,7 @@ namespace Graph.Api.Import;
 
 /// <summary>
 /// The seed snapshot at startup (<c>Graph:Seed:SnapshotPath</c>): whether one stands in for the seed
-/// file, and keeping one once the seed is loaded. Each outcome is logged; none of them stops a start.
+/// file, and keeping one once the seed is indexed. Each outcome is logged; none of them stops a start.
 /// </summary>
 internal sealed partial class SeedSnapshots(IOptions<SeedOptions> seed, ILogger<SeedSnapshots> logger)
 {
@@ -46,7 +46,7 @@ internal sealed partial class SeedSnapshots(IOptions<SeedOptions> seed, ILogger<
     [LoggerMessage(LogLevel.Information, "Read the seed's rows from the snapshot {SnapshotPath} (it matches {Path} and this build) {Seconds:0.00} s after start.")]
     private static partial void LogRead(ILogger logger, string snapshotPath, string path, double seconds);
 
-    [LoggerMessage(LogLevel.Information, "The seed snapshot {SnapshotPath} is not used: {Reason}. The seed file is read instead, and a snapshot written once it is loaded.")]
+    [LoggerMessage(LogLevel.Information, "The seed snapshot {SnapshotPath} is not used: {Reason}. The seed file is read instead, and a snapshot written once it is indexed.")]
     private static partial void LogRefused(ILogger logger, string snapshotPath, string? reason);
 
     [LoggerMessage(LogLevel.Information, "Wrote the seed snapshot {SnapshotPath} in {Seconds:0.00} s.")]
