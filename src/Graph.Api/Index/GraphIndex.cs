@@ -24,12 +24,12 @@ public sealed class GraphIndex
     private readonly FrozenDictionary<EntityKind, MarkedEntities> kindSets;
     private readonly Lazy<GraphComponents> components;
 
-    private GraphIndex(EntityNode[] entities, RelationshipNode[] relationships, Task<SearchIndex> search, Task<DocumentCitations> citations,
-        Task<CompactAdjacency> compact)
+    private GraphIndex(EntityNode[] entities, Dictionary<string, EntityNode> entitiesById, RelationshipNode[] relationships, Task<SearchIndex> search,
+        Task<DocumentCitations> citations, Task<CompactAdjacency> compact)
     {
         Entities = this.entities = entities;
         Relationships = this.relationships = relationships;
-        entitiesById = entities.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        this.entitiesById = entitiesById;
         entitiesByKind = Enum.GetValues<EntityKind>().ToFrozenDictionary(k => k, k => entities.Where(e => e.Kind == k).ToArray());
         entitiesByPropertyKey = entities
             .SelectMany(e => e.Entity.Properties.Select(p => p.Key).Distinct().Select(key => (Key: key, Entity: e)))
@@ -102,7 +102,7 @@ public sealed class GraphIndex
         var search = Task.Run(() => new SearchIndex(entityNodes));
         var citations = Task.Run(() => new DocumentCitations(relationshipNodes));
         var compact = Task.Run(() => new CompactAdjacency(entityNodes, relationshipNodes, grouped));
-        return new GraphIndex(entityNodes, relationshipNodes, search, citations, compact);
+        return new GraphIndex(entityNodes, byId, relationshipNodes, search, citations, compact);
     }
 
     // A bit set per type, from the type bits each entity already has: a filter on a type with its total is a
