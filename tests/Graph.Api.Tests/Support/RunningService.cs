@@ -18,8 +18,12 @@ public sealed partial class RunningService : IDisposable
 
     public Uri Address { get; private set; } = null!;
 
-    /// <summary>A published executable, or with <paramref name="assembly"/> a build's Graph.Api.dll run by <paramref name="executable"/> (dotnet).</summary>
-    public static async Task<RunningService> StartAsync(string executable, TimeSpan timeout, string? assembly = null)
+    /// <summary>
+    /// A published executable, or with <paramref name="assembly"/> a build's Graph.Api.dll run by <paramref name="executable"/> (dotnet);
+    /// <paramref name="environment"/> adds to or overrides the variables it inherits.
+    /// </summary>
+    public static async Task<RunningService> StartAsync(
+        string executable, TimeSpan timeout, string? assembly = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(executable)
         {
@@ -27,6 +31,7 @@ public sealed partial class RunningService : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         if (assembly is not null) start.ArgumentList.Add(assembly);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add("http://127.0.0.1:0");
