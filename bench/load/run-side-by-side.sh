@@ -3,7 +3,8 @@
 #   bench/load/run-side-by-side.sh [entities] [relationships] [seconds] [rounds] [node-workers]
 # Starts Graph on 127.0.0.1:5099, then (once Graph has loaded, so the two loads do not share the
 # cores) the Node server on 127.0.0.1:5097, and records each one's time to ready and RSS at ready.
-# It stops unless both give the same answer to every query of the mix (compare.mjs). Then, per query,
+# It stops unless both give the same answer to every query of the mix (compare.mjs) and to 500 random
+# queries of the same fields (random-compare.mjs). Then, per query,
 # it alternates wrk runs between the two (1 thread, 16 connections, as run-load.sh), so both meet the
 # same spells of this shared machine, and prints each one's median req/s and the ratio. Both servers
 # are stopped by process id. Needs wrk, Node.js and npm.
@@ -49,6 +50,8 @@ echo "Node ($workers worker(s)): ready after $(since "$started") s, RSS at ready
 
 echo "-- the same answer from both"
 (cd bench/node-reference && node compare.mjs 5099 5097 $(for q in $mix; do echo "$work/$q.json"; done))
+# Beyond the mix: the same fields with random arguments (round 32); any difference stops the run.
+(cd bench/node-reference && node --max-old-space-size=4096 random-compare.mjs 5099 5097 "$graph" 500 1)
 
 run() { BODY_FILE="$work/$1.json" wrk -t1 -c16 -d"$3"s -s bench/load/lean.lua "http://127.0.0.1:$2/graphql" 2>&1 | sed -n 's/^LOADRESULT rps=\([0-9]*\).*/\1/p'; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
