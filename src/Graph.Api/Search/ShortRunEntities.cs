@@ -22,39 +22,20 @@ internal sealed class ShortRunEntities
     [MethodImpl(LoadingCode.Optimised)]
     public ShortRunEntities(string[]?[] foldedByOrdinal, EntityNode[] byOrdinal)
     {
-        var holders = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var lookup = holders.GetAlternateLookup<ReadOnlySpan<char>>();
+        var holders = new ShortRunHolders(byOrdinal.Length);
         for (var ordinal = 0; ordinal < foldedByOrdinal.Length; ordinal++)
         {
             foreach (var name in foldedByOrdinal[ordinal] ?? [])
             {
                 for (var length = 1; length <= LongestRun; length++)
                 {
-                    for (var at = 0; at + length <= name.Length; at++)
-                    {
-                        var run = name.AsSpan(at, length);
-                        if (!lookup.TryGetValue(run, out var list)) lookup[run] = list = [];
-                        // Ordinals come in ascending order: an entity already listed is the last one.
-                        if (list.Count == 0 || list[^1] != ordinal) list.Add(ordinal);
-                    }
+                    for (var at = 0; at + length <= name.Length; at++) holders.Add(name.AsSpan(at, length), ordinal);
                 }
             }
         }
 
-        var words = (byOrdinal.Length + 63) / 64;
         var entities = new Dictionary<string, IReadOnlyList<EntityNode>>(StringComparer.Ordinal);
-        foreach (var (run, ordinals) in holders)
-        {
-            if ((long)ordinals.Count * 64 < byOrdinal.Length)
-            {
-                entities[run] = ordinals.ConvertAll(o => byOrdinal[o]).ToArray();
-                continue;
-            }
-
-            var marked = new ulong[words];
-            foreach (var ordinal in ordinals) marked[ordinal >> 6] |= 1UL << ordinal;
-            entities[run] = new MarkedEntities(marked, byOrdinal);
-        }
+        foreach (var (run, holding) in holders.All(byOrdinal)) entities[run] = holding;
 
         byRun = entities.GetAlternateLookup<ReadOnlySpan<char>>();
     }

@@ -62,9 +62,12 @@ public sealed class SearchIndexTests
         entities.Add(new Entity("e0002", EntityKind.Place, "Bazq", [], "", [], ValidTime.Always));
         // Holds every four-letter run of "abcde" and "zqab" without containing either.
         entities.Add(new Entity("e0003", EntityKind.Place, "Abcd Bcde", ["zqa qab"], "", [], ValidTime.Always));
+        // Letters beyond ASCII, alone and beside ASCII ones: runs of them are kept apart from the ASCII runs' table.
+        entities.Add(new Entity("e0004", EntityKind.Country, "Беларусь", ["Zб Łab"], "", [], ValidTime.Always));
+        entities.Add(new Entity("e0005", EntityKind.Country, "Бб", ["łz"], "", [], ValidTime.Always));
         var index = GraphIndex.Build(entities, []);
         var checkedTexts = 0;
-        foreach (var text in new[] { "abc", "aab", "b a", "cab", "ccc", "a b c", "bbbb", "zzz", "ab", "ca", " c", "zz", "a", "c", " ", "z", "abca", "zq", "q", "qz", "zq a", "qq", "abcde", "abcd", "zqab", "zqa" })
+        foreach (var text in new[] { "abc", "aab", "b a", "cab", "ccc", "a b c", "bbbb", "zzz", "ab", "ca", " c", "zz", "a", "c", " ", "z", "abca", "zq", "q", "qz", "zq a", "qq", "abcde", "abcd", "zqab", "zqa", "б", "бб", "бе", "ру", "ь", "zб", "б ", "ł", "łz", "ła", "z" })
         {
             var expected = index.Entities.Where(e => index.Search.NameContains(e, text)).Select(e => e.Id).ToList();
             Assert.Equal(expected, index.Search.EntitiesNamedWith(text).Select(e => e.Id).ToList());
