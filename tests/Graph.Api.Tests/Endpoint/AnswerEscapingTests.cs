@@ -28,7 +28,7 @@ public sealed class AnswerEscapingTests(SeedGraphFixture fixture)
               visit: entity(id: "xi-visit-belarus-2015") { name } search(text: $text, first: 1) { entity { name } }
               belarus: entity(id: "belarus") { description } china: entity(id: "china") { aliases } }
             """;
-        // The first answer runs on the engine, which validates the document; the next ones take its compiled plan.
+        // The first two answers run on the engine (the second keeps the document and validates it); the third takes its compiled plan.
         var answers = new List<string>();
         for (var i = 0; i < 3; i++) answers.Add(await RawAsync(Query, new { text = "industrial park" }));
 

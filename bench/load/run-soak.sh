@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Soak run against a loopback server on a synthetic graph (not part of the tests): does the service hold
+# its speed and memory over a long run of varied requests?
+#   bench/load/run-soak.sh [entities] [relationships] [minutes] [window-seconds]
+# Starts the service on 127.0.0.1 as run-load.sh does, waits until the store is written, then sends
+# soak.lua's random mix (16 connections) for the given minutes in windows, each with its own draw. After
+# each window it prints the window's req/s, p50/p99 and answers by kind, and the server's RSS, threads
+# and open files. dotnet-counters (installed into the run's temporary folder if it is not on PATH)
+# records the runtime's counters all along; the managed heap after each collection and the collections by
+# generation are summed up at the end. Stops the server by its process id. Needs wrk (apt-get install wrk).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
+source bench/load/prepare.sh
+minutes=${3:-10}
+window=${4:-30}
+port=5097
+source bench/load/starts.sh
+
+# Entity ids as the generator writes them (a kind's prefix and seven digits), for soak.lua to draw from.
+ids="$work/ids.txt"
+grep -o '{"id":"[a-z]*-[0-9]\{7\}","kind"' "$graph" | cut -d'"' -f4 >"$ids"
+echo "graph: $entities entities, $relationships relationships; $(wc -l <"$ids") ids to draw from"
+
+counters=$(command -v dotnet-counters || true)
+if [ -z "$counters" ]; then
+  dotnet tool install dotnet-counters --version 10.0.750501 --tool-path "$work/tools" >/dev/null
+  counters="$work/tools/dotnet-counters"
+fi
+
+(cd "$bin" && exec env Graph__Seed__Path="$graph" Graph__Limits__RequestsPerSecondPerClient=0 DOTNET_TC_CallCountingDelayMs=0 DOTNET_TC_CallCountThreshold=200 dotnet Graph.Api.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
+pid=$!
+wait_ready
+wait_loaded
+server_pid=$(pgrep -P "$pid" -f Graph.Api.dll || echo "$pid")
+echo "loaded: RSS $(mib VmRSS "$server_pid") MiB"
+
+"$counters" collect -p "$server_pid" --format csv -o "$work/counters.csv" --refresh-interval 10 --counters System.Runtime \
+  --duration "$(date -u -d "@$((minutes * 60 + 20))" +%H:%M:%S)" >/dev/null 2>&1 &
+collector=$!
+
+windows=$(( minutes * 60 / window ))
+for w in $(seq 1 "$windows"); do
+  result=$(IDS_FILE="$ids" SOAK_SEED="$w" wrk -t1 -c16 -d"${window}"s -s bench/load/soak.lua "http://127.0.0.1:$port/graphql" 2>&1 | grep LOADRESULT || true)
+  [ -n "$result" ] || { echo "window $w: wrk printed no result"; exit 1; }
+  echo "window $w: ${result#LOADRESULT } rss_mib=$(mib VmRSS "$server_pid") threads=$(awk '$1 == "Threads:" { print $2 }' "/proc/$server_pid/status") open_files=$(ls "/proc/$server_pid/fd" | wc -l)"
+done
+
+curl -sf -o /dev/null -w "after the run: __typename answered %{http_code}\n" -X POST -H 'content-type: application/json' -d '{"query":"{ __typename }"}' "http://127.0.0.1:$port/graphql"
+kill "$collector" 2>/dev/null || true
+wait "$collector" 2>/dev/null || true
+# The counters' CSV: one row per counter and interval (timestamp, provider, counter name with its tags, kind, value).
+if [ -s "$work/counters.csv" ]; then
+  echo "-- runtime counters (first and last of the run, lowest and highest)"
+  awk -F, 'NR > 1 && ($3 ~ /heap.size|last_collection|collections|working_set|thread.count|exceptions|lock.contentions/) {
+      key = $3; v = $NF + 0
+      if (!(key in first)) { first[key] = v; low[key] = v; high[key] = v; order[++n] = key }
+      last[key] = v; if (v < low[key]) low[key] = v; if (v > high[key]) high[key] = v
+    }
+    END { for (i = 1; i <= n; i++) { k = order[i]; printf "%s: first %.0f, last %.0f, lowest %.0f, highest %.0f\n", k, first[k], last[k], low[k], high[k] } }' "$work/counters.csv"
+fi
+stop_server
