@@ -8,6 +8,8 @@
 # and open files. dotnet-counters (installed into the run's temporary folder if it is not on PATH)
 # records the runtime's counters all along; the managed heap after each collection and the collections by
 # generation are summed up at the end. Stops the server by its process id. Needs wrk (apt-get install wrk).
+# SOAK_WEIGHTS (ten numbers, comma-separated) changes how often each of soak.lua's request makers is drawn,
+# e.g. "4,3,2,2,2,2,1,1,2,0" for no documents with their arguments written into the text.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }

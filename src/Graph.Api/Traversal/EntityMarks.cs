@@ -2,15 +2,14 @@ namespace Graph.Api.Traversal;
 
 /// <summary>
 /// Per-entity scratch for one traversal, indexed by ordinal: a value and the step that reached the
-/// entity (relationship and previous entity). The arrays are kept per thread and reused; a generation
+/// entity (relationship and previous entity). The arrays are reused (<see cref="SparePool{T}"/>); a generation
 /// number tells this traversal's marks from older ones, so starting a traversal clears nothing and its
-/// cost follows the entities it touches, not the size of the graph. Traversals run synchronously, so
-/// the thread's arrays are taken for the duration and put back on dispose (a nested traversal gets new ones).
+/// cost follows the entities it touches, not the size of the graph. A traversal takes a set of arrays for
+/// its duration and gives it back on dispose.
 /// </summary>
 internal sealed class EntityMarks : IDisposable
 {
-    [ThreadStatic]
-    private static EntityMarks? spare;
+    private static readonly SparePool<EntityMarks> Spares = new(Environment.ProcessorCount * 4);
 
     private int[] generations = [];
     private int[] values = [];
@@ -24,8 +23,7 @@ internal sealed class EntityMarks : IDisposable
 
     public static EntityMarks Rent(int entityCount)
     {
-        var marks = spare ?? new EntityMarks();
-        spare = null;
+        var marks = Spares.Take() ?? new EntityMarks();
         marks.Begin(entityCount);
         return marks;
     }
@@ -55,7 +53,7 @@ internal sealed class EntityMarks : IDisposable
     /// <summary>The entity the step came from.</summary>
     public int PreviousOf(int entity) => previous[entity];
 
-    public void Dispose() => spare = this;
+    public void Dispose() => Spares.Give(this);
 
     private void Begin(int entityCount)
     {
