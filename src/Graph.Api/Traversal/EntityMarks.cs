@@ -11,7 +11,7 @@ namespace Graph.Api.Traversal;
 /// </summary>
 /// <remarks>
 /// The spare sets are shared by every thread, not kept one per thread: the thread pool retires idle
-/// threads and starts new ones all the time under load (3–6 of 40 in every 10 s of a soak run), and each
+/// threads and starts new ones all the time under load (its 40 threads changed by up to 6 every 10 s of a soak run), and each
 /// new thread's first traversal allocated a set anew, 1.6 MB for 100k entities on the large object heap,
 /// which only a full collection frees (bench/README, round 33). Beyond the pool's few spares, a set given
 /// back is left to the collector.
