@@ -44,10 +44,21 @@ public static class Reachability
         }
 
         // The kinds are tested on the adjacency's array of kinds, so an entity that is not kept is never read.
+        // Counted first, so the list is made once at its size: near a hub it holds thousands (up to the visit
+        // cap), and grown by doubling its last copies were past the large object heap's threshold
+        // (bench/README, round 33).
         var wanted = CompactFilter.Mask(kinds);
-        var kept = new List<Reached>();
+        var nearest = Math.Max(minDepth, 1);
+        var firstKept = nearest <= levels.Count ? levels[nearest - 1].Start : order.Count;
+        var keptCount = 0;
+        for (var i = firstKept; i < order.Count; i++)
+        {
+            if (CompactFilter.Includes(wanted, adjacency.EntityKinds[order[i]])) keptCount++;
+        }
+
+        var kept = new List<Reached>(keptCount);
         var ring = new List<int>();
-        for (var distance = Math.Max(minDepth, 1); distance <= levels.Count; distance++)
+        for (var distance = nearest; distance <= levels.Count; distance++)
         {
             var (from, to) = levels[distance - 1];
             ring.Clear();

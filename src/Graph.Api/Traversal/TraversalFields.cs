@@ -61,8 +61,11 @@ internal static class TraversalFields
         if (after is not null)
         {
             var afterId = Cursor.Decode("h", after);
-            start = result.Entities.ToList().FindIndex(r => r.Entity.Id == afterId) + 1;
-            if (start == 0) throw ResolveContextExtensions.BadArgument("INVALID_CURSOR", "The 'after' cursor is not in this result; start again without 'after'.");
+            // Found in place: up to the visit cap's 10,000 entities, not copied for the search.
+            var found = 0;
+            while (found < result.Entities.Count && result.Entities[found].Entity.Id != afterId) found++;
+            start = found + 1;
+            if (found == result.Entities.Count) throw ResolveContextExtensions.BadArgument("INVALID_CURSOR", "The 'after' cursor is not in this result; start again without 'after'.");
         }
 
         var count = result.Entities.Count;
