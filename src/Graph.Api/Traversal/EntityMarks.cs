@@ -18,7 +18,12 @@ namespace Graph.Api.Traversal;
 /// </remarks>
 internal sealed class EntityMarks : IDisposable
 {
-    private static readonly DefaultObjectPool<EntityMarks> Spares = new(new Policy(), Environment.ProcessorCount * 4);
+    // At least as many spares as traversals may run at once: the lanes let 18 requests run together by
+    // default (16 cheap, 2 expensive; Graph:Limits), and a slow traversal holds its set for the whole
+    // request. With 8 spares, 16 clients asking for simple paths went through new sets faster than full
+    // collections freed them (four full collections in 45 s); with 32, none (bench/README, round 33).
+    private const int SpareSets = 32;
+    private static readonly DefaultObjectPool<EntityMarks> Spares = new(new Policy(), SpareSets);
 
     private int[] generations = [];
     private int[] values = [];
