@@ -13,7 +13,7 @@ namespace Graph.Api.Traversal;
 /// The spare sets are shared by every thread, not kept one per thread: the thread pool retires idle
 /// threads and starts new ones all the time under load (its 40 threads changed by up to 6 every 10 s of a soak run), and each
 /// new thread's first traversal allocated a set anew, 1.6 MB for 100k entities on the large object heap,
-/// which only a full collection frees (bench/README, round 33). Beyond the pool's few spares, a set given
+/// which only a full collection frees (bench/README, round 33). Beyond the pool's spares, a set given
 /// back is left to the collector.
 /// </remarks>
 internal sealed class EntityMarks : IDisposable
