@@ -4,7 +4,7 @@ using Graph.Api.Model;
 namespace Graph.Api.Traversal;
 
 /// <summary>Entities reachable within a range of hops, with their distances, and whether a cap cut the search.</summary>
-public sealed record ReachabilityResult(IReadOnlyList<Reached> Entities, bool Truncated);
+public sealed record ReachabilityResult(ReachedEntities Entities, bool Truncated);
 
 /// <summary>
 /// Variable-length reachability: breadth-first to <c>maxDepth</c> through any kind of entity, keeping
@@ -44,9 +44,7 @@ public static class Reachability
         }
 
         // The kinds are tested on the adjacency's array of kinds, so an entity that is not kept is never read.
-        // Counted first, so the list is made once at its size: near a hub it holds thousands (up to the visit
-        // cap), and grown by doubling its last copies were past the large object heap's threshold
-        // (bench/README, round 33).
+        // Counted first, so the array is made once at its size.
         var wanted = CompactFilter.Mask(kinds);
         var nearest = Math.Max(minDepth, 1);
         var firstKept = nearest <= levels.Count ? levels[nearest - 1].Start : order.Count;
@@ -56,21 +54,23 @@ public static class Reachability
             if (CompactFilter.Includes(wanted, adjacency.EntityKinds[order[i]])) keptCount++;
         }
 
-        var kept = new List<Reached>(keptCount);
-        var ring = new List<int>();
+        var kept = new int[keptCount];
+        var ringEnds = new int[Math.Max(levels.Count - nearest + 1, 0)];
+        var keptSoFar = 0;
         for (var distance = nearest; distance <= levels.Count; distance++)
         {
             var (from, to) = levels[distance - 1];
-            ring.Clear();
+            var ringStart = keptSoFar;
             for (var i = from; i < to; i++)
             {
-                if (CompactFilter.Includes(wanted, adjacency.EntityKinds[order[i]])) ring.Add(order[i]);
+                if (CompactFilter.Includes(wanted, adjacency.EntityKinds[order[i]])) kept[keptSoFar++] = order[i];
             }
 
-            ring.Sort();
-            foreach (var ordinal in ring) kept.Add(new Reached(index.EntityAt(ordinal), distance));
+            // Ordinals are in id order, so each ring sorted by ordinal is in id order.
+            Array.Sort(kept, ringStart, keptSoFar - ringStart);
+            ringEnds[distance - nearest] = keptSoFar;
         }
 
-        return new ReachabilityResult(kept, truncated);
+        return new ReachabilityResult(new ReachedEntities(index, kept, ringEnds, nearest), truncated);
     }
 }

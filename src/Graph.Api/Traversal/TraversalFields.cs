@@ -54,18 +54,16 @@ internal static class TraversalFields
         var first = context.PageSize();
         var filter = new RelationshipFilter(context.GetArgument<List<RelationshipType>?>("types")?.ToHashSet(), null, context.GetArgument<DateOnly?>("asOf"));
         var kinds = context.GetArgument<List<EntityKind>?>("kinds")?.ToHashSet();
-        var result = Reachability.Find(context.Index(), context.Source, minDepth, maxDepth, context.ReadDirection(), filter, kinds, limits.Traversal with { Cancellation = context.CancellationToken });
+        var index = context.Index();
+        var result = Reachability.Find(index, context.Source, minDepth, maxDepth, context.ReadDirection(), filter, kinds, limits.Traversal with { Cancellation = context.CancellationToken });
 
         var after = context.GetArgument<string?>("after");
         var start = 0;
         if (after is not null)
         {
-            var afterId = Cursor.Decode("h", after);
-            // Found in place: up to the visit cap's 10,000 entities, not copied for the search.
-            var found = 0;
-            while (found < result.Entities.Count && result.Entities[found].Entity.Id != afterId) found++;
+            var found = index.FindEntity(Cursor.Decode("h", after)) is { } entity ? result.Entities.IndexOf(entity) : -1;
+            if (found < 0) throw ResolveContextExtensions.BadArgument("INVALID_CURSOR", "The 'after' cursor is not in this result; start again without 'after'.");
             start = found + 1;
-            if (found == result.Entities.Count) throw ResolveContextExtensions.BadArgument("INVALID_CURSOR", "The 'after' cursor is not in this result; start again without 'after'.");
         }
 
         var count = result.Entities.Count;

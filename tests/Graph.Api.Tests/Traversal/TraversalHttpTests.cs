@@ -219,10 +219,14 @@ public sealed class TraversalHttpTests(SeedGraphFixture fixture)
     [Fact]
     public async Task Reachable_pages_with_cursors()
     {
-        const string query = "query($after: String, $first: Int) { entity(id: \"belarus\") { reachable(maxDepth: 2, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } }";
+        const string query = "query($after: String, $first: Int) { entity(id: \"belarus\") { reachable(maxDepth: 2, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { distance node { id } } } } }";
         static List<string> Ids(JsonNode page) => page["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>()).ToList();
         var whole = (await fixture.Client.QueryAsync(query, new { first = 100 }))["entity"]!["reachable"]!;
         Assert.True(whole["totalCount"]!.GetValue<int>() is > 10 and <= 100, $"{whole["totalCount"]} reachable");
+        // Nearest first, then in id order: both rings are there, and each is sorted by id.
+        var entries = whole["edges"]!.AsArray().Select(e => (Distance: e!["distance"]!.GetValue<int>(), Id: e["node"]!["id"]!.GetValue<string>())).ToList();
+        Assert.Equal([1, 2], entries.Select(e => e.Distance).Distinct());
+        Assert.Equal(entries.OrderBy(e => e.Distance).ThenBy(e => e.Id, StringComparer.Ordinal), entries);
 
         // Pages of five, each continuing right after the last: together the whole list, in its order.
         var paged = new List<string>();
@@ -240,6 +244,9 @@ public sealed class TraversalHttpTests(SeedGraphFixture fixture)
         // A cursor of an entity this result does not hold is refused.
         var elsewhere = await fixture.Client.PostAsync(query, new { after = Api.Paging.Cursor.Encode("h", "no-such-entity"), first = 5 });
         Assert.Equal("INVALID_CURSOR", elsewhere.FirstErrorCode);
+        // Nor is one of an entity that exists but is not in it: the start itself, at distance 0.
+        var start = await fixture.Client.PostAsync(query, new { after = Api.Paging.Cursor.Encode("h", "belarus"), first = 5 });
+        Assert.Equal("INVALID_CURSOR", start.FirstErrorCode);
     }
 
     [Fact]
