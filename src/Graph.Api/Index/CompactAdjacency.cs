@@ -117,6 +117,9 @@ public sealed class CompactAdjacency
         return count;
     }
 
+    /// <summary>The relationships' dates sorted for counting on any day (<see cref="HoldingCounts"/>).</summary>
+    internal HoldingCounts Holding(ReadOnlySpan<int> relationships) => new(relationships, ValidFrom, ValidTo);
+
     /// <summary>The steps from an entity in relationship order (a self-loop once), keeping what the filter keeps.</summary>
     public CompactSteps Steps(int entity, Direction direction, in CompactFilter filter)
     {

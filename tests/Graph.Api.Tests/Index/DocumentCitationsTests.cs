@@ -55,4 +55,43 @@ public sealed class DocumentCitationsTests
         Assert.Empty(index.CitedBy(index.FindEntity("d3")!, null, null, -1));
         Assert.True(index.CitedByCount(index.FindEntity("d1")!, 4, new DateOnly(2013, 1, 1)) > 5);
     }
+
+    [Fact]
+    public void A_count_on_a_date_over_many_citations_is_the_count_of_those_holding_on_that_day()
+    {
+        // Enough citations of one document, and of each of its two paragraphs, that their dates are sorted
+        // for counting (GraphIndex.SortedDatesFrom); dates of every precision, open ends, points in time,
+        // and some ends before their starts, which hold on no day.
+        var random = new Random(11);
+        var entities = new List<Entity> { new("doc", EntityKind.Document, "doc", [], "", [], ValidTime.Always) };
+        entities.AddRange(Enumerable.Range(0, 50).Select(i => new Entity($"e{i:D2}", EntityKind.Topic, $"e{i}", [], "", [], ValidTime.Always)));
+        string[] dates = ["2012", "2013", "2013-01", "2012-12-31", "2013-01-01", "2013-12-31", "2015-06", "2015-06-30", "2016"];
+        PartialDate? Date() => random.Next(4) == 0 ? null : PartialDate.Parse(dates[random.Next(dates.Length)]);
+        var count = GraphIndex.SortedDatesFrom * 3;
+        var relationships = Enumerable.Range(0, count).Select(i =>
+        {
+            var start = Date();
+            var end = random.Next(10) == 0 ? start : Date();
+            return new Relationship($"r{i:D5}", RelationshipType.CooperatesIn, $"e{random.Next(50):D2}", $"e{random.Next(50):D2}", null,
+                new ValidTime(start, end), [], [new Citation("doc", random.Next(1, 3))]);
+        }).ToList();
+        var index = GraphIndex.Build(entities, relationships);
+        var document = index.FindEntity("doc")!;
+
+        // Every day a date can begin or end on, the days either side, and days far outside them all.
+        var days = dates.Select(PartialDate.Parse).SelectMany(d => new[] { d.Earliest, d.Latest })
+            .SelectMany(d => new[] { d.AddDays(-1), d, d.AddDays(1) })
+            .Append(DateOnly.MinValue).Append(DateOnly.MaxValue).Append(new DateOnly(1900, 1, 1)).Distinct().ToList();
+        var inverted = relationships.Count(r => r.ValidTime is { Start: { } s, End: { } e } && e.Latest < s.Earliest);
+        Assert.True(inverted > 0, "some relationships end before they begin");
+        foreach (var paragraph in new int?[] { null, 1, 2 })
+        {
+            var cited = relationships.Where(r => paragraph is null || r.Sources[0].Paragraph == paragraph).ToList();
+            Assert.True(cited.Count >= GraphIndex.SortedDatesFrom, $"{cited.Count} citations");
+            foreach (var day in days)
+            {
+                Assert.Equal(cited.Count(r => r.ValidTime.HoldsOn(day)), index.CitedByCount(document, paragraph, day));
+            }
+        }
+    }
 }
