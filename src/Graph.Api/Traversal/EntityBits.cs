@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Graph.Api.Traversal;
 
 /// <summary>
@@ -39,6 +41,19 @@ internal sealed class EntityBits : IDisposable
         word |= bit;
         members.Add(entity);
         return true;
+    }
+
+    /// <summary>
+    /// Writes the members in ascending order, reading the words from the lowest member's to the highest's:
+    /// <paramref name="lowest"/> and <paramref name="highest"/> must bound them, and the destination hold them all.
+    /// </summary>
+    public void CopyAscending(Span<int> destination, int lowest, int highest)
+    {
+        var n = 0;
+        for (var w = lowest >> 6; w <= highest >> 6; w++)
+        {
+            for (var word = words[w]; word != 0; word &= word - 1) destination[n++] = (w << 6) + BitOperations.TrailingZeroCount(word);
+        }
     }
 
     public void Dispose()

@@ -153,6 +153,45 @@ public sealed class TraversalAlgorithmTests
     }
 
     [Fact]
+    public void Reachability_lists_large_rings_in_id_order_however_their_entities_were_reached()
+    {
+        // 40,000 entities; a hub reaches 300 of a dense range (ordered through a bit set), those reach 300
+        // spread over all of them (still dense enough for the bits), and 64 of those reach 64 more, too thinly
+        // spread for the bits to pay (sorted). Relationship ids are shuffled, so each ring is reached out of order.
+        var random = new Random(7);
+        const int Count = 40_000;
+        var unused = Enumerable.Range(0, Count).ToHashSet();
+        int[] Draw(int how, int low, int high)
+        {
+            var drawn = new List<int>();
+            while (drawn.Count < how)
+            {
+                var n = random.Next(low, high);
+                if (unused.Remove(n)) drawn.Add(n);
+            }
+
+            return [.. drawn];
+        }
+
+        var first = Draw(300, 10_000, 11_000);
+        var second = Draw(300, 0, Count);
+        var third = Draw(64, 0, Count);
+        var edges = first.Select(n => ("hub", $"n{n:D5}"))
+            .Concat(first.Zip(second, (a, b) => ($"n{a:D5}", $"n{b:D5}")))
+            .Concat(second.Take(64).Zip(third, (a, b) => ($"n{a:D5}", $"n{b:D5}")))
+            .ToList();
+        var ids = Enumerable.Range(0, edges.Count).OrderBy(_ => random.Next()).ToList();
+        var index = GraphIndex.Build(
+            Enumerable.Range(0, Count).Select(n => Entity($"n{n:D5}", EntityKind.Topic)).Append(Entity("hub", EntityKind.Topic)),
+            edges.Select((edge, i) => Relation($"r{ids[i]:D4}", edge.Item1, edge.Item2)));
+
+        var reached = Reachability.Find(index, index.Node("hub"), 1, 3, Direction.Both, RelationshipFilter.None, null, Limits).Entities;
+
+        string[] Ring(int[] ordinals, int distance) => [.. ordinals.Order().Select(n => $"n{n:D5}:{distance}")];
+        Assert.Equal([.. Ring(first, 1), .. Ring(second, 2), .. Ring(third, 3)], reached.Select(r => $"{r.Entity.Id}:{r.Distance}").ToArray());
+    }
+
+    [Fact]
     public void Timeline_orders_dated_relationships_and_leaves_undated_out()
     {
         var index = TestGraphs.Build("a>b@2015", "a>c@1992-01-27..", "a>d", "e>a@2013-05..2014");
