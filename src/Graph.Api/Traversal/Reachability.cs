@@ -14,34 +14,8 @@ public static class Reachability
 {
     public static ReachabilityResult Find(GraphIndex index, EntityNode start, int minDepth, int maxDepth, Direction direction, RelationshipFilter filter, IReadOnlySet<EntityKind>? kinds, TraversalLimits limits)
     {
-        var budget = new TraversalBudget(limits);
         var adjacency = index.Compact;
-        var walk = new CompactFilter(adjacency, filter);
-        using var seen = EntityMarks.Rent(adjacency.EntityCount);
-        seen.Set(start.Ordinal, 1);
-        // Entities in the order reached; each level is a contiguous run, its distance in `levels`.
-        var order = new List<int> { start.Ordinal };
-        var levels = new List<(int Start, int End)>();
-        var truncated = false;
-        var levelStart = 0;
-        for (var level = 1; level <= maxDepth && levelStart < order.Count && !truncated; level++)
-        {
-            var levelEnd = order.Count;
-            for (var f = levelStart; f < levelEnd && !truncated; f++)
-            {
-                foreach (var step in adjacency.Steps(order[f], direction, walk))
-                {
-                    if (!budget.Scan()) { truncated = true; break; }
-                    if (seen.IsMarked(step.Other)) continue;
-                    if (!budget.Visit()) { truncated = true; break; }
-                    seen.Set(step.Other, 1);
-                    order.Add(step.Other);
-                }
-            }
-
-            levels.Add((levelEnd, order.Count));
-            levelStart = levelEnd;
-        }
+        var (order, levels, truncated) = Walk(adjacency, start.Ordinal, maxDepth, direction, new CompactFilter(adjacency, filter), new TraversalBudget(limits));
 
         // The kinds are tested on the adjacency's array of kinds, so an entity that is not kept is never read.
         // Counted first, so the array is made once at its size.
@@ -71,6 +45,43 @@ public static class Reachability
         }
 
         return new ReachabilityResult(new ReachedEntities(index, kept, ringEnds, nearest), truncated);
+    }
+
+    /// <summary>
+    /// Breadth-first from the start to <paramref name="maxDepth"/>: the entities in the order reached, each
+    /// level a contiguous run of them (its distance is its position in the levels, plus one), and whether a
+    /// cap cut the walk. Only whether an entity was reached is kept, one bit each, so the marks of a
+    /// hundred thousand entities stay in a core's nearest caches (<see cref="EntityBits"/>).
+    /// </summary>
+    private static (List<int> Order, List<(int Start, int End)> Levels, bool Truncated) Walk(
+        CompactAdjacency adjacency, int start, int maxDepth, Direction direction, CompactFilter walk, TraversalBudget budget)
+    {
+        using var seen = EntityBits.Rent(adjacency.EntityCount);
+        seen.Add(start);
+        var order = new List<int> { start };
+        var levels = new List<(int Start, int End)>();
+        var truncated = false;
+        var levelStart = 0;
+        for (var level = 1; level <= maxDepth && levelStart < order.Count && !truncated; level++)
+        {
+            var levelEnd = order.Count;
+            for (var f = levelStart; f < levelEnd && !truncated; f++)
+            {
+                foreach (var step in adjacency.Steps(order[f], direction, walk))
+                {
+                    if (!budget.Scan()) { truncated = true; break; }
+                    if (seen.Contains(step.Other)) continue;
+                    if (!budget.Visit()) { truncated = true; break; }
+                    seen.Add(step.Other);
+                    order.Add(step.Other);
+                }
+            }
+
+            levels.Add((levelEnd, order.Count));
+            levelStart = levelEnd;
+        }
+
+        return (order, levels, truncated);
     }
 
     /// <summary>
