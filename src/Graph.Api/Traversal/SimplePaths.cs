@@ -63,11 +63,14 @@ public static class SimplePaths
             }
 
             // Parallel relationships to the same entity would repeat the same route: the first (by id) stands for them.
-            var tried = new HashSet<int>();
+            // Only entities that pass the other tests are remembered: those tests give the same answer for every
+            // relationship to an entity, and most of a hub's neighbours fail them, so the set stays small, and is
+            // made only when one passes.
+            HashSet<int>? tried = null;
             foreach (var step in adjacency.Steps(entity, direction, walk))
             {
                 if (paths.Count >= wanted || !budget.Scan()) return;
-                if (!tried.Add(step.Other) || onPath.Contains(step.Other) || !passable.Enters(step.Other) || !known.MayArrive(marks, step.Other, remaining - 1)) continue;
+                if (!known.MayArrive(marks, step.Other, remaining - 1) || !passable.Enters(step.Other) || onPath.Contains(step.Other) || !(tried ??= []).Add(step.Other)) continue;
                 onPath.Add(step.Other);
                 steps.Add(new PathStep(index.RelationshipAt(step.Relationship), index.EntityAt(entity), index.EntityAt(step.Other)));
                 Walk(step.Other, remaining - 1);
