@@ -12,6 +12,9 @@ public sealed record ReachabilityResult(ReachedEntities Entities, bool Truncated
 /// </summary>
 public static class Reachability
 {
+    // Below this, a ring is sorted: as cheap as reading the words of a bit set, and independent of the graph's size.
+    private const int BitOrderFrom = 64;
+
     public static ReachabilityResult Find(GraphIndex index, EntityNode start, int minDepth, int maxDepth, Direction direction, RelationshipFilter filter, IReadOnlySet<EntityKind>? kinds, TraversalLimits limits)
     {
         var adjacency = index.Compact;
@@ -108,7 +111,4 @@ public static class Reachability
 
         ring.Sort();
     }
-
-    // Below this, a ring is sorted: as cheap as reading the words of a bit set, and independent of the graph's size.
-    private const int BitOrderFrom = 64;
 }

@@ -45,10 +45,13 @@ public sealed class ReachedEntities : IReadOnlyList<Reached>
     /// <summary>The position of the entity, or -1 when it was not kept.</summary>
     public int IndexOf(EntityNode entity) => Array.IndexOf(ordinals, entity.Ordinal);
 
-    public IEnumerator<Reached> GetEnumerator()
+    /// <summary>The entries from a position on: a page deep in the list reads none of the entities before it.</summary>
+    public IEnumerable<Reached> From(int position)
     {
-        for (var i = 0; i < ordinals.Length; i++) yield return this[i];
+        for (var i = position; i < ordinals.Length; i++) yield return this[i];
     }
+
+    public IEnumerator<Reached> GetEnumerator() => From(0).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

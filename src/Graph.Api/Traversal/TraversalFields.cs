@@ -67,7 +67,7 @@ internal static class TraversalFields
         }
 
         var count = result.Entities.Count;
-        return Pages.Take(result.Entities.Skip(start), first, after is not null,
+        return Pages.Take(result.Entities.From(start), first, after is not null,
             r => new ReachableEdge(r), () => count, result.Truncated);
     }
 }
