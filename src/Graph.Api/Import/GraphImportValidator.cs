@@ -36,6 +36,7 @@ internal sealed class GraphImportValidator(
         checks.Ends.EnsureCapacity(storedEntities.Count + entitySeeds.Count);
         foreach (var (storedId, storedKind) in storedEntities) checks.Ends[storedId] = new ImportChecks.End(storedKind, checks.Ends.Count);
         var entityIds = new HashSet<string>(entitySeeds.Count, StringComparer.Ordinal);
+        checks.EndsByPosition = new (string?, ImportChecks.End)[entitySeeds.Count];
         var entities = CheckEntities(entitySeeds, checks, entityIds);
 
         var rows = CheckRelationships(relationshipSeeds, checks, entityIds);
@@ -72,7 +73,9 @@ internal sealed class GraphImportValidator(
             var (from, to, _, _) = checks.CheckTime(seed.ValidFrom, seed.ValidTo, seed.At, path);
             if (id is null || !kindOk || name is null) continue;
 
-            checks.Ends[id] = new ImportChecks.End(kind, checks.Ends.Count);
+            var end = new ImportChecks.End(kind, checks.Ends.Count);
+            checks.Ends[id] = end;
+            checks.EndsByPosition[i] = (id, end);
             if (kind == EntityKind.Document)
             {
                 checks.DocumentParagraphs[id] = (int?)properties.Number("paragraphs");
@@ -117,8 +120,8 @@ internal sealed class GraphImportValidator(
         if (id is not null && (IsStored(id) || entityIds.Contains(id))) { checks.FailTaken(id, path.Dot("id")); id = null; }
         var typeOk = ConstantCase.TryParse<RelationshipType>(seed.Type, out var type);
         if (!typeOk) checks.Fail("UNKNOWN_RELATIONSHIP_TYPE", path.Dot("type"), $"'{seed.Type}' is not a relationship type; query relationshipTypes for the vocabulary.");
-        var fromEnd = checks.CheckEnd(seed.From, path.Dot("from"));
-        var toEnd = checks.CheckEnd(seed.To, path.Dot("to"));
+        var fromEnd = checks.CheckEnd(seed.From, seed.FromEntity, path.Dot("from"));
+        var toEnd = checks.CheckEnd(seed.To, seed.ToEntity, path.Dot("to"));
         if (seed.From is not null && seed.From == seed.To) checks.Fail("SELF_LOOP", path, "A relationship must join two different entities.");
         if (typeOk && fromEnd?.Kind is { } f && toEnd?.Kind is { } t && !RelationshipVocabulary.Allows(type, f, t))
             checks.Fail("KIND_NOT_ALLOWED", path.Dot("type"), $"{seed.Type} cannot join a {ConstantCase.Name(f)} to a {ConstantCase.Name(t)}.");

@@ -30,6 +30,13 @@ internal sealed partial class ImportChecks
     /// <summary>Every entity a relationship may end at, by id. Filled before relationships are checked, read-only after.</summary>
     public Dictionary<string, End> Ends => shared.Ends;
 
+    /// <summary>
+    /// The file's entities that are ends, by their position in the file (no id where the entity there is
+    /// not one). Filled with <see cref="Ends"/>; lets an end found by position (<see cref="EntityIdTable"/>)
+    /// skip the lookup by id.
+    /// </summary>
+    public (string? Id, End End)[] EndsByPosition { get => shared.EndsByPosition; set => shared.EndsByPosition = value; }
+
     /// <summary>Each document's paragraph count (null when it does not say). Filled with <see cref="Ends"/>.</summary>
     public Dictionary<string, int?> DocumentParagraphs => shared.DocumentParagraphs;
 
@@ -44,6 +51,8 @@ internal sealed partial class ImportChecks
         public Dictionary<string, End> Ends { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, int?> DocumentParagraphs { get; } = new(StringComparer.Ordinal);
+
+        public (string? Id, End End)[] EndsByPosition { get; set; } = [];
 
         // Most relationships cite one paragraph that many others cite too: rows citing the same paragraph
         // share one list (a million relationships held a million lists of one citation each).
@@ -77,9 +86,16 @@ internal sealed partial class ImportChecks
 
     public static ImportError Taken(string id, ImportPath path) => new("DUPLICATE_ID", path.ToString(), $"The id '{id}' is already taken.");
 
+    /// <summary>
+    /// The entity a relationship ends at, if there is one with that id. <paramref name="position"/> is where
+    /// the file's reader found the id among the file's entities (-1: not looked for), trusted only when the
+    /// entity there is an end with this very id string; otherwise the id is looked up.
+    /// </summary>
     [MethodImpl(LoadingCode.Optimised)]
-    public End? CheckEnd(string? id, ImportPath path)
+    public End? CheckEnd(string? id, int position, ImportPath path)
     {
+        var byPosition = EndsByPosition;
+        if ((uint)position < (uint)byPosition.Length && id is not null && ReferenceEquals(byPosition[position].Id, id)) return byPosition[position].End;
         if (id is not null && Ends.TryGetValue(id, out var end)) return end;
         Fail("UNKNOWN_ENTITY", path, $"No entity has the id '{id}'.");
         return null;

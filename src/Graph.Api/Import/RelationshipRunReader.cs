@@ -19,11 +19,11 @@ internal static class RelationshipRunReader
     /// The relationships of one run: whole elements of the relationships array and the commas between
     /// them, read in place (a million relationships are 170 MB, which a copy would touch afresh).
     /// </summary>
-    public static List<SeedRelationship?>? Read(ReadOnlySpan<byte> elements, JsonReaderOptions options)
+    public static List<SeedRelationship?>? Read(ReadOnlySpan<byte> elements, JsonReaderOptions options, EntityIdTable entityIds)
     {
         try
         {
-            return ReadElements(elements, options);
+            return ReadElements(elements, options, entityIds);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
@@ -33,7 +33,7 @@ internal static class RelationshipRunReader
     }
 
     [MethodImpl(LoadingCode.Optimised)]
-    private static List<SeedRelationship?>? ReadElements(ReadOnlySpan<byte> elements, JsonReaderOptions options)
+    private static List<SeedRelationship?>? ReadElements(ReadOnlySpan<byte> elements, JsonReaderOptions options, EntityIdTable entityIds)
     {
         var relationships = new List<SeedRelationship?>(elements.Length / 160);
         var position = 0;
@@ -43,7 +43,7 @@ internal static class RelationshipRunReader
             var reader = new Utf8JsonReader(elements[position..], options);
             reader.Read();
             if (reader.TokenType == JsonTokenType.Null) relationships.Add(null);
-            else if (reader.TokenType == JsonTokenType.StartObject && ReadOne(ref reader) is { } relationship) relationships.Add(relationship);
+            else if (reader.TokenType == JsonTokenType.StartObject && ReadOne(ref reader, entityIds) is { } relationship) relationships.Add(relationship);
             else return null;
             position += (int)reader.BytesConsumed;
             if (!AfterSeparator(elements, ref position)) return null;
@@ -79,9 +79,10 @@ internal static class RelationshipRunReader
 
     // The reader stands on the object's start and is left on its end; null for anything but the plain shape.
     [MethodImpl(LoadingCode.Optimised)]
-    private static SeedRelationship? ReadOne(ref Utf8JsonReader reader)
+    private static SeedRelationship? ReadOne(ref Utf8JsonReader reader, EntityIdTable entityIds)
     {
         string? id = null, type = null, from = null, to = null, description = null, validFrom = null, validTo = null, at = null;
+        int fromEntity = -1, toEntity = -1;
         Dictionary<string, JsonElement>? properties = null;
         IReadOnlyList<SeedCitation?>? sources = null;
         var seen = Member.None;
@@ -95,8 +96,8 @@ internal static class RelationshipRunReader
             {
                 Member.Id => Plain(ref reader, out id),
                 Member.Type => Shared(ref reader, out type),
-                Member.From => Shared(ref reader, out from),
-                Member.To => Shared(ref reader, out to),
+                Member.From => End(ref reader, entityIds, out from, out fromEntity),
+                Member.To => End(ref reader, entityIds, out to, out toEntity),
                 Member.Description => Plain(ref reader, out description),
                 Member.ValidFrom => Shared(ref reader, out validFrom),
                 Member.ValidTo => Shared(ref reader, out validTo),
@@ -108,8 +109,17 @@ internal static class RelationshipRunReader
         }
 
         return reader.TokenType == JsonTokenType.EndObject
-            ? new SeedRelationship(id, type, from, to, description, validFrom, validTo, at, properties, sources)
+            ? new SeedRelationship(id, type, from, to, description, validFrom, validTo, at, properties, sources) { FromEntity = fromEntity, ToEntity = toEntity }
             : null;
+    }
+
+    /// <summary>An end: the entity's shared id and its position when the file's entities have it, otherwise a shared string.</summary>
+    [MethodImpl(LoadingCode.Optimised)]
+    private static bool End(ref Utf8JsonReader reader, EntityIdTable entityIds, out string? value, out int entity)
+    {
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && entityIds.TryFind(reader.ValueSpan, out value, out entity)) return true;
+        entity = -1;
+        return Shared(ref reader, out value);
     }
 
     [MethodImpl(LoadingCode.Optimised)]

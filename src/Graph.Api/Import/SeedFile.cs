@@ -32,6 +32,18 @@ internal sealed record SeedRelationship(
     [property: JsonConverter(typeof(InternedStringConverter))] string? ValidTo,
     [property: JsonConverter(typeof(InternedStringConverter))] string? At,
     Dictionary<string, JsonElement>? Properties,
-    [property: JsonConverter(typeof(SharedCitationsConverter))] IReadOnlyList<SeedCitation?>? Sources);
+    [property: JsonConverter(typeof(SharedCitationsConverter))] IReadOnlyList<SeedCitation?>? Sources)
+{
+    /// <summary>
+    /// The position among the file's entities of the one <see cref="From"/> names, when the reader found it
+    /// there (<see cref="EntityIdTable"/>); -1 when it did not look. A hint the validator checks before using it.
+    /// </summary>
+    [JsonIgnore]
+    public int FromEntity { get; init; } = -1;
+
+    /// <summary>As <see cref="FromEntity"/>, for <see cref="To"/>.</summary>
+    [JsonIgnore]
+    public int ToEntity { get; init; } = -1;
+}
 
 internal sealed record SeedCitation([property: JsonConverter(typeof(InternedStringConverter))] string? Document, int? Paragraph);

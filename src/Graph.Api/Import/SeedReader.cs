@@ -100,11 +100,17 @@ internal static class SeedReader
         var pool = InternedStringConverter.NewPool();
         var runs = new List<Task<List<SeedRelationship?>?>>();
         (byte[] Bytes, Task<SeedFile?> Read)? begun = null;
+        // The entities' ids, known before the first run is found (both happen on the splitter's thread, in that order).
+        var entityIds = EntityIdTable.None;
         using var buffers = new RunBuffers(Environment.ProcessorCount + 1, runBytes + blockBytes);
         var split = Task.Factory.StartNew(
             () => SeedSplitter.Split(
-                stream, ReaderOptions, buffers, runBytes, (buffer, run) => runs.Add(Task.Run(() => ReadRun(buffer, run, buffers, pool), CancellationToken.None)),
-                cancellationToken, restBegun: rest => begun = (rest, Task.Run(() => ReadRest([.. rest, .. "}"u8], pool), CancellationToken.None))),
+                stream, ReaderOptions, buffers, runBytes, (buffer, run) => runs.Add(Task.Run(() => ReadRun(buffer, run, buffers, pool, entityIds), CancellationToken.None)),
+                cancellationToken, restBegun: rest =>
+                {
+                    entityIds = EntityIdTable.Read(rest, ReaderOptions, pool);
+                    begun = (rest, Task.Run(() => ReadRest([.. rest, .. "}"u8], pool), CancellationToken.None));
+                }),
             cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         byte[]? restBytes;
         try
@@ -132,12 +138,12 @@ internal static class SeedReader
     /// </summary>
     private static bool EndsAfter(byte[] rest, int begun) => rest.AsSpan(begun).Trim(" \t\r\n"u8).SequenceEqual("}"u8);
 
-    private static List<SeedRelationship?>? ReadRun(byte[] buffer, Range run, RunBuffers buffers, ConcurrentDictionary<string, string> pool)
+    private static List<SeedRelationship?>? ReadRun(byte[] buffer, Range run, RunBuffers buffers, ConcurrentDictionary<string, string> pool, EntityIdTable entityIds)
     {
         try
         {
             var (start, length) = run.GetOffsetAndLength(buffer.Length);
-            return OrNull(() => RelationshipRunReader.Read(buffer.AsSpan(start, length), ReaderOptions) ?? Serialized(buffer.AsSpan(start, length)), pool);
+            return OrNull(() => RelationshipRunReader.Read(buffer.AsSpan(start, length), ReaderOptions, entityIds) ?? Serialized(buffer.AsSpan(start, length)), pool);
         }
         finally
         {

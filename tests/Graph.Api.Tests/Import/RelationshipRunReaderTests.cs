@@ -27,7 +27,7 @@ public sealed class RelationshipRunReaderTests
         {
             var run = Run(random, faults);
             var serializer = Serialized([(byte)'[', .. run, (byte)']']);
-            var reader = RelationshipRunReader.Read(run, SeedReader.ReaderOptions);
+            var reader = RelationshipRunReader.Read(run, SeedReader.ReaderOptions, EntityIdTable.None);
             var shown = Encoding.UTF8.GetString(run);
 
             if (serializer is null)
@@ -60,14 +60,14 @@ public sealed class RelationshipRunReaderTests
     [InlineData("""{"id":"r"} {"id":"s"}""")]
     [InlineData("""{"id":"r"},""")]
     public void It_leaves_what_is_not_the_plain_shape_to_the_serializer(string run) =>
-        Assert.Null(RelationshipRunReader.Read(Encoding.UTF8.GetBytes(run), SeedReader.ReaderOptions));
+        Assert.Null(RelationshipRunReader.Read(Encoding.UTF8.GetBytes(run), SeedReader.ReaderOptions, EntityIdTable.None));
 
     [Fact]
     public void It_reads_elements_in_place_between_commas_and_whitespace()
     {
         var run = "{\"id\":\"r\",\"type\":\"T\"} ,\n\t null,{\"to\":\"x\" /* inside */}"u8;
 
-        var read = RelationshipRunReader.Read(run, SeedReader.ReaderOptions);
+        var read = RelationshipRunReader.Read(run, SeedReader.ReaderOptions, EntityIdTable.None);
 
         Assert.NotNull(read);
         Assert.Equal("r|T|||||||-|-\nnull\n|||x|||||-|-", SeedText.Describe(read));
