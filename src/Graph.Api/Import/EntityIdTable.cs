@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
@@ -13,8 +14,8 @@ namespace Graph.Api.Import;
 /// two ends were otherwise looked up three times by their text (as shared strings while reading, as
 /// ends while checking, as nodes while indexing), each time in a table of a hundred thousand entries
 /// scattered over the heap; for a million relationships that was a fifth of a start's CPU time
-/// (bench/README, round 36). Here each slot of one flat array holds the id, its hash and its position,
-/// so a search reads a slot and the id's text, and the position lets the checks use an array instead.
+/// (bench/README, round 36). Here each slot of one flat array holds the id, its position and the first
+/// bytes of its text, so a search mostly reads one slot, and the position lets the checks use an array instead.
 /// </summary>
 /// <remarks>
 /// Built from the part of the file before the relationships (where the entities usually are) by a pass
@@ -38,13 +39,15 @@ internal sealed class EntityIdTable
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, ids.Count * 2));
         slots = new Slot[size];
         mask = size - 1;
+        Span<byte> utf8 = stackalloc byte[MaxIdBytes];
         foreach (var (id, position) in ids)
         {
-            var hash = Hash(id);
-            var slot = hash & mask;
+            Ascii.FromUtf16(id, utf8, out var length);
+            var key = Key.Of(utf8[..length]);
+            var slot = key.Hash & mask;
             while (slots[slot].Id is { } taken && taken != id) slot = (slot + 1) & mask;
             // An id given twice keeps its first position, as the validator's table of ends does.
-            if (slots[slot].Id is null) slots[slot] = new Slot(id, hash, position);
+            if (slots[slot].Id is null) slots[slot] = new Slot(id, position, key);
         }
     }
 
@@ -77,31 +80,40 @@ internal sealed class EntityIdTable
     [MethodImpl(LoadingCode.Optimised)]
     public bool TryFind(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out string? id, out int position)
     {
-        var hash = Hash(utf8);
-        for (var slot = hash & mask; slots[slot].Id is { } candidate; slot = (slot + 1) & mask)
+        if (utf8.Length <= MaxIdBytes)
         {
-            if (slots[slot].Hash != hash || !Ascii.Equals(utf8, candidate)) continue;
-            (id, position) = (candidate, slots[slot].Position);
-            return true;
+            var key = Key.Of(utf8);
+            for (var slot = key.Hash & mask; slots[slot].Id is { } candidate; slot = (slot + 1) & mask)
+            {
+                if (!slots[slot].Key.Equals(key) || (utf8.Length > Key.Bytes && !Ascii.Equals(utf8, candidate))) continue;
+                (id, position) = (candidate, slots[slot].Position);
+                return true;
+            }
         }
 
         (id, position) = (null, -1);
         return false;
     }
 
-    // Over the text's bytes, which for the ASCII ids the table holds are the chars' low bytes.
-    private static int Hash(ReadOnlySpan<byte> utf8)
+    /// <summary>
+    /// An id's length and first bytes, held in its slot: most ids fit, and are then compared without
+    /// reading the id string (which would be a second read of memory far away); a longer one also compares
+    /// the string. The hash covers the whole text.
+    /// </summary>
+    private readonly record struct Key(int Length, int Hash, ulong First, ulong Second, ulong Third)
     {
-        var hash = new HashCode();
-        hash.AddBytes(utf8);
-        return hash.ToHashCode();
-    }
+        public const int Bytes = 3 * sizeof(ulong);
 
-    private static int Hash(string id)
-    {
-        Span<byte> utf8 = stackalloc byte[id.Length];
-        Ascii.FromUtf16(id, utf8, out _);
-        return Hash(utf8);
+        public static Key Of(ReadOnlySpan<byte> utf8)
+        {
+            Span<byte> padded = stackalloc byte[Bytes];
+            padded.Clear();
+            utf8[..Math.Min(utf8.Length, Bytes)].CopyTo(padded);
+            var hash = new HashCode();
+            hash.AddBytes(utf8);
+            return new Key(utf8.Length, hash.ToHashCode(),
+                BinaryPrimitives.ReadUInt64LittleEndian(padded), BinaryPrimitives.ReadUInt64LittleEndian(padded[8..]), BinaryPrimitives.ReadUInt64LittleEndian(padded[16..]));
+        }
     }
 
     /// <summary>Each element of the top-level <c>entities</c> array in turn, with the plain (unescaped ASCII) id of those that are objects.</summary>
@@ -165,5 +177,5 @@ internal sealed class EntityIdTable
         return reader.TokenType == JsonTokenType.EndObject;
     }
 
-    private readonly record struct Slot(string? Id, int Hash, int Position);
+    private readonly record struct Slot(string? Id, int Position, Key Key);
 }

@@ -28,14 +28,20 @@ public sealed class EntityIdTableTests
     public void The_table_holds_each_plain_id_with_the_position_of_its_first_entity()
     {
         var text = """{ "format": "graph-seed/1", "other": { "entities": [ { "id": "x" } ] }, "entities": [ { "id": "a", "kind": "COUNTRY" }, null, [ { "id": "y" } ], """
-            + """{ "name": "no id" }, { "id": "b\u0063" }, { "id": "d", "id": "e" }, { "id": 7 }, { "id": "ü" }, { "id": "a" }, { "kind": "TOPIC", "id": "f" } ], "relationships": []""";
+            + """{ "name": "no id" }, { "id": "b\u0063" }, { "id": "d", "id": "e" }, { "id": 7 }, { "id": "ü" }, { "id": "a" }, { "kind": "TOPIC", "id": "f" }, """
+            + """{ "id": "an-organisation-with-a-long-id-1" }, { "id": "an-organisation-with-a-long-id-2" } ], "relationships": []""";
         var pool = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var table = EntityIdTable.Read(Encoding.UTF8.GetBytes(text), SeedReader.ReaderOptions, pool);
 
         Assert.Equal(0, Find(table, "a"));
         Assert.Equal(5, Find(table, "e"));
         Assert.Equal(9, Find(table, "f"));
-        foreach (var absent in new[] { "x", "y", "bc", "b\\u0063", "d", "7", "ü", "", "g", "a " }) Assert.Equal(-1, Find(table, absent));
+        Assert.Equal(10, Find(table, "an-organisation-with-a-long-id-1"));
+        Assert.Equal(11, Find(table, "an-organisation-with-a-long-id-2"));
+        foreach (var absent in new[] { "x", "y", "bc", "b\\u0063", "d", "7", "ü", "", "g", "a ", "an-organisation-with-a-long-id-3", "an-organisation-with-a-long-id-" })
+        {
+            Assert.Equal(-1, Find(table, absent));
+        }
         Assert.True(table.TryFind("f"u8, out var id, out _));
         Assert.Same(pool["f"], id);
     }
