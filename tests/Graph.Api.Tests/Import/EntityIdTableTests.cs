@@ -98,23 +98,8 @@ public sealed class EntityIdTableTests
 
     private static int Find(EntityIdTable table, string id) => table.TryFind(Encoding.UTF8.GetBytes(id), out _, out var position) ? position : -1;
 
-    private static List<string> Outcome(SeedFile file)
-    {
-        try
-        {
-            var (entities, relationships) = new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>(), rowsPerChunk: 3, shares: 2).Validate(file);
-            return
-            [
-                "accepted",
-                .. entities.Select(e => $"{e.Id} {e.Kind} {e.Name}"),
-                .. relationships.Select(r => $"{r.Id} {r.Type} {r.FromId} {r.ToId} {r.ValidFrom} {r.ValidTo} {string.Join(";", r.Sources)}"),
-            ];
-        }
-        catch (ImportRejectedException refused)
-        {
-            return ["rejected", .. refused.Errors.Select(e => $"{e.Code} {e.Path} {e.Message}")];
-        }
-    }
+    private static List<string> Outcome(SeedFile file) =>
+        ImportOutcome.Of(new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>(), rowsPerChunk: 3, shares: 2), file);
 
     /// <summary>Entities, some of them odd (a kind that does not exist, an escaped id, an id given twice), and relationships between them and ids no entity has.</summary>
     private static string RandomImport(Random random, int rows, double faultRate)

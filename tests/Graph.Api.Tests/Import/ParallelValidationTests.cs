@@ -84,23 +84,7 @@ public sealed class ParallelValidationTests
         Assert.Contains("DUPLICATE_ID relationships[1].id The id 'r1' is already taken.", Errors(Import("r1", "r1", "r2")));
     }
 
-    private static List<string> Outcome(GraphImportValidator validator, string json)
-    {
-        try
-        {
-            var (entities, relationships) = validator.Validate(SeedReader.Read(json));
-            return
-            [
-                "accepted",
-                .. entities.Select(e => $"{e.Id} {e.Kind} {e.Name}"),
-                .. relationships.Select(r => $"{r.Id} {r.Type} {r.FromId} {r.ToId} {r.ValidFrom} {r.ValidTo} {string.Join(";", r.Sources)}"),
-            ];
-        }
-        catch (ImportRejectedException rejected)
-        {
-            return ["rejected", .. rejected.Errors.Select(e => $"{e.Code} {e.Path} {e.Message}")];
-        }
-    }
+    private static List<string> Outcome(GraphImportValidator validator, string json) => ImportOutcome.Of(validator, SeedReader.Read(json));
 
     /// <summary>A small import drawn from few ids, types, ends, dates and sources, so that rows repeat each other and fail in every way.</summary>
     private static string RandomImport(Random random, int rows, double faultRate)
