@@ -31,6 +31,10 @@ internal sealed class EntityIdTable
     // so are ids that are not ASCII (no well-formed id is), so the text's bytes can be compared with the id's chars.
     private const int MaxIdBytes = 128;
 
+    // At most this many ids (a table of 100 MB): a file with more entities gets positions for its first
+    // ones only, and the rest are found as before, rather than a table that grows with the file unbounded.
+    internal const int MaxIds = 1 << 20;
+
     private readonly Slot[] slots;
     private readonly int mask;
 
@@ -57,15 +61,15 @@ internal sealed class EntityIdTable
 
     /// <summary>
     /// The entities' ids in <paramref name="beforeRelationships"/> (the file up to where its relationships
-    /// begin), each also put into <paramref name="pool"/>, so the entities read from that text get the
-    /// same strings as the relationships that name them.
+    /// begin; the first <paramref name="maxIds"/> of them), each also put into <paramref name="pool"/>, so
+    /// the entities read from that text get the same strings as the relationships that name them.
     /// </summary>
-    public static EntityIdTable Read(byte[] beforeRelationships, JsonReaderOptions options, ConcurrentDictionary<string, string> pool)
+    public static EntityIdTable Read(byte[] beforeRelationships, JsonReaderOptions options, ConcurrentDictionary<string, string> pool, int maxIds = MaxIds)
     {
         var ids = new List<(string Id, int Position)>();
         try
         {
-            Scan(beforeRelationships, options, ids);
+            Scan(beforeRelationships, options, ids, maxIds);
         }
         catch (JsonException)
         {
@@ -119,7 +123,7 @@ internal sealed class EntityIdTable
 
     /// <summary>Each element of the top-level <c>entities</c> array in turn, with the plain (unescaped ASCII) id of those that are objects.</summary>
     [MethodImpl(LoadingCode.Optimised)]
-    private static void Scan(byte[] json, JsonReaderOptions options, List<(string Id, int Position)> ids)
+    private static void Scan(byte[] json, JsonReaderOptions options, List<(string Id, int Position)> ids, int maxIds)
     {
         // Not the final block: the text stops inside the file's object, where the relationships begin.
         var reader = new Utf8JsonReader(json, isFinalBlock: false, new JsonReaderState(options));
@@ -135,7 +139,7 @@ internal sealed class EntityIdTable
             }
 
             if (reader.TokenType != JsonTokenType.StartArray) return;
-            for (var position = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; position++)
+            for (var position = 0; ids.Count < maxIds && reader.Read() && reader.TokenType != JsonTokenType.EndArray; position++)
             {
                 if (reader.TokenType != JsonTokenType.StartObject)
                 {

@@ -61,6 +61,18 @@ public sealed class EntityIdTableTests
     }
 
     [Fact]
+    public void The_table_holds_at_most_its_limit_of_ids_the_first_ones()
+    {
+        var pool = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var text = Encoding.UTF8.GetBytes("""{ "entities": [ { "id": "a" }, null, { "id": "b" }, { "id": "c" } ], "relationships": []""");
+
+        var table = EntityIdTable.Read(text, SeedReader.ReaderOptions, pool, maxIds: 2);
+
+        Assert.Equal((0, 2, -1), (Find(table, "a"), Find(table, "b"), Find(table, "c")));
+        Assert.False(pool.ContainsKey("c"));
+    }
+
+    [Fact]
     public void A_file_read_in_runs_gives_each_end_its_entity_position()
     {
         var json = RandomImport(new Random(5), rows: 200, faultRate: 0);
