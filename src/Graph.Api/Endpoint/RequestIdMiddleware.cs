@@ -12,7 +12,7 @@ internal sealed partial class RequestIdMiddleware(RequestDelegate next, RefusedR
 {
     private const string Header = "X-Request-Id";
 
-    [GeneratedRegex("^[A-Za-z0-9._:-]{1,64}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9._:-]{1,64}\z")]
     private static partial Regex SaneId();
 
     public async Task InvokeAsync(HttpContext context)

@@ -65,10 +65,11 @@ internal sealed partial class ImportChecks
         public int DatesNumbered;
     }
 
-    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    // \z, not $: in .NET, $ also matches before a final newline, so "belarus\n" passed as an id.
+    [GeneratedRegex(@"^[a-z0-9]+(?:-[a-z0-9]+)*\z")]
     private static partial Regex IdPattern();
 
-    [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9_]{0,49}$")]
+    [GeneratedRegex(@"^[a-zA-Z][a-zA-Z0-9_]{0,49}\z")]
     private static partial Regex PropertyKeyPattern();
 
     public void Fail(string code, ImportPath path, string message) => Errors.Add(new ImportError(code, path.ToString(), message));

@@ -30,12 +30,27 @@ public static class RelationshipVocabulary
 
     private static readonly Dictionary<RelationshipType, RelationshipTypeInfo> ByType = All.ToDictionary(i => i.Type);
 
+    // Each type's kinds as two bit sets, by the type's number: an import asks for every relationship (a
+    // million at a large seed's start), where a dictionary lookup and two list scans took 0.15 s of CPU.
+    private static readonly (uint From, uint To)[] KindsByType = KindSets();
+
     public static RelationshipTypeInfo Describe(RelationshipType type) => ByType[type];
 
     [MethodImpl(LoadingCode.Optimised)]
-    public static bool Allows(RelationshipType type, EntityKind from, EntityKind to)
+    public static bool Allows(RelationshipType type, EntityKind from, EntityKind to) =>
+        (uint)type < (uint)KindsByType.Length && KindsByType[(int)type] is var (fromKinds, toKinds)
+        && (fromKinds & Bit(from)) != 0 && (toKinds & Bit(to)) != 0;
+
+    private static uint Bit(EntityKind kind) => (uint)kind < 32 ? 1u << (int)kind : 0;
+
+    private static (uint From, uint To)[] KindSets()
     {
-        var info = ByType[type];
-        return info.FromKinds.Contains(from) && info.ToKinds.Contains(to);
+        var sets = new (uint From, uint To)[All.Max(i => (int)i.Type) + 1];
+        foreach (var info in All)
+        {
+            sets[(int)info.Type] = (info.FromKinds.Aggregate(0u, (set, kind) => set | Bit(kind)), info.ToKinds.Aggregate(0u, (set, kind) => set | Bit(kind)));
+        }
+
+        return sets;
     }
 }

@@ -81,6 +81,7 @@ public sealed class ImportValidationTests
     [InlineData("""{ "id": "r1", "type": "DIPLOMATIC_RELATIONS", "from": "a", "to": "b", "validFrom": "2019-13", "sources": [ { "document": "doc", "paragraph": 1 } ] }""", "INVALID_DATE")]
     [InlineData("""{ "id": "r1", "type": "DIPLOMATIC_RELATIONS", "from": "a", "to": "b", "validFrom": "2020", "validTo": "2019", "sources": [ { "document": "doc", "paragraph": 1 } ] }""", "INVALID_DATE")]
     [InlineData("""{ "id": "R 1", "type": "DIPLOMATIC_RELATIONS", "from": "a", "to": "b", "sources": [ { "document": "doc", "paragraph": 1 } ] }""", "INVALID_ID")]
+    [InlineData("""{ "id": "r1\n", "type": "DIPLOMATIC_RELATIONS", "from": "a", "to": "b", "sources": [ { "document": "doc", "paragraph": 1 } ] }""", "INVALID_ID")]
     [InlineData("""{ "id": "a", "type": "DIPLOMATIC_RELATIONS", "from": "a", "to": "b", "sources": [ { "document": "doc", "paragraph": 1 } ] }""", "DUPLICATE_ID")]
     public void A_bad_relationship_is_refused_with_its_code(string relationship, string code) =>
         Assert.Contains(Errors(Graph(relationship)), e => e.Code == code);
@@ -135,6 +136,8 @@ public sealed class ImportValidationTests
     [InlineData("""{ "id": "x", "kind": "TOPIC", "name": "" }""", "IMPORT_INVALID")]
     [InlineData("""{ "id": "x", "kind": "TOPIC", "name": "X", "properties": { "nested": { "a": 1 } } }""", "IMPORT_INVALID")]
     [InlineData("""{ "id": "a", "kind": "TOPIC", "name": "Again" }""", "DUPLICATE_ID")]
+    [InlineData("""{ "id": "x\n", "kind": "TOPIC", "name": "X" }""", "INVALID_ID")]
+    [InlineData("""{ "id": "x", "kind": "TOPIC", "name": "X", "properties": { "amount\n": 1 } }""", "IMPORT_INVALID")]
     public void A_bad_entity_is_refused_with_its_code(string entity, string code) =>
         Assert.Contains(Errors(Graph(Relationship(), Countries + "," + entity)), e => e.Code == code);
 
