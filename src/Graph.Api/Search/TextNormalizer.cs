@@ -19,7 +19,7 @@ public static class TextNormalizer
     [MethodImpl(LoadingCode.Optimised)]
     internal static string FoldAny(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormKD);
+        var decomposed = Decomposed(text);
         var folded = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
         foreach (var c in decomposed)
@@ -44,6 +44,24 @@ public static class TextNormalizer
         }
 
         return folded.ToString();
+    }
+
+    /// <summary>
+    /// The text in compatibility decomposition. Normalisation refuses text holding half of a surrogate pair,
+    /// which a query's string can escape (the same escape in a request's JSON is refused with the request);
+    /// such a half is replaced first, as decoding UTF-8 replaces a broken sequence (with U+FFFD), and then
+    /// folds like punctuation.
+    /// </summary>
+    private static string Decomposed(string text)
+    {
+        try
+        {
+            return text.Normalize(NormalizationForm.FormKD);
+        }
+        catch (ArgumentException)
+        {
+            return Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text)).Normalize(NormalizationForm.FormKD);
+        }
     }
 
     /// <summary>

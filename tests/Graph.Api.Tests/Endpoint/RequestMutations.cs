@@ -23,7 +23,7 @@ internal sealed class RequestMutations(int seed)
     private static readonly string[] Tokens =
     [
         "{", "}", "[", "]", "(", ")", ":", ",", "\"", "\\", "$", "...", "@skip(if: true)", "null", "true", "-1", "2147483648",
-        "1e400", "\\u0000", "\\ud800", "\\udc00", "\\r", "\\n", "é", "__typename", "query", "mutation", "fragment F on Entity { id ...F }",
+        "1e400", "\\u0000", "\\ud800", "\\udc00", "\\\\ud800", "\\\\udc00", "\\r", "\\n", "é", "__typename", "query", "mutation", "fragment F on Entity { id ...F }",
         "...F", " ", "#", "\"\"\"", "!", "=", "first: 100000", "depth: 99", "asOf: \"2013-13-01\"", "__schema { types { name } }",
     ];
 
