@@ -18,6 +18,7 @@ internal sealed partial class GraphQLEndpoint(
     GraphQLRequestReader reader,
     DocumentCache documents,
     IDocumentExecuter<GraphSchema> executer,
+    GraphSchema schema,
     CompiledExecutor compiled,
     GraphQLSerializer serializer,
     GraphIndexHolder index,
@@ -92,6 +93,14 @@ internal sealed partial class GraphQLEndpoint(
             {
                 Headers = new Dictionary<string, string> { ["Allow"] = "POST" },
             };
+        }
+
+        // The engine answered such an operation with 200 and "data": null, as if it had run; it is a request
+        // that cannot run, refused like a document that fails validation.
+        if (operation?.Operation is OperationType.Mutation && schema.Mutation is null || operation?.Operation is OperationType.Subscription && schema.Subscription is null)
+        {
+            throw new RequestError(StatusCodes.Status422UnprocessableEntity, "INVALID_OPERATION",
+                $"This schema has no {(operation.Operation is OperationType.Mutation ? "mutations" : "subscriptions")}: the graph is read over GraphQL and loaded from its seed file.");
         }
 
         var (cost, fields, fragments) = DocumentLimits.Check(document, operation, request.Variables, limit);

@@ -52,6 +52,19 @@ public sealed class HttpTransportTests(SeedGraphFixture fixture)
     }
 
     [Theory]
+    [InlineData("mutation { importGraph }")]
+    [InlineData("subscription S { changes }")]
+    [InlineData("query Q { __typename } mutation M { importGraph }", "M")]
+    public async Task A_mutation_or_subscription_over_post_is_a_request_error_without_data(string query, string? operationName = null)
+    {
+        var response = await fixture.Client.PostAsync(query, operationName: operationName);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.Status);
+        Assert.Equal("INVALID_OPERATION", response.FirstErrorCode);
+        Assert.Null(response.Body["data"]);
+        await StillServesAsync();
+    }
+
+    [Theory]
     [InlineData("PUT")]
     [InlineData("DELETE")]
     [InlineData("PATCH")]
