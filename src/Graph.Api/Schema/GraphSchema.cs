@@ -1,4 +1,6 @@
 using Graph.Api.Entities;
+using GraphQL;
+using GraphQL.Resolvers;
 
 namespace Graph.Api.Schema;
 
@@ -23,5 +25,15 @@ internal sealed class GraphSchema : GraphQL.Types.Schema
         RegisterType(typeof(PlaceType));
         RegisterType(typeof(DocumentType));
         RegisterType(typeof(Relationships.RelationshipGraphType));
+    }
+
+    // Runs once, while the schema is initialized, once its types (and the meta-fields) exist.
+    protected override void Validate()
+    {
+        base.Validate();
+        // GraphQL.NET's __type looks an empty name up with an indexer that throws, and the client saw INTERNAL;
+        // an empty name is a name no type has, and the spec answers null for those.
+        TypeMetaFieldType.Resolver = new FuncFieldResolver<object?>(
+            context => context.GetArgument<string>("name") is { Length: > 0 } name ? context.Schema.AllTypes[name] : null);
     }
 }

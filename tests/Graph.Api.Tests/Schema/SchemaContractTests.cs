@@ -42,6 +42,23 @@ public sealed class SchemaContractTests(SeedGraphFixture fixture)
         Assert.Empty(missing);
     }
 
+    [Fact]
+    public async Task A_type_is_looked_up_by_name_and_a_name_no_type_has_is_null_even_when_empty()
+    {
+        // GraphQL.NET's own __type failed on an empty name, which the client saw as an INTERNAL error.
+        // Asked twice: a document seen before may be answered by its compiled plan.
+        for (var time = 0; time < 2; time++)
+        {
+            var data = await fixture.Client.QueryAsync("""
+                query($empty: String!) { country: __type(name: "Country") { name kind } none: __type(name: "Nope") { name } empty: __type(name: "") { name } variable: __type(name: $empty) { name } }
+                """, new { empty = "" });
+            Assert.Equal(("Country", "OBJECT"), (data["country"]!["name"]!.GetValue<string>(), data["country"]!["kind"]!.GetValue<string>()));
+            Assert.Null(data["none"]);
+            Assert.Null(data["empty"]);
+            Assert.Null(data["variable"]);
+        }
+    }
+
     internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
