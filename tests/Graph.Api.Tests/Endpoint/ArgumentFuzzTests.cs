@@ -1,0 +1,43 @@
+using Graph.Api.Tests.Support;
+
+namespace Graph.Api.Tests.Endpoint;
+
+/// <summary>
+/// Every field that takes arguments, called with values from the edges of their types
+/// (<see cref="ArgumentQueries"/>): each answer is JSON, never a 5xx, and never an INTERNAL error, which is
+/// what a resolver's unforeseen exception becomes; a refusal carries a stable code. With either fix undone,
+/// it finds the two such failures first met by hand: a search text holding half a surrogate pair, and
+/// <c>__type</c> with an empty name.
+/// </summary>
+[Collection(SeedGraphTests.Name)]
+public sealed class ArgumentFuzzTests(SeedGraphFixture fixture)
+{
+    private const int QueriesPerSeed = 400;
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task Edge_values_of_every_argument_get_an_answer_or_a_coded_refusal(int seed)
+    {
+        var client = fixture.Client;
+        var queries = new ArgumentQueries(await client.QueryAsync(ArgumentQueries.Introspection), seed);
+        var answered = 0;
+        for (var i = 0; i < QueriesPerSeed; i++)
+        {
+            var query = queries.Next();
+            var response = await client.PostAsync(query);
+            var context = $"seed {seed}, query {i}: {(int)response.Status}\n{query}\n{response.Body.ToJsonString()}";
+
+            Assert.True((int)response.Status < 500, context);
+            var errors = response.Errors ?? [];
+            Assert.All(errors, error => Assert.False(string.IsNullOrEmpty(error!["extensions"]?["code"]?.GetValue<string>()), context));
+            Assert.DoesNotContain(errors, error => error!["extensions"]!["code"]!.GetValue<string>() == "INTERNAL");
+            if (errors.Count == 0) answered++;
+        }
+
+        // Most calls are answered, so the values reach the resolvers rather than stopping at validation.
+        Assert.True(answered > QueriesPerSeed / 2, $"only {answered} of {QueriesPerSeed} answered without errors");
+        await client.AssertStillServesUnchangedAsync();
+    }
+}
