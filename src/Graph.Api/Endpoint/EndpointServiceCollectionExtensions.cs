@@ -39,7 +39,9 @@ internal static class EndpointServiceCollectionExtensions
     {
         endpoints.MapMethods(path, [HttpMethods.Get, HttpMethods.Post], context => context.RequestServices.GetRequiredService<GraphQLEndpoint>().HandleAsync(context))
             .RequireCors(HostingExtensions.CorsPolicy);
-        endpoints.MapMethods(path, [HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch], context =>
+        // HEAD and TRACE too: left to routing, they got its own 405, whose Allow header named every method
+        // mapped here, the refused ones included. (OPTIONS stays with routing, which answers CORS preflights.)
+        endpoints.MapMethods(path, [HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch, HttpMethods.Head, HttpMethods.Trace], context =>
         {
             context.Response.Headers.Allow = "GET, POST";
             return RequestErrorWriter.WriteAsync(context,
