@@ -43,9 +43,9 @@ internal static class DocumentLimits
         if (analysis.IntrospectionDepth > limits.MaxIntrospectionDepth)
             throw Refused("QUERY_TOO_DEEP", $"The introspection query nests {analysis.IntrospectionDepth} levels deep; the limit is {limits.MaxIntrospectionDepth}.");
         if (analysis.Fields > limits.MaxFields)
-            throw Refused("TOO_MANY_FIELDS", $"The operation selects {Readable(analysis.Fields)} fields with fragments expanded; the limit is {limits.MaxFields}.");
+            throw Refused("TOO_MANY_FIELDS", $"The operation selects {Readable(analysis.Fields)} fields with fragments expanded; the limit is {Readable(limits.MaxFields)}.");
         if (analysis.Cost > limits.MaxCost)
-            throw Refused("COST_LIMIT", $"The operation would cost {Readable(analysis.Cost)}; the limit is {limits.MaxCost}. Ask for smaller pages or fewer nested lists.");
+            throw Refused("COST_LIMIT", $"The operation would cost {Readable(analysis.Cost)}; the limit is {Readable(limits.MaxCost)}. Ask for smaller pages or fewer nested lists.");
     }
 
     private static string Readable(long value) => value >= long.MaxValue / 4 ? "more than 10^18" : value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
