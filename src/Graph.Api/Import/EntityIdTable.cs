@@ -170,7 +170,7 @@ internal sealed class EntityIdTable
             }
             else if (isId)
             {
-                // Given again in a form the table does not hold: the entity keeps no id here (the serializer would take the last).
+                // Given in a form the table does not hold, or given again (which the file's reader refuses): no id here.
                 id = null;
             }
             else if (!reader.TrySkip())

@@ -52,7 +52,9 @@ internal static class SeedReader
         }
         catch (JsonException ex)
         {
-            throw Rejected($"The file is not valid import JSON: {ex.Message}");
+            // Most of the reader's messages say where they stopped; the one for a member given twice does not.
+            var where = ex.LineNumber is { } line && !ex.Message.Contains("LineNumber", StringComparison.Ordinal) ? $" (line {line + 1}, in {ex.Path})" : "";
+            throw Rejected($"The file is not valid import JSON: {ex.Message}{where}");
         }
     }
 

@@ -11,7 +11,7 @@ namespace Graph.Api.Import;
 /// read (one run of it, when a large file is read in runs; the validator shares them across runs),
 /// equal citations are one shared object and equal one-citation lists one shared array. It
 /// reads exactly what the generated reader accepts: an array of objects with <c>document</c> (a
-/// string) and <c>paragraph</c> (a 32-bit integer), either null or missing; anything else is refused.
+/// string) and <c>paragraph</c> (a 32-bit integer), each null, missing or given once; anything else is refused.
 /// </summary>
 internal sealed class SharedCitationsConverter : JsonConverter<IReadOnlyList<SeedCitation?>>
 {
@@ -57,10 +57,13 @@ internal sealed class SharedCitationsConverter : JsonConverter<IReadOnlyList<See
         if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException($"A source is an object, not {reader.TokenType}.");
         string? document = null;
         int? paragraph = null;
+        var (hasDocument, hasParagraph) = (false, false);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             if (reader.ValueTextEquals("document"u8))
             {
+                if (hasDocument) throw new JsonException("A source gives 'document' twice.");
+                hasDocument = true;
                 reader.Read();
                 document = reader.TokenType switch
                 {
@@ -71,6 +74,8 @@ internal sealed class SharedCitationsConverter : JsonConverter<IReadOnlyList<See
             }
             else if (reader.ValueTextEquals("paragraph"u8))
             {
+                if (hasParagraph) throw new JsonException("A source gives 'paragraph' twice.");
+                hasParagraph = true;
                 reader.Read();
                 paragraph = reader.TokenType switch
                 {

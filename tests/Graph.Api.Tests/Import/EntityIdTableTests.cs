@@ -17,7 +17,6 @@ public sealed class EntityIdTableTests
     [
         """{ "id": "c1", "kind": "PLANET", "name": "Twice, badly first" }""",
         """{ "id": "c\u0032", "kind": "COUNTRY", "name": "Escaped" }""",
-        """{ "id": "c3", "id": "c4", "kind": "COUNTRY", "name": "Two ids" }""",
         """null""",
         """{ "id": "ç5", "kind": "COUNTRY", "name": "Not ASCII" }""",
         """{ "id": "c6", "kind": "COUNTRY", "name": "" }""",
@@ -113,7 +112,7 @@ public sealed class EntityIdTableTests
     private static List<string> Outcome(SeedFile file) =>
         ImportOutcome.Of(new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>(), rowsPerChunk: 3, shares: 2), file);
 
-    /// <summary>Entities, some of them odd (a kind that does not exist, an escaped id, an id given twice), and relationships between them and ids no entity has.</summary>
+    /// <summary>Entities, some of them odd (a kind that does not exist, an escaped id, an id two entities have), and relationships between them and ids no entity has.</summary>
     private static string RandomImport(Random random, int rows, double faultRate)
     {
         var text = new StringBuilder("""{ "format": "graph-seed/1", "entities": [ { "id": "doc", "kind": "DOCUMENT", "name": "Doc", "properties": { "paragraphs": 3 } }""");

@@ -50,6 +50,23 @@ public sealed class ImportValidationTests
         Assert.Null(SeedReader.Read("""{"relationships":[{"type":null}]}""").Relationships![0]!.Type);
     }
 
+    [Theory]
+    [InlineData("""{ "entities": [ { "id": "a", "kind": "COUNTRY", "name": "A", "name": "B" } ] }""")]
+    [InlineData("""{ "entities": [ { "id": "a", "kind": "COUNTRY", "name": "A", "properties": { "isoCode": "AA", "isoCode": "BB" } } ] }""")]
+    [InlineData("""{ "entities": [], "entities": [] }""")]
+    [InlineData("""{ "relationships": [ { "id": "r1", "type": "PARTY_TO", "type": "DIPLOMATIC_RELATIONS" } ] }""")]
+    [InlineData("""{ "relationships": [ { "id": "r1", "sources": [ { "document": "d", "paragraph": 1, "paragraph": 2 } ] } ] }""")]
+    public void A_member_given_twice_refuses_the_file_and_says_where_whether_read_whole_or_in_runs(string json)
+    {
+        // The last one silently won: an entity with two names, or a property with two values, lost one.
+        foreach (var runBytes in new[] { int.MaxValue, 16 })
+        {
+            var error = Assert.Single(Assert.Throws<ImportRejectedException>(() => SeedReader.Read(System.Text.Encoding.UTF8.GetBytes(json), runBytes)).Errors);
+            Assert.Equal("IMPORT_MALFORMED", error.Code);
+            Assert.Matches("([Dd]uplicate|twice).*line 1", error.Message);
+        }
+    }
+
     [Fact]
     public void Rows_citing_the_same_paragraph_share_one_list_and_dates_parse_as_written()
     {

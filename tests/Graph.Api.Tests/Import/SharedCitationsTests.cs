@@ -11,6 +11,7 @@ public sealed class SharedCitationsTests
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         ReadCommentHandling = JsonCommentHandling.Skip,
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        AllowDuplicateProperties = false,
     };
 
     [Theory]
@@ -23,6 +24,7 @@ public sealed class SharedCitationsTests
     [InlineData("""[{"document":null,"paragraph":null}]""")]
     [InlineData("""[{"paragraph":3,"document":"d"}]""")]
     [InlineData("""[{"document":"a","document":"b"}]""")]
+    [InlineData("""[{"document":"a","paragraph":1,"paragraph":1}]""")]
     [InlineData("""[{"docu\u006dent":"d\u00e9","paragraph":-4}]""")]
     [InlineData("""[/* c */ {"document":"d" /* x */, "paragraph":1} ]""")]
     [InlineData("""[{"document":"d","paragraph":1.5}]""")]
