@@ -17,6 +17,8 @@ internal sealed partial class ImportChecks
     /// <summary>The longest description or text property, in characters.</summary>
     public const int MaxDescriptionLength = 2000;
     private const int MaxProperties = 30;
+    private const int MaxNumberDigits = 15;
+    private const string NotAValue = "A property value is a string, a finite number or a boolean.";
 
     private readonly Shared shared;
 
@@ -142,15 +144,36 @@ internal sealed partial class ImportChecks
             TypedProperty? property = value.ValueKind switch
             {
                 JsonValueKind.String => CheckText(value.GetString(), path.Dot(key), MaxDescriptionLength, required: true) is { } s ? new TypedProperty(key, PropertyValueType.Text, s) : null,
-                JsonValueKind.Number when value.TryGetDouble(out var n) && double.IsFinite(n) => new TypedProperty(key, PropertyValueType.Number, n.ToString("R", System.Globalization.CultureInfo.InvariantCulture)),
+                JsonValueKind.Number => CheckNumber(value, path.Dot(key)) is { } number ? new TypedProperty(key, PropertyValueType.Number, number) : null,
                 JsonValueKind.True or JsonValueKind.False => new TypedProperty(key, PropertyValueType.Boolean, value.GetBoolean() ? "true" : "false"),
                 _ => null,
             };
-            if (property is null && value.ValueKind != JsonValueKind.String) Fail("IMPORT_INVALID", path.Dot(key), "A property value is a string, a finite number or a boolean.");
+            if (property is null && value.ValueKind is not (JsonValueKind.String or JsonValueKind.Number)) Fail("IMPORT_INVALID", path.Dot(key), NotAValue);
             if (property is not null) result.Add(property);
         }
 
         return result.Count == 0 ? [] : result.ToArray();
+    }
+
+    /// <summary>
+    /// A number's text as stored, when a double holds it: one of up to 15 significant digits always comes
+    /// back as written. A longer one was stored rounded (12345678901234567890 as 1.2345678901234567E+19),
+    /// so it is refused, and can be given as a string.
+    /// </summary>
+    private string? CheckNumber(JsonElement value, ImportPath path)
+    {
+        if (!value.TryGetDouble(out var number) || !double.IsFinite(number))
+        {
+            Fail("IMPORT_INVALID", path, NotAValue);
+            return null;
+        }
+
+        var text = value.GetRawText();
+        var exponent = text.AsSpan().IndexOfAny('e', 'E');
+        var digits = (exponent < 0 ? text : text[..exponent]).Replace("-", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal).Trim('0').Length;
+        if (digits <= MaxNumberDigits) return number.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        Fail("IMPORT_INVALID", path, $"A number keeps at most {MaxNumberDigits} significant digits, and this one has {digits}; give it as a string.");
+        return null;
     }
 
     /// <summary>

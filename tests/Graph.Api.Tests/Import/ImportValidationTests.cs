@@ -67,6 +67,31 @@ public sealed class ImportValidationTests
         }
     }
 
+    [Theory]
+    [InlineData("660000000", "660000000")]
+    [InlineData("1234567890.12345", "1234567890.12345")]
+    [InlineData("-0.000123456789012345", "-0.000123456789012345")]
+    [InlineData("1e300", "1E+300")]
+    [InlineData("12345678901234567890", null)]
+    [InlineData("0.1234567890123456", null)]
+    [InlineData("1.0000000000000001", null)]
+    public void A_number_is_kept_as_written_or_refused_when_a_double_would_round_it(string number, string? kept)
+    {
+        var json = Graph(Relationship(), Countries + $$""", { "id": "x", "kind": "TOPIC", "name": "X", "properties": { "n": {{number}} } }""");
+        if (kept is null)
+        {
+            var error = Assert.Single(Errors(json));
+            Assert.Equal(("IMPORT_INVALID", "entities[3].properties.n"), (error.Code, error.Path));
+            Assert.Contains("significant digits", error.Message, StringComparison.Ordinal);
+            return;
+        }
+
+        var (entities, _) = new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>()).Validate(SeedReader.Read(json));
+        var property = Assert.Single(entities.Single(e => e.Id == "x").Properties);
+        Assert.Equal(new TypedProperty("n", PropertyValueType.Number, kept), property);
+        Assert.Equal(double.Parse(number, System.Globalization.CultureInfo.InvariantCulture), double.Parse(property.Value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public void Rows_citing_the_same_paragraph_share_one_list_and_dates_parse_as_written()
     {
