@@ -65,7 +65,10 @@ internal static class SyntheticGraph
             var info = RelationshipVocabulary.All[random.Next(RelationshipVocabulary.All.Count)];
             var from = PickEnd(random, byKind, info.FromKinds, hub: false);
             var to = PickEnd(random, byKind, info.ToKinds, hub: random.NextDouble() < 0.2);
-            if (from is null || to is null || from == to || !seen.Add(((int)info.Type, from, to))) continue;
+            if (from is null || to is null || from == to) continue;
+            // A symmetric type joins a pair once, whichever way round: both ways would be one fact twice, which the import refuses.
+            var (first, second) = info.Symmetric && string.CompareOrdinal(from, to) > 0 ? (to, from) : (from, to);
+            if (!seen.Add(((int)info.Type, first, second))) continue;
             json.WriteStartObject();
             json.WriteString("id", $"rel-{written:D8}");
             json.WriteString("type", ConstantCase.Name(info.Type));

@@ -133,7 +133,9 @@ internal sealed class GraphImportValidator(
         var row = new CheckedRelationship { NewId = id, IdHash = id is null ? 0 : StringComparer.Ordinal.GetHashCode(id) };
         if (id is null || !typeOk || fromEnd is not { } start || toEnd is not { } end) return row;
         // A relationship's type, ends and date texts, as numbers: hashing four strings per row was most of the check's time.
-        row.Key = (type, start.Number, end.Number, fromNumber, toNumber);
+        // A symmetric type states the same fact either way round, so its ends are a pair in a fixed order.
+        var (first, second) = RelationshipVocabulary.IsSymmetric(type) && end.Number < start.Number ? (end.Number, start.Number) : (start.Number, end.Number);
+        row.Key = (type, first, second, fromNumber, toNumber);
         row.Record = new RelationshipRecord
         {
             Id = id, Type = type, FromId = seed.From!, ToId = seed.To!, Description = description,
@@ -177,7 +179,7 @@ internal sealed class GraphImportValidator(
         return true;
     }
 
-    /// <summary>Which rows repeat an earlier row's type, ends and dates; a row whose id is taken takes no part.</summary>
+    /// <summary>Which rows repeat an earlier row's type, ends (either way round for a symmetric type) and dates; a row whose id is taken takes no part.</summary>
     private static bool[] RelationshipsRepeated(CheckedRelationship[] rows, bool[] idRepeated, int shareCount)
     {
         var repeated = new bool[rows.Length];
@@ -209,7 +211,9 @@ internal sealed class GraphImportValidator(
             if (relationshipRepeated[i])
             {
                 var seed = seeds[i]!;
-                yield return new ImportError("DUPLICATE_RELATIONSHIP", path.ToString(), $"The same {seed.Type} from '{seed.From}' to '{seed.To}' with the same dates is already in this import.");
+                yield return new ImportError("DUPLICATE_RELATIONSHIP", path.ToString(), RelationshipVocabulary.IsSymmetric(rows[i].Key.Type)
+                    ? $"The same {seed.Type} between '{seed.From}' and '{seed.To}' with the same dates is already in this import, one way round or the other ({seed.Type} is symmetric)."
+                    : $"The same {seed.Type} from '{seed.From}' to '{seed.To}' with the same dates is already in this import.");
             }
         }
     }

@@ -34,7 +34,17 @@ public static class RelationshipVocabulary
     // million at a large seed's start), where a dictionary lookup and two list scans took 0.15 s of CPU.
     private static readonly (uint From, uint To)[] KindsByType = KindSets();
 
+    // Which types are symmetric, by the type's number: the import asks for every relationship.
+    private static readonly bool[] SymmetricByType = All.Aggregate(new bool[KindsByType.Length], (symmetric, info) =>
+    {
+        symmetric[(int)info.Type] = info.Symmetric;
+        return symmetric;
+    });
+
     public static RelationshipTypeInfo Describe(RelationshipType type) => ByType[type];
+
+    /// <summary>Whether A to B states the same as B to A for this type.</summary>
+    public static bool IsSymmetric(RelationshipType type) => (uint)type < (uint)SymmetricByType.Length && SymmetricByType[(int)type];
 
     [MethodImpl(LoadingCode.Optimised)]
     public static bool Allows(RelationshipType type, EntityKind from, EntityKind to) =>

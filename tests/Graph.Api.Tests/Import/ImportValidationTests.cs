@@ -155,13 +155,27 @@ public sealed class ImportValidationTests
         string Import(string relationships) => $$"""{ "entities": [ {{entities}} ], "relationships": [ {{relationships}} ] }""";
 
         var (_, rows) = new GraphImportValidator(stored, new HashSet<string>()).Validate(SeedReader.Read(Import(
-            Relationship(from: "a", to: "s") + "," + Relationship(id: "r2", from: "s", to: "a"))));
+            Relationship(type: "SEEKS_COOPERATION", from: "a", to: "s") + "," + Relationship(id: "r2", type: "SEEKS_COOPERATION", from: "s", to: "a"))));
         Assert.Equal([("a", "s"), ("s", "a")], rows.Select(r => (r.FromId, r.ToId)));
 
         var twice = Assert.Throws<ImportRejectedException>(() => new GraphImportValidator(stored, new HashSet<string>()).Validate(SeedReader.Read(Import(
             Relationship(from: "a", to: "s") + "," + Relationship(id: "r2", from: "a", to: "s") + "," + Relationship(id: "r3", type: "HOLDS_OFFICE", from: "p", to: "s")))));
         Assert.Equal(["DUPLICATE_RELATIONSHIP"], twice.Errors.Select(e => e.Code));
         Assert.Equal("relationships[1]", twice.Errors[0].Path);
+    }
+
+    [Fact]
+    public void A_symmetric_relationship_given_both_ways_round_is_a_duplicate()
+    {
+        // DIPLOMATIC_RELATIONS from a to b states what it states from b to a: both counted it twice (degrees, neighbours).
+        var twice = Errors(Graph(Relationship(extra: """, "validFrom": "1992" """) + "," + Relationship(id: "r2", from: "b", to: "a", extra: """, "validFrom": "1992" """)));
+        var error = Assert.Single(twice);
+        Assert.Equal(("DUPLICATE_RELATIONSHIP", "relationships[1]"), (error.Code, error.Path));
+        Assert.Contains("symmetric", error.Message, StringComparison.Ordinal);
+
+        // Other dates are another fact.
+        var validator = new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>());
+        Assert.Equal(2, validator.Validate(SeedReader.Read(Graph(Relationship(extra: """, "validFrom": "1992" """) + "," + Relationship(id: "r2", from: "b", to: "a")))).Relationships.Count);
     }
 
     [Fact]

@@ -5,10 +5,11 @@ namespace Graph.Api.Tests.Import;
 public sealed class RelationshipVocabularyTests
 {
     [Fact]
-    public void A_type_allows_exactly_the_kinds_it_lists_in_its_direction()
+    public void A_type_allows_exactly_the_kinds_it_lists_in_its_direction_and_is_symmetric_as_declared()
     {
         foreach (var info in RelationshipVocabulary.All)
         {
+            Assert.Equal(info.Symmetric, RelationshipVocabulary.IsSymmetric(info.Type));
             foreach (var from in Enum.GetValues<EntityKind>())
             {
                 foreach (var to in Enum.GetValues<EntityKind>())
