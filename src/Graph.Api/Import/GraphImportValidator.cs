@@ -78,7 +78,7 @@ internal sealed class GraphImportValidator(
             checks.EndsByPosition[i] = (id, end);
             if (kind == EntityKind.Document)
             {
-                checks.DocumentParagraphs[id] = (int?)properties.Number("paragraphs");
+                checks.DocumentParagraphs[id] = checks.CheckParagraphs(properties, path.Dot("properties").Dot("paragraphs"));
             }
 
             entities.Add(new EntityRecord

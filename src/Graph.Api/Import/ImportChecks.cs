@@ -177,6 +177,18 @@ internal sealed partial class ImportChecks
     }
 
     /// <summary>
+    /// A document's paragraph count, if it gives one: a whole number from 1 that fits the schema's Int
+    /// (3.5 was cut to 3, 0 refused every citation of the document, and 1e10 came out as a negative count).
+    /// </summary>
+    public int? CheckParagraphs(IReadOnlyList<TypedProperty> properties, ImportPath path)
+    {
+        if (properties.Find("paragraphs") is not { } given) return null;
+        if (properties.Number("paragraphs") is { } count && count == Math.Floor(count) && count is >= 1 and <= int.MaxValue) return (int)count;
+        Fail("IMPORT_INVALID", path, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"A document's 'paragraphs' is a whole number from 1 to {int.MaxValue:N0}, not {given.Value}."));
+        return null;
+    }
+
+    /// <summary>
     /// The start and end texts when they are well formed (reported otherwise), each with its number: equal
     /// texts, and only they, share a number (-1 for none), so the duplicate check compares numbers. A text
     /// is looked up once for both.

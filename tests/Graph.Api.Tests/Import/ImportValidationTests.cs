@@ -164,6 +164,20 @@ public sealed class ImportValidationTests
         Assert.Equal("relationships[1]", twice.Errors[0].Path);
     }
 
+    [Theory]
+    [InlineData("3.5")]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("1e10")]
+    [InlineData("\"3\"")]
+    public void A_documents_paragraph_count_is_a_whole_number_from_one(string paragraphs)
+    {
+        // 3.5 was cut to 3, 0 refused every citation of the document, 1e10 was served as a negative paragraphCount.
+        var json = $$"""{ "entities": [ { "id": "doc", "kind": "DOCUMENT", "name": "Doc", "properties": { "paragraphs": {{paragraphs}} } }, {{Countries}} ], "relationships": [ {{Relationship()}} ] }""";
+        var error = Assert.Single(Errors(json));
+        Assert.Equal(("IMPORT_INVALID", "entities[0].properties.paragraphs"), (error.Code, error.Path));
+    }
+
     [Fact]
     public void A_symmetric_relationship_given_both_ways_round_is_a_duplicate()
     {
