@@ -17,12 +17,18 @@ internal sealed class ArgumentQueries
         fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name } } } }
         """;
 
-    // Where the fields are called: the root, and an object of each kind the seed has that has fields of its own.
+    // Where the fields are called: the root, an entity of each kind the seed has, and a relationship.
     private static readonly (string Type, string Query)[] Parents =
     [
         ("Query", "{{ {0} }}"),
-        ("Country", """{{ entity(id: "belarus") {{ ... on Country {{ {0} }} }} }}"""),
-        ("Document", """{{ entity(id: "essay-china-belarus-relations") {{ ... on Document {{ {0} }} }} }}"""),
+        ("Country", Entity("belarus", "Country")),
+        ("Document", Entity("essay-china-belarus-relations", "Document")),
+        ("Person", Entity("xi-jinping", "Person")),
+        ("Agreement", Entity("joint-declaration-2013", "Agreement")),
+        ("Topic", Entity("infrastructure", "Topic")),
+        ("Project", Entity("china-belarus-industrial-park", "Project")),
+        ("Place", Entity("hong-kong", "Place")),
+        ("Event", Entity("xi-visit-belarus-2015", "Event")),
         ("Relationship", """{{ relationship(id: "china-belarus-diplomatic-relations") {{ {0} }} }}"""),
     ];
 
@@ -46,7 +52,8 @@ internal sealed class ArgumentQueries
     {
         // The root's meta-field with an argument, which introspection does not list among the fields.
         if (random.Next(20) == 0) return $"{{ __type(name: \"{Pick(Texts)}\") {{ name kind }} }}";
-        var (parent, query) = Parents[random.Next(Parents.Length)];
+        // The root half the time: most fields that take arguments are there.
+        var (parent, query) = Parents[random.Next(2) == 0 ? 0 : random.Next(Parents.Length)];
         var fields = Fields(parent).Where(f => f["args"]!.AsArray().Count > 0).ToList();
         var field = fields[random.Next(fields.Count)];
         return string.Format(System.Globalization.CultureInfo.InvariantCulture, query, Call(field));
@@ -110,4 +117,6 @@ internal sealed class ArgumentQueries
     private static string NamedType(JsonNode type) => type["ofType"] is { } inner ? NamedType(inner) : type["name"]!.GetValue<string>();
 
     private string Pick(string[] values) => values[random.Next(values.Length)];
+
+    private static string Entity(string id, string kind) => $$$"""{{ entity(id: "{{{id}}}") {{ ... on {{{kind}}} {{ {0} }} }} }}""";
 }
