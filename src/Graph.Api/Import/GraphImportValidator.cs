@@ -27,11 +27,20 @@ internal sealed class GraphImportValidator(
     private const int MaxNameLength = 200;
     private const int MaxAliases = 20;
 
+    /// <summary>The import format this service reads, as a file names it in <c>format</c>.</summary>
+    public const string Format = "graph-seed/1";
+
     public (List<EntityRecord> Entities, List<RelationshipRecord> Relationships) Validate(SeedFile file)
     {
         var entitySeeds = file.Entities ?? [];
         var relationshipSeeds = file.Relationships ?? [];
         var checks = new ImportChecks();
+        // A later version of the format may mean something else by the same members: read as this one, it would be misread.
+        if (file.Format is { } format && format != Format)
+        {
+            checks.Errors.Add(new ImportError("IMPORT_INVALID", "format", $"The format '{format}' is not one this service reads; it reads '{Format}' (or a file that names no format)."));
+        }
+
         // Sized up front: a growing dictionary is copied again and again, for a large import in the large object heap.
         checks.Ends.EnsureCapacity(storedEntities.Count + entitySeeds.Count);
         foreach (var (storedId, storedKind) in storedEntities) checks.Ends[storedId] = new ImportChecks.End(storedKind, checks.Ends.Count);

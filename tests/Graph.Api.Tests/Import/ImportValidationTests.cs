@@ -178,6 +178,24 @@ public sealed class ImportValidationTests
         Assert.Equal(("IMPORT_INVALID", "entities[0].properties.paragraphs"), (error.Code, error.Path));
     }
 
+    [Theory]
+    [InlineData("\"graph-seed/2\"", false)]
+    [InlineData("\"\"", false)]
+    [InlineData("\"graph-seed/1\"", true)]
+    [InlineData("null", true)]
+    public void A_file_naming_another_format_is_refused_before_it_is_misread(string format, bool read)
+    {
+        var json = $$"""{ "format": {{format}}, "entities": [ {{Document}}, {{Countries}} ], "relationships": [ {{Relationship()}} ] }""";
+        if (read)
+        {
+            Assert.Single(new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>()).Validate(SeedReader.Read(json)).Relationships);
+            return;
+        }
+
+        var error = Assert.Single(Errors(json));
+        Assert.Equal(("IMPORT_INVALID", "format"), (error.Code, error.Path));
+    }
+
     [Fact]
     public void A_symmetric_relationship_given_both_ways_round_is_a_duplicate()
     {
