@@ -75,7 +75,7 @@ public class ExecutionBenchmarks
     /// <summary>The index of the 100k / 1M synthetic graph, the file written on first use.</summary>
     public static GraphIndex LoadLargeGraph()
     {
-        var file = Path.Combine(Path.GetTempPath(), "graph-bench-100000.json");
+        var file = Path.Combine(Path.GetTempPath(), $"graph-bench-100000-v{SyntheticGraph.Version}.json");
         if (!File.Exists(file)) SyntheticGraph.Write(file, 100_000, 1_000_000);
         var (entityRecords, relationshipRecords) = new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>())
             .Validate(SeedReader.Read(File.ReadAllText(file)));

@@ -24,7 +24,7 @@ public class IndexBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"graph-bench-{Entities}.json");
+        var file = Path.Combine(Path.GetTempPath(), $"graph-bench-{Entities}-v{SyntheticGraph.Version}.json");
         if (!File.Exists(file)) SyntheticGraph.Write(file, Entities, Entities * 10);
         var (entityRecords, relationshipRecords) = new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>())
             .Validate(SeedReader.Read(File.ReadAllText(file)));

@@ -11,6 +11,13 @@ namespace Graph.Bench;
 /// </summary>
 internal static class SyntheticGraph
 {
+    /// <summary>
+    /// Raised whenever the output changes, and part of the name of every file kept between runs
+    /// (here and in bench/load/prepare.sh), so an older file is never taken for a new one. 2: a
+    /// symmetric type joins a pair once (round 37).
+    /// </summary>
+    public const int Version = 2;
+
     private static readonly (EntityKind Kind, string Prefix, double Share)[] Kinds =
     [
         (EntityKind.Country, "country", 0.01), (EntityKind.Person, "person", 0.20), (EntityKind.Organization, "org", 0.20),

@@ -97,7 +97,7 @@ internal sealed partial class GraphQLEndpoint(
 
         // The engine answered such an operation with 200 and "data": null, as if it had run; it is a request
         // that cannot run, refused like a document that fails validation.
-        if (operation?.Operation is OperationType.Mutation && schema.Mutation is null || operation?.Operation is OperationType.Subscription && schema.Subscription is null)
+        if ((operation?.Operation is OperationType.Mutation && schema.Mutation is null) || (operation?.Operation is OperationType.Subscription && schema.Subscription is null))
         {
             throw new RequestError(StatusCodes.Status422UnprocessableEntity, "INVALID_OPERATION",
                 $"This schema has no {(operation.Operation is OperationType.Mutation ? "mutations" : "subscriptions")}: the graph is read over GraphQL and loaded from its seed file.");
