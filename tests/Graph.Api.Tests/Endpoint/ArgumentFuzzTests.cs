@@ -30,11 +30,8 @@ public sealed class ArgumentFuzzTests(SeedGraphFixture fixture)
             var response = await client.PostAsync(query);
             var context = $"seed {seed}, query {i}: {(int)response.Status}\n{query}\n{response.Body.ToJsonString()}";
 
-            Assert.True((int)response.Status < 500, context);
-            var errors = response.Errors ?? [];
-            Assert.All(errors, error => Assert.False(string.IsNullOrEmpty(error!["extensions"]?["code"]?.GetValue<string>()), context));
-            Assert.DoesNotContain(errors, error => error!["extensions"]!["code"]!.GetValue<string>() == "INTERNAL");
-            if (errors.Count == 0) answered++;
+            AnswerChecks.AssertNoFault((int)response.Status, response.Errors, context);
+            if (response.Errors is null) answered++;
 
             // Asked again, a document the engine has validated is answered by its compiled plan: the same answer.
             for (var again = 0; again < 2; again++)
