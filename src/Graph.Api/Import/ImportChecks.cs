@@ -245,9 +245,15 @@ internal sealed partial class ImportChecks
     [MethodImpl(LoadingCode.Optimised)]
     private (string Document, int Paragraph)? CheckSource(SeedCitation? source, ImportPath at)
     {
-        if (source?.Document is not { } document || !Ends.TryGetValue(document, out var end) || end.Kind != EntityKind.Document)
+        if (source is null)
         {
-            Fail("UNKNOWN_SOURCE", at.Dot("document"), $"'{source?.Document}' is not a DOCUMENT entity.");
+            Fail("IMPORT_INVALID", at, "A source is an object with a 'document' and a 'paragraph'.");
+            return null;
+        }
+
+        if (source.Document is not { } document || !Ends.TryGetValue(document, out var end) || end.Kind != EntityKind.Document)
+        {
+            Fail("UNKNOWN_SOURCE", at.Dot("document"), source.Document is null ? "A source names its 'document'." : $"'{source.Document}' is not a DOCUMENT entity.");
             return null;
         }
 

@@ -120,6 +120,7 @@ public sealed class ImportValidationTests
     [InlineData("""{ "id": "r1", "type": "DIPLOMATIC_RELATIONS", "from": "a", "to": "b" }""", "SOURCE_REQUIRED")]
     [InlineData("""{ "id": "r1", "type": "DIPLOMATIC_RELATIONS", "from": "a", "to": "b", "sources": [ { "document": "doc", "paragraph": 4 } ] }""", "UNKNOWN_SOURCE")]
     [InlineData("""{ "id": "r1", "type": "DIPLOMATIC_RELATIONS", "from": "a", "to": "b", "sources": [ { "document": "a", "paragraph": 1 } ] }""", "UNKNOWN_SOURCE")]
+    [InlineData("""{ "id": "r1", "type": "DIPLOMATIC_RELATIONS", "from": "a", "to": "b", "sources": [ null ] }""", "IMPORT_INVALID")]
     [InlineData("""{ "id": "r1", "type": "DIPLOMATIC_RELATIONS", "from": "a", "to": "b", "validFrom": "2019-13", "sources": [ { "document": "doc", "paragraph": 1 } ] }""", "INVALID_DATE")]
     [InlineData("""{ "id": "r1", "type": "DIPLOMATIC_RELATIONS", "from": "a", "to": "b", "validFrom": "2020", "validTo": "2019", "sources": [ { "document": "doc", "paragraph": 1 } ] }""", "INVALID_DATE")]
     [InlineData("""{ "id": "R 1", "type": "DIPLOMATIC_RELATIONS", "from": "a", "to": "b", "sources": [ { "document": "doc", "paragraph": 1 } ] }""", "INVALID_ID")]
