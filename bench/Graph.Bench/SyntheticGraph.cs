@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Graph.Api.Import;
 using Graph.Api.Model;
 
 namespace Graph.Bench;
@@ -34,7 +35,7 @@ internal static class SyntheticGraph
         using var stream = File.Create(path);
         using var json = new Utf8JsonWriter(stream);
         json.WriteStartObject();
-        json.WriteString("format", "graph-seed/1");
+        json.WriteString("format", GraphImportValidator.Format);
         json.WriteStartArray("entities");
         json.WriteStartObject();
         json.WriteString("id", "synthetic-source");
