@@ -19,6 +19,7 @@ internal static class EndpointServiceCollectionExtensions
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<GraphQLEndpoint>();
+        services.AddSingleton<SchemaDocument>();
         services.AddSingleton<ExecutionGate>();
         services.AddSingleton<AnswerBudget>();
         services.AddSingleton<CompiledExecutor>();
@@ -37,7 +38,9 @@ internal static class EndpointServiceCollectionExtensions
 
     public static IEndpointRouteBuilder MapGraphQLEndpoint(this IEndpointRouteBuilder endpoints, string path = "/graphql")
     {
-        endpoints.MapMethods(path, [HttpMethods.Get, HttpMethods.Post], context => context.RequestServices.GetRequiredService<GraphQLEndpoint>().HandleAsync(context))
+        endpoints.MapMethods(path, [HttpMethods.Get, HttpMethods.Post], context => SchemaDocument.IsAskedFor(context.Request)
+                ? context.RequestServices.GetRequiredService<SchemaDocument>().WriteAsync(context)
+                : context.RequestServices.GetRequiredService<GraphQLEndpoint>().HandleAsync(context))
             .RequireCors(HostingExtensions.CorsPolicy);
         // HEAD and TRACE too: left to routing, they got its own 405, whose Allow header named every method
         // mapped here, the refused ones included. (OPTIONS stays with routing, which answers CORS preflights.)

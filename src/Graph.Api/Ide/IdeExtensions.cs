@@ -1,3 +1,4 @@
+using Graph.Api.Endpoint;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -5,7 +6,7 @@ using Microsoft.Net.Http.Headers;
 namespace Graph.Api.Ide;
 
 /// <summary>
-/// Banana Cake Pop at /graphql: a browser GET that wants HTML and carries no query gets the IDE;
+/// Banana Cake Pop at /graphql: a browser GET that wants HTML and asks for neither a query nor the SDL gets the IDE;
 /// every other request to /graphql stays GraphQL. The IDE's files come from its npm package;
 /// bcp-config.json points it at this endpoint with telemetry off, so it never calls out.
 /// </summary>
@@ -39,7 +40,7 @@ internal static class IdeExtensions
         {
             var request = context.Request;
             var path = request.Path.Value;
-            if (HttpMethods.IsGet(request.Method) && path is Path or Path + "/" && !request.Query.ContainsKey("query") && WantsHtml(request))
+            if (HttpMethods.IsGet(request.Method) && path is Path or Path + "/" && !request.Query.ContainsKey("query") && !SchemaDocument.IsAskedFor(request) && WantsHtml(request))
             {
                 // Relative asset URLs in the IDE's page resolve only under a trailing slash.
                 if (path == Path)
