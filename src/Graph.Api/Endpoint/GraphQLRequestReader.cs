@@ -35,7 +35,7 @@ internal sealed class GraphQLRequestReader(IOptions<LimitsOptions> limits, Graph
         }
 
         var text = query["query"].ToString();
-        if (string.IsNullOrEmpty(text)) throw RequestError.BadRequest("INVALID_REQUEST", "A GraphQL GET request needs a 'query' parameter.");
+        if (string.IsNullOrEmpty(text)) throw MissingQuery(AsksForPersistedQuery(query["extensions"].ToString()), "A GraphQL GET request needs a 'query' parameter.");
         Inputs? variables = null;
         if (query.TryGetValue("variables", out var variablesText) && !string.IsNullOrEmpty(variablesText))
         {
@@ -168,7 +168,7 @@ internal sealed class GraphQLRequestReader(IOptions<LimitsOptions> limits, Graph
             throw RequestError.BadRequest("INVALID_REQUEST", "The body must be a JSON object with a 'query' string.");
 
         var query = root.TryGetProperty("query", out var q) && q.ValueKind == JsonValueKind.String ? q.GetString() : null;
-        if (string.IsNullOrEmpty(query)) throw RequestError.BadRequest("INVALID_REQUEST", "The body needs a non-empty 'query' string.");
+        if (string.IsNullOrEmpty(query)) throw MissingQuery(AsksForPersistedQuery(root), "The body needs a non-empty 'query' string.");
 
         string? operationName = null;
         if (root.TryGetProperty("operationName", out var op) && op.ValueKind != JsonValueKind.Null)
@@ -182,6 +182,33 @@ internal sealed class GraphQLRequestReader(IOptions<LimitsOptions> limits, Graph
 
         return new GraphQLHttpRequest(query, variables, string.IsNullOrEmpty(operationName) ? null : operationName);
     }
+
+    /// <summary>
+    /// A request without query text. Clients using automatic persisted queries (Apollo's, Relay's) send only a
+    /// hash at first and fall back to sending the text when told, by this code, that the server keeps none.
+    /// </summary>
+    private static RequestError MissingQuery(bool asksForPersistedQuery, string message) => asksForPersistedQuery
+        ? RequestError.BadRequest("PERSISTED_QUERY_NOT_SUPPORTED", "Persisted queries are not supported here: send the query's text in 'query'.")
+        : RequestError.BadRequest("INVALID_REQUEST", message);
+
+    private static bool AsksForPersistedQuery(JsonElement request) => request.TryGetProperty("extensions", out var extensions) && NamesPersistedQuery(extensions);
+
+    private static bool AsksForPersistedQuery(string extensions)
+    {
+        if (extensions.Length == 0) return false;
+        try
+        {
+            using var document = JsonDocument.Parse(extensions, JsonOptions);
+            return NamesPersistedQuery(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static bool NamesPersistedQuery(JsonElement extensions) =>
+        extensions.ValueKind == JsonValueKind.Object && extensions.TryGetProperty("persistedQuery", out _);
 
     private Inputs? ReadVariables(JsonElement variables)
     {
