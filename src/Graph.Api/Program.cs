@@ -18,6 +18,9 @@ try
         .AddBananaCakePop(builder.Configuration);
 
     var app = builder.Build();
+    // Settings are checked before the host starts, so that one out of range ends the start with the one line
+    // below; checked by the host's own start, it also got the host's failure log with a stack trace.
+    app.Services.GetRequiredService<IStartupValidator>().Validate();
 
     app.UseRequestIds();
     app.UseGraphResponseCompression();
@@ -37,5 +40,12 @@ catch (OptionsValidationException refused)
     // them, not an unhandled exception's abort (exit code 134) and a stack trace. Written straight to the
     // error stream, since the host and its loggers may be gone by now.
     Console.Error.WriteLine($"The service did not start: {string.Join(" ", refused.Failures)}");
+    return 1;
+}
+catch (InvalidOperationException unconvertible) when (unconvertible.Source == "Microsoft.Extensions.Configuration.Binder")
+{
+    // A setting that is not of its type at all (MaxBodyBytes=abc, Introspection=maybe): the same, with the binder's
+    // own message, which names the value, the setting and the type wanted.
+    Console.Error.WriteLine($"The service did not start: {unconvertible.Message}");
     return 1;
 }

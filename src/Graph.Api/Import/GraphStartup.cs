@@ -13,7 +13,7 @@ namespace Graph.Api.Import;
 /// </summary>
 internal sealed partial class GraphStartup(
     GraphStore store, GraphImporter importer, SeedSnapshots snapshots, IOptions<SeedOptions> seed, IOptions<StorageOptions> storage,
-    ILogger<GraphStartup> logger)
+    IHostApplicationLifetime lifetime, ILogger<GraphStartup> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken cancellationToken)
@@ -21,6 +21,13 @@ internal sealed partial class GraphStartup(
         try
         {
             await LoadAsync(cancellationToken);
+        }
+        catch (Exception refused) when (!cancellationToken.IsCancellationRequested && SeedRefusal(refused) is { } reason)
+        {
+            // The operator's mistake, not the program's: what is wrong with the file, every problem found, and no stack trace.
+            LogSeedRefused(logger, SeedOptions.InApplicationFolder(seed.Value.Path), reason);
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -115,6 +122,20 @@ internal sealed partial class GraphStartup(
 
     /// <summary>The seed's checked rows (from its JSON or from a matching snapshot), and the fingerprint for a snapshot of them, if one is to be kept.</summary>
     private sealed record SeedLoad((List<EntityRecord> Entities, List<RelationshipRecord> Relationships) Rows, SeedFingerprint? Fingerprint);
+
+    /// <summary>Why the seed file could not be loaded, when the file itself is the reason; null for a fault of the program.</summary>
+    private static string? SeedRefusal(Exception exception) => exception switch
+    {
+        ImportRejectedException rejected => $"it was refused, and nothing of it loaded. {rejected.Errors.Count} problem(s)"
+            + (rejected.Errors.Count == GraphImportValidator.MaxErrors ? $" (the first {GraphImportValidator.MaxErrors} found)" : "") + ":"
+            + string.Concat(rejected.Errors.Select(error => $"{Environment.NewLine}  {error.Path}: {error.Message} ({error.Code})")),
+        FileNotFoundException or DirectoryNotFoundException => "there is no such file.",
+        IOException or UnauthorizedAccessException => $"it cannot be read ({exception.Message}).",
+        _ => null,
+    };
+
+    [LoggerMessage(LogLevel.Critical, "The seed file {Path} was not loaded, so the service stops: {Reason}")]
+    private static partial void LogSeedRefused(ILogger logger, string path, string reason);
 
     [LoggerMessage(LogLevel.Information, "Graph loaded (index and store) after {Seconds:0.00} s; live managed heap {HeapMiB} MiB.")]
     private static partial void LogLoaded(ILogger logger, double seconds, long heapMiB);

@@ -10,6 +10,9 @@ namespace Graph.Api.Tests.Import;
 /// </summary>
 public sealed class StartupExitCodeTests
 {
+    // How a stack trace's lines begin, in the console log's indentation or the runtime's own.
+    private const string StackFrame = "   at ";
+
     [Fact]
     public async Task A_seed_that_fails_its_checks_ends_the_process_with_exit_code_1()
     {
@@ -19,6 +22,46 @@ public sealed class StartupExitCodeTests
 
         Assert.Equal(1, exitCode);
         Assert.Contains($"No entity has the id '{RefusedSeedFile.MissingEntity}'", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(StackFrame, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_seed_is_reported_with_every_problem_found_and_no_stack_trace()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"graph-three-problems-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, """
+            {"entities":[{"id":"doc","kind":"DOCUMENT","name":"A document"},{"id":"a","kind":"COUNTRY","name":"A"}],
+             "relationships":[
+               {"id":"r1","type":"DIPLOMATIC_RELATIONS","from":"a","to":"gone","sources":[{"document":"doc","paragraph":1}]},
+               {"id":"r2","type":"NO_SUCH_TYPE","from":"a","to":"doc","sources":[{"document":"doc","paragraph":1}]},
+               {"id":"r3","type":"DIPLOMATIC_RELATIONS","from":"a","to":"doc"}]}
+            """);
+        try
+        {
+            var (exitCode, output) = await RunServiceAsync("Graph__Seed__Path", path);
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains($"The seed file {path} was not loaded", output, StringComparison.Ordinal);
+            foreach (var problem in new[] { "relationships[0].to: ", "relationships[1].type: ", "relationships[2].sources: " })
+                Assert.Contains(problem, output, StringComparison.Ordinal);
+            Assert.DoesNotContain(StackFrame, output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task A_seed_file_that_is_not_there_ends_the_process_with_exit_code_1_saying_so()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"graph-no-seed-{Guid.NewGuid():N}.json");
+
+        var (exitCode, output) = await RunServiceAsync("Graph__Seed__Path", path);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"The seed file {path} was not loaded, so the service stops: there is no such file.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(StackFrame, output, StringComparison.Ordinal);
     }
 
     /// <summary>Not an abort (exit code 134) with a stack trace: one line names the setting.</summary>
@@ -27,6 +70,9 @@ public sealed class StartupExitCodeTests
     [InlineData("Graph__Seed__SaveBatchRows", "-3", "SaveBatchRows")]
     [InlineData("Graph__Limits__MaxDepth", "0", "MaxDepth")]
     [InlineData("Graph__Cors__AllowedOrigins__0", "*", "AllowedOrigins")]
+    // Not of the setting's type at all.
+    [InlineData("Graph__Limits__MaxBodyBytes", "abc", "MaxBodyBytes")]
+    [InlineData("Graph__Limits__Introspection", "maybe", "Introspection")]
     public async Task A_setting_out_of_range_ends_the_process_with_exit_code_1_naming_it(string variable, string value, string setting)
     {
         var (exitCode, output) = await RunServiceAsync(variable, value);
@@ -35,6 +81,7 @@ public sealed class StartupExitCodeTests
         var reason = output.Split('\n').SingleOrDefault(line => line.StartsWith("The service did not start: ", StringComparison.Ordinal));
         Assert.NotNull(reason);
         Assert.Contains(setting, reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(StackFrame, output, StringComparison.Ordinal);
     }
 
     private static async Task<(int ExitCode, string Output)> RunServiceAsync(string variable, string value)

@@ -61,7 +61,7 @@ public sealed class StartupTests
         }
 
         await stopping.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Contains(logs.Messages, m => m.Contains("The import was refused", StringComparison.Ordinal) && m.Contains(RefusedSeedFile.MissingEntity, StringComparison.Ordinal));
+        Assert.Contains(logs.Messages, m => m.Contains("was not loaded, so the service stops: it was refused", StringComparison.Ordinal) && m.Contains(RefusedSeedFile.MissingEntity, StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Messages, m => m.Contains("Index built", StringComparison.Ordinal));
     }
 
