@@ -80,8 +80,9 @@ internal sealed class GraphImportValidator(
             var description = checks.CheckText(seed.Description, path.Dot("description"), ImportChecks.MaxDescriptionLength, required: false);
             var properties = checks.CheckProperties(seed.Properties, path.Dot("properties"));
             var (from, to, _, _) = checks.CheckTime(seed.ValidFrom, seed.ValidTo, seed.At, path);
-            if (id is null || !kindOk || name is null) continue;
+            if (id is null || !kindOk) continue;
 
+            // Known as an end even when its texts are refused, so that its relationships are not refused as well, for an entity that is there.
             var end = new ImportChecks.End(kind, checks.Ends.Count);
             checks.Ends[id] = end;
             checks.EndsByPosition[i] = (id, end);
@@ -89,6 +90,8 @@ internal sealed class GraphImportValidator(
             {
                 checks.DocumentParagraphs[id] = checks.CheckParagraphs(properties, path.Dot("properties").Dot("paragraphs"));
             }
+
+            if (name is null) continue;
 
             entities.Add(new EntityRecord
             {

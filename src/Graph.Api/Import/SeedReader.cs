@@ -41,7 +41,24 @@ internal static class SeedReader
 
     public static SeedFile Read(string json) => Refusing(() => JsonSerializer.Deserialize(json, SeedJsonContext.Default.SeedFile));
 
-    private static SeedFile Whole(byte[] utf8Json) => Refusing(() => JsonSerializer.Deserialize(utf8Json, SeedJsonContext.Default.SeedFile));
+    private static SeedFile Whole(byte[] utf8Json)
+    {
+        var start = StartOfJson(utf8Json);
+        if (start < 0) throw Rejected("The file is not UTF-8: it looks like UTF-16 (as some Windows editors save). Save it as UTF-8.");
+        return Refusing(() => JsonSerializer.Deserialize(utf8Json.AsSpan(start), SeedJsonContext.Default.SeedFile));
+    }
+
+    /// <summary>
+    /// Where the JSON begins: after a UTF-8 byte order mark, which Windows editors write and the JSON reader
+    /// does not skip (the endpoint skips one in a request too); -1 when the text is UTF-16, which the reader
+    /// would refuse as an invalid first byte without saying why.
+    /// </summary>
+    private static int StartOfJson(ReadOnlySpan<byte> start)
+    {
+        if (start.StartsWith("\uFEFF"u8)) return 3;
+        // A byte order mark of UTF-16 either way round, or the NUL beside each ASCII character of UTF-16 without one.
+        return start.StartsWith((byte[])[0xFF, 0xFE]) || start.StartsWith((byte[])[0xFE, 0xFF]) || (start.Length >= 2 && (start[0] == 0 || start[1] == 0)) ? -1 : 0;
+    }
 
     /// <summary>A whole file read, its reader's complaints turned into the import's refusal.</summary>
     private static SeedFile Refusing(Func<SeedFile?> deserialize)
@@ -52,9 +69,7 @@ internal static class SeedReader
         }
         catch (JsonException ex)
         {
-            // Most of the reader's messages say where they stopped; the one for a member given twice does not.
-            var where = ex.LineNumber is { } line && !ex.Message.Contains("LineNumber", StringComparison.Ordinal) ? $" (line {line + 1}, in {ex.Path})" : "";
-            throw Rejected($"The file is not valid import JSON: {ex.Message}{where}");
+            throw new ImportRejectedException([SeedJsonErrors.Describe(ex)]);
         }
     }
 
@@ -99,6 +114,11 @@ internal static class SeedReader
     /// </summary>
     internal static SeedFile? ReadInRuns(Stream stream, int runBytes, int blockBytes, CancellationToken cancellationToken)
     {
+        Span<byte> start = stackalloc byte[3];
+        var startLength = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        var jsonStart = StartOfJson(start[..startLength]);
+        if (jsonStart < 0) return null;
+        stream.Position = jsonStart;
         var pool = InternedStringConverter.NewPool();
         var runs = new List<Task<List<SeedRelationship?>?>>();
         (byte[] Bytes, Task<SeedFile?> Read)? begun = null;

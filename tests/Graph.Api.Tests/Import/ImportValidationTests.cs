@@ -63,7 +63,7 @@ public sealed class ImportValidationTests
         {
             var error = Assert.Single(Assert.Throws<ImportRejectedException>(() => SeedReader.Read(System.Text.Encoding.UTF8.GetBytes(json), runBytes)).Errors);
             Assert.Equal("IMPORT_MALFORMED", error.Code);
-            Assert.Matches("([Dd]uplicate|twice).*line 1", error.Message);
+            Assert.Matches("line 1.*([Dd]uplicate|twice)", error.Message);
         }
     }
 
