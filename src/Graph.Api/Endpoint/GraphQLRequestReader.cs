@@ -34,8 +34,9 @@ internal sealed class GraphQLRequestReader(IOptions<LimitsOptions> limits, Graph
             if (values.Count > 1) throw RequestError.BadRequest("INVALID_REQUEST", $"The parameter '{key}' is given more than once.");
         }
 
+        var asksForPersistedQuery = ReadExtensionsParameter(query["extensions"].ToString());
         var text = query["query"].ToString();
-        if (string.IsNullOrEmpty(text)) throw MissingQuery(AsksForPersistedQuery(query["extensions"].ToString()), "A GraphQL GET request needs a 'query' parameter.");
+        if (string.IsNullOrEmpty(text)) throw MissingQuery(asksForPersistedQuery, "A GraphQL GET request needs a 'query' parameter.");
         Inputs? variables = null;
         if (query.TryGetValue("variables", out var variablesText) && !string.IsNullOrEmpty(variablesText))
         {
@@ -193,17 +194,25 @@ internal sealed class GraphQLRequestReader(IOptions<LimitsOptions> limits, Graph
 
     private static bool AsksForPersistedQuery(JsonElement request) => request.TryGetProperty("extensions", out var extensions) && NamesPersistedQuery(extensions);
 
-    private static bool AsksForPersistedQuery(string extensions)
+    /// <summary>Checks a GET request's extensions as a POST body's are checked (a JSON object, or null); true when they ask for a persisted query.</summary>
+    private static bool ReadExtensionsParameter(string extensions)
     {
         if (extensions.Length == 0) return false;
+        JsonDocument document;
         try
         {
-            using var document = JsonDocument.Parse(extensions, JsonOptions);
-            return NamesPersistedQuery(document.RootElement);
+            document = JsonDocument.Parse(extensions, JsonOptions);
         }
         catch (JsonException)
         {
-            return false;
+            throw RequestError.BadRequest("INVALID_JSON", "The 'extensions' parameter is not valid JSON.");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+                throw RequestError.BadRequest("INVALID_REQUEST", "'extensions' must be an object or null.");
+            return NamesPersistedQuery(document.RootElement);
         }
     }
 
