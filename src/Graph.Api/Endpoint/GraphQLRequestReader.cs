@@ -198,21 +198,21 @@ internal sealed class GraphQLRequestReader(IOptions<LimitsOptions> limits, Graph
     private static bool ReadExtensionsParameter(string extensions)
     {
         if (extensions.Length == 0) return false;
-        JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(extensions, JsonOptions);
+            using var document = JsonDocument.Parse(extensions, JsonOptions);
+            if (document.RootElement.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+                throw RequestError.BadRequest("INVALID_REQUEST", "'extensions' must be an object or null.");
+            return NamesPersistedQuery(document.RootElement);
         }
         catch (JsonException)
         {
             throw RequestError.BadRequest("INVALID_JSON", "The 'extensions' parameter is not valid JSON.");
         }
-
-        using (document)
+        catch (InvalidOperationException)
         {
-            if (document.RootElement.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
-                throw RequestError.BadRequest("INVALID_REQUEST", "'extensions' must be an object or null.");
-            return NamesPersistedQuery(document.RootElement);
+            // A member's name escaping half a surrogate pair, met by the check for duplicate names or the look-up.
+            throw LoneSurrogate();
         }
     }
 
