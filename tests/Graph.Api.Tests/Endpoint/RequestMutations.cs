@@ -18,6 +18,9 @@ internal sealed class RequestMutations(int seed)
         """{"query":"query($f: EntityFilter) { entities(filter: $f, first: 3) { totalCount } }","variables":{"f":{"nameContains":"bel","propertyKey":"isoCode"}}}""",
         """{"query":"{ entity(id: \"china\") { timeline(first: 2, order: LATEST_FIRST) { cursor date { text } } reachable(maxDepth: 2, kinds: [ORGANIZATION]) { totalCount } } }"}""",
         """{"query":"{ paths(from: \"china\", to: \"belarus\", maxLength: 3, first: 3, kinds: [AGREEMENT]) { hasMore truncated paths { length } } }","operationName":null}""",
+        """{"query":"query Q { entity(id: \"belarus\") { name } }","operationName":"Q","extensions":{"tracing":true}}""",
+        // An automatic persisted query's first request: a hash and no text.
+        """{"extensions":{"persistedQuery":{"version":1,"sha256Hash":"ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38"}},"variables":{"id":"china"}}""",
     ];
 
     private static readonly string[] Tokens =
@@ -31,7 +34,27 @@ internal sealed class RequestMutations(int seed)
 
     public byte[] Next()
     {
-        var source = Valid[random.Next(Valid.Length)];
+        var bytes = Encoding.UTF8.GetBytes(Mutate(Valid[random.Next(Valid.Length)]));
+        if (random.Next(20) == 0 && bytes.Length > 0) bytes[random.Next(bytes.Length)] = (byte)random.Next(0x80, 0x100);
+        return bytes;
+    }
+
+    /// <summary>
+    /// A GET request's parameters (query, variables, operationName, extensions) taken from one of the valid
+    /// requests, each now and then left out or broken as <see cref="Next"/> breaks a body, as a query string.
+    /// </summary>
+    public string NextQueryString()
+    {
+        using var source = System.Text.Json.JsonDocument.Parse(Valid[random.Next(Valid.Length)]);
+        var parameters = source.RootElement.EnumerateObject()
+            .Select(member => (member.Name, Value: member.Value.ValueKind == System.Text.Json.JsonValueKind.String ? member.Value.GetString()! : member.Value.GetRawText()))
+            .Where(_ => random.Next(8) != 0)
+            .Select(p => random.Next(3) == 0 ? (p.Name, Mutate(p.Value)) : p);
+        return "?" + string.Join("&", parameters.Select(p => $"{p.Name}={Uri.EscapeDataString(p.Item2)}"));
+    }
+
+    private string Mutate(string source)
+    {
         var text = new StringBuilder(source);
         for (var edits = random.Next(1, 7); edits > 0; edits--)
         {
@@ -57,8 +80,6 @@ internal sealed class RequestMutations(int seed)
             }
         }
 
-        var bytes = Encoding.UTF8.GetBytes(text.ToString());
-        if (random.Next(20) == 0 && bytes.Length > 0) bytes[random.Next(bytes.Length)] = (byte)random.Next(0x80, 0x100);
-        return bytes;
+        return text.ToString();
     }
 }
