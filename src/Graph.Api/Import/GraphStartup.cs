@@ -22,7 +22,7 @@ internal sealed partial class GraphStartup(
         {
             await LoadAsync(cancellationToken);
         }
-        catch (Exception refused) when (!cancellationToken.IsCancellationRequested && SeedRefusal(refused) is { } reason)
+        catch (Exception refused) when (!cancellationToken.IsCancellationRequested && SeedRefusal(refused, SeedOptions.InApplicationFolder(seed.Value.Path)) is { } reason)
         {
             // The operator's mistake, not the program's: what is wrong with the file, every problem found, and no stack trace.
             LogSeedRefused(logger, SeedOptions.InApplicationFolder(seed.Value.Path), reason);
@@ -124,12 +124,14 @@ internal sealed partial class GraphStartup(
     private sealed record SeedLoad((List<EntityRecord> Entities, List<RelationshipRecord> Relationships) Rows, SeedFingerprint? Fingerprint);
 
     /// <summary>Why the seed file could not be loaded, when the file itself is the reason; null for a fault of the program.</summary>
-    private static string? SeedRefusal(Exception exception) => exception switch
+    private static string? SeedRefusal(Exception exception, string path) => exception switch
     {
         ImportRejectedException rejected => $"it was refused, and nothing of it loaded. {rejected.Errors.Count} problem(s)"
             + (rejected.Errors.Count == GraphImportValidator.MaxErrors ? $" (the first {GraphImportValidator.MaxErrors} found)" : "") + ":"
             + string.Concat(rejected.Errors.Select(error => $"{Environment.NewLine}  {error.Path}: {error.Message} ({error.Code})")),
         FileNotFoundException or DirectoryNotFoundException => "there is no such file.",
+        // Opening a folder as a file is refused as access denied, which would send the operator to its permissions.
+        UnauthorizedAccessException when Directory.Exists(path) => "it is a folder, not a file.",
         IOException or UnauthorizedAccessException => $"it cannot be read ({exception.Message}).",
         _ => null,
     };

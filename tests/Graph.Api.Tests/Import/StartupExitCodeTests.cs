@@ -52,16 +52,25 @@ public sealed class StartupExitCodeTests
         }
     }
 
-    [Fact]
-    public async Task A_seed_file_that_is_not_there_ends_the_process_with_exit_code_1_saying_so()
+    [Theory]
+    [InlineData("no such file", "there is no such file.")]
+    [InlineData("a folder", "it is a folder, not a file.")]
+    public async Task A_seed_path_that_is_no_file_ends_the_process_with_exit_code_1_saying_so(string what, string reason)
     {
         var path = Path.Combine(Path.GetTempPath(), $"graph-no-seed-{Guid.NewGuid():N}.json");
+        if (what == "a folder") Directory.CreateDirectory(path);
+        try
+        {
+            var (exitCode, output) = await RunServiceAsync("Graph__Seed__Path", path);
 
-        var (exitCode, output) = await RunServiceAsync("Graph__Seed__Path", path);
-
-        Assert.Equal(1, exitCode);
-        Assert.Contains($"The seed file {path} was not loaded, so the service stops: there is no such file.", output, StringComparison.Ordinal);
-        Assert.DoesNotContain(StackFrame, output, StringComparison.Ordinal);
+            Assert.Equal(1, exitCode);
+            Assert.Contains($"The seed file {path} was not loaded, so the service stops: {reason}", output, StringComparison.Ordinal);
+            Assert.DoesNotContain(StackFrame, output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(path)) Directory.Delete(path);
+        }
     }
 
     /// <summary>Not an abort (exit code 134) with a stack trace: one line names the setting.</summary>
