@@ -6,6 +6,10 @@ using Graph.Api.Storage;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
+// The host logs a failed start with a stack trace before the failure reaches the catches below, which say it in
+// one line; a failure they do not foresee still ends unhandled, with its trace. (Its other errors are also logged
+// at Critical, with the exception, so nothing else is lost.)
+builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
 try
 {
@@ -30,7 +34,23 @@ try
     app.MapHealthEndpoints();
     app.MapGraphQLEndpoint();
 
-    app.Run();
+    await using (app)
+    {
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            // A start that fails (an address in use, say) is stopped like any other before the host is let go, so
+            // the loading under way is cancelled rather than cut off by the disposal, which it reported as faults.
+            await app.StopAsync();
+            throw;
+        }
+
+        await app.WaitForShutdownAsync();
+    }
+
     // A seed that cannot be loaded stops the host with this set to 1 (GraphStartup).
     return Environment.ExitCode;
 }
@@ -40,6 +60,12 @@ catch (OptionsValidationException refused)
     // them, not an unhandled exception's abort (exit code 134) and a stack trace. Written straight to the
     // error stream, since the host and its loggers may be gone by now.
     Console.Error.WriteLine($"The service did not start: {string.Join(" ", refused.Failures)}");
+    return 1;
+}
+catch (IOException unbound) when (unbound.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    // Often this service started a second time: a failed start with one line, not an abort with a stack trace.
+    Console.Error.WriteLine($"The service did not start: {unbound.Message} Another process listens there; stop it, or give another address with --urls.");
     return 1;
 }
 catch (InvalidOperationException unconvertible) when (unconvertible.Source == "Microsoft.Extensions.Configuration.Binder")

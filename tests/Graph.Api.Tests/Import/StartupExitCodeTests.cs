@@ -93,12 +93,28 @@ public sealed class StartupExitCodeTests
         Assert.DoesNotContain(StackFrame, output, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunServiceAsync(string variable, string value)
+    [Fact]
+    public async Task An_address_already_in_use_ends_the_process_with_exit_code_1_in_one_line()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var address = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+
+        var (exitCode, output) = await RunServiceAsync("Graph__Seed__Enabled", "true", address);
+
+        Assert.Equal(1, exitCode);
+        var reason = output.Split('\n').SingleOrDefault(line => line.StartsWith("The service did not start: ", StringComparison.Ordinal));
+        Assert.NotNull(reason);
+        Assert.Contains(address, reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(StackFrame, output, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunServiceAsync(string variable, string value, string urls = "http://127.0.0.1:0")
     {
         var service = ServiceBuild.Path;
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { service, "--urls", "http://127.0.0.1:0" },
+            ArgumentList = { service, "--urls", urls },
             WorkingDirectory = Path.GetDirectoryName(service),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
