@@ -5,7 +5,13 @@ using Graph.Api.Import;
 using Graph.Api.Storage;
 using Microsoft.Extensions.Options;
 
-var builder = WebApplication.CreateBuilder(args);
+// The service's own files (its settings, pages and the IDE's package) lie beside it. With the content root left
+// at the working folder, a start from elsewhere (`out/Graph.Api` from the repository, a systemd unit without a
+// WorkingDirectory) served neither the landing page nor the explorer and ran without appsettings.json.
+// A content root given on the command line or in the environment (as the tests' host does) still wins.
+var contentRootGiven = args.Any(arg => arg.TrimStart('-', '/').StartsWith("contentRoot", StringComparison.OrdinalIgnoreCase))
+    || Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT") is not null || Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT") is not null;
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRootGiven ? null : AppContext.BaseDirectory });
 // The host logs a failed start with a stack trace before the failure reaches the catches below, which say it in
 // one line; a failure they do not foresee still ends unhandled, with its trace. (Its other errors are also logged
 // at Critical, with the exception, so nothing else is lost.)

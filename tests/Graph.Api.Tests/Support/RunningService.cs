@@ -18,16 +18,26 @@ public sealed partial class RunningService : IDisposable
 
     public Uri Address { get; private set; } = null!;
 
+    /// <summary>What the service has written so far, its standard output and error together.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (output) return output.ToString();
+        }
+    }
+
     /// <summary>
     /// A published executable, or with <paramref name="assembly"/> a build's Graph.Api.dll run by <paramref name="executable"/> (dotnet);
-    /// <paramref name="environment"/> adds to or overrides the variables it inherits.
+    /// <paramref name="environment"/> adds to or overrides the variables it inherits. It runs in its own folder unless
+    /// <paramref name="workingDirectory"/> names another.
     /// </summary>
     public static async Task<RunningService> StartAsync(
-        string executable, TimeSpan timeout, string? assembly = null, IReadOnlyDictionary<string, string>? environment = null)
+        string executable, TimeSpan timeout, string? assembly = null, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(executable)
         {
-            WorkingDirectory = Path.GetDirectoryName(assembly ?? executable),
+            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(assembly ?? executable),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -39,8 +49,8 @@ public sealed partial class RunningService : IDisposable
         try
         {
             service.Address = await service.ListeningAddressAsync(timeout);
-            _ = service.Process.StandardOutput.ReadToEndAsync();
-            _ = service.Process.StandardError.ReadToEndAsync();
+            _ = service.KeepAsync(service.Process.StandardOutput);
+            _ = service.KeepAsync(service.Process.StandardError);
             return service;
         }
         catch
@@ -55,11 +65,20 @@ public sealed partial class RunningService : IDisposable
         using var cancel = new CancellationTokenSource(timeout);
         while (await Process.StandardOutput.ReadLineAsync(cancel.Token) is { } line)
         {
-            output.AppendLine(line);
+            lock (output) output.AppendLine(line);
             if (ListeningOn().Match(line) is { Success: true } match) return new Uri(match.Groups[1].Value);
         }
 
         throw new Xunit.Sdk.XunitException($"The service stopped before it listened:\n{output}{await Process.StandardError.ReadToEndAsync(cancel.Token)}");
+    }
+
+    /// <summary>Reads a stream of the service's output to its end, keeping each line.</summary>
+    private async Task KeepAsync(StreamReader stream)
+    {
+        while (await stream.ReadLineAsync() is { } line)
+        {
+            lock (output) output.AppendLine(line);
+        }
     }
 
     [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
