@@ -94,6 +94,29 @@ public sealed class StartupExitCodeTests
     }
 
     [Fact]
+    public async Task A_settings_file_that_is_not_json_ends_the_process_with_exit_code_1_in_one_line()
+    {
+        // A content root of its own, whose appsettings.json an edit left unclosed.
+        var folder = Directory.CreateTempSubdirectory("graph-settings-");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "appsettings.json"), """{ "Graph": { "Limits": { "MaxDepth": 5, } """);
+
+            var (exitCode, output) = await RunServiceAsync("ASPNETCORE_CONTENTROOT", folder.FullName);
+
+            Assert.Equal(1, exitCode);
+            var reason = output.Split('\n').SingleOrDefault(line => line.StartsWith("The service did not start: ", StringComparison.Ordinal));
+            Assert.NotNull(reason);
+            Assert.Contains("appsettings.json", reason, StringComparison.Ordinal);
+            Assert.DoesNotContain(StackFrame, output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task An_address_already_in_use_ends_the_process_with_exit_code_1_in_one_line()
     {
         using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
