@@ -18,14 +18,15 @@ internal sealed partial class GraphStartup(
 {
     protected override async Task ExecuteAsync(CancellationToken cancellationToken)
     {
+        var path = SeedOptions.InApplicationFolder(seed.Value.Path);
         try
         {
             await LoadAsync(cancellationToken);
         }
-        catch (Exception refused) when (!cancellationToken.IsCancellationRequested && SeedRefusal(refused, SeedOptions.InApplicationFolder(seed.Value.Path)) is { } reason)
+        catch (Exception refused) when (!cancellationToken.IsCancellationRequested && SeedRefusal(refused, path) is { } reason)
         {
             // The operator's mistake, not the program's: what is wrong with the file, every problem found, and no stack trace.
-            LogSeedRefused(logger, SeedOptions.InApplicationFolder(seed.Value.Path), reason);
+            LogSeedRefused(logger, path, reason);
             Environment.ExitCode = 1;
             lifetime.StopApplication();
         }
