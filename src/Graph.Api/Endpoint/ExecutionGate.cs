@@ -43,7 +43,7 @@ internal sealed class ExecutionGate : IDisposable
     public void CheckClientRate(HttpContext context)
     {
         if (perClient is null) return;
-        using var lease = perClient.AttemptAcquire(context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        using var lease = perClient.AttemptAcquire(ClientAddress.Key(context.Connection.RemoteIpAddress));
         if (lease.IsAcquired) return;
         var retry = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 1;
         throw new RequestError(StatusCodes.Status429TooManyRequests, "RATE_LIMITED", "Too many requests from this client; retry after the time in Retry-After.")

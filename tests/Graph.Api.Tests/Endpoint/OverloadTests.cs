@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Graph.Api.Endpoint;
 using Graph.Api.Tests.Support;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Tests.Endpoint;
@@ -82,6 +83,34 @@ public sealed class OverloadTests
         var limited = statuses.Where(s => s.Item1 == HttpStatusCode.TooManyRequests).ToList();
         Assert.NotEmpty(limited);
         Assert.All(limited, s => Assert.False(string.IsNullOrEmpty(s.Item2)));
+    }
+
+    [Fact]
+    public async Task A_client_changing_its_ipv6_address_within_its_network_is_still_held_to_its_rate()
+    {
+        using var factory = new GraphApiFactory().With("Graph:Limits:RequestsPerSecondPerClient", "1").With("Graph:Limits:ClientBurst", "3");
+        await factory.CreateClient().WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
+
+        // Each request from a new address of one /64, as a single IPv6 host can send them; then one from another network.
+        var statuses = new List<int>();
+        for (var i = 1; i <= 6; i++) statuses.Add(await PostFromAsync(factory, $"2001:db8:1:2::{i:x}"));
+        var otherNetwork = await PostFromAsync(factory, "2001:db8:1:3::1");
+
+        Assert.Contains(StatusCodes.Status429TooManyRequests, statuses);
+        Assert.Equal(StatusCodes.Status200OK, otherNetwork);
+    }
+
+    private static async Task<int> PostFromAsync(GraphApiFactory factory, string address)
+    {
+        var context = await factory.Server.SendAsync(context =>
+        {
+            context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address);
+            context.Request.Method = HttpMethods.Post;
+            context.Request.Path = "/graphql";
+            context.Request.ContentType = "application/json";
+            context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes("""{"query":"{ __typename }"}"""));
+        });
+        return context.Response.StatusCode;
     }
 
     [Fact]
