@@ -27,6 +27,7 @@ try
     // below; checked by the host's own start, it also got the host's failure log with a stack trace.
     app.Services.GetRequiredService<IStartupValidator>().Validate();
 
+    app.UseTrustedProxies();
     app.UseRequestIds();
     app.UseGraphResponseCompression();
     app.UseBananaCakePop();

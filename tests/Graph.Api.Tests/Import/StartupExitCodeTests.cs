@@ -82,6 +82,7 @@ public sealed class StartupExitCodeTests
     // Not of the setting's type at all.
     [InlineData("Graph__Limits__MaxBodyBytes", "abc", "MaxBodyBytes")]
     [InlineData("Graph__Limits__Introspection", "maybe", "Introspection")]
+    [InlineData("Graph__Proxies__Trusted__0", "proxy.example.org", "proxy.example.org")]
     public async Task A_setting_out_of_range_ends_the_process_with_exit_code_1_naming_it(string variable, string value, string setting)
     {
         var (exitCode, output) = await RunServiceAsync(variable, value);
