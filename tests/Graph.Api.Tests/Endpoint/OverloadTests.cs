@@ -93,24 +93,11 @@ public sealed class OverloadTests
 
         // Each request from a new address of one /64, as a single IPv6 host can send them; then one from another network.
         var statuses = new List<int>();
-        for (var i = 1; i <= 6; i++) statuses.Add(await PostFromAsync(factory, $"2001:db8:1:2::{i:x}"));
-        var otherNetwork = await PostFromAsync(factory, "2001:db8:1:3::1");
+        for (var i = 1; i <= 6; i++) statuses.Add(await RequestsFrom.PostTypenameAsync(factory, $"2001:db8:1:2::{i:x}"));
+        var otherNetwork = await RequestsFrom.PostTypenameAsync(factory, "2001:db8:1:3::1");
 
         Assert.Contains(StatusCodes.Status429TooManyRequests, statuses);
         Assert.Equal(StatusCodes.Status200OK, otherNetwork);
-    }
-
-    private static async Task<int> PostFromAsync(GraphApiFactory factory, string address)
-    {
-        var context = await factory.Server.SendAsync(context =>
-        {
-            context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address);
-            context.Request.Method = HttpMethods.Post;
-            context.Request.Path = "/graphql";
-            context.Request.ContentType = "application/json";
-            context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes("""{"query":"{ __typename }"}"""));
-        });
-        return context.Response.StatusCode;
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using Graph.Api.Tests.Support;
 using Microsoft.AspNetCore.Http;
 
@@ -21,9 +19,9 @@ public sealed class TrustedProxiesTests
 
         // Six clients through the proxy, one request each, stay within a burst of three; one client asking six times does not.
         var distinct = new List<int>();
-        for (var i = 1; i <= 6; i++) distinct.Add(await PostAsync(factory, from: Proxy, forwardedFor: $"198.51.100.{i}"));
+        for (var i = 1; i <= 6; i++) distinct.Add(await RequestsFrom.PostTypenameAsync(factory, Proxy, $"198.51.100.{i}"));
         var repeated = new List<int>();
-        for (var i = 1; i <= 6; i++) repeated.Add(await PostAsync(factory, from: Proxy, forwardedFor: "198.51.100.99"));
+        for (var i = 1; i <= 6; i++) repeated.Add(await RequestsFrom.PostTypenameAsync(factory, Proxy, "198.51.100.99"));
 
         Assert.All(distinct, status => Assert.Equal(StatusCodes.Status200OK, status));
         Assert.Contains(StatusCodes.Status429TooManyRequests, repeated);
@@ -42,25 +40,11 @@ public sealed class TrustedProxiesTests
 
         // A client writing a new X-Forwarded-For on each request is still counted as itself.
         var statuses = new List<int>();
-        for (var i = 1; i <= 6; i++) statuses.Add(await PostAsync(factory, from: sender, forwardedFor: $"198.51.100.{i}"));
+        for (var i = 1; i <= 6; i++) statuses.Add(await RequestsFrom.PostTypenameAsync(factory, sender, $"198.51.100.{i}"));
 
         Assert.Contains(StatusCodes.Status429TooManyRequests, statuses);
     }
 
     private static GraphApiFactory RateLimited() =>
         new GraphApiFactory().With("Graph:Limits:RequestsPerSecondPerClient", "1").With("Graph:Limits:ClientBurst", "3");
-
-    private static async Task<int> PostAsync(GraphApiFactory factory, string from, string forwardedFor)
-    {
-        var context = await factory.Server.SendAsync(context =>
-        {
-            context.Connection.RemoteIpAddress = IPAddress.Parse(from);
-            context.Request.Method = HttpMethods.Post;
-            context.Request.Path = "/graphql";
-            context.Request.ContentType = "application/json";
-            context.Request.Headers["X-Forwarded-For"] = forwardedFor;
-            context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes("""{"query":"{ __typename }"}"""));
-        });
-        return context.Response.StatusCode;
-    }
 }
