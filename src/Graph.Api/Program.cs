@@ -42,6 +42,11 @@ try
         {
             await app.StartAsync();
         }
+        catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // Asked to stop while still starting (a seed refused within moments, or SIGTERM): the host's start
+            // gives up with this, and the stop below goes on as any other does.
+        }
         catch
         {
             // A start that fails (an address in use, say) is stopped like any other before the host is let go, so

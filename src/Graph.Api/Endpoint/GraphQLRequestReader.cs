@@ -34,29 +34,37 @@ internal sealed class GraphQLRequestReader(IOptions<LimitsOptions> limits, Graph
             if (values.Count > 1) throw RequestError.BadRequest("INVALID_REQUEST", $"The parameter '{key}' is given more than once.");
         }
 
-        var asksForPersistedQuery = ReadExtensionsParameter(query["extensions"].ToString());
+        var asksForPersistedQuery = ReadJsonParameter(query, "extensions", ReadExtensions);
         var text = query["query"].ToString();
         if (string.IsNullOrEmpty(text)) throw MissingQuery(asksForPersistedQuery, "A GraphQL GET request needs a 'query' parameter.");
-        Inputs? variables = null;
-        if (query.TryGetValue("variables", out var variablesText) && !string.IsNullOrEmpty(variablesText))
-        {
-            try
-            {
-                using var document = JsonDocument.Parse(variablesText.ToString(), JsonOptions);
-                variables = ReadVariables(document.RootElement);
-            }
-            catch (JsonException)
-            {
-                throw RequestError.BadRequest("INVALID_JSON", "The 'variables' parameter is not valid JSON.");
-            }
-            catch (InvalidOperationException)
-            {
-                throw LoneSurrogate();
-            }
-        }
+        var variables = ReadJsonParameter(query, "variables", ReadVariables);
 
         var operationName = query["operationName"].ToString();
         return new GraphQLHttpRequest(text, variables, operationName.Length == 0 ? null : operationName);
+    }
+
+    /// <summary>
+    /// A GET parameter that holds JSON (variables, extensions), read as the same member of a POST body is read;
+    /// the default when it is absent or empty.
+    /// </summary>
+    private static T? ReadJsonParameter<T>(IQueryCollection query, string name, Func<JsonElement, T> read)
+    {
+        var text = query[name].ToString();
+        if (text.Length == 0) return default;
+        try
+        {
+            using var document = JsonDocument.Parse(text, JsonOptions);
+            return read(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            throw RequestError.BadRequest("INVALID_JSON", $"The '{name}' parameter is not valid JSON.");
+        }
+        catch (InvalidOperationException)
+        {
+            // Half a surrogate pair escaped in a member's name or a string, met by the check for duplicate names or when read.
+            throw LoneSurrogate();
+        }
     }
 
     private static void EnsureJsonContentType(HttpRequest request)
@@ -168,8 +176,9 @@ internal sealed class GraphQLRequestReader(IOptions<LimitsOptions> limits, Graph
         if (root.ValueKind != JsonValueKind.Object)
             throw RequestError.BadRequest("INVALID_REQUEST", "The body must be a JSON object with a 'query' string.");
 
+        var asksForPersistedQuery = root.TryGetProperty("extensions", out var extensions) && ReadExtensions(extensions);
         var query = root.TryGetProperty("query", out var q) && q.ValueKind == JsonValueKind.String ? q.GetString() : null;
-        if (string.IsNullOrEmpty(query)) throw MissingQuery(AsksForPersistedQuery(root), "The body needs a non-empty 'query' string.");
+        if (string.IsNullOrEmpty(query)) throw MissingQuery(asksForPersistedQuery, "The body needs a non-empty 'query' string.");
 
         string? operationName = null;
         if (root.TryGetProperty("operationName", out var op) && op.ValueKind != JsonValueKind.Null)
@@ -178,8 +187,6 @@ internal sealed class GraphQLRequestReader(IOptions<LimitsOptions> limits, Graph
         }
 
         Inputs? variables = root.TryGetProperty("variables", out var v) ? ReadVariables(v) : null;
-        if (root.TryGetProperty("extensions", out var extensions) && extensions.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
-            throw RequestError.BadRequest("INVALID_REQUEST", "'extensions' must be an object or null.");
 
         return new GraphQLHttpRequest(query, variables, string.IsNullOrEmpty(operationName) ? null : operationName);
     }
@@ -192,32 +199,13 @@ internal sealed class GraphQLRequestReader(IOptions<LimitsOptions> limits, Graph
         ? RequestError.BadRequest("PERSISTED_QUERY_NOT_SUPPORTED", "Persisted queries are not supported here: send the query's text in 'query'.")
         : RequestError.BadRequest("INVALID_REQUEST", message);
 
-    private static bool AsksForPersistedQuery(JsonElement request) => request.TryGetProperty("extensions", out var extensions) && NamesPersistedQuery(extensions);
-
-    /// <summary>Checks a GET request's extensions as a POST body's are checked (a JSON object, or null); true when they ask for a persisted query.</summary>
-    private static bool ReadExtensionsParameter(string extensions)
+    /// <summary>Checks a request's extensions (an object, or null; their members are not used); true when they ask for a persisted query.</summary>
+    private static bool ReadExtensions(JsonElement extensions) => extensions.ValueKind switch
     {
-        if (extensions.Length == 0) return false;
-        try
-        {
-            using var document = JsonDocument.Parse(extensions, JsonOptions);
-            if (document.RootElement.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
-                throw RequestError.BadRequest("INVALID_REQUEST", "'extensions' must be an object or null.");
-            return NamesPersistedQuery(document.RootElement);
-        }
-        catch (JsonException)
-        {
-            throw RequestError.BadRequest("INVALID_JSON", "The 'extensions' parameter is not valid JSON.");
-        }
-        catch (InvalidOperationException)
-        {
-            // A member's name escaping half a surrogate pair, met by the check for duplicate names or the look-up.
-            throw LoneSurrogate();
-        }
-    }
-
-    private static bool NamesPersistedQuery(JsonElement extensions) =>
-        extensions.ValueKind == JsonValueKind.Object && extensions.TryGetProperty("persistedQuery", out _);
+        JsonValueKind.Object => extensions.TryGetProperty("persistedQuery", out _),
+        JsonValueKind.Null => false,
+        _ => throw RequestError.BadRequest("INVALID_REQUEST", "'extensions' must be an object or null."),
+    };
 
     private Inputs? ReadVariables(JsonElement variables)
     {
