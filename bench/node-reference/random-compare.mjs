@@ -25,6 +25,15 @@ const pick = (items) => items[between(0, items.length - 1)];
 // Skewed towards the first entities of each kind, which the generator makes hubs, and otherwise any.
 const anyEntity = () => (random() < 0.3 ? entities[between(0, Math.min(entities.length - 1, 500))] : pick(entities));
 const cursor = (id) => Buffer.from(`e:${id}`).toString('base64url');
+// A name's words in another order, some cut short, for matches by words.
+const wordsShuffled = (name) => {
+  const words = name.split(/\s+/).map((word) => (random() < 0.3 ? word.slice(0, between(1, word.length)) : word));
+  for (let i = words.length - 1; i > 0; i--) {
+    const j = between(0, i);
+    [words[i], words[j]] = [words[j], words[i]];
+  }
+  return words.join(' ');
+};
 
 const draws = [
   () => ({
@@ -38,7 +47,8 @@ const draws = [
   () => {
     const name = pick(entities).name.toLowerCase();
     const start = between(0, Math.max(0, name.length - 3));
-    const text = random() < 0.2 ? name : name.slice(start, start + between(3, 10));
+    const way = random();
+    const text = way < 0.2 ? name : way < 0.45 ? wordsShuffled(name) : name.slice(start, start + between(3, 10));
     return { query: 'query S($t: String!, $f: Int) { search(text: $t, first: $f) { match entity { id name kind } } }', variables: { t: text, f: between(1, 40) } };
   },
   () => ({

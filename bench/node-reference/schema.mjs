@@ -17,7 +17,7 @@ const entityFields = `
 export const schema = `
 enum EntityKind { ${kinds.join(' ')} }
 enum RelationshipType { ${types.join(' ')} }
-enum MatchKind { EXACT PREFIX CONTAINS }
+enum MatchKind { EXACT PREFIX CONTAINS WORDS }
 interface Entity {${entityFields}
 }
 ${Object.values(typeOfKind).map((name) => `type ${name} implements Entity {${entityFields}\n}`).join('\n')}

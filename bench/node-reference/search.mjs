@@ -1,8 +1,8 @@
 // Name search with Graph's rules: text folded (accents dropped, case folded, punctuation to single
-// spaces, apostrophes joining); exact, then prefix, then contains; shorter names first, then entity
-// order; one hit per entity. Prefixes are a binary search over the sorted names, "contains" checks
-// only the names holding every three-letter run of the text: the rarest run's list, filtered by the
-// other runs. A run held by at least one name in 64 is also kept as a bit set (one bit per name),
+// spaces, apostrophes joining); exact, then prefix, then contains, then every word in any order;
+// shorter names first, then entity order; one hit per entity. Prefixes are a binary search over the
+// sorted names, "contains" checks only the names holding every three-letter run of the text: the
+// rarest run's list, filtered by the other runs. A run held by at least one name in 64 is also kept as a bit set (one bit per name),
 // so checking it is one array read; a rarer run's list is walked with a cursor, since the candidates
 // come in ascending order.
 const rank = { EXACT: 0, PREFIX: 1, CONTAINS: 2 };
@@ -99,7 +99,36 @@ export class SearchNames {
       const entity = names[name].entity;
       if (!hits.some((hit) => hit.entity === entity)) hits.push({ match, entity });
     }
+    if (hits.length < first) this.addWordMatches(query, hits, first);
     return hits;
+  }
+
+  // A page left short gets the names holding every word of a text of several, in any order (WORDS): a word
+  // of three letters or more anywhere in the name, a shorter one at the start of one of its words; a text
+  // with no word of three letters gets none. Every name is checked: this reference only has to agree.
+  addWordMatches(query, hits, first) {
+    const words = [...new Set(query.split(' '))];
+    if (!query.includes(' ') || !words.some((word) => word.length >= 3)) return;
+    const holdsAll = (folded) => words.every((word) => (word.length >= 3
+      ? folded.includes(word)
+      : folded.startsWith(word) || folded.includes(` ${word}`)));
+    const taken = new Set(hits.map((hit) => hit.entity));
+    const { names } = this;
+    const matching = [];
+    names.forEach(({ folded, entity }, i) => {
+      if (!taken.has(entity) && holdsAll(folded)) matching.push(i);
+    });
+    matching.sort((a, b) => names[a].folded.length - names[b].folded.length
+      || names[a].entity.ordinal - names[b].entity.ordinal
+      || a - b);
+    for (const i of matching) {
+      if (hits.length === first) break;
+      const { entity } = names[i];
+      if (!taken.has(entity)) {
+        taken.add(entity);
+        hits.push({ match: 'WORDS', entity });
+      }
+    }
   }
 
   lowerBound(text) {

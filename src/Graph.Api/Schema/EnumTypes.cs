@@ -53,6 +53,7 @@ internal sealed class MatchKindType : EnumerationGraphType<MatchKind>
         Values["EXACT"]!.Description = "The whole name or alias equals the search text (ignoring case, accents and punctuation).";
         Values["PREFIX"]!.Description = "A name or alias starts with the search text.";
         Values["CONTAINS"]!.Description = "A name or alias contains the search text.";
+        Values["WORDS"]!.Description = "A name or alias holds every word of the search text, in another order or with other words between (a word of one or two letters must start a word of the name).";
     }
 }
 

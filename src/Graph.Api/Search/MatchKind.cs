@@ -6,4 +6,5 @@ public enum MatchKind
     Exact,
     Prefix,
     Contains,
+    Words,
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using Graph.Api.Index;
 using Graph.Api.Model;
@@ -8,7 +9,7 @@ namespace Graph.Api.Search;
 /// Names and aliases of every entity, folded by <see cref="TextNormalizer"/>. Sorted, so exact and
 /// prefix matches are a binary search. "Contains" is answered exactly, without checking names one by
 /// one: for one or two letters by the entities holding each such run, for more by a suffix array of
-/// the names.
+/// the names. Names holding every word of a text in another order are found by the same array.
 /// </summary>
 public sealed class SearchIndex
 {
@@ -95,7 +96,7 @@ public sealed class SearchIndex
         return (folded, entities);
     }
 
-    /// <summary>Ranked hits: exact, then prefix, then contains; shorter names first within a rank; one hit per entity.</summary>
+    /// <summary>Ranked hits: exact, then prefix, then contains, then every word; shorter names first within a rank; one hit per entity.</summary>
     public IReadOnlyList<SearchHit> Find(string text, IReadOnlySet<EntityKind>? kinds, int first)
     {
         var query = TextNormalizer.Normalize(text);
@@ -103,7 +104,71 @@ public sealed class SearchIndex
         // A page that the shortest "contains" names left short (entities named twice among them, or names
         // that start with the text) is found again from all of them.
         var hits = Find(query, kinds, first, shortestContainsOnly: true, out var cut);
-        return hits.Count == first || !cut ? hits : Find(query, kinds, first, shortestContainsOnly: false, out _);
+        if (hits.Count < first && cut) hits = Find(query, kinds, first, shortestContainsOnly: false, out _);
+        // Every entity matching the text whole is on the page now, so names holding its words in another
+        // order, which rank after them all, fill the rest.
+        if (hits.Count < first && SearchWords.Of(query) is { } words) AddWordMatches(hits, words, CompactFilter.Mask(kinds), first);
+        return hits;
+    }
+
+    /// <summary>
+    /// Adds to a short page the entities with a name holding every word, ranked as the other matches are. The
+    /// candidates are the names holding the rarest long word (the shortest range of suffixes); each other long
+    /// word's names are marked in a bit set from its own range, so names are read only to check short words.
+    /// </summary>
+    private void AddWordMatches(List<SearchHit> hits, SearchWords words, ulong kinds, int first)
+    {
+        var rarest = words.Anywhere.MinBy(word => suffixes.NamesContaining(word).Count)!;
+        var others = new List<ulong[]>(words.Anywhere.Length - 1);
+        try
+        {
+            foreach (var word in words.Anywhere)
+            {
+                if (!ReferenceEquals(word, rarest)) others.Add(NamesHolding(word));
+            }
+
+            var taken = new HashSet<int>(hits.Count + first);
+            foreach (var hit in hits) taken.Add(hit.Entity.Ordinal);
+            using var candidates = new RankedCandidates();
+            foreach (var i in suffixes.NamesContaining(rarest, kinds))
+            {
+                if (!taken.Contains(ranks[i].Ordinal) && MarkedInAll(others, i))
+                {
+                    candidates.Add(MatchKind.Words, ranks[i].Length, ranks[i].Ordinal, i);
+                }
+            }
+
+            foreach (var (match, index) in candidates.InRankOrder(first - hits.Count))
+            {
+                var name = names[index];
+                if (!words.StartWordsOf(name.Folded) || !taken.Add(name.Entity.Ordinal)) continue;
+                hits.Add(new SearchHit(name.Entity, name.Original, match));
+                if (hits.Count == first) break;
+            }
+        }
+        finally
+        {
+            foreach (var marked in others) ArrayPool<ulong>.Shared.Return(marked);
+        }
+    }
+
+    private static bool MarkedInAll(List<ulong[]> sets, int name)
+    {
+        foreach (var marked in sets)
+        {
+            if ((marked[name >> 6] & (1UL << name)) == 0) return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>A bit set of the names holding a long word, from the pool: give it back.</summary>
+    private ulong[] NamesHolding(string word)
+    {
+        var marked = ArrayPool<ulong>.Shared.Rent((names.Length + 63) / 64);
+        Array.Clear(marked);
+        foreach (var i in suffixes.NamesContaining(word)) marked[i >> 6] |= 1UL << i;
+        return marked;
     }
 
     private List<SearchHit> Find(string query, IReadOnlySet<EntityKind>? kinds, int first, bool shortestContainsOnly, out bool cut)

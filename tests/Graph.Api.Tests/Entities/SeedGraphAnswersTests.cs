@@ -63,6 +63,32 @@ public sealed class SeedGraphAnswersTests(SeedGraphFixture fixture)
         Assert.Equal("china", Assert.Single(data["countries"]!.AsArray())!["entity"]!["id"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("belarus human rights", "belarus-human-rights-record", "Human-rights record of Belarus")]
+    [InlineData("Jinping Xi", "xi-jinping", "Xi Jinping")]
+    [InlineData("park industrial", "china-belarus-industrial-park", "Great Stone Industrial Park")]
+    [InlineData("visit xi 2019", "xi-visit-belarus-2019", "2019 Xi visit")]
+    public async Task A_text_whose_words_a_name_holds_in_another_order_finds_it(string text, string id, string matchedName)
+    {
+        var data = await fixture.Client.QueryAsync("query($t: String!) { search(text: $t, first: 5) { entity { id } matchedName match } }", new { t = text });
+        var top = data["search"]!.AsArray()[0]!;
+        Assert.Equal((id, matchedName, "WORDS"), (top["entity"]!["id"]!.GetValue<string>(), top["matchedName"]!.GetValue<string>(), top["match"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Words_matches_come_after_those_holding_the_whole_text_and_short_words_start_a_word()
+    {
+        // "belarus c": two names hold the text whole ("China–Belarus cultural …", "… comprehensive …"); the
+        // others with "belarus" must have a word starting with "c" ("China …"), which "Belarus" alone lacks.
+        var data = await fixture.Client.QueryAsync("""{ search(text: "belarus c", first: 20) { entity { id } match } }""");
+        var hits = data["search"]!.AsArray().Select(h => (Id: h!["entity"]!["id"]!.GetValue<string>(), Match: h["match"]!.GetValue<string>())).ToList();
+        Assert.Equal(["CONTAINS", "CONTAINS"], hits.Take(2).Select(h => h.Match));
+        Assert.All(hits.Skip(2), h => Assert.Equal("WORDS", h.Match));
+        Assert.Contains(("china-belarus-industrial-park", "WORDS"), hits);
+        Assert.DoesNotContain(hits, h => h.Id == "belarus");
+        Assert.Equal(hits.Count, hits.Select(h => h.Id).Distinct().Count());
+    }
+
     [Fact]
     public async Task Direct_investment_of_2019_is_about_660_million_US_dollars()
     {

@@ -4,7 +4,7 @@ using Graph.Api.Search;
 
 namespace Graph.Api.Tests.Search;
 
-/// <summary>Ranking of the name index: exact, then prefix (shorter first), then contains; the prefix range's ends.</summary>
+/// <summary>Ranking of the name index: exact, then prefix (shorter first), then contains, then every word; the prefix range's ends.</summary>
 public sealed class SearchIndexTests
 {
     private static readonly string[] Names = ["Granite 12", "Granite 120", "Granite 1", "Granite 12 Works", "Old Granite 12", "Granite 13", "Granit 12", "Granite 129"];
@@ -89,7 +89,7 @@ public sealed class SearchIndexTests
         var index = GraphIndex.Build(entities, []);
         var places = new HashSet<EntityKind> { EntityKind.Place };
         var checkedPages = 0;
-        foreach (var text in new[] { "a", "ab", "abc", "bca", "cab", "aaa", "a b", "b c", "abca", "cc a", "abcab", "b", "ccc", "bbb" })
+        foreach (var text in new[] { "a", "ab", "abc", "bca", "cab", "aaa", "a b", "b c", "abca", "cc a", "abcab", "b", "ccc", "bbb", "bca ab", "ab bca", "cab c", "c cab", "aab bb", "abc cab bca", "ca abc", "bb aa", "aaa aaa", "b ac bca" })
         {
             foreach (var first in new[] { 1, 3, 10, 40, 500 })
             {
@@ -106,18 +106,41 @@ public sealed class SearchIndexTests
         Assert.True(checkedPages >= 100, $"only {checkedPages} pages held more than one hit");
     }
 
-    // Every entity's best name (exact, prefix, then contains from three letters on; shorter first; then the
+    [Fact]
+    public void Names_holding_every_word_in_another_order_come_after_those_holding_the_text_shorter_first()
+    {
+        string[] names = ["Human-rights record of Belarus", "Report: Belarus human rights", "Belarusian rights of humans", "Rights in Belarus", "Human rights", "Visit by taxi, Belarus", "Xi's visit to Belarus", "Humanity's rights"];
+        var index = GraphIndex.Build(names.Select((name, i) => new Entity($"e{i}", i == 2 ? EntityKind.Place : EntityKind.Topic, name, i == 4 ? ["Rights of Belarus humans"] : [], "", [], ValidTime.Always)), []).Search;
+
+        var hits = index.Find("belarus human rights", null, 10).Select(h => (h.Entity.Id, h.Match)).ToList();
+        // Long words anywhere, even inside a longer word ("belarusian", "humans"); an entity once, by its best name.
+        Assert.Equal([("e1", MatchKind.Contains), ("e4", MatchKind.Words), ("e2", MatchKind.Words), ("e0", MatchKind.Words)], hits);
+        Assert.Equal(["e2"], index.Find("belarus human rights", new HashSet<EntityKind> { EntityKind.Place }, 10).Select(h => h.Entity.Id));
+        Assert.Equal(2, index.Find("belarus human rights", null, 2).Count);
+        // A word of two letters must start a word of the name: "taxi" holds "xi" but does not start with it.
+        Assert.Equal([("e6", MatchKind.Words)], index.Find("belarus xi", null, 10).Select(h => (h.Entity.Id, h.Match)));
+        // Words all shorter than three letters find only what holds the text whole.
+        Assert.Empty(index.Find("of xi", null, 10));
+        Assert.Empty(index.Find("belarus humanist", null, 10));
+    }
+
+    // Every entity's best name (exact, prefix, then contains from three letters on, then every word of a text
+    // of several with one of three letters or more, short words starting a word; shorter first; then the
     // names' folded order), the entities ranked by it and then by id.
     private static IEnumerable<(string Id, MatchKind Match, string MatchedName)> Scan(GraphIndex index, string text, HashSet<EntityKind>? kinds)
     {
         var query = TextNormalizer.Normalize(text);
+        var words = query.Split(' ');
+        bool HoldsEveryWord(string folded) => words.Length > 1 && words.Any(w => w.Length >= 3)
+            && words.All(w => w.Length >= 3 ? folded.Contains(w, StringComparison.Ordinal) : $" {folded}".Contains($" {w}", StringComparison.Ordinal));
         return index.Entities
             .Where(e => kinds is null || kinds.Contains(e.Kind))
             .Select(e => e.Entity.Aliases.Prepend(e.Entity.Name)
                 .Select(name => (Name: name, Folded: TextNormalizer.Normalize(name)))
                 .Select(n => (n.Name, n.Folded, Match: n.Folded == query ? MatchKind.Exact
                     : n.Folded.StartsWith(query, StringComparison.Ordinal) ? MatchKind.Prefix
-                    : query.Length >= 3 && n.Folded.Contains(query, StringComparison.Ordinal) ? MatchKind.Contains : (MatchKind?)null))
+                    : query.Length >= 3 && n.Folded.Contains(query, StringComparison.Ordinal) ? MatchKind.Contains
+                    : HoldsEveryWord(n.Folded) ? MatchKind.Words : (MatchKind?)null))
                 .Where(n => n.Match is not null)
                 .OrderBy(n => n.Match).ThenBy(n => n.Folded.Length).ThenBy(n => n.Folded, StringComparer.Ordinal)
                 .Select(n => (Entity: e, n.Name, Match: n.Match!.Value, n.Folded.Length))
