@@ -18,6 +18,11 @@ body one-letter-search "{ search(text: \\\"n\\\", first: 10) { match entity { id
 body three-letter-search "{ search(text: \\\"ite\\\", first: 10) { match entity { id name kind } } }"
 body kind-search "{ search(text: \\\"ite\\\", kinds: [ORGANIZATION], first: 10) { match entity { id name kind } } }"
 body word-search-100 "{ search(text: \\\"granite\\\", first: 100) { match entity { id name kind } } }"
+# Words in another order (WORDS): a short word that starts words of many of the candidates, one that starts
+# none of them, and a long text of every word of the generator's names, none of which holds them all.
+body words-search "{ search(text: \\\"12 granite\\\", first: 10) { match entity { id name kind } } }"
+body words-search-none "{ search(text: \\\"granite zz\\\", first: 10) { match entity { id name kind } } }"
+body words-search-long "{ search(text: \\\"amber birch cobalt delta ember falcon granite harbor iris juniper krypton lumen meridian nova onyx prairie quartz river summit tundra\\\", first: 10) { match entity { id name kind } } }"
 body hub-page-degrees "{ entities(kind: TOPIC, first: 100) { edges { node { id degree } } } }"
 body hub-aggregates "{ entity(id: \\\"topic-0000000\\\") { degree(asOf: \\\"2015-06-01\\\") relationshipCounts { type count } neighborCounts { kind count } } }"
 body hub-timeline "{ entity(id: \\\"topic-0000000\\\") { timeline(first: 20) { date { text } relationship { id type } } } }"

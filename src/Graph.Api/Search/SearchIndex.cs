@@ -22,6 +22,7 @@ public sealed class SearchIndex
 
     private readonly Name[] names;
     private readonly Rank[] ranks;
+    private readonly uint[] wordInitials;
     private readonly string[][] foldedByOrdinal;
     private readonly EntityNode[] byOrdinal;
     private readonly NameSuffixes suffixes;
@@ -42,6 +43,7 @@ public sealed class SearchIndex
 
         names = InFoldedOrder(unsorted);
         ranks = Array.ConvertAll(names, n => new Rank(n.Folded.Length, n.Entity.Ordinal, n.Entity.Kind));
+        wordInitials = Array.ConvertAll(names, n => SearchWords.InitialsOf(n.Folded));
         (foldedByOrdinal, byOrdinal) = NamesByOrdinal(names);
         suffixes = new NameSuffixes(Array.ConvertAll(names, n => n.Folded), Array.ConvertAll(names, n => n.Entity.Kind));
         shortRuns = new ShortRunEntities(foldedByOrdinal, byOrdinal);
@@ -113,62 +115,50 @@ public sealed class SearchIndex
 
     /// <summary>
     /// Adds to a short page the entities with a name holding every word, ranked as the other matches are. The
-    /// candidates are the names holding the rarest long word (the shortest range of suffixes); each other long
-    /// word's names are marked in a bit set from its own range, so names are read only to check short words.
+    /// candidates are the names holding the rarest long word (the shortest range of suffixes), kept only while
+    /// each next rarest word's range, marked in a bit set, holds them too, until none are left. A name is read to
+    /// check the short words only when its words' initials include theirs: a rare short word would otherwise
+    /// read every candidate.
     /// </summary>
     private void AddWordMatches(List<SearchHit> hits, SearchWords words, ulong kinds, int first)
     {
-        var rarest = words.Anywhere.MinBy(word => suffixes.NamesContaining(word).Count)!;
-        var others = new List<ulong[]>(words.Anywhere.Length - 1);
+        var byRarity = words.Anywhere.OrderBy(word => suffixes.NamesContaining(word).Count).ToArray();
+        var taken = new HashSet<int>(hits.Count + first);
+        foreach (var hit in hits) taken.Add(hit.Entity.Ordinal);
+        var kept = new List<int>();
+        foreach (var i in suffixes.NamesContaining(byRarity[0], kinds))
+        {
+            if ((wordInitials[i] & words.Initials) == words.Initials && !taken.Contains(ranks[i].Ordinal)) kept.Add(i);
+        }
+
+        for (var w = 1; w < byRarity.Length && kept.Count > 0; w++) KeepNamesHolding(kept, byRarity[w]);
+
+        using var candidates = new RankedCandidates();
+        candidates.Expect(kept.Count);
+        foreach (var i in kept) candidates.Add(MatchKind.Words, ranks[i].Length, ranks[i].Ordinal, i);
+        foreach (var (match, index) in candidates.InRankOrder(first - hits.Count))
+        {
+            var name = names[index];
+            if (!words.StartWordsOf(name.Folded) || !taken.Add(name.Entity.Ordinal)) continue;
+            hits.Add(new SearchHit(name.Entity, name.Original, match));
+            if (hits.Count == first) break;
+        }
+    }
+
+    /// <summary>Keeps only the names that hold the long word, marked from its range in a pooled bit set.</summary>
+    private void KeepNamesHolding(List<int> kept, string word)
+    {
+        var marked = ArrayPool<ulong>.Shared.Rent((names.Length + 63) / 64);
         try
         {
-            foreach (var word in words.Anywhere)
-            {
-                if (!ReferenceEquals(word, rarest)) others.Add(NamesHolding(word));
-            }
-
-            var taken = new HashSet<int>(hits.Count + first);
-            foreach (var hit in hits) taken.Add(hit.Entity.Ordinal);
-            using var candidates = new RankedCandidates();
-            foreach (var i in suffixes.NamesContaining(rarest, kinds))
-            {
-                if (!taken.Contains(ranks[i].Ordinal) && MarkedInAll(others, i))
-                {
-                    candidates.Add(MatchKind.Words, ranks[i].Length, ranks[i].Ordinal, i);
-                }
-            }
-
-            foreach (var (match, index) in candidates.InRankOrder(first - hits.Count))
-            {
-                var name = names[index];
-                if (!words.StartWordsOf(name.Folded) || !taken.Add(name.Entity.Ordinal)) continue;
-                hits.Add(new SearchHit(name.Entity, name.Original, match));
-                if (hits.Count == first) break;
-            }
+            Array.Clear(marked);
+            foreach (var i in suffixes.NamesContaining(word)) marked[i >> 6] |= 1UL << i;
+            kept.RemoveAll(i => (marked[i >> 6] & (1UL << i)) == 0);
         }
         finally
         {
-            foreach (var marked in others) ArrayPool<ulong>.Shared.Return(marked);
+            ArrayPool<ulong>.Shared.Return(marked);
         }
-    }
-
-    private static bool MarkedInAll(List<ulong[]> sets, int name)
-    {
-        foreach (var marked in sets)
-        {
-            if ((marked[name >> 6] & (1UL << name)) == 0) return false;
-        }
-
-        return true;
-    }
-
-    /// <summary>A bit set of the names holding a long word, from the pool: give it back.</summary>
-    private ulong[] NamesHolding(string word)
-    {
-        var marked = ArrayPool<ulong>.Shared.Rent((names.Length + 63) / 64);
-        Array.Clear(marked);
-        foreach (var i in suffixes.NamesContaining(word)) marked[i >> 6] |= 1UL << i;
-        return marked;
     }
 
     private List<SearchHit> Find(string query, IReadOnlySet<EntityKind>? kinds, int first, bool shortestContainsOnly, out bool cut)

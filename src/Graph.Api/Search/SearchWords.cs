@@ -7,7 +7,18 @@ namespace Graph.Api.Search;
 /// </summary>
 internal sealed class SearchWords
 {
-    private SearchWords(string[] anywhere, string[] wordStarts) => (Anywhere, WordStarts) = (anywhere, wordStarts);
+    // Each short word after a space: the start of any word of a name but its first.
+    private readonly string[] afterSpace;
+
+    private SearchWords(string[] anywhere, string[] wordStarts)
+    {
+        (Anywhere, WordStarts) = (anywhere, wordStarts);
+        afterSpace = Array.ConvertAll(wordStarts, word => string.Concat(" ", word));
+        foreach (var word in wordStarts) Initials |= Initial(word[0]);
+    }
+
+    /// <summary>The short words' first letters as <see cref="InitialsOf"/> marks them.</summary>
+    public uint Initials { get; }
 
     /// <summary>The long words, each once.</summary>
     public string[] Anywhere { get; }
@@ -24,12 +35,29 @@ internal sealed class SearchWords
         return anywhere.Length == 0 ? null : new SearchWords(anywhere, Array.FindAll(words, w => w.Length < NameSuffixes.ShortestText));
     }
 
+    /// <summary>
+    /// The first letters of a folded name's words, a bit for each (letters five bits apart share one): a name
+    /// without all of a text's <see cref="Initials"/> has a short word that starts none of its words.
+    /// </summary>
+    public static uint InitialsOf(string folded)
+    {
+        var initials = 0u;
+        for (var i = 0; i < folded.Length; i++)
+        {
+            if (i == 0 || folded[i - 1] == ' ') initials |= Initial(folded[i]);
+        }
+
+        return initials;
+    }
+
+    private static uint Initial(char letter) => 1u << (letter & 31);
+
     /// <summary>Whether every short word starts a word of the folded name (words are single spaces apart).</summary>
     public bool StartWordsOf(string foldedName)
     {
-        foreach (var word in WordStarts)
+        for (var i = 0; i < WordStarts.Length; i++)
         {
-            if (!foldedName.StartsWith(word, StringComparison.Ordinal) && !foldedName.Contains(string.Concat(" ", word), StringComparison.Ordinal)) return false;
+            if (!foldedName.StartsWith(WordStarts[i], StringComparison.Ordinal) && !foldedName.Contains(afterSpace[i], StringComparison.Ordinal)) return false;
         }
 
         return true;
