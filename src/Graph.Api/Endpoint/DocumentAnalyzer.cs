@@ -10,7 +10,7 @@ namespace Graph.Api.Endpoint;
 /// fragments is measured in microseconds; a fragment cycle contributes nothing here and is left
 /// for validation to reject.
 /// <para>
-/// Cost: every field costs 1; a field with a <c>first</c> (or a neighbourhood's <c>limit</c>)
+/// Cost: every field costs 1; a field with a <c>first</c> or <c>last</c> (or a neighbourhood's <c>limit</c>)
 /// multiplies the cost of what it selects by that number (the page size default when absent), at most
 /// by the largest page any field accepts.
 /// Traversal fields add a cost per hop they may walk (see <see cref="TraversalCost"/>).
@@ -110,7 +110,7 @@ internal sealed class DocumentAnalyzer(GraphQLDocument document, Inputs? variabl
 
     private long Multiplier(GraphQLField field)
     {
-        var argument = field.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue is "first" or "limit" or "ids");
+        var argument = field.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue is "first" or "last" or "limit" or "ids");
         if (argument is null)
         {
             // List fields without a page size: a neighbourhood defaults to 200 entities, others to one page.

@@ -18,24 +18,23 @@ internal sealed class DocumentType : EntityObjectType
             .Description("The relationships this document supports, optionally only those citing one paragraph.")
             .Argument<IntGraphType>("paragraph", "Only relationships citing this paragraph.")
             .Argument<DateScalar>("asOf", "Only relationships that hold on this date.")
-            .Argument<IntGraphType>("first", "Page size.")
-            .Argument<StringGraphType>("after", "A cursor from a previous page.")
+            .WithPaging()
             .Resolve(Supports);
     }
 
     private static Page<CitedRelationshipEdge> Supports(IResolveFieldContext<EntityNode> context)
     {
         var index = context.Index();
-        var first = context.PageSize();
+        var page = PageRequest.Read(context);
         var paragraph = context.GetArgument<int?>("paragraph");
         var asOf = context.GetArgument<DateOnly?>("asOf");
         // The resolve context is recycled after the resolver returns: the lazy total must not touch it.
         var document = context.Source;
-        var after = context.GetArgument<string?>("after");
-        var afterOrdinal = Cursor.RelationshipOrdinal(index, "c", after);
+        var afterOrdinal = Cursor.RelationshipOrdinal(index, "c", page.After, "after", -1);
+        var beforeOrdinal = Cursor.RelationshipOrdinal(index, "c", page.Before, "before", int.MaxValue);
         // A document can be cited a million times: the total is counted from the index's lists of ordinals.
-        return Pages.Take(
-            index.CitedBy(document, paragraph, asOf, afterOrdinal), first, after is not null,
+        return page.Take(
+            index.CitedBy(document, paragraph, asOf, afterOrdinal, beforeOrdinal, page.Backward),
             r => new CitedRelationshipEdge(r),
             () => index.CitedByCount(document, paragraph, asOf));
     }
@@ -52,7 +51,7 @@ internal sealed class CitedRelationshipEdgeType : ObjectGraphType<CitedRelations
     {
         Name = "CitedRelationshipEdge";
         Description = "A relationship a document supports.";
-        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Pass as 'after' to continue after this edge.").ResolveSource(s => s.Cursor);
+        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Pass as 'after' to continue after this edge, or as 'before' to go back from it.").ResolveSource(s => s.Cursor);
         Field<NonNullGraphType<RelationshipGraphType>>("node").Description("The relationship.").ResolveSource(s => s.Relationship);
     }
 }

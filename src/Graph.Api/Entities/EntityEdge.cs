@@ -17,7 +17,7 @@ internal sealed class EntityEdgeType : ObjectGraphType<EntityEdge>
     {
         Name = "EntityEdge";
         Description = "One entity of a page.";
-        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Pass as 'after' to continue after this edge.").ResolveSource(s => s.Cursor);
+        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Pass as 'after' to continue after this edge, or as 'before' to go back from it.").ResolveSource(s => s.Cursor);
         Field<NonNullGraphType<EntityInterface>>("node").Description("The entity.").ResolveSource(s => s.Node);
     }
 }

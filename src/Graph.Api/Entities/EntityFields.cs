@@ -1,4 +1,5 @@
 using Graph.Api.Index;
+using Graph.Api.Paging;
 using Graph.Api.Model;
 using Graph.Api.Relationships;
 using Graph.Api.Schema;
@@ -37,8 +38,7 @@ internal static class EntityFields
             .Description("The entity's relationships with the entity at the other end of each, in a stable order, one page at a time.")
             .WithDirection()
             .WithRelationshipFilter()
-            .Argument<IntGraphType>("first", "Page size (default and maximum are configured; 20 and 100 unless changed).")
-            .Argument<StringGraphType>("after", "A cursor from a previous page.")
+            .WithPaging()
             .Resolve(c => c.PageRelationships(c.Source));
         Traversal.TraversalFields.AddTo(type);
     }

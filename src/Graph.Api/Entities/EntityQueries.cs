@@ -30,8 +30,7 @@ internal static class EntityQueries
         query.Field<NonNullGraphType<EntityConnectionType>>("entities").Description("Entities in id order, optionally of one kind and filtered, one page at a time.")
             .Argument<EntityKindType>("kind", "Only entities of this kind.")
             .Argument<EntityFilterInputType>("filter", "Further conditions.")
-            .Argument<IntGraphType>("first", "Page size (default and maximum are configured; 20 and 100 unless changed).")
-            .Argument<StringGraphType>("after", "A cursor from a previous page.")
+            .WithPaging()
             .Resolve(PageEntities);
     }
 
@@ -40,27 +39,30 @@ internal static class EntityQueries
     private static Page<EntityEdge> PageEntities(IResolveFieldContext context)
     {
         var index = context.Index();
-        var first = context.PageSize();
+        var page = PageRequest.Read(context);
         var kind = context.GetArgument<EntityKind?>("kind");
         var filter = context.GetArgument<EntityFilter?>("filter");
-        var after = context.GetArgument<string?>("after");
-        var afterId = after is null ? null : Cursor.Decode("e", after);
 
         var (candidates, met) = Candidates(index, kind, filter);
         var matching = Matching(index, candidates, met, kind, filter);
-        var afterCursor = afterId is null ? matching : Matching(index, candidates.Skip(FirstAfter(candidates, afterId)), met, kind, filter);
-        return Pages.Take(afterCursor, first, after is not null, e => new EntityEdge(e), () => matching.Count());
+        if (page is { After: null, Before: null, Backward: false }) return page.Take(matching, e => new EntityEdge(e), () => matching.Count());
+        var start = page.After is null ? 0 : Position(candidates, Cursor.Decode("e", page.After), skipEqual: true);
+        var end = page.Before is null ? candidates.Count : Position(candidates, Cursor.Decode("e", page.Before, "before"), skipEqual: false);
+        var between = Matching(index, Pages.Between(candidates, start, Math.Max(start, end), page.Backward), met, kind, filter);
+        return page.Take(between, e => new EntityEdge(e), () => matching.Count());
     }
 
-    // The candidates are in id order, so a page starts where the cursor's id would stand: found by halving
-    // the list, where reading every entity before it made each page cost more than the one before.
-    private static int FirstAfter(IReadOnlyList<EntityNode> inIdOrder, string id)
+    // The candidates are in id order, so a cursor's place is where its id would stand: found by halving the
+    // list, where reading every entity before it made each page cost more than the one before. The first
+    // entity whose id is not before the cursor's, or (skipEqual, as for 'after') after it.
+    private static int Position(IReadOnlyList<EntityNode> inIdOrder, string id, bool skipEqual)
     {
         int low = 0, high = inIdOrder.Count;
         while (low < high)
         {
             var middle = (low + high) >>> 1;
-            if (string.CompareOrdinal(inIdOrder[middle].Id, id) <= 0) low = middle + 1;
+            var order = string.CompareOrdinal(inIdOrder[middle].Id, id);
+            if (order < 0 || (skipEqual && order == 0)) low = middle + 1;
             else high = middle;
         }
 

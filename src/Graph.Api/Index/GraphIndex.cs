@@ -207,16 +207,25 @@ public sealed class GraphIndex
 
     /// <summary>
     /// The relationships citing a document, or one paragraph of it, that hold on a date if one is given, in
-    /// id order, after the given ordinal (found by halving the list). The date is tested on the compact
-    /// adjacency's day numbers, so a relationship is read only when it is kept.
+    /// id order (or backward), after the one ordinal and before the other (both found by halving the list).
+    /// The date is tested on the compact adjacency's day numbers, so a relationship is read only when it is kept.
     /// </summary>
-    public IEnumerable<RelationshipNode> CitedBy(EntityNode document, int? paragraph, DateOnly? asOf, int afterOrdinal)
+    public IEnumerable<RelationshipNode> CitedBy(EntityNode document, int? paragraph, DateOnly? asOf, int afterOrdinal, int beforeOrdinal = int.MaxValue, bool backward = false)
     {
         var ordinals = citations.Of(document.Id, paragraph);
-        var first = Array.BinarySearch(ordinals, afterOrdinal + 1);
-        for (var i = first < 0 ? ~first : first; i < ordinals.Length; i++)
+        var start = Place(ordinals, afterOrdinal + 1);
+        var end = Math.Max(start, Place(ordinals, beforeOrdinal));
+        var (from, to, step) = backward ? (end - 1, start - 1, -1) : (start, end, 1);
+        for (var i = from; i != to; i += step)
         {
             if (asOf is not { } date || Compact.HoldsOn(ordinals[i], date.DayNumber)) yield return relationships[ordinals[i]];
+        }
+
+        // Where the ordinal stands in the sorted list, or would.
+        static int Place(int[] sorted, int ordinal)
+        {
+            var found = Array.BinarySearch(sorted, ordinal);
+            return found < 0 ? ~found : found;
         }
     }
 
@@ -233,10 +242,10 @@ public sealed class GraphIndex
     public int Degree(EntityNode entity) => Outgoing(entity).Count + Incoming(entity).Count;
 
     /// <summary>
-    /// The relationships of an entity in relationship-id order, after the given ordinal, that the filter keeps.
-    /// With <see cref="Direction.Both"/> the outgoing and incoming lists are merged, a self-loop once.
+    /// The relationships of an entity in relationship-id order, after the given ordinal and before the other, that
+    /// the filter keeps. With <see cref="Direction.Both"/> the outgoing and incoming lists are merged, a self-loop once.
     /// </summary>
-    public IEnumerable<Adjacent> Adjacents(EntityNode entity, Direction direction, RelationshipFilter filter, int afterOrdinal = -1)
+    public IEnumerable<Adjacent> Adjacents(EntityNode entity, Direction direction, RelationshipFilter filter, int afterOrdinal = -1, int beforeOrdinal = int.MaxValue)
     {
         var outgoing = direction == Direction.In ? ArraySegment<RelationshipNode>.Empty : Outgoing(entity);
         var incoming = direction == Direction.Out ? ArraySegment<RelationshipNode>.Empty : Incoming(entity);
@@ -257,31 +266,63 @@ public sealed class GraphIndex
                 next = new Adjacent(relationship, relationship.From, Direction.In);
             }
 
+            if (next.Relationship.Ordinal >= beforeOrdinal) yield break;
             if (filter.Keeps(next.Relationship, next.Other)) yield return next;
         }
     }
 
     /// <summary>
-    /// At most <paramref name="count"/> of an entity's relationships after the given ordinal that the filter
-    /// keeps, in the order of <see cref="Adjacents"/>. A filter is tested on the compact adjacency's arrays,
+    /// What <see cref="Adjacents"/> lists between the two ordinals, from the last backward: the merge run from
+    /// the lists' ends, a self-loop once (outgoing, as forward).
+    /// </summary>
+    public IEnumerable<Adjacent> AdjacentsBackward(EntityNode entity, Direction direction, RelationshipFilter filter, int afterOrdinal, int beforeOrdinal)
+    {
+        var outgoing = direction == Direction.In ? ArraySegment<RelationshipNode>.Empty : Outgoing(entity);
+        var incoming = direction == Direction.Out ? ArraySegment<RelationshipNode>.Empty : Incoming(entity);
+        var o = FirstAfter(outgoing, beforeOrdinal - 1) - 1;
+        var i = FirstAfter(incoming, beforeOrdinal - 1) - 1;
+        while (o >= 0 || i >= 0)
+        {
+            Adjacent next;
+            if (i < 0 || (o >= 0 && outgoing[o].Ordinal >= incoming[i].Ordinal))
+            {
+                var relationship = outgoing[o--];
+                if (i >= 0 && ReferenceEquals(incoming[i], relationship)) i--;
+                next = new Adjacent(relationship, relationship.To, Direction.Out);
+            }
+            else
+            {
+                var relationship = incoming[i--];
+                next = new Adjacent(relationship, relationship.From, Direction.In);
+            }
+
+            if (next.Relationship.Ordinal <= afterOrdinal) yield break;
+            if (filter.Keeps(next.Relationship, next.Other)) yield return next;
+        }
+    }
+
+    /// <summary>
+    /// At most <paramref name="count"/> of an entity's relationships after the given ordinal (and before the
+    /// other) that the filter keeps, in the order of <see cref="Adjacents"/>. A filter is tested on the compact adjacency's arrays,
     /// so one that keeps few of a hub's thousand relationships reads only the objects it keeps. Without one,
     /// the entity's own lists are read as before: looking each step's objects up by ordinal in the arrays of
     /// every relationship and entity cost the two-level entity query about a tenth.
     /// </summary>
-    public List<Adjacent> AdjacentsAfter(EntityNode entity, Direction direction, RelationshipFilter filter, int afterOrdinal, int count)
+    public List<Adjacent> AdjacentsAfter(EntityNode entity, Direction direction, RelationshipFilter filter, int afterOrdinal, int count, int beforeOrdinal = int.MaxValue)
     {
         var page = new List<Adjacent>(Math.Clamp(count, 0, 128));
         var kept = new CompactFilter(Compact, filter);
         if (count <= 0) return page;
         if (kept.KeepsAll)
         {
-            page.AddRange(Adjacents(entity, direction, filter, afterOrdinal).Take(count));
+            page.AddRange(Adjacents(entity, direction, filter, afterOrdinal, beforeOrdinal).Take(count));
             return page;
         }
 
         foreach (var step in Compact.Steps(entity.Ordinal, direction, kept))
         {
             if (step.Relationship <= afterOrdinal) continue;
+            if (step.Relationship >= beforeOrdinal) break;
             page.Add(new Adjacent(relationships[step.Relationship], entities[step.Other], step.Direction));
             if (page.Count == count) break;
         }

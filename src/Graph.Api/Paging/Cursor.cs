@@ -13,11 +13,14 @@ internal static class Cursor
     public static string Encode(string prefix, string id) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{prefix}:{id}"));
 
     /// <summary>The ordinal of the relationship an 'after' cursor names, or -1 without a cursor.</summary>
-    public static int RelationshipOrdinal(Index.GraphIndex index, string prefix, string? after) =>
-        after is null ? -1 : index.FindRelationship(Decode(prefix, after))?.Ordinal
-            ?? throw ResolveContextExtensions.BadArgument("INVALID_CURSOR", "The 'after' cursor names a relationship that no longer exists; start again without 'after'.");
+    public static int RelationshipOrdinal(Index.GraphIndex index, string prefix, string? after) => RelationshipOrdinal(index, prefix, after, "after", -1);
 
-    public static string Decode(string prefix, string cursor)
+    /// <summary>The ordinal of the relationship a cursor names, or <paramref name="none"/> without a cursor.</summary>
+    public static int RelationshipOrdinal(Index.GraphIndex index, string prefix, string? cursor, string argument, int none) =>
+        cursor is null ? none : index.FindRelationship(Decode(prefix, cursor, argument))?.Ordinal
+            ?? throw ResolveContextExtensions.BadArgument("INVALID_CURSOR", $"The '{argument}' cursor names a relationship that no longer exists; start again without '{argument}'.");
+
+    public static string Decode(string prefix, string cursor, string argument = "after")
     {
         try
         {
@@ -32,6 +35,6 @@ internal static class Cursor
             // Falls through to the same error as a well-formed cursor of another list.
         }
 
-        throw ResolveContextExtensions.BadArgument("INVALID_CURSOR", "The 'after' cursor does not come from this list. Use a cursor returned by the same field.");
+        throw ResolveContextExtensions.BadArgument("INVALID_CURSOR", $"The '{argument}' cursor does not come from this list. Use a cursor returned by the same field.");
     }
 }

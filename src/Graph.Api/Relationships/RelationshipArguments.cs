@@ -35,14 +35,16 @@ internal static class RelationshipArguments
     public static Page<RelationshipEdge> PageRelationships(this IResolveFieldContext context, EntityNode entity)
     {
         var index = context.Index();
-        var first = context.PageSize();
+        var page = PageRequest.Read(context);
         var filter = context.ReadRelationshipFilter();
         var direction = context.ReadDirection();
-        var after = context.GetArgument<string?>("after");
-        var afterOrdinal = Cursor.RelationshipOrdinal(index, "r", after);
+        var afterOrdinal = Cursor.RelationshipOrdinal(index, "r", page.After, "after", -1);
+        var beforeOrdinal = Cursor.RelationshipOrdinal(index, "r", page.Before, "before", int.MaxValue);
 
-        return Pages.Take(
-            index.AdjacentsAfter(entity, direction, filter, afterOrdinal, first + 1), first, after is not null,
+        return page.Take(
+            page.Backward
+                ? index.AdjacentsBackward(entity, direction, filter, afterOrdinal, beforeOrdinal)
+                : index.AdjacentsAfter(entity, direction, filter, afterOrdinal, page.Size + 1, beforeOrdinal),
             a => new RelationshipEdge(a),
             // Counted on the compact adjacency (ints, and for no filter the rows' lengths), not by reading every relationship.
             () => Aggregates.Degree(index, entity, direction, filter));

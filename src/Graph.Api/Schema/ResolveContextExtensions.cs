@@ -21,4 +21,10 @@ internal static class ResolveContextExtensions
         context.Arguments is { } arguments && arguments.TryGetValue(name, out var argument) && argument.Value is null or int
             ? (int?)argument.Value
             : context.GetArgument<int?>(name);
+
+    /// <summary>A String argument, read as <see cref="IntArgument"/> reads an Int.</summary>
+    public static string? StringArgument(this IResolveFieldContext context, string name) =>
+        context.Arguments is { } arguments && arguments.TryGetValue(name, out var argument) && argument.Value is null or string
+            ? (string?)argument.Value
+            : context.GetArgument<string?>(name);
 }

@@ -40,7 +40,7 @@ internal sealed class ReachableEdgeType : ObjectGraphType<ReachableEdge>
     {
         Name = "ReachableEdge";
         Description = "An entity within reach, with its distance.";
-        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Pass as 'after' to continue after this edge.").ResolveSource(s => s.Cursor);
+        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Pass as 'after' to continue after this edge, or as 'before' to go back from it.").ResolveSource(s => s.Cursor);
         Field<NonNullGraphType<EntityInterface>>("node").Description("The entity reached.").ResolveSource(s => s.Reached.Entity);
         Field<NonNullGraphType<IntGraphType>>("distance").Description("Hops from the start.").ResolveSource(s => s.Reached.Distance);
     }

@@ -41,8 +41,7 @@ internal static class TraversalFields
             .Argument<ListGraphType<NonNullGraphType<RelationshipTypeType>>>("types", "Walk only relationships of these types.")
             .Argument<ListGraphType<NonNullGraphType<EntityKindType>>>("kinds", "Return only entities of these kinds.")
             .Argument<DateScalar>("asOf", "Walk only relationships that hold on this date.")
-            .Argument<IntGraphType>("first", "Page size.")
-            .Argument<StringGraphType>("after", "A cursor from a previous page.")
+            .WithPaging()
             .Resolve(Reachable);
     }
 
@@ -51,23 +50,22 @@ internal static class TraversalFields
         var limits = context.Graph().Limits;
         var maxDepth = context.Bounded("maxDepth", 2, limits.MaxTraversalDepth);
         var minDepth = context.Bounded("minDepth", 1, maxDepth, capSource: "the value of 'maxDepth'");
-        var first = context.PageSize();
+        var page = PageRequest.Read(context);
         var filter = new RelationshipFilter(context.GetArgument<List<RelationshipType>?>("types")?.ToHashSet(), null, context.GetArgument<DateOnly?>("asOf"));
         var kinds = context.GetArgument<List<EntityKind>?>("kinds")?.ToHashSet();
         var index = context.Index();
         var result = Reachability.Find(index, context.Source, minDepth, maxDepth, context.ReadDirection(), filter, kinds, limits.Traversal with { Cancellation = context.CancellationToken });
 
-        var after = context.GetArgument<string?>("after");
-        var start = 0;
-        if (after is not null)
-        {
-            var found = index.FindEntity(Cursor.Decode("h", after)) is { } entity ? result.Entities.IndexOf(entity) : -1;
-            if (found < 0) throw ResolveContextExtensions.BadArgument("INVALID_CURSOR", "The 'after' cursor is not in this result; start again without 'after'.");
-            start = found + 1;
-        }
-
         var count = result.Entities.Count;
-        return Pages.Take(result.Entities.From(start), first, after is not null,
+        var start = page.After is null ? 0 : Position(index, result.Entities, page.After, "after") + 1;
+        var end = page.Before is null ? count : Position(index, result.Entities, page.Before, "before");
+        return page.Take(Pages.Between(result.Entities, start, Math.Max(start, end), page.Backward),
             r => new ReachableEdge(r), () => count, result.Truncated);
+    }
+
+    private static int Position(GraphIndex index, ReachedEntities reached, string cursor, string argument)
+    {
+        var found = index.FindEntity(Cursor.Decode("h", cursor, argument)) is { } entity ? reached.IndexOf(entity) : -1;
+        return found >= 0 ? found : throw ResolveContextExtensions.BadArgument("INVALID_CURSOR", $"The '{argument}' cursor is not in this result; start again without '{argument}'.");
     }
 }

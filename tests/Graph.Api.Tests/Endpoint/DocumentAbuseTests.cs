@@ -119,6 +119,12 @@ public sealed class DocumentAbuseTests(SeedGraphFixture fixture)
         Assert.Matches("cost [0-9]{1,3}(,[0-9]{3})+; the limit is [0-9]{1,3}(,[0-9]{3})+\\.", response.Errors![0]!["message"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("{ entities(last: 50) { edges { node { relationships(last: 50) { edges { node { relationships(last: 50) { edges { node { id } } } } } } } } } }", null)]
+    [InlineData("query($n: Int) { entities(last: $n) { edges { node { relationships(last: $n) { edges { node { relationships(last: $n) { edges { node { id } } } } } } } } } }", 50)]
+    public Task Pages_taken_from_the_end_are_costed_as_those_from_the_start(string query, int? size) =>
+        RefusedAsync(query, "COST_LIMIT", size is null ? null : new { n = size });
+
     [Fact]
     public async Task Unpaged_lists_nested_are_costed_like_pages()
     {

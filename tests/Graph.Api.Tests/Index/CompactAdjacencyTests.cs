@@ -94,6 +94,32 @@ public sealed class CompactAdjacencyTests
     }
 
     [Fact]
+    public void Adjacents_between_two_cursors_are_the_filtered_list_cut_there_forward_and_backward()
+    {
+        // Self-loops (listed once, outgoing, both ways) and parallel relationships included, every direction and filter.
+        var index = TestGraphs.Random(seed: 23, entities: 25, relationships: 400);
+        var compared = 0;
+        foreach (var (filter, entity, direction) in TestGraphs.EveryFilterEntityAndDirection(index))
+        {
+            var all = index.Adjacents(entity, direction, filter).ToList();
+            var ordinals = all.Select(a => a.Relationship.Ordinal).ToList();
+            foreach (var after in ordinals.Prepend(-1).Where((_, i) => i % 3 == 0))
+            {
+                foreach (var before in ordinals.Append(int.MaxValue).Where((_, i) => i % 4 == 1 || i == ordinals.Count))
+                {
+                    var expected = all.Where(a => a.Relationship.Ordinal > after && a.Relationship.Ordinal < before).ToList();
+                    Assert.Equal(expected, index.Adjacents(entity, direction, filter, after, before));
+                    Assert.Equal(Enumerable.Reverse(expected), index.AdjacentsBackward(entity, direction, filter, after, before));
+                    Assert.Equal(expected.Take(4), index.AdjacentsAfter(entity, direction, filter, after, 4, before));
+                    compared += expected.Count;
+                }
+            }
+        }
+
+        Assert.True(compared > 1000, $"only {compared} steps compared");
+    }
+
+    [Fact]
     public void The_entities_taking_part_in_a_type_are_those_with_a_relationship_of_it_in_id_order()
     {
         var index = TestGraphs.Random(seed: 17, entities: 150, relationships: 200);
