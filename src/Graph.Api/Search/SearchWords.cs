@@ -36,7 +36,7 @@ internal sealed class SearchWords
     }
 
     /// <summary>
-    /// The first letters of a folded name's words, a bit for each (letters five bits apart share one): a name
+    /// The first letters of a folded name's words, a bit for each (characters 32 code points apart share one): a name
     /// without all of a text's <see cref="Initials"/> has a short word that starts none of its words.
     /// </summary>
     public static uint InitialsOf(string folded)
