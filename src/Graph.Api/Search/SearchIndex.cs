@@ -20,6 +20,9 @@ public sealed class SearchIndex
     // stay in the cache where the name records, read with their strings and entities, did not.
     private readonly record struct Rank(int Length, int Ordinal, EntityKind Kind);
 
+    // About how many suffixes can be marked in a bit set in the time one name is read and searched.
+    private const int ReadsPerMark = 16;
+
     private readonly Name[] names;
     private readonly Rank[] ranks;
     private readonly uint[] wordInitials;
@@ -145,9 +148,18 @@ public sealed class SearchIndex
         }
     }
 
-    /// <summary>Keeps only the names that hold the long word, marked from its range in a pooled bit set.</summary>
+    /// <summary>
+    /// Keeps only the names that hold the long word: marked from its range in a pooled bit set, or, when the
+    /// names kept are far fewer than the range, by reading each (a common word's range is tens of thousands).
+    /// </summary>
     private void KeepNamesHolding(List<int> kept, string word)
     {
+        if (kept.Count * ReadsPerMark < suffixes.NamesContaining(word).Count)
+        {
+            kept.RemoveAll(i => !names[i].Folded.Contains(word, StringComparison.Ordinal));
+            return;
+        }
+
         var marked = ArrayPool<ulong>.Shared.Rent((names.Length + 63) / 64);
         try
         {

@@ -31,13 +31,16 @@ internal sealed class SearchWords
     {
         if (!folded.Contains(' ', StringComparison.Ordinal)) return null;
         var words = folded.Split(' ').Distinct(StringComparer.Ordinal).ToArray();
-        var anywhere = Array.FindAll(words, w => w.Length >= NameSuffixes.ShortestText);
+        // A long word inside another is held wherever the other is: only the other is looked up.
+        var anywhere = Array.FindAll(words, w => w.Length >= NameSuffixes.ShortestText
+            && !Array.Exists(words, other => other.Length > w.Length && other.Contains(w, StringComparison.Ordinal)));
         return anywhere.Length == 0 ? null : new SearchWords(anywhere, Array.FindAll(words, w => w.Length < NameSuffixes.ShortestText));
     }
 
     /// <summary>
-    /// The first letters of a folded name's words, a bit for each (characters 32 code points apart share one): a name
-    /// without all of a text's <see cref="Initials"/> has a short word that starts none of its words.
+    /// The first letters of a folded name's words, a bit for each: a name without all of a text's
+    /// <see cref="Initials"/> has a short word that starts none of its words. Each of a–z has a bit of its own,
+    /// the digits share six, and any other letter shares the bit of a letter 32 code points from it.
     /// </summary>
     public static uint InitialsOf(string folded)
     {
@@ -50,7 +53,12 @@ internal sealed class SearchWords
         return initials;
     }
 
-    private static uint Initial(char letter) => 1u << (letter & 31);
+    private static uint Initial(char letter) => letter switch
+    {
+        >= 'a' and <= 'z' => 1u << (letter - 'a'),
+        >= '0' and <= '9' => 1u << (26 + ((letter - '0') % 6)),
+        _ => 1u << (letter & 31),
+    };
 
     /// <summary>Whether every short word starts a word of the folded name (words are single spaces apart).</summary>
     public bool StartWordsOf(string foldedName)
