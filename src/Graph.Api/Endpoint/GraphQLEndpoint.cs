@@ -25,6 +25,7 @@ internal sealed partial class GraphQLEndpoint(
     ExecutionGate gate,
     AnswerBudget answers,
     IOptions<LimitsOptions> limits,
+    IOptions<GraphCachingOptions> caching,
     IOptions<CompiledExecutionOptions> execution,
     ILogger<GraphQLEndpoint> logger)
 {
@@ -141,6 +142,13 @@ internal sealed partial class GraphQLEndpoint(
         {
             context.Response.StatusCode = answer.Status;
             context.Response.ContentType = ResponseMediaType.ContentType(mediaType);
+            if (answer.Cacheable && HttpMethods.IsGet(context.Request.Method)
+                && ConditionalGet.NotModified(context, context.Response.ContentType, answer.Body.WrittenMemory.Span, caching.Value.MaxAgeSeconds))
+            {
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+
             context.Response.ContentLength = answer.Body.WrittenCount;
             await context.Response.Body.WriteAsync(answer.Body.WrittenMemory, context.RequestAborted);
         }
@@ -160,7 +168,8 @@ internal sealed partial class GraphQLEndpoint(
         ExecutionResult result;
         try
         {
-            if (await TryCompiledAsync(context, request, document, operation, timeout.Token) is { } compiledBody) return new Answer(StatusCodes.Status200OK, compiledBody);
+            // A compiled plan's answer never holds errors: a plan hands any request that would to the engine.
+            if (await TryCompiledAsync(context, request, document, operation, timeout.Token) is { } compiledBody) return new Answer(StatusCodes.Status200OK, compiledBody, Cacheable: true);
             result = await Execute(context, request, document, timeout.Token);
             if (result.Executed) documents.MarkValidated(document);
         }
@@ -188,7 +197,8 @@ internal sealed partial class GraphQLEndpoint(
             throw;
         }
 
-        return new Answer(result.Executed ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity, body);
+        // An answer with errors is not for keeping: a timeout or a cap met under load may not recur.
+        return new Answer(result.Executed ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity, body, Cacheable: result.Executed && result.Errors is not { Count: > 0 });
     }
 
     // Only documents the engine has validated once take the compiled path; the rest, and any request
@@ -200,7 +210,8 @@ internal sealed partial class GraphQLEndpoint(
             : compiled.TryExecuteAsync(document, operation, request.Variables, new GraphUserContext(index.Current, limits.Value), context, cancellationToken);
 
     /// <summary>An answer's status code and its body, written whole.</summary>
-    private readonly record struct Answer(int Status, JsonOutput Body);
+    /// <summary>A written answer; <paramref name="Cacheable"/> when it holds data and no error, so a GET of it may be kept.</summary>
+    private readonly record struct Answer(int Status, JsonOutput Body, bool Cacheable = false);
 
     private Task<ExecutionResult> Execute(HttpContext context, GraphQLHttpRequest request, GraphQLDocument document, CancellationToken cancellationToken)
     {
