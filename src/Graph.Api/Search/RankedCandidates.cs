@@ -14,10 +14,13 @@ internal sealed class RankedCandidates : IDisposable
 
     public int Count { get; private set; }
 
+    /// <summary>A candidate's rank as one number: lower ranks first.</summary>
+    public static long Key(MatchKind match, int length, int ordinal) => ((long)match << 56) | ((long)Math.Min(length, 0xFFFFFF) << 32) | (uint)ordinal;
+
     public void Add(MatchKind match, int length, int ordinal, int name)
     {
         if (Count == keys.Length) Grow(Count * 2);
-        keys[Count] = ((long)match << 56) | ((long)Math.Min(length, 0xFFFFFF) << 32) | (uint)ordinal;
+        keys[Count] = Key(match, length, ordinal);
         names[Count++] = name;
     }
 

@@ -101,20 +101,27 @@ public sealed class SearchIndex
         return (folded, entities);
     }
 
-    /// <summary>Ranked hits: exact, then prefix, then contains, then every word; shorter names first within a rank; one hit per entity.</summary>
-    public IReadOnlyList<SearchHit> Find(string text, IReadOnlySet<EntityKind>? kinds, int first)
+    /// <summary>
+    /// Ranked hits: exact, then prefix, then contains, then every word; shorter names first within a rank; one hit
+    /// per entity, at its best name's rank. With <paramref name="after"/> (a hit's <see cref="SearchHit.Rank"/>),
+    /// only the entities ranked after it.
+    /// </summary>
+    public IReadOnlyList<SearchHit> Find(string text, IReadOnlySet<EntityKind>? kinds, int first, long after = NoRank)
     {
         var query = TextNormalizer.Normalize(text);
         if (query.Length == 0 || first <= 0) return [];
-        // A page that the shortest "contains" names left short (entities named twice among them, or names
-        // that start with the text) is found again from all of them.
-        var hits = Find(query, kinds, first, shortestContainsOnly: true, out var cut);
-        if (hits.Count < first && cut) hits = Find(query, kinds, first, shortestContainsOnly: false, out _);
+        // A page that the candidates left short (an entity named twice among them, names that start with the
+        // text, or entities already on an earlier page) is found again from every name that matches.
+        var hits = Find(query, kinds, first, after, firstPass: true, out var cut);
+        if (hits.Count < first && cut) hits = Find(query, kinds, first, after, firstPass: false, out _);
         // Every entity matching the text whole is on the page now, so names holding its words in another
         // order, which rank after them all, fill the rest.
-        if (hits.Count < first && SearchWords.Of(query) is { } words) AddWordMatches(hits, words, CompactFilter.Mask(kinds), first);
+        if (hits.Count < first && SearchWords.Of(query) is { } words) AddWordMatches(hits, query, words, CompactFilter.Mask(kinds), first, after);
         return hits;
     }
+
+    /// <summary>No rank: every hit is wanted.</summary>
+    public const long NoRank = -1;
 
     /// <summary>
     /// Adds to a short page the entities with a name holding every word, ranked as the other matches are. The
@@ -123,7 +130,7 @@ public sealed class SearchIndex
     /// check the short words only when its words' initials include theirs: a rare short word would otherwise
     /// read every candidate.
     /// </summary>
-    private void AddWordMatches(List<SearchHit> hits, SearchWords words, ulong kinds, int first)
+    private void AddWordMatches(List<SearchHit> hits, string query, SearchWords words, ulong kinds, int first, long after)
     {
         var byRarity = words.Anywhere.OrderBy(word => suffixes.NamesContaining(word).Count).ToArray();
         var taken = new HashSet<int>(hits.Count + first);
@@ -138,15 +145,42 @@ public sealed class SearchIndex
 
         using var candidates = new RankedCandidates();
         candidates.Expect(kept.Count);
-        foreach (var i in kept) candidates.Add(MatchKind.Words, ranks[i].Length, ranks[i].Ordinal, i);
+        foreach (var i in kept)
+        {
+            if (RankedCandidates.Key(MatchKind.Words, ranks[i].Length, ranks[i].Ordinal) > after) candidates.Add(MatchKind.Words, ranks[i].Length, ranks[i].Ordinal, i);
+        }
+
         foreach (var (match, index) in candidates.InRankOrder(first - hits.Count))
         {
             var name = names[index];
-            if (!words.StartWordsOf(name.Folded) || !taken.Add(name.Entity.Ordinal)) continue;
-            hits.Add(new SearchHit(name.Entity, name.Original, match));
+            if (!words.StartWordsOf(name.Folded) || (after != NoRank && !AtBest(name.Entity, query, words, match, name.Folded.Length)) || !taken.Add(name.Entity.Ordinal)) continue;
+            hits.Add(new SearchHit(name.Entity, name.Original, match, name.Folded.Length));
             if (hits.Count == first) break;
         }
     }
+
+    /// <summary>
+    /// Whether a name's rank is its entity's best: past a cursor, an entity whose best name ranked before it
+    /// was on an earlier page, and its other names must not bring it back. The entity's few names are
+    /// matched one by one by the rules the index answers by ranges.
+    /// </summary>
+    private bool AtBest(EntityNode entity, string query, SearchWords? words, MatchKind match, int length)
+    {
+        var rank = RankedCandidates.Key(match, length, entity.Ordinal);
+        foreach (var name in foldedByOrdinal[entity.Ordinal])
+        {
+            if (MatchOf(name, query, words) is { } other && RankedCandidates.Key(other, name.Length, entity.Ordinal) < rank) return false;
+        }
+
+        return true;
+    }
+
+    private static MatchKind? MatchOf(string name, string query, SearchWords? words) =>
+        string.Equals(name, query, StringComparison.Ordinal) ? MatchKind.Exact
+        : name.StartsWith(query, StringComparison.Ordinal) ? MatchKind.Prefix
+        : query.Length >= NameSuffixes.ShortestText && name.Contains(query, StringComparison.Ordinal) ? MatchKind.Contains
+        : words is not null && words.HeldBy(name) ? MatchKind.Words
+        : null;
 
     /// <summary>
     /// Keeps only the names that hold the long word: marked from its range in a pooled bit set, or, when the
@@ -173,14 +207,22 @@ public sealed class SearchIndex
         }
     }
 
-    private List<SearchHit> Find(string query, IReadOnlySet<EntityKind>? kinds, int first, bool shortestContainsOnly, out bool cut)
+    /// <summary>
+    /// A page of hits. The first pass reads as few names as may fill it: "contains" only when the exact and
+    /// prefix names number fewer than the page, and then only the shortest; <paramref name="cut"/> says
+    /// whether it left any matching name out, so a page it leaves short is found again with all of them.
+    /// </summary>
+    private List<SearchHit> Find(string query, IReadOnlySet<EntityKind>? kinds, int first, long after, bool firstPass, out bool cut)
     {
         using var candidates = new RankedCandidates();
         var wanted = CompactFilter.Mask(kinds);
         void Offer(int index, MatchKind match)
         {
             var rank = ranks[index];
-            if (CompactFilter.Includes(wanted, (int)rank.Kind)) candidates.Add(match, rank.Length, rank.Ordinal, index);
+            if (CompactFilter.Includes(wanted, (int)rank.Kind) && (after == NoRank || RankedCandidates.Key(match, rank.Length, rank.Ordinal) > after))
+            {
+                candidates.Add(match, rank.Length, rank.Ordinal, index);
+            }
         }
 
         // Names starting with the text are one sorted range: from the text itself up to the text
@@ -195,13 +237,17 @@ public sealed class SearchIndex
         // "Contains" needs three letters to be selective; shorter text matches by prefix only. Names that
         // start with the text are the prefix range, already offered.
         cut = false;
-        if (candidates.Count < first && query.Length >= NameSuffixes.ShortestText)
+        if (query.Length >= NameSuffixes.ShortestText && firstPass && candidates.Count >= first)
+        {
+            cut = true;
+        }
+        else if (query.Length >= NameSuffixes.ShortestText)
         {
             // Each suffix carries its name's kind, so names of other kinds are passed over without being read.
             var containing = suffixes.NamesContaining(query, wanted);
             // Contains ranks shorter names first, so only the shortest names that can fill the page are read:
             // a common text's are thousands, each read from anywhere in the names.
-            if (shortestContainsOnly) containing = containing.Shortest(first - candidates.Count, out cut);
+            if (firstPass) containing = containing.Shortest(first - candidates.Count, out cut);
             candidates.Expect(containing.Count);
             foreach (var i in containing)
             {
@@ -213,11 +259,12 @@ public sealed class SearchIndex
         // holds at most a hundred hits, so a scan of those already taken beats a hash set.
         var hits = new List<SearchHit>(Math.Min(first, candidates.Count));
         // Stops as soon as the page is full: asking for one candidate more would sort all the others.
+        var words = after == NoRank ? null : SearchWords.Of(query);
         foreach (var (match, index) in candidates.InRankOrder(first))
         {
             var name = names[index];
-            if (Taken(hits, name.Entity)) continue;
-            hits.Add(new SearchHit(name.Entity, name.Original, match));
+            if (Taken(hits, name.Entity) || (after != NoRank && !AtBest(name.Entity, query, words, match, name.Folded.Length))) continue;
+            hits.Add(new SearchHit(name.Entity, name.Original, match, name.Folded.Length));
             if (hits.Count == first) break;
         }
 

@@ -17,13 +17,15 @@ internal static class SearchQueries
             .Argument<NonNullGraphType<StringGraphType>>("text", "What to look for, e.g. 'great stone'.")
             .Argument<ListGraphType<NonNullGraphType<EntityKindType>>>("kinds", "Only entities of these kinds.")
             .Argument<IntGraphType>("first", "How many hits at most (default and maximum as for pages).")
+            .Argument<StringGraphType>("after", "A hit's cursor: the hits ranked after it, for the next page of the same search.")
             .Resolve(c =>
             {
                 var text = c.GetArgument<string>("text");
                 if (text.Length > MaxSearchText)
                     throw ResolveContextExtensions.BadArgument("SEARCH_TEXT_TOO_LONG", $"Search text is at most {MaxSearchText} characters.");
                 var kinds = c.GetArgument<List<EntityKind>?>("kinds")?.ToHashSet();
-                return c.Index().Search.Find(text, kinds, c.PageSize());
+                var after = c.StringArgument("after") is { } cursor ? SearchCursor.Rank(c.Index(), cursor) : SearchIndex.NoRank;
+                return c.Index().Search.Find(text, kinds, c.PageSize(), after);
             });
     }
 }

@@ -60,6 +60,9 @@ internal sealed class SearchWords
         _ => 1u << (letter & 31),
     };
 
+    /// <summary>Whether the folded name holds every word: each long one anywhere, each short one at the start of a word.</summary>
+    public bool HeldBy(string foldedName) => Array.TrueForAll(Anywhere, word => foldedName.Contains(word, StringComparison.Ordinal)) && StartWordsOf(foldedName);
+
     /// <summary>Whether every short word starts a word of the folded name (words are single spaces apart).</summary>
     public bool StartWordsOf(string foldedName)
     {

@@ -89,6 +89,39 @@ public sealed class SeedGraphAnswersTests(SeedGraphFixture fixture)
         Assert.Equal(hits.Count, hits.Select(h => h.Id).Distinct().Count());
     }
 
+    [Theory]
+    [InlineData("china", 2)]
+    [InlineData("belarus", 3)]
+    [InlineData("belarus c", 1)]
+    public async Task Search_pages_follow_each_other_by_the_last_hit_s_cursor(string text, int size)
+    {
+        const string Query = "query($t: String!, $n: Int, $a: String) { search(text: $t, first: $n, after: $a) { cursor match entity { id } } }";
+        var all = (await fixture.Client.QueryAsync(Query, new { t = text, n = 100 }))["search"]!.AsArray().Select(h => h!["entity"]!["id"]!.GetValue<string>()).ToList();
+        Assert.True(all.Count > size * 2, $"'{text}' finds {all.Count}");
+
+        var walked = new List<string>();
+        string? after = null;
+        for (var pages = 0; pages <= all.Count; pages++)
+        {
+            var page = (await fixture.Client.QueryAsync(Query, new { t = text, n = size, a = after }))["search"]!.AsArray();
+            walked.AddRange(page.Select(h => h!["entity"]!["id"]!.GetValue<string>()));
+            if (page.Count < size) break;
+            after = page[^1]!["cursor"]!.GetValue<string>();
+        }
+
+        Assert.Equal(all, walked);
+    }
+
+    [Theory]
+    [InlineData("bm90LWEtY3Vyc29y")]
+    [InlineData("czo5OjQ6Y2hpbmE")]
+    [InlineData("czoyOjQ6YXRsYW50aXM")]
+    public async Task A_search_cursor_naming_no_hit_is_refused_with_a_code(string cursor)
+    {
+        var response = await fixture.Client.PostAsync("query($a: String) { search(text: \"china\", after: $a) { match } }", new { a = cursor });
+        Assert.Equal("INVALID_CURSOR", response.FirstErrorCode);
+    }
+
     [Fact]
     public async Task Direct_investment_of_2019_is_about_660_million_US_dollars()
     {

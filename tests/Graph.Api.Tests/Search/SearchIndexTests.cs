@@ -107,6 +107,52 @@ public sealed class SearchIndexTests
     }
 
     [Fact]
+    public void A_page_that_one_entity_s_names_would_fill_goes_on_to_names_containing_the_text()
+    {
+        // Two of e0's names start with the text: as many as the page holds, but one entity. The page was left
+        // at one hit, since "contains" was read only when fewer names than the page started with the text.
+        var index = GraphIndex.Build([new Entity("e0", EntityKind.Topic, "Abc x", ["Abc y"], "", [], ValidTime.Always), new Entity("e1", EntityKind.Topic, "Zabc", [], "", [], ValidTime.Always)], []).Search;
+
+        Assert.Equal([("e0", MatchKind.Prefix), ("e1", MatchKind.Contains)], index.Find("abc", null, 2).Select(h => (h.Entity.Id, h.Match)));
+    }
+
+    [Fact]
+    public void Pages_after_a_hit_s_rank_walk_the_same_hits_as_one_long_page()
+    {
+        // Entities named several ways, so a later page meets names of entities an earlier page showed.
+        var random = new Random(11);
+        string Word() => new([.. Enumerable.Range(0, random.Next(1, 6)).Select(_ => "abc"[random.Next(3)])]);
+        var entities = Enumerable.Range(0, 300).Select(i => new Entity($"e{i:D4}", i % 3 == 0 ? EntityKind.Place : EntityKind.Topic, $"{Word()} {Word()}",
+            [.. Enumerable.Range(0, random.Next(4)).Select(_ => $"{Word()} {Word()}")], "", [], ValidTime.Always)).ToList();
+        var index = GraphIndex.Build(entities, []).Search;
+        var walks = 0;
+        foreach (var text in new[] { "a", "ab", "abc", "cab", "a b", "bca ab", "c cab", "abc abca", "b ac" })
+        {
+            foreach (var kinds in new[] { null, new HashSet<EntityKind> { EntityKind.Place } })
+            {
+                var all = index.Find(text, kinds, 1000).Select(h => (h.Entity.Id, h.Match, h.MatchedName)).ToList();
+                foreach (var size in new[] { 1, 3, 7 })
+                {
+                    var walked = new List<(string, MatchKind, string)>();
+                    var after = SearchIndex.NoRank;
+                    for (var pages = 0; pages <= all.Count; pages++)
+                    {
+                        var page = index.Find(text, kinds, size, after);
+                        walked.AddRange(page.Select(h => (h.Entity.Id, h.Match, h.MatchedName)));
+                        if (page.Count < size) break;
+                        after = page[^1].Rank;
+                    }
+
+                    Assert.Equal(all, walked);
+                    if (all.Count > size) walks++;
+                }
+            }
+        }
+
+        Assert.True(walks >= 30, $"only {walks} walks took more than one page");
+    }
+
+    [Fact]
     public void Names_holding_every_word_in_another_order_come_after_those_holding_the_text_shorter_first()
     {
         string[] names = ["Human-rights record of Belarus", "Report: Belarus human rights", "Belarusian rights of humans", "Rights in Belarus", "Human rights", "Visit by taxi, Belarus", "Xi's visit to Belarus", "Humanity's rights"];
