@@ -19,20 +19,11 @@ internal static class Pages
         return first;
     }
 
-    /// <summary>Takes one more item than asked for, to learn whether another page follows.</summary>
+    /// <summary>The first <paramref name="first"/> items; one more is taken to learn whether another page follows.</summary>
     public static Page<TEdge> Take<TItem, TEdge>(IEnumerable<TItem> afterCursor, int first, bool hasPrevious, Func<TItem, TEdge> edge, Func<int> countAll, bool truncated = false)
         where TEdge : IPageEdge
     {
-        // A loop into a list of the right size: the query operators' list builder, not knowing the count, grew in segments.
-        var items = new List<TEdge>(first + 1);
-        foreach (var item in afterCursor)
-        {
-            items.Add(edge(item));
-            if (items.Count > first) break;
-        }
-
-        var hasNext = items.Count > first;
-        if (hasNext) items.RemoveAt(items.Count - 1);
+        var (items, hasNext) = OneMoreThan(afterCursor, first, edge);
         return new Page<TEdge>(items, hasNext, hasPrevious, countAll, truncated);
     }
 
@@ -43,17 +34,25 @@ internal static class Pages
     public static Page<TEdge> TakeLast<TItem, TEdge>(IEnumerable<TItem> backward, int last, bool hasNext, Func<TItem, TEdge> edge, Func<int> countAll, bool truncated = false)
         where TEdge : IPageEdge
     {
-        var items = new List<TEdge>(last + 1);
-        foreach (var item in backward)
-        {
-            items.Add(edge(item));
-            if (items.Count > last) break;
-        }
-
-        var hasPrevious = items.Count > last;
-        if (hasPrevious) items.RemoveAt(items.Count - 1);
+        var (items, hasPrevious) = OneMoreThan(backward, last, edge);
         items.Reverse();
         return new Page<TEdge>(items, hasNext, hasPrevious, countAll, truncated);
+    }
+
+    // Up to size items as edges, and whether there was one more (read, then dropped).
+    private static (List<TEdge> Items, bool More) OneMoreThan<TItem, TEdge>(IEnumerable<TItem> items, int size, Func<TItem, TEdge> edge)
+    {
+        // A loop into a list of the right size: the query operators' list builder, not knowing the count, grew in segments.
+        var taken = new List<TEdge>(size + 1);
+        foreach (var item in items)
+        {
+            taken.Add(edge(item));
+            if (taken.Count > size) break;
+        }
+
+        var more = taken.Count > size;
+        if (more) taken.RemoveAt(taken.Count - 1);
+        return (taken, more);
     }
 
     /// <summary>The items of a list from <paramref name="start"/> up to <paramref name="end"/>, forward or backward.</summary>
