@@ -209,8 +209,7 @@ internal sealed partial class GraphQLEndpoint(
             ? ValueTask.FromResult<JsonOutput?>(null)
             : compiled.TryExecuteAsync(document, operation, request.Variables, new GraphUserContext(index.Current, limits.Value), context, cancellationToken);
 
-    /// <summary>An answer's status code and its body, written whole.</summary>
-    /// <summary>A written answer; <paramref name="Cacheable"/> when it holds data and no error, so a GET of it may be kept.</summary>
+    /// <summary>An answer's status code and its body, written whole; <paramref name="Cacheable"/> when it holds data and no error, so a GET of it may be kept.</summary>
     private readonly record struct Answer(int Status, JsonOutput Body, bool Cacheable = false);
 
     private Task<ExecutionResult> Execute(HttpContext context, GraphQLHttpRequest request, GraphQLDocument document, CancellationToken cancellationToken)
