@@ -20,7 +20,8 @@ try
         .AddGraphQLEndpoint(builder.Configuration)
         .AddGraphHosting(builder.Configuration)
         .AddGraphResponseCompression(builder.Configuration)
-        .AddBananaCakePop(builder.Configuration);
+        .AddBananaCakePop(builder.Configuration)
+        .AddGraphMetrics(builder.Configuration);
 
     var app = builder.Build();
     // Settings are checked before the host starts, so that one out of range ends the start with the one line
@@ -34,6 +35,7 @@ try
     app.UseExplorer();
     app.UseCors();
     app.MapHealthEndpoints();
+    app.MapGraphMetrics();
     app.MapGraphQLEndpoint();
 
     await using (app)
