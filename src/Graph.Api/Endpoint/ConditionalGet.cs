@@ -1,5 +1,5 @@
 using System.IO.Hashing;
-using System.Text;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
@@ -16,7 +16,7 @@ internal static class ConditionalGet
     public static bool NotModified(HttpContext context, string contentType, ReadOnlySpan<byte> body, int maxAgeSeconds)
     {
         var hash = new XxHash64();
-        hash.Append(Encoding.UTF8.GetBytes(contentType));
+        hash.Append(MemoryMarshal.AsBytes(contentType.AsSpan()));
         hash.Append(body);
         var tag = new EntityTagHeaderValue($"\"{hash.GetCurrentHashAsUInt64():x16}\"", isWeak: true);
         var headers = context.Response.Headers;

@@ -112,11 +112,13 @@ public sealed class SearchIndex
         if (query.Length == 0 || first <= 0) return [];
         // A page that the candidates left short (an entity named twice among them, names that start with the
         // text, or entities already on an earlier page) is found again from every name that matches.
-        var hits = Find(query, kinds, first, after, firstPass: true, out var cut);
-        if (hits.Count < first && cut) hits = Find(query, kinds, first, after, firstPass: false, out _);
+        // The words are split once, and only when a cursor or a short page needs them: most searches need neither.
+        var words = after == NoRank ? null : SearchWords.Of(query);
+        var hits = Find(query, words, kinds, first, after, firstPass: true, out var cut);
+        if (hits.Count < first && cut) hits = Find(query, words, kinds, first, after, firstPass: false, out _);
         // Every entity matching the text whole is on the page now, so names holding its words in another
         // order, which rank after them all, fill the rest.
-        if (hits.Count < first && SearchWords.Of(query) is { } words) AddWordMatches(hits, query, words, CompactFilter.Mask(kinds), first, after);
+        if (hits.Count < first && (after == NoRank ? SearchWords.Of(query) : words) is { } held) AddWordMatches(hits, query, held, CompactFilter.Mask(kinds), first, after);
         return hits;
     }
 
@@ -211,8 +213,9 @@ public sealed class SearchIndex
     /// A page of hits. The first pass reads as few names as may fill it: "contains" only when the exact and
     /// prefix names number fewer than the page, and then only the shortest; <paramref name="cut"/> says
     /// whether it left any matching name out, so a page it leaves short is found again with all of them.
+    /// <paramref name="words"/> (the text's words, read only past a cursor) match an entity's own names again.
     /// </summary>
-    private List<SearchHit> Find(string query, IReadOnlySet<EntityKind>? kinds, int first, long after, bool firstPass, out bool cut)
+    private List<SearchHit> Find(string query, SearchWords? words, IReadOnlySet<EntityKind>? kinds, int first, long after, bool firstPass, out bool cut)
     {
         using var candidates = new RankedCandidates();
         var wanted = CompactFilter.Mask(kinds);
@@ -259,7 +262,6 @@ public sealed class SearchIndex
         // holds at most a hundred hits, so a scan of those already taken beats a hash set.
         var hits = new List<SearchHit>(Math.Min(first, candidates.Count));
         // Stops as soon as the page is full: asking for one candidate more would sort all the others.
-        var words = after == NoRank ? null : SearchWords.Of(query);
         foreach (var (match, index) in candidates.InRankOrder(first))
         {
             var name = names[index];
