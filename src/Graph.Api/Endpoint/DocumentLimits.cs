@@ -45,7 +45,13 @@ internal static class DocumentLimits
         if (analysis.Fields > limits.MaxFields)
             throw Refused("TOO_MANY_FIELDS", $"The operation selects {Readable(analysis.Fields)} fields with fragments expanded; the limit is {Readable(limits.MaxFields)}.");
         if (analysis.Cost > limits.MaxCost)
-            throw Refused("COST_LIMIT", $"The operation would cost {Readable(analysis.Cost)}; the limit is {Readable(limits.MaxCost)}. Ask for smaller pages or fewer nested lists.");
+        {
+            throw new RequestError(StatusCodes.Status400BadRequest, "COST_LIMIT",
+                $"The operation would cost {Readable(analysis.Cost)}; the limit is {Readable(limits.MaxCost)}. Ask for smaller pages or fewer nested lists.")
+            {
+                Headers = new Dictionary<string, string> { [CostHeader.Name] = CostHeader.Value(analysis.Cost, limits.MaxCost) },
+            };
+        }
     }
 
     private static string Readable(long value) => value >= long.MaxValue / 4 ? "more than 10^18" : value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);

@@ -23,6 +23,7 @@ internal static class EndpointServiceCollectionExtensions
         services.AddSingleton<SchemaDocument>();
         services.AddSingleton<ExecutionGate>();
         services.AddSingleton<AnswerBudget>();
+        services.AddSingleton<CostHeader>();
         services.AddSingleton<CompiledExecutor>();
         services.AddGraphQL(graphql => graphql
             .AddSchema<GraphSchema>()

@@ -24,6 +24,7 @@ internal sealed partial class GraphQLEndpoint(
     GraphIndexHolder index,
     ExecutionGate gate,
     AnswerBudget answers,
+    CostHeader costHeader,
     IOptions<LimitsOptions> limits,
     IOptions<GraphCachingOptions> caching,
     IOptions<CompiledExecutionOptions> execution,
@@ -105,6 +106,7 @@ internal sealed partial class GraphQLEndpoint(
         }
 
         var (cost, fields, fragments) = DocumentLimits.Check(document, operation, request.Variables, limit);
+        context.Response.Headers[CostHeader.Name] = costHeader.For(cost);
         // GraphQL.NET validates a new document whole before anything runs, and for thousands of fields
         // that takes tens of milliseconds of CPU (the spec's field-merging rule compares fields in pairs): a
         // stream of large distinct documents in the cheap lane took a small query from 13k answers a

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Text;
+using Graph.Api.Tests.Support;
+
+namespace Graph.Api.Tests.Endpoint;
+
+/// <summary>
+/// Every GraphQL answer says what its operation cost, as the limit measured it before it ran, and the
+/// limit (<c>Graph-Cost: 16; limit=50000</c>), so a client sees how close a query is to the limit before
+/// it is refused; a refusal for cost says it too, and browsers on allowed origins may read it.
+/// </summary>
+[Collection(SeedGraphTests.Name)]
+public sealed class CostHeaderTests(SeedGraphFixture fixture)
+{
+    // By the README's rule: each field 1, and a page multiplies what it selects by its size
+    // (entities(first: n) { edges { node { id } } } costs 1 + n × 3).
+    private const string Page = "query($n: Int) { entities(first: $n) { edges { node { id } } } }";
+
+    [Theory]
+    [InlineData("{ __typename }", null, "1; limit=50000")]
+    [InlineData(Page, 5, "16; limit=50000")]
+    [InlineData(Page, 10, "31; limit=50000")]
+    [InlineData("{ entity(id: \"belarus\") { name relationships(first: 4) { edges { node { id } } } } }", null, "15; limit=50000")]
+    // A field that is not there fails validation after it was measured: the answer still says the cost.
+    [InlineData("{ nope }", null, "1; limit=50000")]
+    public async Task An_answer_says_what_its_operation_cost_and_the_limit(string query, int? size, string expected)
+    {
+        using var response = await PostAsync(fixture.Client.Http, query, size);
+        Assert.Equal(expected, Cost(response));
+    }
+
+    [Fact]
+    public async Task A_GET_answer_and_its_304_say_the_cost_too()
+    {
+        const string url = "/graphql?query=%7Bentities(first%3A2)%7Bedges%7Bnode%7Bid%7D%7D%7D%7D";
+        using var first = await fixture.Client.Http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("7; limit=50000", Cost(first));
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, url);
+        again.Headers.TryAddWithoutValidation("If-None-Match", first.Headers.ETag!.ToString());
+        using var notModified = await fixture.Client.Http.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Equal("7; limit=50000", Cost(notModified));
+    }
+
+    [Fact]
+    public async Task A_refusal_for_cost_says_the_cost_and_the_configured_limit()
+    {
+        using var factory = new GraphApiFactory().With("Graph:Limits:MaxCost", "20");
+        var http = factory.CreateGraphQLClient().Http;
+
+        using var under = await PostAsync(http, Page, 5);
+        Assert.Equal(HttpStatusCode.OK, under.StatusCode);
+        Assert.Equal("16; limit=20", Cost(under));
+
+        using var over = await PostAsync(http, Page, 10);
+        Assert.Equal(HttpStatusCode.BadRequest, over.StatusCode);
+        Assert.Contains("\"COST_LIMIT\"", await over.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("31; limit=20", Cost(over));
+    }
+
+    [Fact]
+    public async Task A_request_refused_before_it_is_measured_says_no_cost()
+    {
+        using var response = await fixture.Client.Http.PostAsync("/graphql", new StringContent("{ nope", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(response.Headers.Contains("Graph-Cost"));
+    }
+
+    [Fact]
+    public async Task Browsers_on_an_allowed_origin_may_read_the_cost_and_the_tag()
+    {
+        using var factory = new GraphApiFactory().With("Graph:Cors:AllowedOrigins:0", "https://app.example.org");
+        var http = factory.CreateGraphQLClient().Http;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = Json("{ __typename }", null) };
+        request.Headers.Add("Origin", "https://app.example.org");
+        using var response = await http.SendAsync(request);
+
+        var exposed = response.Headers.GetValues("Access-Control-Expose-Headers").SelectMany(v => v.Split(',')).Select(v => v.Trim()).ToList();
+        Assert.Contains("Graph-Cost", exposed, StringComparer.OrdinalIgnoreCase);
+        Assert.Contains("ETag", exposed, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient http, string query, int? size) => http.PostAsync("/graphql", Json(query, size));
+
+    private static StringContent Json(string query, int? size) =>
+        new(System.Text.Json.JsonSerializer.Serialize(new { query, variables = size is null ? null : new { n = size } }), Encoding.UTF8, "application/json");
+
+    private static string? Cost(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Graph-Cost", out var values) ? values.Single() : null;
+}
