@@ -29,7 +29,7 @@ internal sealed class NeighborhoodType : ObjectGraphType<NeighborhoodResult>
     }
 }
 
-internal sealed record ReachableEdge(Reached Reached) : Paging.IPageEdge
+internal sealed record ReachableEdge(Reached Reached, ReachableRoutes Routes) : Paging.IPageEdge
 {
     public string Cursor => field ??= Paging.Cursor.Encode("h", Reached.Entity.Id);
 }
@@ -39,10 +39,13 @@ internal sealed class ReachableEdgeType : ObjectGraphType<ReachableEdge>
     public ReachableEdgeType()
     {
         Name = "ReachableEdge";
-        Description = "An entity within reach, with its distance.";
+        Description = "An entity within reach, with its distance and how it was reached.";
         Field<NonNullGraphType<StringGraphType>>("cursor").Description("Pass as 'after' to continue after this edge, or as 'before' to go back from it.").ResolveSource(s => s.Cursor);
         Field<NonNullGraphType<EntityInterface>>("node").Description("The entity reached.").ResolveSource(s => s.Reached.Entity);
         Field<NonNullGraphType<IntGraphType>>("distance").Description("Hops from the start.").ResolveSource(s => s.Reached.Distance);
+        Field<NonNullGraphType<PathType>>("path")
+            .Description("How the search reached it: a shortest path from the start, 'distance' relationships long, walked with the same direction, types and asOf through any kind of entity, each relationship with its dates and sources.")
+            .ResolveSource(s => s.Routes.PathTo(s.Reached.Entity));
     }
 }
 

@@ -54,10 +54,12 @@ public static class Reachability
     /// Breadth-first from the start to <paramref name="maxDepth"/>: the entities in the order reached, each
     /// level a contiguous run of them (its distance is its position in the levels, plus one), and whether a
     /// cap cut the walk. Only whether an entity was reached is kept, one bit each, so the marks of a
-    /// hundred thousand entities stay in a core's nearest caches (<see cref="EntityBits"/>).
+    /// hundred thousand entities stay in a core's nearest caches (<see cref="EntityBits"/>). Given
+    /// <paramref name="steps"/>, each entity reached is also marked there with the step that first reached it
+    /// (<see cref="ReachableRoutes"/>); the walk is the same either way.
     /// </summary>
-    private static (List<int> Order, List<(int Start, int End)> Levels, bool Truncated) Walk(
-        CompactAdjacency adjacency, int start, int maxDepth, Direction direction, CompactFilter walk, TraversalBudget budget)
+    internal static (List<int> Order, List<(int Start, int End)> Levels, bool Truncated) Walk(
+        CompactAdjacency adjacency, int start, int maxDepth, Direction direction, CompactFilter walk, TraversalBudget budget, EntityMarks? steps = null)
     {
         using var seen = EntityBits.Rent(adjacency.EntityCount);
         seen.Add(start);
@@ -77,6 +79,7 @@ public static class Reachability
                     if (!budget.Visit()) { truncated = true; break; }
                     seen.Add(step.Other);
                     order.Add(step.Other);
+                    steps?.Set(step.Other, 1, step.Relationship, order[f]);
                 }
             }
 

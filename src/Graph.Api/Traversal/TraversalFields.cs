@@ -54,13 +54,20 @@ internal static class TraversalFields
         var filter = new RelationshipFilter(context.GetArgument<List<RelationshipType>?>("types")?.ToHashSet(), null, context.GetArgument<DateOnly?>("asOf"));
         var kinds = context.GetArgument<List<EntityKind>?>("kinds")?.ToHashSet();
         var index = context.Index();
-        var result = Reachability.Find(index, context.Source, minDepth, maxDepth, context.ReadDirection(), filter, kinds, limits.Traversal with { Cancellation = context.CancellationToken });
+        var direction = context.ReadDirection();
+        var traversal = limits.Traversal with { Cancellation = context.CancellationToken };
+        var result = Reachability.Find(index, context.Source, minDepth, maxDepth, direction, filter, kinds, traversal);
+        var routes = new ReachableRoutes(index, context.Source, maxDepth, direction, filter, traversal);
 
         var count = result.Entities.Count;
         var start = page.After is null ? 0 : Position(index, result.Entities, page.After, "after") + 1;
         var end = page.Before is null ? count : Position(index, result.Entities, page.Before, "before");
         return page.Take(Pages.Between(result.Entities, start, Math.Max(start, end), page.Backward),
-            r => new ReachableEdge(r), () => count, result.Truncated);
+            r =>
+            {
+                routes.Add(r.Entity);
+                return new ReachableEdge(r, routes);
+            }, () => count, result.Truncated);
     }
 
     private static int Position(GraphIndex index, ReachedEntities reached, string cursor, string argument)

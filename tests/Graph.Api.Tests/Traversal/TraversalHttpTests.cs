@@ -194,6 +194,67 @@ public sealed class TraversalHttpTests(SeedGraphFixture fixture)
     }
 
     [Fact]
+    public async Task Each_entity_within_reach_says_how_it_was_reached_with_the_evidence()
+    {
+        var data = await fixture.Client.QueryAsync("""
+            { entity(id: "xi-jinping") { reachable(maxDepth: 3, kinds: [PROJECT]) {
+                edges { distance node { id } path { length entities { id } steps { direction relationship { type sources { paragraph } } } } } } } }
+            """);
+        var park = data["entity"]!["reachable"]!["edges"]!.AsArray().Single(e => e!["node"]!["id"]!.GetValue<string>() == "china-belarus-industrial-park")!;
+        Assert.Equal(2, park["distance"]!.GetValue<int>());
+        var path = park["path"]!;
+        Assert.Equal(2, path["length"]!.GetValue<int>());
+        Assert.Equal(["xi-jinping", "china", "china-belarus-industrial-park"], Ids(path["entities"]));
+        var steps = path["steps"]!.AsArray();
+        Assert.Equal(["HOLDS_OFFICE", "PARTICIPATES_IN"], steps.Select(s => s!["relationship"]!["type"]!.GetValue<string>()));
+        Assert.All(steps, s => Assert.NotEmpty(s!["relationship"]!["sources"]!.AsArray()));
+    }
+
+    [Theory]
+    [InlineData("belarus", "BOTH", null)]
+    [InlineData("china", "OUT", null)]
+    [InlineData("china-belarus-industrial-park", "IN", null)]
+    [InlineData("belarus", "BOTH", "2014-06-01")]
+    public async Task Every_route_runs_from_the_start_to_its_entity_as_far_as_its_distance_in_the_direction_asked(string id, string direction, string? asOf)
+    {
+        const string query = """
+            query($id: ID!, $direction: Direction, $asOf: Date, $after: String) { entity(id: $id) { reachable(maxDepth: 4, direction: $direction, asOf: $asOf, first: 7, after: $after) {
+                pageInfo { hasNextPage endCursor }
+                edges { distance node { id } path { length entities { id } steps { direction from { id } to { id } relationship { validTime { start { text } } } } } } } } }
+            """;
+        var checkedRoutes = 0;
+        string? after = null;
+        for (var page = 0; page < 20; page++)
+        {
+            // Each page finds its own routes.
+            var reachable = (await fixture.Client.QueryAsync(query, new { id, direction, asOf, after }))["entity"]!["reachable"]!;
+            foreach (var edge in reachable["edges"]!.AsArray())
+            {
+                var path = edge!["path"]!;
+                var entities = Ids(path["entities"]);
+                Assert.Equal(edge["distance"]!.GetValue<int>(), path["length"]!.GetValue<int>());
+                Assert.Equal(id, entities[0]);
+                Assert.Equal(edge["node"]!["id"]!.GetValue<string>(), entities[^1]);
+                Assert.Equal(entities.Length, entities.Distinct().Count());
+                var steps = path["steps"]!.AsArray();
+                for (var i = 0; i < steps.Count; i++)
+                {
+                    Assert.Equal(entities[i], steps[i]!["from"]!["id"]!.GetValue<string>());
+                    Assert.Equal(entities[i + 1], steps[i]!["to"]!["id"]!.GetValue<string>());
+                    if (direction != "BOTH") Assert.Equal(direction, steps[i]!["direction"]!.GetValue<string>());
+                }
+
+                checkedRoutes++;
+            }
+
+            if (!reachable["pageInfo"]!["hasNextPage"]!.GetValue<bool>()) break;
+            after = reachable["pageInfo"]!["endCursor"]!.GetValue<string>();
+        }
+
+        Assert.True(checkedRoutes >= 5, $"only {checkedRoutes} routes");
+    }
+
+    [Fact]
     public async Task Reachable_from_a_minimum_depth_keeps_only_entities_that_far()
     {
         var data = await fixture.Client.QueryAsync("""

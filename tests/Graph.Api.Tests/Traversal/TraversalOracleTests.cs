@@ -120,7 +120,7 @@ public sealed class TraversalOracleTests
     public void Reachability_lists_what_a_breadth_first_search_reaches_in_the_depth_range_by_distance_then_id(int seed, int entities, int relationships)
     {
         var index = TestGraphs.Random(seed, entities, relationships);
-        var listed = 0;
+        int listed = 0, routed = 0;
         foreach (var (types, asOf) in Filters)
         {
             foreach (var direction in Enum.GetValues<Direction>())
@@ -134,7 +134,8 @@ public sealed class TraversalOracleTests
                     {
                         foreach (var (minDepth, maxDepth) in ((int, int)[])[(0, 1), (1, 2), (2, 2), (2, 4), (0, 6)])
                         {
-                            var result = Reachability.Find(index, start, minDepth, maxDepth, direction, new RelationshipFilter(types, null, asOf), kinds, Limits);
+                            var filter = new RelationshipFilter(types, null, asOf);
+                            var result = Reachability.Find(index, start, minDepth, maxDepth, direction, filter, kinds, Limits);
 
                             var expected = distances
                                 .Where(d => d.Key != start.Ordinal && d.Value >= minDepth && d.Value <= maxDepth && (kinds is null || kinds.Contains(index.EntityAt(d.Key).Kind)))
@@ -143,6 +144,7 @@ public sealed class TraversalOracleTests
                             Assert.Equal(expected, result.Entities.Select(r => $"{r.Entity.Id}:{r.Distance}"));
                             Assert.False(result.Truncated);
                             listed += result.Entities.Count;
+                            if (kinds is null && maxDepth == 6) routed += AssertRoutes(index, start, result, direction, filter, types, asOf);
                         }
                     }
                 }
@@ -150,6 +152,24 @@ public sealed class TraversalOracleTests
         }
 
         Assert.True(listed > 1000, $"only {listed} entities listed");
+        Assert.True(routed > 300, $"only {routed} routes checked");
+    }
+
+    /// <summary>Each entity listed is reached by a path as long as its distance, along steps the arguments allow.</summary>
+    private static int AssertRoutes(GraphIndex index, EntityNode start, ReachabilityResult result, Direction direction, RelationshipFilter filter,
+        HashSet<RelationshipType>? types, DateOnly? asOf)
+    {
+        var routes = new ReachableRoutes(index, start, 6, direction, filter, Limits);
+        foreach (var reached in result.Entities) routes.Add(reached.Entity);
+        foreach (var reached in result.Entities)
+        {
+            var path = routes.PathTo(reached.Entity);
+            var context = $"{start.Id} to {reached.Entity.Id}, {direction}";
+            Assert.True(path.Length == reached.Distance, $"a path of {path.Length} to an entity {reached.Distance} away: {context}");
+            AssertWalkable(path, start, reached.Entity, direction, types, asOf, through: null, context);
+        }
+
+        return result.Entities.Count;
     }
 
     /// <summary>Whether a relationship is walked under the filter's types and date, read from the model, not from the compact rows.</summary>
