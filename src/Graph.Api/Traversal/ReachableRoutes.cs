@@ -3,10 +3,11 @@ using Graph.Api.Index;
 namespace Graph.Api.Traversal;
 
 /// <summary>
-/// How a reachability search reached the entities of one page: for each, the path of relationships the
-/// breadth-first walk took from the start, as long as the entity's distance. Found once for the page, when
-/// the first of its edges asks for its path, by walking again and noting each entity's first step; a search
-/// whose answer asks for no path keeps its one bit per entity.
+/// How a reachability search reached the entities of one page: for each, a shortest path from the start,
+/// as long as the entity's distance, along steps the search's direction and filter allow. Found once for
+/// the page, when the first of its edges asks for its path: the same walk again gives every entity's
+/// distance, and each path is traced back from its entity, one step at a time to an entity one hop nearer
+/// (the first such step in the adjacency's order, so the same path every time).
 /// </summary>
 internal sealed class ReachableRoutes(GraphIndex index, EntityNode start, int maxDepth, Direction direction, RelationshipFilter filter, TraversalLimits limits)
 {
@@ -28,25 +29,43 @@ internal sealed class ReachableRoutes(GraphIndex index, EntityNode start, int ma
     private Dictionary<int, GraphPath> Find()
     {
         var adjacency = index.Compact;
-        using var steps = EntityMarks.Rent(adjacency.EntityCount);
-        // The same walk, with the same budget, so it reaches the same entities by the same steps as the search did.
-        Reachability.Walk(adjacency, start.Ordinal, maxDepth, direction, new CompactFilter(adjacency, filter), new TraversalBudget(limits), steps);
-        var found = new Dictionary<int, GraphPath>(targets.Count);
-        foreach (var target in targets)
+        var walk = new CompactFilter(adjacency, filter);
+        // The same walk with the same budget reaches the same entities at the same distances as the search did.
+        var (order, levels, _) = Reachability.Walk(adjacency, start.Ordinal, maxDepth, direction, walk, new TraversalBudget(limits));
+        using var distances = EntityMarks.Rent(adjacency.EntityCount);
+        distances.Set(start.Ordinal, 1);
+        for (var level = 0; level < levels.Count; level++)
         {
-            var path = new List<PathStep>();
-            var entity = target;
-            for (var hops = 0; entity != start.Ordinal; hops++)
-            {
-                if (hops == maxDepth || !steps.IsMarked(entity)) throw new InvalidOperationException("The second walk did not reach an entity the search kept.");
-                path.Add(new PathStep(index.RelationshipAt(steps.RelationshipTo(entity)), index.EntityAt(steps.PreviousOf(entity)), index.EntityAt(entity)));
-                entity = steps.PreviousOf(entity);
-            }
-
-            path.Reverse();
-            found[target] = new GraphPath(path, start);
+            for (var i = levels[level].Start; i < levels[level].End; i++) distances.Set(order[i], level + 2);
         }
 
+        var found = new Dictionary<int, GraphPath>(targets.Count);
+        foreach (var target in targets) found[target] = TraceBack(adjacency, walk, distances, target);
         return found;
+    }
+
+    // Marks hold distance + 1 (0: not reached). Walking the direction reversed from an entity finds the steps that lead into it.
+    private GraphPath TraceBack(CompactAdjacency adjacency, CompactFilter walk, EntityMarks distances, int target)
+    {
+        var steps = new List<PathStep>();
+        var entity = target;
+        for (var mark = distances[target]; mark > 1; mark--)
+        {
+            var previous = -1;
+            foreach (var step in adjacency.Steps(entity, direction.Reversed(), walk))
+            {
+                if (distances[step.Other] != mark - 1) continue;
+                previous = step.Other;
+                steps.Add(new PathStep(index.RelationshipAt(step.Relationship), index.EntityAt(previous), index.EntityAt(entity)));
+                break;
+            }
+
+            if (previous < 0) throw new InvalidOperationException("No step leads to an entity one hop nearer the start.");
+            entity = previous;
+        }
+
+        if (entity != start.Ordinal) throw new InvalidOperationException("The walk did not reach an entity the search kept.");
+        steps.Reverse();
+        return new GraphPath(steps, start);
     }
 }
