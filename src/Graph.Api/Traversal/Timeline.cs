@@ -6,7 +6,8 @@ namespace Graph.Api.Traversal;
 /// An entity's dated relationships in date order: by the first day the start may mean (the end's when
 /// there is no start), then the last day it may mean, then relationship id; undated ones left out.
 /// Latest first is the same order reversed. A page continues after a relationship: whatever comes after
-/// its place in that order.
+/// its place in that order. A period (<see cref="DatePeriod"/>) keeps the entries whose date may fall in
+/// it: "2013" is in a period from 2013-06-01, as a fact dated 2013 holds on that day.
 /// </summary>
 /// <remarks>
 /// The relationships, filter and all, and the days they sort by come from the compact adjacency, so only
@@ -16,7 +17,7 @@ namespace Graph.Api.Traversal;
 public static class Timeline
 {
     public static List<Adjacent> Of(GraphIndex index, EntityNode entity, RelationshipFilter filter, int first,
-        TimelineOrder order = TimelineOrder.EarliestFirst, int afterOrdinal = -1)
+        TimelineOrder order = TimelineOrder.EarliestFirst, int afterOrdinal = -1, DatePeriod period = default)
     {
         var adjacency = index.Compact;
         var latestFirst = order == TimelineOrder.LatestFirst;
@@ -25,7 +26,7 @@ public static class Timeline
         foreach (var step in adjacency.Steps(entity.Ordinal, Direction.Both, new CompactFilter(adjacency, filter)))
         {
             var key = adjacency.TimelineKeys[step.Relationship];
-            if (key == CompactAdjacency.Undated) continue;
+            if (key == CompactAdjacency.Undated || !period.Overlaps(key)) continue;
             var entry = new Dated(key, step);
             if (afterOrdinal >= 0 && entry.Compare(afterKey, afterOrdinal) is var place && (latestFirst ? place >= 0 : place <= 0)) continue;
             dated.Add(entry);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Graph.Api.Index;
 using Graph.Api.Model;
 using Graph.Api.Paging;
@@ -30,8 +31,10 @@ internal static class TraversalFields
             .Argument<IntGraphType>("first", "Most entries (default and maximum as for pages).")
             .Argument<StringGraphType>("after", "An entry's cursor: the entries that follow it, in the same order.")
             .Argument<TimelineOrderType>("order", "Earliest first (the default) or latest first.", a => a.DefaultValue = TimelineOrder.EarliestFirst)
+            .Argument<DateScalar>("since", "Only entries dated on or after this day (a date known only to the month or year counts when any of its days is).")
+            .Argument<DateScalar>("until", "Only entries dated on or before this day (likewise).")
             .Resolve(c => Timeline.Of(c.Index(), c.Source, c.ReadRelationshipFilter(), c.PageSize(), c.GetArgument("order", TimelineOrder.EarliestFirst),
-                Cursor.RelationshipOrdinal(c.Index(), TimelineEntryType.CursorPrefix, c.GetArgument<string?>("after"))));
+                Cursor.RelationshipOrdinal(c.Index(), TimelineEntryType.CursorPrefix, c.GetArgument<string?>("after")), ReadPeriod(c)));
 
         type.Field<NonNullGraphType<ReachableConnectionType>>("reachable")
             .Description("Entities between minDepth and maxDepth hops away, walking through any kind of entity, nearest first. 'kinds' picks which are returned, e.g. every ORGANIZATION within 2 hops through COOPERATES_IN.")
@@ -68,6 +71,14 @@ internal static class TraversalFields
                 routes.Add(r.Entity);
                 return new ReachableEdge(r, routes);
             }, () => count, result.Truncated);
+    }
+
+    private static DatePeriod ReadPeriod(IResolveFieldContext context)
+    {
+        var period = new DatePeriod(context.GetArgument<DateOnly?>("since"), context.GetArgument<DateOnly?>("until"));
+        return period is { Since: { } since, Until: { } until } && since > until
+            ? throw ResolveContextExtensions.BadArgument("INVALID_PERIOD", string.Create(CultureInfo.InvariantCulture, $"'since' ({since:yyyy-MM-dd}) is after 'until' ({until:yyyy-MM-dd})."))
+            : period;
     }
 
     private static int Position(GraphIndex index, ReachedEntities reached, string cursor, string argument)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Graph.Api.Index;
 using Graph.Api.Model;
 using Graph.Api.Tests.Support;
@@ -205,6 +206,58 @@ public sealed class TraversalAlgorithmTests
         // 2013 and January 2013 begin together, and January ends first; mid-June 2013 begins after both.
         var index = TestGraphs.Build("a>b@2013", "a>c@2013-06-15", "a>d@2013-01..", "e>a@..2013-01");
         Assert.Equal(["d", "e", "b", "c"], Timeline.Of(index, index.Node("a"), RelationshipFilter.None, 20).Select(a => a.Other.Id).ToArray());
+    }
+
+    [Theory]
+    // A year, a day and two months, each kept by a period that touches any of its days and by no other.
+    [InlineData("2013-12-31", null, "b,d,c,e")]
+    [InlineData("2014-01-01", null, "d,c,e")]
+    [InlineData(null, "2013-12-31", "b")]
+    [InlineData(null, "2014-01-19", "b")]
+    [InlineData("2014-01-20", "2014-01-20", "d")]
+    [InlineData("2014-01-21", "2014-02-28", "")]
+    [InlineData("2014-03-31", "2014-12-31", "c,e")]
+    [InlineData("2014-03-15", "2014-03-15", "c,e")]
+    [InlineData("2014-04-01", null, "")]
+    [InlineData(null, null, "b,d,c,e")]
+    public void A_timeline_period_keeps_the_entries_whose_date_may_fall_in_it(string? since, string? until, string expected)
+    {
+        // Each sorts by its start, or its end when only that is known: d by its first day, e by the month it ended in; f has no date.
+        var index = TestGraphs.Build("a>b@2013", "a>c@2014-03..", "a>d@2014-01-20..2014-03-15", "a>e@..2014-03", "a>f");
+        var period = new DatePeriod(since is null ? null : DateOnly.Parse(since, CultureInfo.InvariantCulture), until is null ? null : DateOnly.Parse(until, CultureInfo.InvariantCulture));
+        Assert.Equal(expected, string.Join(",", Timeline.Of(index, index.Node("a"), RelationshipFilter.None, 20, period: period).Select(a => a.Other.Id)));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_timeline_period_lists_what_the_whole_timeline_lists_in_that_period_in_either_order_and_page(int seed)
+    {
+        var index = TestGraphs.Random(seed, entities: 12, relationships: 300);
+        var periods = new DatePeriod[]
+        {
+            new(new DateOnly(2013, 1, 1), null), new(null, new DateOnly(2012, 12, 31)),
+            new(new DateOnly(2013, 6, 1), new DateOnly(2013, 6, 30)), new(new DateOnly(2013, 12, 31), new DateOnly(2014, 1, 1)),
+        };
+        var kept = 0;
+        foreach (var (filter, entity, _) in TestGraphs.EveryFilterEntityAndDirection(index).Where(t => t.Direction == Direction.Both))
+        {
+            foreach (var period in periods)
+            {
+                foreach (var order in Enum.GetValues<TimelineOrder>())
+                {
+                    var expected = Timeline.Of(index, entity, filter, int.MaxValue, order)
+                        .Where(a => a.Relationship.ValidTime.SortKey is { } date && (period.Since is not { } since || date.Latest >= since) && (period.Until is not { } until || date.Earliest <= until))
+                        .ToList();
+                    Assert.Equal(expected, Timeline.Of(index, entity, filter, int.MaxValue, order, period: period));
+                    // A page after the second entry continues within the period.
+                    if (expected.Count > 2) Assert.Equal(expected.Skip(2).Take(3), Timeline.Of(index, entity, filter, 3, order, expected[1].Relationship.Ordinal, period));
+                    kept += expected.Count;
+                }
+            }
+        }
+
+        Assert.True(kept > 500, $"only {kept} entries kept");
     }
 
     [Theory]

@@ -377,6 +377,37 @@ public sealed class TraversalHttpTests(SeedGraphFixture fixture)
     }
 
     [Theory]
+    [InlineData("2013-01-01", "2015-12-31", "EARLIEST_FIRST")]
+    [InlineData("2013-06-01", null, "LATEST_FIRST")]
+    [InlineData(null, "1992-01-31", "EARLIEST_FIRST")]
+    [InlineData("2019-01-01", "2019-12-31", "LATEST_FIRST")]
+    public async Task A_timeline_over_a_period_lists_the_entries_whose_date_may_fall_in_it(string? since, string? until, string order)
+    {
+        const string Query = """
+            query($since: Date, $until: Date, $order: TimelineOrder) { entity(id: "china") {
+                all: timeline(first: 100, order: $order) { date { earliest latest } relationship { id } }
+                period: timeline(first: 100, order: $order, since: $since, until: $until) { relationship { id } } } }
+            """;
+        var entity = (await fixture.Client.QueryAsync(Query, new { since, until, order }))["entity"]!;
+        var all = entity["all"]!.AsArray();
+        var expected = all
+            .Where(e => (since is null || string.CompareOrdinal(e!["date"]!["latest"]!.GetValue<string>(), since) >= 0)
+                && (until is null || string.CompareOrdinal(e!["date"]!["earliest"]!.GetValue<string>(), until) <= 0))
+            .Select(e => e!["relationship"]!["id"]!.GetValue<string>()).ToList();
+        Assert.Equal(expected, entity["period"]!.AsArray().Select(e => e!["relationship"]!["id"]!.GetValue<string>()));
+        Assert.NotEmpty(expected);
+        Assert.True(expected.Count < all.Count, "the period leaves nothing out");
+    }
+
+    [Fact]
+    public async Task A_timeline_period_that_ends_before_it_begins_is_refused()
+    {
+        var response = await fixture.Client.PostAsync("""{ entity(id: "china") { timeline(since: "2015-01-01", until: "2014-12-31") { date { text } } } }""");
+        Assert.Equal("INVALID_PERIOD", response.FirstErrorCode);
+        Assert.Equal("'since' (2015-01-01) is after 'until' (2014-12-31).", response.Errors![0]!["message"]!.GetValue<string>());
+    }
+
+    [Theory]
     [InlineData("bm90LWEtY3Vyc29y")]
     [InlineData("dDpuby1zdWNoLXJlbGF0aW9uc2hpcA")]
     public async Task A_timeline_refuses_a_cursor_it_did_not_give(string after)
