@@ -30,7 +30,7 @@ body hub-timeline-latest "{ entity(id: \\\"topic-0000000\\\") { timeline(first: 
 body hub-reachable "{ entity(id: \\\"topic-0000000\\\") { reachable(maxDepth: 2, kinds: [ORGANIZATION], first: 20) { totalCount edges { distance node { id } } } } }"
 body hub-reachable-6 "{ entity(id: \\\"topic-0000000\\\") { reachable(maxDepth: 6, first: 20) { totalCount truncated edges { distance node { id } } } } }"
 body deep-reachable-page "{ entity(id: \\\"topic-0000000\\\") { reachable(maxDepth: 6, first: 20, after: \\\"$(cursor h:topic-0043799)\\\") { edges { distance node { id } } } } }"
-# The same deep page with each entity's path: the walk is made a second time, and each path traced back from its entity.
+# The same deep page with each entity's path, traced back from each entity through the walk's levels.
 body deep-reachable-routes "{ entity(id: \\\"topic-0000000\\\") { reachable(maxDepth: 6, first: 20, after: \\\"$(cursor h:topic-0043799)\\\") { edges { distance node { id } path { length steps { direction relationship { id type } } } } } } }"
 body paths-of-four "{ paths(from: \\\"person-0000007\\\", to: \\\"topic-0050011\\\", maxLength: 4, first: 10) { truncated paths { length } } }"
 body paths-through-kinds "{ paths(from: \\\"person-0000007\\\", to: \\\"topic-0050011\\\", maxLength: 4, first: 10, kinds: [ORGANIZATION, AGREEMENT, TOPIC]) { hasMore truncated paths { length } } }"

@@ -3,8 +3,12 @@ using Graph.Api.Model;
 
 namespace Graph.Api.Traversal;
 
-/// <summary>Entities reachable within a range of hops, with their distances, and whether a cap cut the search.</summary>
-public sealed record ReachabilityResult(ReachedEntities Entities, bool Truncated);
+/// <summary>
+/// Entities reachable within a range of hops, with their distances, and whether a cap cut the search; and
+/// every entity the walk reached, in the order reached, each level a run of them (what
+/// <see cref="ReachableRoutes"/> traces paths through).
+/// </summary>
+public sealed record ReachabilityResult(ReachedEntities Entities, bool Truncated, IReadOnlyList<int> Order, IReadOnlyList<(int Start, int End)> Levels);
 
 /// <summary>
 /// Variable-length reachability: breadth-first to <c>maxDepth</c> through any kind of entity, keeping
@@ -47,7 +51,7 @@ public static class Reachability
             ringEnds[distance - nearest] = keptSoFar;
         }
 
-        return new ReachabilityResult(new ReachedEntities(index, kept, ringEnds, nearest), truncated);
+        return new ReachabilityResult(new ReachedEntities(index, kept, ringEnds, nearest), truncated, order, levels);
     }
 
     /// <summary>
@@ -56,10 +60,10 @@ public static class Reachability
     /// cap cut the walk. Only whether an entity was reached is kept, one bit each, so the marks of a
     /// hundred thousand entities stay in a core's nearest caches (<see cref="EntityBits"/>). Nothing else
     /// is noted while walking: with the step that reached each entity noted as well (behind a null check or
-    /// an empty call on a struct), a hub's reachability was served a fifth slower. The paths are found
-    /// afterwards, only when asked for (<see cref="ReachableRoutes"/>).
+    /// an empty call on a struct), a hub's reachability was served a fifth slower. The paths are traced
+    /// afterwards, only when asked for, through the levels it returns (<see cref="ReachableRoutes"/>).
     /// </summary>
-    internal static (List<int> Order, List<(int Start, int End)> Levels, bool Truncated) Walk(
+    private static (List<int> Order, List<(int Start, int End)> Levels, bool Truncated) Walk(
         CompactAdjacency adjacency, int start, int maxDepth, Direction direction, CompactFilter walk, TraversalBudget budget)
     {
         using var seen = EntityBits.Rent(adjacency.EntityCount);

@@ -5,11 +5,11 @@ namespace Graph.Api.Traversal;
 /// <summary>
 /// How a reachability search reached the entities of one page: for each, a shortest path from the start,
 /// as long as the entity's distance, along steps the search's direction and filter allow. Found once for
-/// the page, when the first of its edges asks for its path: the same walk again gives every entity's
-/// distance, and each path is traced back from its entity, one step at a time to an entity one hop nearer
-/// (the first such step in the adjacency's order, so the same path every time).
+/// the page, when the first of its edges asks for its path: the search's levels give every entity it
+/// reached its distance, and each path is traced back from its entity, one step at a time to an entity one
+/// hop nearer (the first such step in the adjacency's order, so the same path every time).
 /// </summary>
-internal sealed class ReachableRoutes(GraphIndex index, EntityNode start, int maxDepth, Direction direction, RelationshipFilter filter, TraversalLimits limits)
+internal sealed class ReachableRoutes(GraphIndex index, EntityNode start, Direction direction, RelationshipFilter filter, ReachabilityResult search)
 {
     private readonly List<int> targets = [];
     private readonly Lock finding = new();
@@ -30,8 +30,7 @@ internal sealed class ReachableRoutes(GraphIndex index, EntityNode start, int ma
     {
         var adjacency = index.Compact;
         var walk = new CompactFilter(adjacency, filter);
-        // The same walk with the same budget reaches the same entities at the same distances as the search did.
-        var (order, levels, _) = Reachability.Walk(adjacency, start.Ordinal, maxDepth, direction, walk, new TraversalBudget(limits));
+        var (order, levels) = (search.Order, search.Levels);
         using var distances = EntityMarks.Rent(adjacency.EntityCount);
         distances.Set(start.Ordinal, 1);
         for (var level = 0; level < levels.Count; level++)

@@ -60,7 +60,7 @@ internal static class TraversalFields
         var direction = context.ReadDirection();
         var traversal = limits.Traversal with { Cancellation = context.CancellationToken };
         var result = Reachability.Find(index, context.Source, minDepth, maxDepth, direction, filter, kinds, traversal);
-        var routes = new ReachableRoutes(index, context.Source, maxDepth, direction, filter, traversal);
+        var routes = new ReachableRoutes(index, context.Source, direction, filter, result);
 
         var count = result.Entities.Count;
         var start = page.After is null ? 0 : Position(index, result.Entities, page.After, "after") + 1;

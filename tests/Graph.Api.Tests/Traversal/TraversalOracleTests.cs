@@ -159,7 +159,7 @@ public sealed class TraversalOracleTests
     private static int AssertRoutes(GraphIndex index, EntityNode start, ReachabilityResult result, Direction direction, RelationshipFilter filter,
         HashSet<RelationshipType>? types, DateOnly? asOf)
     {
-        var routes = new ReachableRoutes(index, start, 6, direction, filter, Limits);
+        var routes = new ReachableRoutes(index, start, direction, filter, result);
         foreach (var reached in result.Entities) routes.Add(reached.Entity);
         foreach (var reached in result.Entities)
         {
