@@ -58,8 +58,7 @@ internal static class TraversalFields
         var kinds = context.GetArgument<List<EntityKind>?>("kinds")?.ToHashSet();
         var index = context.Index();
         var direction = context.ReadDirection();
-        var traversal = limits.Traversal with { Cancellation = context.CancellationToken };
-        var result = Reachability.Find(index, context.Source, minDepth, maxDepth, direction, filter, kinds, traversal);
+        var result = Reachability.Find(index, context.Source, minDepth, maxDepth, direction, filter, kinds, limits.Traversal with { Cancellation = context.CancellationToken });
         var routes = new ReachableRoutes(index, context.Source, direction, filter, result);
 
         var count = result.Entities.Count;
