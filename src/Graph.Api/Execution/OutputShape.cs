@@ -16,6 +16,7 @@ internal sealed class OutputShape
         Leaf = scalar is null ? null : LeafWriter.For(scalar);
         Object = objectType;
         Abstract = abstractType;
+        ResolveType = abstractType?.ResolveType;
     }
 
     public bool NonNull { get; }
@@ -30,6 +31,13 @@ internal sealed class OutputShape
     public IObjectGraphType? Object { get; }
 
     public IAbstractGraphType? Abstract { get; }
+
+    /// <summary>
+    /// The interface's or union's own way to its object type, read once here rather than through the
+    /// interface for every value: a neighbourhood's answer resolves two entities for each of a thousand
+    /// relationships. Null when it has none (each possible type's IsTypeOf is asked instead).
+    /// </summary>
+    public Func<object, IObjectGraphType?>? ResolveType { get; }
 
     public bool IsComposite => Object is not null || Abstract is not null;
 

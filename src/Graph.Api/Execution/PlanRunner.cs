@@ -117,11 +117,18 @@ internal sealed class PlanRunner(JsonOutput writer, ResolveFieldContext template
         }
         else
         {
-            var type = shape.Object ?? shape.Abstract!.GetObjectType(value, template.Schema) ?? throw new FallBackException("abstract type not resolved");
-            if (type.IsTypeOf is { } isTypeOf && !type.SkipTypeCheck && !isTypeOf(value)) throw new FallBackException("IsTypeOf refused");
-            WriteObject(value, field.PlanFor(type), depth + 1);
+            var type = shape.Object ?? ObjectTypeOf(value, shape) ?? throw new FallBackException("abstract type not resolved");
+            var plan = field.PlanFor(type);
+            if (plan.TypeCheck is { } isTypeOf && !isTypeOf(value)) throw new FallBackException("IsTypeOf refused");
+            WriteObject(value, plan, depth + 1);
         }
     }
+
+    // As the engine resolves it (GetObjectType), with the interface's own resolver taken from the shape.
+    private IObjectGraphType? ObjectTypeOf(object value, OutputShape shape) =>
+        shape.ResolveType is { } resolve && resolve(value) is { } type and not GraphQLTypeReference
+            ? type
+            : shape.Abstract!.GetObjectType(value, template.Schema);
 
     private void WriteScalar(object? serialized)
     {

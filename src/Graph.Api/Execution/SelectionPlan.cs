@@ -10,6 +10,12 @@ internal sealed class SelectionPlan(IObjectGraphType type, FieldPlan[] fields)
     public FieldPlan[] Fields { get; } = fields;
 
     /// <summary>
+    /// The type's IsTypeOf when the engine would check each value with it (not when it skips the check),
+    /// read once per plan rather than through the type's interface for every value.
+    /// </summary>
+    public Func<object, bool>? TypeCheck { get; } = type.IsTypeOf is { } isTypeOf && !type.SkipTypeCheck ? isTypeOf : null;
+
+    /// <summary>
     /// What each field's value is written after, as one piece: the opening brace or the comma, the name,
     /// and the quotes of the string values on either side that a leaf leaves to the plan
     /// (<see cref="TypedLeaf.InsideQuotes"/>). Between two ids that is <c>","name":"</c>. An answer of a
