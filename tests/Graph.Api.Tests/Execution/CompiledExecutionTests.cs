@@ -42,6 +42,10 @@ public sealed partial class CompiledExecutionTests : IDisposable
         { "{ entity(id: \"belarus\") { degree relationshipCounts { type count } neighborCounts { kind count } } graphStatistics { entityCount relationshipCount entitiesByKind { kind count } relationshipsByType { type count } componentCount largestComponentSize } }", null },
         { "{ entity(id: \"china\") { relationships(asOf: \"2000-06-01\", direction: OUT) { edges { relationship { id type validTime { start { text } end { text } } } } } } }", null },
         { "{ relationshipTypes { type description count } entityKinds { kind count } }", null },
+        // A reach with each entity's path, a timeline period, a kind's own lists on a date.
+        { "{ entity(id: \"xi-jinping\") { reachable(maxDepth: 3, kinds: [PROJECT, AGREEMENT]) { edges { distance node { id } path { length entities { id } steps { direction relationship { id } from { id } to { id } } } } } } }", null },
+        { "{ entity(id: \"china\") { timeline(since: \"2013-01-01\", until: \"2015-12-31\", order: LATEST_FIRST) { date { text } relationship { id } } } }", null },
+        { "query($d: Date) { entity(id: \"belarus\") { ... on Country { diplomaticPartners(asOf: $d) { id } agreements(asOf: $d) { id } projects(asOf: $d) { id } } } }", """{"d":"2014-06-01"}""" },
         { "{ nodes(ids: [\"china\", \"nobody\", \"china-belarus-diplomatic-relations\"]) { __typename id ... on Relationship { type from { id } properties { key type value } } } }", null },
         // Variables the plans coerce themselves: defaults, enums, dates, a single value for a list,
         // a variable inside a list literal, an argument from a variable under a list of items, and
