@@ -13,12 +13,14 @@ internal static class EndpointServiceCollectionExtensions
     {
         services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CompiledExecutionOptions>().Bind(configuration.GetSection(CompiledExecutionOptions.Section));
+        services.AddOptions<PersistedQueryOptions>().Bind(configuration.GetSection(PersistedQueryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<GraphCachingOptions>().Bind(configuration.GetSection(GraphCachingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpContextAccessor();
         // The engine's answers escape strings as the compiled plans' do (JsonText.Encoder), so both write the same bytes.
         services.AddSingleton(provider => new GraphQLSerializer(json => json.Encoder = JsonText.Encoder, provider.GetRequiredService<IErrorInfoProvider>()));
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<DocumentCache>();
+        services.AddSingleton<PersistedQueries>();
         services.AddSingleton<GraphQLEndpoint>();
         services.AddSingleton<SchemaDocument>();
         services.AddSingleton<ExecutionGate>();

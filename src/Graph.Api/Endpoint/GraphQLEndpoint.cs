@@ -25,6 +25,7 @@ internal sealed partial class GraphQLEndpoint(
     ExecutionGate gate,
     AnswerBudget answers,
     CostHeader costHeader,
+    PersistedQueries persisted,
     IOptions<LimitsOptions> limits,
     IOptions<GraphCachingOptions> caching,
     IOptions<CompiledExecutionOptions> execution,
@@ -124,6 +125,8 @@ internal sealed partial class GraphQLEndpoint(
             throw;
         }
 
+        // Run, so it parsed and passed validation: only such texts are kept.
+        if (request.PersistAs is { } hash && answer.Status == StatusCodes.Status200OK) persisted.Keep(hash, request.Query);
         using (answer.Body)
         {
             await SendAsync(context, answer, mediaType, slot);

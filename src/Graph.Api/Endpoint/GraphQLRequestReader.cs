@@ -14,7 +14,7 @@ namespace Graph.Api.Endpoint;
 /// only application/json bodies (so a browser form can never post a query: CSRF), a body size cap
 /// checked before buffering, one operation per request, and a well-formed request object.
 /// </summary>
-internal sealed class GraphQLRequestReader(IOptions<LimitsOptions> limits, GraphQLSerializer serializer)
+internal sealed class GraphQLRequestReader(IOptions<LimitsOptions> limits, GraphQLSerializer serializer, PersistedQueries persisted)
 {
     private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 64, AllowDuplicateProperties = false };
 
@@ -34,13 +34,12 @@ internal sealed class GraphQLRequestReader(IOptions<LimitsOptions> limits, Graph
             if (values.Count > 1) throw RequestError.BadRequest("INVALID_REQUEST", $"The parameter '{key}' is given more than once.");
         }
 
-        var asksForPersistedQuery = ReadJsonParameter(query, "extensions", ReadExtensions);
-        var text = query["query"].ToString();
-        if (string.IsNullOrEmpty(text)) throw MissingQuery(asksForPersistedQuery, "A GraphQL GET request needs a 'query' parameter.");
+        var hash = ReadJsonParameter(query, "extensions", ReadExtensions);
+        var (text, persistAs) = QueryText(query["query"].ToString(), hash, "A GraphQL GET request needs a 'query' parameter.");
         var variables = ReadJsonParameter(query, "variables", ReadVariables);
 
         var operationName = query["operationName"].ToString();
-        return new GraphQLHttpRequest(text, variables, operationName.Length == 0 ? null : operationName);
+        return new GraphQLHttpRequest(text, variables, operationName.Length == 0 ? null : operationName, persistAs);
     }
 
     /// <summary>
@@ -176,9 +175,9 @@ internal sealed class GraphQLRequestReader(IOptions<LimitsOptions> limits, Graph
         if (root.ValueKind != JsonValueKind.Object)
             throw RequestError.BadRequest("INVALID_REQUEST", "The body must be a JSON object with a 'query' string.");
 
-        var asksForPersistedQuery = root.TryGetProperty("extensions", out var extensions) && ReadExtensions(extensions);
-        var query = root.TryGetProperty("query", out var q) && q.ValueKind == JsonValueKind.String ? q.GetString() : null;
-        if (string.IsNullOrEmpty(query)) throw MissingQuery(asksForPersistedQuery, "The body needs a non-empty 'query' string.");
+        var hash = root.TryGetProperty("extensions", out var extensions) ? ReadExtensions(extensions) : null;
+        var given = root.TryGetProperty("query", out var q) && q.ValueKind == JsonValueKind.String ? q.GetString() : null;
+        var (query, persistAs) = QueryText(given, hash, "The body needs a non-empty 'query' string.");
 
         string? operationName = null;
         if (root.TryGetProperty("operationName", out var op) && op.ValueKind != JsonValueKind.Null)
@@ -188,24 +187,65 @@ internal sealed class GraphQLRequestReader(IOptions<LimitsOptions> limits, Graph
 
         Inputs? variables = root.TryGetProperty("variables", out var v) ? ReadVariables(v) : null;
 
-        return new GraphQLHttpRequest(query, variables, string.IsNullOrEmpty(operationName) ? null : operationName);
+        return new GraphQLHttpRequest(query, variables, string.IsNullOrEmpty(operationName) ? null : operationName, persistAs);
     }
 
     /// <summary>
-    /// A request without query text. Clients using automatic persisted queries (Apollo's, Relay's) send only a
-    /// hash at first and fall back to sending the text when told, by this code, that the server keeps none.
+    /// The text to run, and the hash to keep it under once it has run (<see cref="PersistedQueries"/>). A request
+    /// with a hash and no text is answered from the text kept under it. The refusals' messages are the words
+    /// Apollo's and urql's clients compare: told the hash is not known, they send it again with the text; told
+    /// hashes are not supported, they stop sending them alone.
     /// </summary>
-    private static RequestError MissingQuery(bool asksForPersistedQuery, string message) => asksForPersistedQuery
-        ? RequestError.BadRequest("PERSISTED_QUERY_NOT_SUPPORTED", "Persisted queries are not supported here: send the query's text in 'query'.")
-        : RequestError.BadRequest("INVALID_REQUEST", message);
-
-    /// <summary>Checks a request's extensions (an object, or null; their members are not used); true when they ask for a persisted query.</summary>
-    private static bool ReadExtensions(JsonElement extensions) => extensions.ValueKind switch
+    private (string Text, string? PersistAs) QueryText(string? text, string? hash, string missingMessage)
     {
-        JsonValueKind.Object => extensions.TryGetProperty("persistedQuery", out _),
-        JsonValueKind.Null => false,
+        if (hash is null || !persisted.Enabled)
+        {
+            if (!string.IsNullOrEmpty(text)) return (text, null);
+            throw hash is null
+                ? RequestError.BadRequest("INVALID_REQUEST", missingMessage)
+                : RequestError.BadRequest("PERSISTED_QUERY_NOT_SUPPORTED", "PersistedQueryNotSupported");
+        }
+
+        if (string.IsNullOrEmpty(text))
+        {
+            return (persisted.Find(hash) ?? throw new RequestError(StatusCodes.Status404NotFound, "PERSISTED_QUERY_NOT_FOUND", "PersistedQueryNotFound"), null);
+        }
+
+        return PersistedQueries.IsHashOf(hash, text)
+            ? (text, hash)
+            : throw RequestError.BadRequest("PERSISTED_QUERY_HASH_MISMATCH", "'extensions.persistedQuery.sha256Hash' is not the SHA-256 of the query's UTF-8 text.");
+    }
+
+    /// <summary>
+    /// Checks a request's extensions (an object, or null; members other than <c>persistedQuery</c> are not used);
+    /// the hash a persisted query names, in lower case, or null when they name none.
+    /// </summary>
+    private static string? ReadExtensions(JsonElement extensions) => extensions.ValueKind switch
+    {
+        JsonValueKind.Object => extensions.TryGetProperty("persistedQuery", out var persistedQuery) && persistedQuery.ValueKind != JsonValueKind.Null
+            ? ReadPersistedQuery(persistedQuery)
+            : null,
+        JsonValueKind.Null => null,
         _ => throw RequestError.BadRequest("INVALID_REQUEST", "'extensions' must be an object or null."),
     };
+
+    /// <summary>Apollo's <c>{"version": 1, "sha256Hash": "…"}</c>: the hash, in lower case.</summary>
+    private static string ReadPersistedQuery(JsonElement persistedQuery)
+    {
+        if (persistedQuery.ValueKind != JsonValueKind.Object
+            || !persistedQuery.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number) || number != 1)
+        {
+            throw RequestError.BadRequest("PERSISTED_QUERY_INVALID", "'extensions.persistedQuery' must be an object with \"version\": 1 and a \"sha256Hash\".");
+        }
+
+        if (!persistedQuery.TryGetProperty("sha256Hash", out var hash) || hash.ValueKind != JsonValueKind.String
+            || hash.GetString() is not { Length: PersistedQueries.HashLength } text || !text.All(char.IsAsciiHexDigit))
+        {
+            throw RequestError.BadRequest("PERSISTED_QUERY_INVALID", "'extensions.persistedQuery.sha256Hash' must be a SHA-256 in hexadecimal (64 characters).");
+        }
+
+        return text.ToLowerInvariant();
+    }
 
     private Inputs? ReadVariables(JsonElement variables)
     {

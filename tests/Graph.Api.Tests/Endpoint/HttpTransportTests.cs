@@ -101,8 +101,7 @@ public sealed class HttpTransportTests(SeedGraphFixture fixture)
     [InlineData("42", "INVALID_REQUEST")]
     [InlineData("{}", "INVALID_REQUEST")]
     [InlineData("{\"extensions\": {\"tracing\": true}}", "INVALID_REQUEST")]
-    // An automatic persisted query's first request, a hash without text: the code tells the client to send the text.
-    [InlineData("{\"extensions\": {\"persistedQuery\": {\"version\": 1, \"sha256Hash\": \"ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38\"}}}", "PERSISTED_QUERY_NOT_SUPPORTED")]
+    [InlineData("{\"extensions\": {\"persistedQuery\": {\"version\": 1}}}", "PERSISTED_QUERY_INVALID")]
     [InlineData("{\"query\": 7}", "INVALID_REQUEST")]
     [InlineData("{\"query\": \"{ __typename }\", \"variables\": [1]}", "INVALID_REQUEST")]
     [InlineData("{\"query\": \"{ __typename }\", \"operationName\": 3}", "INVALID_REQUEST")]
@@ -128,7 +127,7 @@ public sealed class HttpTransportTests(SeedGraphFixture fixture)
     [InlineData("", "INVALID_REQUEST")]
     [InlineData("&extensions=%7Bx", "INVALID_JSON")]
     [InlineData("&extensions=%7B%22%5Cud800%22%3A1%7D", "INVALID_JSON")]
-    [InlineData("&extensions=%7B%22persistedQuery%22%3A%7B%22version%22%3A1%2C%22sha256Hash%22%3A%22ab%22%7D%7D", "PERSISTED_QUERY_NOT_SUPPORTED")]
+    [InlineData("&extensions=%7B%22persistedQuery%22%3A%7B%22version%22%3A1%2C%22sha256Hash%22%3A%22ab%22%7D%7D", "PERSISTED_QUERY_INVALID")]
     public async Task A_get_without_query_text_is_400_and_names_persisted_queries_when_it_asks_for_one(string extensions, string code)
     {
         var response = await SendAsync(HttpMethod.Get, "/graphql?operationName=A" + extensions, accept: GraphQLResponse);
