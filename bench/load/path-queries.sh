@@ -23,6 +23,10 @@ body word-search-100 "{ search(text: \\\"granite\\\", first: 100) { match entity
 body words-search "{ search(text: \\\"12 granite\\\", first: 10) { match entity { id name kind } } }"
 body words-search-none "{ search(text: \\\"granite zz\\\", first: 10) { match entity { id name kind } } }"
 body words-search-long "{ search(text: \\\"amber birch cobalt delta ember falcon granite harbor iris juniper krypton lumen meridian nova onyx prairie quartz river summit tundra\\\", first: 10) { match entity { id name kind } } }"
+# Texts no name holds as typed, so names one slip from them are offered (SIMILAR): a common word misspelt
+# (a tenth of the names hold "granite"), and a name misspelt in every word but its number.
+body similar-search "{ search(text: \\\"granitte\\\", first: 10) { match entity { id name kind } } }"
+body similar-search-name "{ search(text: \\\"nvoa detla 4242\\\", first: 10) { match entity { id name kind } } }"
 body hub-page-degrees "{ entities(kind: TOPIC, first: 100) { edges { node { id degree } } } }"
 body hub-aggregates "{ entity(id: \\\"topic-0000000\\\") { degree(asOf: \\\"2015-06-01\\\") relationshipCounts { type count } neighborCounts { kind count } } }"
 body hub-timeline "{ entity(id: \\\"topic-0000000\\\") { timeline(first: 20) { date { text } relationship { id type } } } }"

@@ -54,6 +54,7 @@ internal sealed class MatchKindType : EnumerationGraphType<MatchKind>
         Values["PREFIX"]!.Description = "A name or alias starts with the search text.";
         Values["CONTAINS"]!.Description = "A name or alias contains the search text.";
         Values["WORDS"]!.Description = "A name or alias holds every word of the search text, in another order or with other words between (a word of one or two letters must start a word of the name).";
+        Values["SIMILAR"]!.Description = "Offered only when no name matches the search text in the ways above: a name or alias holds each word of the text, or for a word of four letters or more a word one slip from it (a letter left out, added or changed, or two neighbouring letters swapped), as in 'Lukashneko' for 'Lukashenko'.";
     }
 }
 

@@ -7,4 +7,5 @@ public enum MatchKind
     Prefix,
     Contains,
     Words,
+    Similar,
 }

@@ -5,7 +5,8 @@ using Graph.Api.Schema;
 namespace Graph.Api.Search;
 
 /// <summary>
-/// A search hit's cursor: how it matched, the length of the name that matched and the entity's id, which
+/// A search hit's cursor: how it matched, its rank within the match (the length of the name that matched, and
+/// for a similar name its slips) and the entity's id, which
 /// together are its rank. The next page holds the hits ranked after it, so a cursor stays right however
 /// deep the page, without counting the hits before it.
 /// </summary>
@@ -14,7 +15,7 @@ internal static class SearchCursor
     private const string Prefix = "s";
 
     public static string Encode(SearchHit hit) =>
-        Paging.Cursor.Encode(Prefix, string.Create(CultureInfo.InvariantCulture, $"{(int)hit.Match}:{hit.FoldedLength}:{hit.Entity.Id}"));
+        Paging.Cursor.Encode(Prefix, string.Create(CultureInfo.InvariantCulture, $"{(int)hit.Match}:{hit.RankLength}:{hit.Entity.Id}"));
 
     /// <summary>The rank a cursor names (as <see cref="RankedCandidates.Key"/> packs it); refused when it names no rank of this graph.</summary>
     public static long Rank(GraphIndex index, string cursor)

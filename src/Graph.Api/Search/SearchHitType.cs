@@ -13,6 +13,6 @@ internal sealed class SearchHitType : ObjectGraphType<SearchHit>
         Field<NonNullGraphType<EntityInterface>>("entity").Description("The entity found.").ResolveSource(s => s.Entity);
         Field<NonNullGraphType<StringGraphType>>("matchedName").Description("The name or alias that matched.").ResolveSource(s => s.MatchedName);
         Field<NonNullGraphType<StringGraphType>>("cursor").Description("Pass as 'after' to the same search for the hits ranked after this one.").ResolveSource(s => s.Cursor);
-        Field<NonNullGraphType<Schema.MatchKindType>>("match").Description("How it matched: EXACT, PREFIX, CONTAINS or WORDS.").ResolveSource(s => s.Match);
+        Field<NonNullGraphType<Schema.MatchKindType>>("match").Description("How it matched: EXACT, PREFIX, CONTAINS, WORDS or SIMILAR.").ResolveSource(s => s.Match);
     }
 }

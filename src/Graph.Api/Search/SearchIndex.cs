@@ -29,6 +29,7 @@ public sealed class SearchIndex
     private readonly string[][] foldedByOrdinal;
     private readonly EntityNode[] byOrdinal;
     private readonly NameSuffixes suffixes;
+    private readonly Lazy<NameWords> nameWords;
     private readonly ShortRunEntities shortRuns;
 
     // Built with loops and array sorts rather than query operators: this runs once, over every name, beside
@@ -48,7 +49,11 @@ public sealed class SearchIndex
         ranks = Array.ConvertAll(names, n => new Rank(n.Folded.Length, n.Entity.Ordinal, n.Entity.Kind));
         wordInitials = Array.ConvertAll(names, n => SearchWords.InitialsOf(n.Folded));
         (foldedByOrdinal, byOrdinal) = NamesByOrdinal(names);
-        suffixes = new NameSuffixes(Array.ConvertAll(names, n => n.Folded), Array.ConvertAll(names, n => n.Entity.Kind));
+        var folded = Array.ConvertAll(names, n => n.Folded);
+        suffixes = new NameSuffixes(folded, Array.ConvertAll(names, n => n.Entity.Kind));
+        // Only a search that matches nothing reads the words, so they are not built on the way to ready (a tenth of
+        // a second at 100k entities, where this build is the index's longest branch) but once the index serves.
+        nameWords = new Lazy<NameWords>(() => new NameWords(folded), LazyThreadSafetyMode.ExecutionAndPublication);
         shortRuns = new ShortRunEntities(foldedByOrdinal, byOrdinal);
     }
 
@@ -102,7 +107,8 @@ public sealed class SearchIndex
     }
 
     /// <summary>
-    /// Ranked hits: exact, then prefix, then contains, then every word; shorter names first within a rank; one hit
+    /// Ranked hits: exact, then prefix, then contains, then every word, and only when none of those, names one slip
+    /// from its words; shorter names first within a rank; one hit
     /// per entity, at its best name's rank. With <paramref name="after"/> (a hit's <see cref="SearchHit.Rank"/>),
     /// only the entities ranked after it.
     /// </summary>
@@ -119,7 +125,141 @@ public sealed class SearchIndex
         // Every entity matching the text whole is on the page now, so names holding its words in another
         // order, which rank after them all, fill the rest.
         if (hits.Count < first && (after == NoRank ? SearchWords.Of(query) : words) is { } held) AddWordMatches(hits, query, held, CompactFilter.Mask(kinds), first, after);
+        // Only a text that matches no name as typed gets the names one slip from it, so a text that does match
+        // never has likely misspellings of it among its hits. Every such hit ranks after every other, so past a
+        // cursor they come only after a similar hit's cursor.
+        if (hits.Count == 0 && (after == NoRank || KindOf(after) == MatchKind.Similar) && SimilarWords.Of(query) is { } similar)
+        {
+            AddSimilarMatches(hits, query, words, similar, CompactFilter.Mask(kinds), first, after);
+        }
+
         return hits;
+    }
+
+    private static MatchKind KindOf(long rank) => (MatchKind)(rank >> 56);
+
+    /// <summary>Builds what similar names are found by, if not yet built (<see cref="GraphIndexHolder"/> asks once the index serves).</summary>
+    public void PrepareSimilarNames() => _ = nameWords.Value;
+
+    /// <summary>
+    /// Adds the entities with a name holding each word of the text, or for a long word a word one slip from it,
+    /// fewest slips first, then shorter names, then entity order. Found by sets, not by reading names: each long
+    /// word's names are those holding it (a range of suffixes) and those with a word one slip from it (the words'
+    /// lists of names); the candidates are the names of the long word with the fewest, kept while each other
+    /// word's names, marked in a bit set, hold them too, each slip counted where a name holds a word only so.
+    /// </summary>
+    private void AddSimilarMatches(List<SearchHit> hits, string query, SearchWords? words, SimilarWords similar, ulong kinds, int first, long after)
+    {
+        var vocabulary = nameWords.Value;
+        var longWords = new List<(string Word, List<int> Slips, int Count)>();
+        foreach (var word in similar.Words)
+        {
+            if (word.Length < SimilarWords.SlipsFrom) continue;
+            var slips = new List<int>();
+            vocabulary.WithinOneEdit(word, slips);
+            var count = suffixes.NamesContaining(word).Count;
+            foreach (var w in slips) count += vocabulary.NamesWith(w).Length;
+            longWords.Add((word, slips, count));
+        }
+
+        longWords.Sort((x, y) => x.Count.CompareTo(y.Count));
+        if (longWords.Count == 0 || longWords[0].Count == 0) return;
+        // The candidates, and beside each how many of the long words so far it holds only with a slip.
+        var kept = new List<int>(longWords[0].Count);
+        var slipped = new List<int>(longWords[0].Count);
+        var bits = (names.Length + 63) / 64;
+        var marked = ArrayPool<ulong>.Shared.Rent(bits);
+        var asTyped = ArrayPool<ulong>.Shared.Rent(bits);
+        try
+        {
+            Array.Clear(marked, 0, bits);
+            foreach (var i in suffixes.NamesContaining(longWords[0].Word, kinds))
+            {
+                if (!Mark(marked, i)) continue;
+                kept.Add(i);
+                slipped.Add(0);
+            }
+
+            foreach (var w in longWords[0].Slips)
+            {
+                foreach (var i in vocabulary.NamesWith(w))
+                {
+                    if (!CompactFilter.Includes(kinds, (int)ranks[i].Kind) || !Mark(marked, i)) continue;
+                    kept.Add(i);
+                    slipped.Add(1);
+                }
+            }
+
+            for (var w = 1; w < longWords.Count && kept.Count > 0; w++)
+            {
+                // Names holding the word as typed are marked; those that do not must have a word one slip from it.
+                Array.Clear(asTyped, 0, bits);
+                foreach (var i in suffixes.NamesContaining(longWords[w].Word)) Mark(asTyped, i);
+                Array.Copy(asTyped, marked, bits);
+                foreach (var slip in longWords[w].Slips)
+                {
+                    foreach (var i in vocabulary.NamesWith(slip)) Mark(marked, i);
+                }
+
+                var count = 0;
+                for (var k = 0; k < kept.Count; k++)
+                {
+                    if (!IsMarked(marked, kept[k])) continue;
+                    (kept[count], slipped[count]) = (kept[k], slipped[k] + (IsMarked(asTyped, kept[k]) ? 0 : 1));
+                    count++;
+                }
+
+                kept.RemoveRange(count, kept.Count - count);
+                slipped.RemoveRange(count, slipped.Count - count);
+            }
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(marked);
+            ArrayPool<ulong>.Shared.Return(asTyped);
+        }
+
+        // The words of three letters anywhere, as typed, and the shorter ones at the start of a word.
+        var starts = words ?? SearchWords.Of(query);
+        using var candidates = new RankedCandidates();
+        candidates.Expect(kept.Count);
+        for (var k = 0; k < kept.Count; k++)
+        {
+            var i = kept[k];
+            var length = SimilarWords.RankLength(slipped[k], ranks[i].Length);
+            if (RankedCandidates.Key(MatchKind.Similar, length, ranks[i].Ordinal) <= after || !HoldsShortWords(i)) continue;
+            // Ranked by the candidate's place in the list, which holds its name and its slips.
+            candidates.Add(MatchKind.Similar, length, ranks[i].Ordinal, k);
+        }
+
+        var taken = new HashSet<int>();
+        foreach (var (match, k) in candidates.InRankOrder(first))
+        {
+            var name = names[kept[k]];
+            var length = SimilarWords.RankLength(slipped[k], name.Folded.Length);
+            if ((after != NoRank && !AtBest(name.Entity, query, words, match, length, similar)) || !taken.Add(name.Entity.Ordinal)) continue;
+            hits.Add(new SearchHit(name.Entity, name.Original, match, length));
+            if (hits.Count == first) break;
+        }
+
+        bool HoldsShortWords(int i)
+        {
+            foreach (var word in similar.Words)
+            {
+                if (word.Length >= NameSuffixes.ShortestText && word.Length < SimilarWords.SlipsFrom && !names[i].Folded.Contains(word, StringComparison.Ordinal)) return false;
+            }
+
+            return starts is not { WordStarts.Length: > 0 } || ((wordInitials[i] & starts.Initials) == starts.Initials && starts.StartWordsOf(names[i].Folded));
+        }
+
+        static bool Mark(ulong[] marks, int i)
+        {
+            if (IsMarked(marks, i)) return false;
+            marks[i >> 6] |= 1UL << i;
+            return true;
+        }
+
+        static bool IsMarked(ulong[] marks, int i) => (marks[i >> 6] & (1UL << i)) != 0;
     }
 
     /// <summary>No rank: every hit is wanted.</summary>
@@ -166,22 +306,24 @@ public sealed class SearchIndex
     /// was on an earlier page, and its other names must not bring it back. The entity's few names are
     /// matched one by one by the rules the index answers by ranges.
     /// </summary>
-    private bool AtBest(EntityNode entity, string query, SearchWords? words, MatchKind match, int length)
+    private bool AtBest(EntityNode entity, string query, SearchWords? words, MatchKind match, int rankLength, SimilarWords? similar = null)
     {
-        var rank = RankedCandidates.Key(match, length, entity.Ordinal);
+        var rank = RankedCandidates.Key(match, rankLength, entity.Ordinal);
         foreach (var name in foldedByOrdinal[entity.Ordinal])
         {
-            if (MatchOf(name, query, words) is { } other && RankedCandidates.Key(other, name.Length, entity.Ordinal) < rank) return false;
+            if (RankOf(name, query, words, similar) is { } other && RankedCandidates.Key(other.Match, other.Length, entity.Ordinal) < rank) return false;
         }
 
         return true;
     }
 
-    private static MatchKind? MatchOf(string name, string query, SearchWords? words) =>
-        string.Equals(name, query, StringComparison.Ordinal) ? MatchKind.Exact
-        : name.StartsWith(query, StringComparison.Ordinal) ? MatchKind.Prefix
-        : query.Length >= NameSuffixes.ShortestText && name.Contains(query, StringComparison.Ordinal) ? MatchKind.Contains
-        : words is not null && words.HeldBy(name) ? MatchKind.Words
+    /// <summary>How a folded name matches, and its rank within the match, by the rules the index answers by ranges and sets.</summary>
+    private static (MatchKind Match, int Length)? RankOf(string name, string query, SearchWords? words, SimilarWords? similar) =>
+        string.Equals(name, query, StringComparison.Ordinal) ? (MatchKind.Exact, name.Length)
+        : name.StartsWith(query, StringComparison.Ordinal) ? (MatchKind.Prefix, name.Length)
+        : query.Length >= NameSuffixes.ShortestText && name.Contains(query, StringComparison.Ordinal) ? (MatchKind.Contains, name.Length)
+        : words is not null && words.HeldBy(name) ? (MatchKind.Words, name.Length)
+        : similar?.SlipsIn(name) is { } slips ? (MatchKind.Similar, SimilarWords.RankLength(slips, name.Length))
         : null;
 
     /// <summary>

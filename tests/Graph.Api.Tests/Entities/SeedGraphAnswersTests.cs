@@ -75,6 +75,42 @@ public sealed class SeedGraphAnswersTests(SeedGraphFixture fixture)
         Assert.Equal((id, matchedName, "WORDS"), (top["entity"]!["id"]!.GetValue<string>(), top["matchedName"]!.GetValue<string>(), top["match"]!.GetValue<string>()));
     }
 
+    [Theory]
+    [InlineData("belrus", "belarus", "Belarus")]
+    [InlineData("Xi Jinpign", "xi-jinping", "Xi Jinping")]
+    [InlineData("industrail park", "china-belarus-industrial-park", "Great Stone Industrial Park")]
+    [InlineData("hong knog", "hong-kong", "Hong Kong")]
+    public async Task A_text_with_a_slip_of_typing_finds_what_it_meant_first(string text, string id, string matchedName)
+    {
+        var data = await fixture.Client.QueryAsync("query($t: String!) { search(text: $t, first: 5) { entity { id } matchedName match } }", new { t = text });
+        var hits = data["search"]!.AsArray();
+        Assert.Equal((id, matchedName), (hits[0]!["entity"]!["id"]!.GetValue<string>(), hits[0]!["matchedName"]!.GetValue<string>()));
+        Assert.All(hits, hit => Assert.Equal("SIMILAR", hit!["match"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Similar_names_page_on_with_their_cursors_and_a_text_that_matches_gets_none()
+    {
+        var all = await fixture.Client.QueryAsync("""{ search(text: "belarsu", first: 50) { entity { id } cursor } }""");
+        var ids = all["search"]!.AsArray().Select(h => h!["entity"]!["id"]!.GetValue<string>()).ToList();
+        Assert.True(ids.Count >= 4, string.Join(", ", ids));
+
+        var walked = new List<string>();
+        string? after = null;
+        for (var page = 0; page < ids.Count; page++)
+        {
+            var data = await fixture.Client.QueryAsync("query($a: String) { search(text: \"belarsu\", first: 2, after: $a) { entity { id } cursor } }", new { a = after });
+            var hits = data["search"]!.AsArray();
+            walked.AddRange(hits.Select(h => h!["entity"]!["id"]!.GetValue<string>()));
+            if (hits.Count < 2) break;
+            after = hits[^1]!["cursor"]!.GetValue<string>();
+        }
+
+        Assert.Equal(ids, walked);
+        var exact = await fixture.Client.QueryAsync("""{ search(text: "belarus", first: 50) { match } }""");
+        Assert.DoesNotContain(exact["search"]!.AsArray(), hit => hit!["match"]!.GetValue<string>() == "SIMILAR");
+    }
+
     [Fact]
     public async Task Words_matches_come_after_those_holding_the_whole_text_and_short_words_start_a_word()
     {

@@ -29,6 +29,7 @@ public sealed partial class CompiledExecutionTests : IDisposable
         { "query($after: String) { entities(first: 4, after: $after) { edges { cursor node { id } } } }", """{"after":null}""" },
         { "{ search(text: \"great stone\", first: 5) { match entity { id name kind } } }", null },
         { "query($t: String!) { search(text: $t) { match entity { id } } }", """{"t":"belarus"}""" },
+        { "query($t: String!) { search(text: $t, first: 3) { match matchedName cursor entity { id } } }", """{"t":"industrail park"}""" },
         { "{ neighborhood(id: \"belarus\", depth: 2, limit: 50) { truncated center { id } nodes { distance entity { id name kind } } relationships { id type from { id } to { id } validTime { start { text } } sources { paragraph document { id } } } } }", null },
         // Entities of several kinds mixed in one list: each value gets its own type's plan.
         { "{ neighborhood(id: \"belarus\", depth: 2, limit: 40) { nodes { entity { __typename id ... on Country { isoCode } ... on Person { offices { title } } } } relationships { from { __typename } to { __typename ... on Organization { id } } } } }", null },

@@ -27,7 +27,72 @@ public sealed class SearchIndexTests
         Assert.Equal(["Granite 13"], Index().Find("granite 13", null, 10).Select(h => h.MatchedName));
         Assert.Equal(["Granite 120", "Granite 129", "Granite 12 Works"], Index().Find("granite 12", new HashSet<EntityKind> { EntityKind.Place }, 10).Select(h => h.MatchedName));
         Assert.Equal(2, Index().Find("granite", null, 2).Count);
-        Assert.Empty(Index().Find("granites", null, 10));
+        Assert.Empty(Index().Find("granitexs", null, 10));
+    }
+
+    [Fact]
+    public void A_text_that_matches_no_name_finds_the_names_one_slip_from_it_shorter_first()
+    {
+        // "granites" matches no name as typed: one letter too many for "granite", two for "granit".
+        var hits = Index().Find("granites", null, 10);
+        Assert.Equal(["Granite 1", "Granite 12", "Granite 13", "Granite 120", "Granite 129", "Old Granite 12", "Granite 12 Works"], hits.Select(h => h.MatchedName));
+        Assert.All(hits, hit => Assert.Equal(MatchKind.Similar, hit.Match));
+        // A swap of two letters, a letter changed or left out, with the other words held as typed.
+        Assert.Equal(["Granite 13"], Index().Find("garnite 13", null, 10).Select(h => h.MatchedName));
+        Assert.Equal(["Granit 12"], Index().Find("12 grant", null, 10).Select(h => h.MatchedName));
+        Assert.Equal(["Granite 12 Works"], Index().Find("wroks granit", null, 10).Select(h => h.MatchedName));
+        // Words shorter than four letters are never taken for others.
+        Assert.Empty(Index().Find("granite 14", null, 10));
+        Assert.DoesNotContain(Index().Find("old", null, 10), h => h.Match == MatchKind.Similar);
+    }
+
+    [Fact]
+    public void Past_a_cursor_an_entity_shown_by_its_shortest_similar_name_is_not_shown_again_by_a_longer_one()
+    {
+        var index = GraphIndex.Build(
+        [
+            new Entity("e0", EntityKind.Topic, "Granite X", ["Granite Works Old"], "", [], ValidTime.Always),
+            new Entity("e1", EntityKind.Topic, "Granite Park", [], "", [], ValidTime.Always),
+        ], []).Search;
+
+        var first = Assert.Single(index.Find("granitte", null, 1));
+        var second = Assert.Single(index.Find("granitte", null, 1, first.Rank));
+        Assert.Equal(("e0", "e1"), (first.Entity.Id, second.Entity.Id));
+        Assert.Empty(index.Find("granitte", null, 1, second.Rank));
+    }
+
+    [Fact]
+    public void A_similar_name_may_hold_one_word_as_typed_inside_a_longer_one_and_another_with_a_slip()
+    {
+        // "granite" is held only inside "granitesque", by one name; "works", one slip from "wroks", by many.
+        var index = GraphIndex.Build(
+            Enumerable.Range(0, 20).Select(i => new Entity($"e{i:D2}", EntityKind.Topic, i == 7 ? "Granitesque Works" : $"Stone {i} Works", [], "", [], ValidTime.Always)), []).Search;
+
+        Assert.Equal([("e07", MatchKind.Similar)], index.Find("granite wroks", null, 10).Select(h => (h.Entity.Id, h.Match)));
+    }
+
+    [Fact]
+    public void Names_holding_more_of_the_words_as_typed_rank_first_whatever_their_length()
+    {
+        var index = GraphIndex.Build(
+        [
+            new Entity("e0", EntityKind.Topic, "Nova Delta 4842", [], "", [], ValidTime.Always),
+            new Entity("e1", EntityKind.Topic, "Nova Delta Works 4242", [], "", [], ValidTime.Always),
+            new Entity("e2", EntityKind.Topic, "Nova Delta 4243", [], "", [], ValidTime.Always),
+        ], []).Search;
+
+        // "4242" is held as typed by e1 only; e0 and e2 hold it with a slip, as every name holds "nvoa".
+        var hits = index.Find("nvoa delta 4242", null, 10);
+        Assert.Equal(["e1", "e0", "e2"], hits.Select(h => h.Entity.Id));
+        var second = Assert.Single(index.Find("nvoa delta 4242", null, 1, hits[0].Rank));
+        Assert.Equal("e0", second.Entity.Id);
+    }
+
+    [Fact]
+    public void A_text_that_matches_some_name_gets_no_similar_ones()
+    {
+        // "granit" is held by every name, so names one slip from it ("grant") are not offered.
+        Assert.All(Index().Find("granit", null, 10), hit => Assert.NotEqual(MatchKind.Similar, hit.Match));
     }
 
     [Theory]
@@ -89,7 +154,12 @@ public sealed class SearchIndexTests
         var index = GraphIndex.Build(entities, []);
         var places = new HashSet<EntityKind> { EntityKind.Place };
         var checkedPages = 0;
-        foreach (var text in new[] { "a", "ab", "abc", "bca", "cab", "aaa", "a b", "b c", "abca", "cc a", "abcab", "b", "ccc", "bbb", "bca ab", "ab bca", "cab c", "c cab", "aab bb", "abc cab bca", "ca abc", "bb aa", "aaa aaa", "b ac bca", "abc abca", "cab abcab bc", "bca cabc" })
+        var similarPages = 0;
+        foreach (var text in new[] { "a", "ab", "abc", "bca", "cab", "aaa", "a b", "b c", "abca", "cc a", "abcab", "b", "ccc", "bbb", "bca ab", "ab bca", "cab c", "c cab", "aab bb", "abc cab bca", "ca abc", "bb aa", "aaa aaa", "b ac bca", "abc abca", "cab abcab bc", "bca cabc",
+            // Texts no name holds, for the names one slip from them: a letter no name has, added, in place of one, between two.
+            "abcx", "xabc", "abxc", "bcax", "aaxa", "xxxx", "x", "abx", "cab abcx", "ab abxc", "abcx cbax", "c xbca", "bacx ab", "abcabcx", "bacbx", "a xa",
+            // A long word held as typed inside a longer word of the name, beside one held only with a slip.
+            "abca xbca", "cabc bxab", "bcab cxab ab", "aabc cbxa" })
         {
             foreach (var first in new[] { 1, 3, 10, 40, 500 })
             {
@@ -99,11 +169,13 @@ public sealed class SearchIndexTests
                     var found = index.Search.Find(text, kinds, first).Select(h => (h.Entity.Id, h.Match, h.MatchedName)).ToList();
                     Assert.Equal(expected, found);
                     if (expected.Count > 1) checkedPages++;
+                    if (expected.Count > 0 && expected[0].Match == MatchKind.Similar) similarPages++;
                 }
             }
         }
 
         Assert.True(checkedPages >= 100, $"only {checkedPages} pages held more than one hit");
+        Assert.True(similarPages >= 60, $"only {similarPages} pages held similar names");
     }
 
     [Fact]
@@ -126,7 +198,8 @@ public sealed class SearchIndexTests
             [.. Enumerable.Range(0, random.Next(4)).Select(_ => $"{Word()} {Word()}")], "", [], ValidTime.Always)).ToList();
         var index = GraphIndex.Build(entities, []).Search;
         var walks = 0;
-        foreach (var text in new[] { "a", "ab", "abc", "cab", "a b", "bca ab", "c cab", "abc abca", "b ac" })
+        var similarWalks = 0;
+        foreach (var text in new[] { "a", "ab", "abc", "cab", "a b", "bca ab", "c cab", "abc abca", "b ac", "abcx", "ab bcxa", "xcab c" })
         {
             foreach (var kinds in new[] { null, new HashSet<EntityKind> { EntityKind.Place } })
             {
@@ -145,11 +218,13 @@ public sealed class SearchIndexTests
 
                     Assert.Equal(all, walked);
                     if (all.Count > size) walks++;
+                    if (all.Count > size && all[0].Match == MatchKind.Similar) similarWalks++;
                 }
             }
         }
 
         Assert.True(walks >= 30, $"only {walks} walks took more than one page");
+        Assert.True(similarWalks >= 12, $"only {similarWalks} walks of similar names took more than one page");
     }
 
     [Fact]
@@ -172,27 +247,37 @@ public sealed class SearchIndexTests
 
     // Every entity's best name (exact, prefix, then contains from three letters on, then every word of a text
     // of several with one of three letters or more, short words starting a word; shorter first; then the
-    // names' folded order), the entities ranked by it and then by id.
+    // names' folded order), the entities ranked by it and then by id. When no entity of the kinds has such a
+    // name: the names holding each word so, or for a word of four letters or more a word one slip from it.
     private static IEnumerable<(string Id, MatchKind Match, string MatchedName)> Scan(GraphIndex index, string text, HashSet<EntityKind>? kinds)
     {
         var query = TextNormalizer.Normalize(text);
         var words = query.Split(' ');
-        bool HoldsEveryWord(string folded) => words.Length > 1 && words.Any(w => w.Length >= 3)
-            && words.All(w => w.Length >= 3 ? folded.Contains(w, StringComparison.Ordinal) : $" {folded}".Contains($" {w}", StringComparison.Ordinal));
+        bool Holds(string folded, string w) => w.Length >= 3 ? folded.Contains(w, StringComparison.Ordinal) : $" {folded}".Contains($" {w}", StringComparison.Ordinal);
+        bool HoldsEveryWord(string folded) => words.Length > 1 && words.Any(w => w.Length >= 3) && words.All(w => Holds(folded, w));
+        var matched = Scan(index, kinds, folded => (folded == query ? MatchKind.Exact
+            : folded.StartsWith(query, StringComparison.Ordinal) ? MatchKind.Prefix
+            : query.Length >= 3 && folded.Contains(query, StringComparison.Ordinal) ? MatchKind.Contains
+            : HoldsEveryWord(folded) ? MatchKind.Words : null, 0)).ToList();
+        if (matched.Count > 0 || !words.Any(w => w.Length >= 4)) return matched;
+        // Fewer words held only with a slip first.
+        return Scan(index, kinds, folded => words.All(w => Holds(folded, w) || (w.Length >= 4 && folded.Split(' ').Any(n => OneEditTests.Distance(n, w) <= 1)))
+            ? (MatchKind.Similar, words.Count(w => !Holds(folded, w))) : (null, 0));
+    }
+
+    private static IEnumerable<(string Id, MatchKind Match, string MatchedName)> Scan(GraphIndex index, HashSet<EntityKind>? kinds, Func<string, (MatchKind? Match, int Slips)> matchOf)
+    {
         return index.Entities
             .Where(e => kinds is null || kinds.Contains(e.Kind))
             .Select(e => e.Entity.Aliases.Prepend(e.Entity.Name)
                 .Select(name => (Name: name, Folded: TextNormalizer.Normalize(name)))
-                .Select(n => (n.Name, n.Folded, Match: n.Folded == query ? MatchKind.Exact
-                    : n.Folded.StartsWith(query, StringComparison.Ordinal) ? MatchKind.Prefix
-                    : query.Length >= 3 && n.Folded.Contains(query, StringComparison.Ordinal) ? MatchKind.Contains
-                    : HoldsEveryWord(n.Folded) ? MatchKind.Words : (MatchKind?)null))
-                .Where(n => n.Match is not null)
-                .OrderBy(n => n.Match).ThenBy(n => n.Folded.Length).ThenBy(n => n.Folded, StringComparer.Ordinal)
-                .Select(n => (Entity: e, n.Name, Match: n.Match!.Value, n.Folded.Length))
+                .Select(n => (n.Name, n.Folded, Rank: matchOf(n.Folded)))
+                .Where(n => n.Rank.Match is not null)
+                .OrderBy(n => n.Rank.Match).ThenBy(n => n.Rank.Slips).ThenBy(n => n.Folded.Length).ThenBy(n => n.Folded, StringComparer.Ordinal)
+                .Select(n => (Entity: e, n.Name, Match: n.Rank.Match!.Value, n.Rank.Slips, n.Folded.Length))
                 .FirstOrDefault())
             .Where(best => best.Entity is not null)
-            .OrderBy(best => best.Match).ThenBy(best => best.Length).ThenBy(best => best.Entity.Ordinal)
+            .OrderBy(best => best.Match).ThenBy(best => best.Slips).ThenBy(best => best.Length).ThenBy(best => best.Entity.Ordinal)
             .Select(best => (best.Entity.Id, best.Match, best.Name));
     }
 }
