@@ -48,6 +48,23 @@ public sealed class ExplorerTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_misspelt_name_is_offered_as_what_it_may_mean_and_a_name_as_typed_is_not()
+    {
+        var requests = new List<string>();
+        var page = await OpenAsync(requests);
+        await page.FillAsync("#search", "belrus");
+        await page.Locator("#suggestions li[data-entity='belarus']").WaitForAsync(new() { Timeout = 15_000 });
+        Assert.Equal("No name matches as typed. Did you mean:", await page.InnerTextAsync("#suggestions li:first-child"));
+
+        // The name as typed: the list is asked for again, and the hint goes.
+        await page.FillAsync("#search", "belarus");
+        await page.WaitForFunctionAsync("() => document.querySelector('#suggestions li.hint') === null", null, new() { Timeout = 15_000 });
+        await page.Locator("#suggestions li[data-entity='belarus']").WaitForAsync(new() { Timeout = 15_000 });
+        fixture.AssertOnlyLocalRequests(requests);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Double_clicking_a_node_adds_its_neighbours()
     {
         var requests = new List<string>();

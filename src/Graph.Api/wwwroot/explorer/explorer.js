@@ -245,7 +245,9 @@ $('search').addEventListener('input', () => {
     const seq = ++searchSeq;
     const { search } = await gql(SEARCH, { text });
     if (seq !== searchSeq) return; // a newer keystroke has already asked again
-    $('suggestions').innerHTML = search.map((hit) => `
+    // Similar names come only when nothing matches as typed: say so, so a near miss is not taken for the answer.
+    const similar = search.length > 0 && search[0].match === 'SIMILAR';
+    $('suggestions').innerHTML = (similar ? '<li class="hint" aria-disabled="true">No name matches as typed. Did you mean:</li>' : '') + search.map((hit) => `
       <li role="option" data-entity="${escapeHtml(hit.entity.id)}">
         <span>${escapeHtml(hit.entity.name)}${hit.matchedName !== hit.entity.name ? ` <small>(${escapeHtml(hit.matchedName)})</small>` : ''}</span>
         <span class="kind">${escapeHtml(hit.entity.kind)}</span></li>`).join('') || '<li>No match</li>';
