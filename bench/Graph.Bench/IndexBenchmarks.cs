@@ -71,6 +71,14 @@ public class IndexBenchmarks
     [Benchmark]
     public SearchIndex BuildSearchIndex() => new(index.Entities);
 
+    /// <summary>The entities sorted by name and by degree, for pages in those orders: worked out once, after a snapshot is swapped in.</summary>
+    [Benchmark]
+    public EntityOrders BuildEntityOrders() => new(index);
+
+    /// <summary>A search that matches no name as typed, so names one slip from it are offered (the words they are found by built already).</summary>
+    [Benchmark]
+    public int SearchSimilar() => index.Search.Find("granitte", null, 10).Count;
+
     /// <summary>QuikGraph's weakly connected components over the index's view: what a snapshot works out once, after it is swapped in.</summary>
     [Benchmark]
     public GraphComponents Components() => GraphComponents.Of(index);

@@ -27,6 +27,10 @@ body words-search-long "{ search(text: \\\"amber birch cobalt delta ember falcon
 # (a tenth of the names hold "granite"), and a name misspelt in every word but its number.
 body similar-search "{ search(text: \\\"granitte\\\", first: 10) { match entity { id name kind } } }"
 body similar-search-name "{ search(text: \\\"nvoa detla 4242\\\", first: 10) { match entity { id name kind } } }"
+# Pages in other orders: by name past a cursor deep in the list, a kind's most connected, and a name filter by name.
+body name-order-page "{ entities(orderBy: NAME, first: 20, after: \\\"$(cursor 'en:15:tundra summit 9:person-0000009')\\\") { pageInfo { endCursor hasNextPage } edges { node { id name } } } }"
+body degree-order-kind "{ entities(kind: PERSON, orderBy: DEGREE, first: 20) { edges { node { id degree } } } }"
+body name-filter-by-name "{ entities(filter: { nameContains: \\\"granite\\\" }, orderBy: NAME, first: 20) { totalCount edges { node { id name } } } }"
 body hub-page-degrees "{ entities(kind: TOPIC, first: 100) { edges { node { id degree } } } }"
 body hub-aggregates "{ entity(id: \\\"topic-0000000\\\") { degree(asOf: \\\"2015-06-01\\\") relationshipCounts { type count } neighborCounts { kind count } } }"
 body hub-timeline "{ entity(id: \\\"topic-0000000\\\") { timeline(first: 20) { date { text } relationship { id type } } } }"

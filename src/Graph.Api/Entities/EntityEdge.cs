@@ -5,10 +5,10 @@ using GraphQL.Types;
 
 namespace Graph.Api.Entities;
 
-/// <summary>One entity of a page; its cursor is made when first read (see <see cref="IPageEdge"/>).</summary>
-public sealed record EntityEdge(EntityNode Node) : IPageEdge
+/// <summary>One entity of a page taken in an order; its cursor is made when first read (see <see cref="IPageEdge"/>).</summary>
+public sealed record EntityEdge(EntityNode Node, EntityOrder Order = EntityOrder.Id, EntityOrders? Orders = null) : IPageEdge
 {
-    public string Cursor => field ??= Paging.Cursor.Encode("e", Node.Id);
+    public string Cursor => field ??= EntityCursor.Encode(Node, Order, Orders);
 }
 
 internal sealed class EntityEdgeType : ObjectGraphType<EntityEdge>

@@ -27,9 +27,10 @@ internal static class EntityQueries
         query.Field<EntityInterface>("entity").Description("An entity by its id, or null when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The entity's id, e.g. 'belarus'.")
             .Resolve(c => c.Index().FindEntity(c.GetArgument<string>("id")));
-        query.Field<NonNullGraphType<EntityConnectionType>>("entities").Description("Entities in id order, optionally of one kind and filtered, one page at a time.")
+        query.Field<NonNullGraphType<EntityConnectionType>>("entities").Description("Entities, optionally of one kind and filtered, in id order or by name or degree, one page at a time.")
             .Argument<EntityKindType>("kind", "Only entities of this kind.")
             .Argument<EntityFilterInputType>("filter", "Further conditions.")
+            .Argument<EntityOrderType>("orderBy", "The order of the pages: ID (the default), NAME or DEGREE. A cursor pages on only in the order it came from.", a => a.DefaultValue = EntityOrder.Id)
             .WithPaging()
             .Resolve(PageEntities);
     }
@@ -45,11 +46,41 @@ internal static class EntityQueries
 
         var (candidates, met) = Candidates(index, kind, filter);
         var matching = Matching(index, candidates, met, kind, filter);
+        if (context.GetArgument("orderBy", EntityOrder.Id) is var order and not EntityOrder.Id) return PageInOrder(index, page, order, candidates, met, kind, filter, matching);
         if (page is { After: null, Before: null, Backward: false }) return page.Take(matching, e => new EntityEdge(e), () => matching.Count());
         var start = page.After is null ? 0 : Position(candidates, Cursor.Decode("e", page.After), skipEqual: true);
         var end = page.Before is null ? candidates.Count : Position(candidates, Cursor.Decode("e", page.Before, "before"), skipEqual: false);
         var between = Matching(index, Pages.Between(candidates, start, Math.Max(start, end), page.Backward), met, kind, filter);
         return page.Take(between, e => new EntityEdge(e), () => matching.Count());
+    }
+
+    /// <summary>
+    /// A page by name or degree: the order's list of every entity, from the place of 'after' up to that of 'before',
+    /// keeping the candidates that meet the conditions. The candidates, in id order, are marked by ordinal first
+    /// unless they are every entity or a kind's; the total is theirs, as in id order.
+    /// </summary>
+    private static Page<EntityEdge> PageInOrder(GraphIndex index, PageRequest page, EntityOrder order, IReadOnlyList<EntityNode> candidates, Met met,
+        EntityKind? kind, EntityFilter? filter, IEnumerable<EntityNode> matching)
+    {
+        var orders = index.Orders;
+        var list = order == EntityOrder.Name ? orders.ByName : orders.ByDegree;
+        Func<int, bool> isCandidate = candidates switch
+        {
+            _ when ReferenceEquals(candidates, index.Entities) => static _ => true,
+            _ when met == Met.Kind && filter is null => ordinal => index.EntityAt(ordinal).Kind == kind,
+            _ => Marked(candidates, index.Entities.Count),
+        };
+        var start = page.After is null ? 0 : EntityCursor.Position(index, order, page.After, "after", atOrAfter: false);
+        var end = page.Before is null ? list.Length : EntityCursor.Position(index, order, page.Before, "before", atOrAfter: true);
+        var between = Pages.Between(list, start, Math.Max(start, end), page.Backward).Where(isCandidate).Select(index.EntityAt);
+        return page.Take(Matching(index, between, met, kind, filter), e => new EntityEdge(e, order, orders), () => matching.Count());
+
+        static Func<int, bool> Marked(IReadOnlyList<EntityNode> entities, int count)
+        {
+            var marks = new System.Collections.BitArray(count);
+            foreach (var entity in entities) marks[entity.Ordinal] = true;
+            return ordinal => marks[ordinal];
+        }
     }
 
     // The candidates are in id order, so a cursor's place is where its id would stand: found by halving the

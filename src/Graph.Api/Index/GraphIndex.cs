@@ -23,6 +23,7 @@ public sealed class GraphIndex
     private readonly MarkedEntities[] entitiesByRelationshipType;
     private readonly FrozenDictionary<EntityKind, MarkedEntities> kindSets;
     private readonly Lazy<GraphComponents> components;
+    private readonly Lazy<EntityOrders> orders;
     private readonly ConditionalWeakTable<int[], HoldingCounts> citedDates = new();
 
     /// <summary>
@@ -52,6 +53,7 @@ public sealed class GraphIndex
         entitiesByRelationshipType = EntitiesByRelationshipType(entities, Compact.EntityRelationshipTypes, counts.Length);
         kindSets = entitiesByKind.ToFrozenDictionary(p => p.Key, p => KindSet(p.Value, entities));
         components = new Lazy<GraphComponents>(() => GraphComponents.Of(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        orders = new Lazy<EntityOrders>(() => new EntityOrders(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Every entity, in id order (ordinal = position).</summary>
@@ -72,6 +74,9 @@ public sealed class GraphIndex
     /// starts it once a snapshot is swapped in, not before it is ready) and kept with the snapshot.
     /// </summary>
     public GraphComponents Components => components.Value;
+
+    /// <summary>The entities by name and by degree, worked out on first use like <see cref="Components"/>.</summary>
+    public EntityOrders Orders => orders.Value;
 
     /// <summary>
     /// The graph as QuikGraph reads it (<see cref="QuikGraphView"/>), for QuikGraph's whole-graph algorithms; a

@@ -18,6 +18,10 @@ public sealed class BackwardPagingTests(SeedGraphFixture fixture)
     {
         ["entities"] = $$"""{ c: entities(ARGS) { {{Page}} edges { cursor node { id } } } }""",
         ["topics named with 'an'"] = $$"""{ c: entities(kind: TOPIC, filter: { nameContains: "an" }, ARGS) { {{Page}} edges { cursor node { id } } } }""",
+        ["entities by name"] = $$"""{ c: entities(orderBy: NAME, ARGS) { {{Page}} edges { cursor node { id } } } }""",
+        ["entities by degree"] = $$"""{ c: entities(orderBy: DEGREE, ARGS) { {{Page}} edges { cursor node { id } } } }""",
+        ["topics by name"] = $$"""{ c: entities(kind: TOPIC, orderBy: NAME, ARGS) { {{Page}} edges { cursor node { id } } } }""",
+        ["entities named with 'an' by degree"] = $$"""{ c: entities(filter: { nameContains: "an" }, orderBy: DEGREE, ARGS) { {{Page}} edges { cursor node { id } } } }""",
         ["relationships, both ways"] = $$"""{ entity(id: "china") { c: relationships(ARGS) { {{Page}} edges { cursor relationship { id } } } } }""",
         ["relationships in, of three types"] = $$"""{ entity(id: "belarus") { c: relationships(direction: IN, types: [DIPLOMATIC_RELATIONS, INVESTS, LOCATED_IN], ARGS) { {{Page}} edges { cursor relationship { id } } } } }""",
         ["a document's supports"] = $$"""{ entity(id: "essay-china-belarus-relations") { ... on Document { c: supports(ARGS) { {{Page}} edges { cursor node { id } } } } } }""",

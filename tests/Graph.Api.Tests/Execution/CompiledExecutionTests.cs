@@ -27,6 +27,8 @@ public sealed partial class CompiledExecutionTests : IDisposable
         { "fragment E on Entity { id name } fragment C on Country { isoCode } { entity(id: \"china\") { ...E ...C ... on Person { offices { title } } } node(id: \"belarus\") { id ... on Entity { ...E } } }", null },
         { "{ entities(kind: COUNTRY, first: 5) { totalCount edges { node { id name } } pageInfo { startCursor endCursor hasNextPage hasPreviousPage } } }", null },
         { "query($after: String) { entities(first: 4, after: $after) { edges { cursor node { id } } } }", """{"after":null}""" },
+        { "query($o: EntityOrder) { entities(kind: TOPIC, orderBy: $o, first: 4) { totalCount edges { cursor node { id name degree } } pageInfo { endCursor hasNextPage } } }", """{"o":"DEGREE"}""" },
+        { "{ entities(orderBy: NAME, last: 3) { edges { cursor node { id name } } pageInfo { startCursor hasPreviousPage } } }", null },
         { "{ search(text: \"great stone\", first: 5) { match entity { id name kind } } }", null },
         { "query($t: String!) { search(text: $t) { match entity { id } } }", """{"t":"belarus"}""" },
         { "query($t: String!) { search(text: $t, first: 3) { match matchedName cursor entity { id } } }", """{"t":"industrail park"}""" },
