@@ -228,15 +228,15 @@ public sealed class SearchIndex
             var i = kept[k];
             var length = SimilarWords.RankLength(slipped[k], ranks[i].Length);
             if (RankedCandidates.Key(MatchKind.Similar, length, ranks[i].Ordinal) <= after || !HoldsShortWords(i)) continue;
-            // Ranked by the candidate's place in the list, which holds its name and its slips.
-            candidates.Add(MatchKind.Similar, length, ranks[i].Ordinal, k);
+            candidates.Add(MatchKind.Similar, length, ranks[i].Ordinal, i);
         }
 
         var taken = new HashSet<int>();
-        foreach (var (match, k) in candidates.InRankOrder(first))
+        foreach (var (match, index) in candidates.InRankOrder(first))
         {
-            var name = names[kept[k]];
-            var length = SimilarWords.RankLength(slipped[k], name.Folded.Length);
+            // The few names a page shows count their slips again, one by one, as the sets counted them.
+            var name = names[index];
+            var length = SimilarWords.RankLength(similar.SlipsIn(name.Folded) ?? 0, name.Folded.Length);
             if ((after != NoRank && !AtBest(name.Entity, query, words, match, length, similar)) || !taken.Add(name.Entity.Ordinal)) continue;
             hits.Add(new SearchHit(name.Entity, name.Original, match, length));
             if (hits.Count == first) break;

@@ -89,6 +89,16 @@ public sealed class SearchIndexTests
     }
 
     [Fact]
+    public void Of_an_entity_s_similar_names_that_rank_alike_the_hit_shows_the_first_in_name_order()
+    {
+        // Both names are ten letters with one slip from "stone xark"; "dark stone" sorts first, though the word
+        // "bark" sorts before "dark".
+        var index = GraphIndex.Build([new Entity("e0", EntityKind.Topic, "Stone Bark", ["Dark Stone"], "", [], ValidTime.Always)], []).Search;
+
+        Assert.Equal("Dark Stone", Assert.Single(index.Find("stone xark", null, 10)).MatchedName);
+    }
+
+    [Fact]
     public void A_text_that_matches_some_name_gets_no_similar_ones()
     {
         // "granit" is held by every name, so names one slip from it ("grant") are not offered.
