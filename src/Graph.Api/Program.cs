@@ -27,6 +27,8 @@ try
     // Settings are checked before the host starts, so that one out of range ends the start with the one line
     // below; checked by the host's own start, it also got the host's failure log with a stack trace.
     app.Services.GetRequiredService<IStartupValidator>().Validate();
+    // The trusted documents are read now, so that a file that cannot be used stops the start in the same way.
+    app.Services.GetRequiredService<PersistedQueries>();
 
     app.UseTrustedProxies();
     app.UseRequestIds();

@@ -198,6 +198,17 @@ internal sealed class GraphQLRequestReader(IOptions<LimitsOptions> limits, Graph
     /// </summary>
     private (string Text, string? PersistAs) QueryText(string? text, string? hash, string missingMessage)
     {
+        var (query, persistAs) = TextAndHash(text, hash, missingMessage);
+        if (persisted.OnlyTrusted && !persisted.IsTrusted(query))
+        {
+            throw new RequestError(StatusCodes.Status403Forbidden, "QUERY_NOT_IN_SAFELIST", "This endpoint runs only its trusted documents, and this query is not one of them.");
+        }
+
+        return (query, persistAs);
+    }
+
+    private (string Text, string? PersistAs) TextAndHash(string? text, string? hash, string missingMessage)
+    {
         if (hash is null || !persisted.Enabled)
         {
             if (!string.IsNullOrEmpty(text)) return (text, null);

@@ -12,6 +12,7 @@ namespace Graph.Api.Endpoint;
 /// characters and a GET of it fits in a short URL that caches can key. A text is kept only once its hash
 /// has been checked and its operation has run, so nothing kept is a text that fails to parse or validate,
 /// and no hash can be made to stand for another text. Bounded by <see cref="PersistedQueryOptions.MaxCharacters"/>.
+/// An operator's file of trusted documents (<see cref="TrustedDocuments"/>) is known from the start, and may be the only documents that run.
 /// </summary>
 internal sealed class PersistedQueries(IOptions<PersistedQueryOptions> options) : IDisposable
 {
@@ -19,15 +20,27 @@ internal sealed class PersistedQueries(IOptions<PersistedQueryOptions> options) 
     public const int HashLength = 64;
 
     private readonly MemoryCache texts = new(new MemoryCacheOptions { SizeLimit = options.Value.MaxCharacters });
+    private readonly TrustedDocuments trusted = TrustedDocuments.Read(options.Value);
 
     public bool Enabled { get; } = options.Value.Enabled;
 
-    /// <summary>The text kept under the hash (lower-case hexadecimal), or null when none is.</summary>
-    public string? Find(string hash) => texts.TryGetValue(hash, out string? text) ? text : null;
+    /// <summary>Only the trusted documents run (<see cref="PersistedQueryOptions.OnlyTrustedDocuments"/>).</summary>
+    public bool OnlyTrusted { get; } = options.Value.OnlyTrustedDocuments;
 
-    /// <summary>Keeps a text under its hash, once checked with <see cref="IsHashOf"/> and run.</summary>
-    public void Keep(string hash, string text) =>
-        texts.Set(hash, text, new MemoryCacheEntryOptions { Size = HashLength + text.Length });
+    /// <summary>The trusted document or the text kept under the hash (lower-case hexadecimal), or null when there is none.</summary>
+    public string? Find(string hash) => trusted.Find(hash) ?? (texts.TryGetValue(hash, out string? text) ? text : null);
+
+    /// <summary>Whether the text is one of the trusted documents, exactly.</summary>
+    public bool IsTrusted(string text) => trusted.Holds(text);
+
+    /// <summary>
+    /// Keeps a text under its hash, once checked with <see cref="IsHashOf"/> and run. A trusted document is known
+    /// already (and when only those run, no other text gets this far).
+    /// </summary>
+    public void Keep(string hash, string text)
+    {
+        if (trusted.Find(hash) is null) texts.Set(hash, text, new MemoryCacheEntryOptions { Size = HashLength + text.Length });
+    }
 
     /// <summary>True when the hash (lower-case hexadecimal) is the SHA-256 of the text's UTF-8 bytes.</summary>
     public static bool IsHashOf(string hash, string text)

@@ -161,6 +161,69 @@ public sealed class PersistedQueryTests(SeedGraphFixture fixture)
         Assert.Equal("PersistedQueryNotSupported", alone.Errors![0]!["message"]!.GetValue<string>());
     }
 
+    /// <summary>A service with a file of trusted documents: a query by name and one with a variable.</summary>
+    private static (GraphApiFactory Factory, string File, string Belarus, string Entity) WithTrustedDocuments(bool only)
+    {
+        const string belarus = "query TrustedBelarus { entity(id: \"belarus\") { name } }";
+        const string entity = "query TrustedEntity($id: ID!) { entity(id: $id) { name } }";
+        var file = Path.Combine(Path.GetTempPath(), $"graph-documents-{Guid.NewGuid():N}.json");
+        // A name in capitals is the same hash.
+        File.WriteAllText(file, JsonSerializer.Serialize(new Dictionary<string, string> { [Sha256(belarus)] = belarus, [Sha256(entity).ToUpperInvariant()] = entity }));
+        var factory = new GraphApiFactory().With("Graph:PersistedQueries:DocumentsPath", file).With("Graph:PersistedQueries:OnlyTrustedDocuments", only ? "true" : "false");
+        return (factory, file, belarus, entity);
+    }
+
+    [Fact]
+    public async Task Trusted_documents_answer_by_hash_from_the_start()
+    {
+        var (factory, file, belarus, entity) = WithTrustedDocuments(only: false);
+        try
+        {
+            var http = factory.CreateGraphQLClient().Http;
+            Assert.Equal("Belarus", (await PostAsync(http, null, Extensions(Sha256(belarus)))).Data!["entity"]!["name"]!.GetValue<string>());
+            using var china = await http.GetAsync(GetUrl(Sha256(entity), "{\"id\":\"china\"}"));
+            Assert.Equal("China", (await GraphQLResponse.ReadAsync(china)).Data!["entity"]!["name"]!.GetValue<string>());
+            // Any other text still runs, and is kept as before.
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(http, "{ __typename }", Extensions(Sha256("{ __typename }")))).Status);
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(http, null, Extensions(Sha256("{ __typename }")))).Status);
+        }
+        finally
+        {
+            factory.Dispose();
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Only_trusted_documents_run_when_so_configured_by_hash_or_as_text()
+    {
+        var (factory, file, belarus, entity) = WithTrustedDocuments(only: true);
+        try
+        {
+            var http = factory.CreateGraphQLClient().Http;
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(http, null, Extensions(Sha256(belarus)))).Status);
+            Assert.Equal("China", (await factory.CreateGraphQLClient().PostAsync(entity, new { id = "china" })).Data!["entity"]!["name"]!.GetValue<string>());
+
+            // Any other text is refused, with or without its hash, and is not kept.
+            var other = "{ graphStatistics { entityCount } }";
+            foreach (var response in new[] { await factory.CreateGraphQLClient().PostAsync(other), await PostAsync(http, other, Extensions(Sha256(other))) })
+            {
+                Assert.Equal(HttpStatusCode.Forbidden, response.Status);
+                Assert.Equal("QUERY_NOT_IN_SAFELIST", response.FirstErrorCode);
+                Assert.Null(response.Data);
+            }
+
+            Assert.Equal("PERSISTED_QUERY_NOT_FOUND", (await PostAsync(http, null, Extensions(Sha256(other)))).FirstErrorCode);
+            // The same document with a character more is another text.
+            Assert.Equal("QUERY_NOT_IN_SAFELIST", (await factory.CreateGraphQLClient().PostAsync(belarus + " ")).FirstErrorCode);
+        }
+        finally
+        {
+            factory.Dispose();
+            File.Delete(file);
+        }
+    }
+
     [Fact]
     public async Task The_kept_texts_stay_within_their_configured_size()
     {

@@ -85,6 +85,8 @@ public sealed class StartupExitCodeTests
     [InlineData("Graph__Limits__MaxBodyBytes", "abc", "MaxBodyBytes")]
     [InlineData("Graph__Limits__Introspection", "maybe", "Introspection")]
     [InlineData("Graph__Proxies__Trusted__0", "proxy.example.org", "proxy.example.org")]
+    [InlineData("Graph__PersistedQueries__OnlyTrustedDocuments", "true", "Graph:PersistedQueries:DocumentsPath")]
+    [InlineData("Graph__PersistedQueries__DocumentsPath", "no-such-documents.json", "Graph:PersistedQueries:DocumentsPath")]
     public async Task A_setting_out_of_range_ends_the_process_with_exit_code_1_naming_it(string variable, string value, string setting)
     {
         var (exitCode, output) = await RunServiceAsync(variable, value);
@@ -94,6 +96,31 @@ public sealed class StartupExitCodeTests
         Assert.NotNull(reason);
         Assert.Contains(setting, reason, StringComparison.Ordinal);
         Assert.DoesNotContain(StackFrame, output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{ "0000000000000000000000000000000000000000000000000000000000000000": "{ __typename }" }""", "is not the SHA-256 of its text")]
+    [InlineData("""{ "ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38": 7 }""", "cannot be read")]
+    [InlineData("""[ "{__typename}" ]""", "cannot be read")]
+    public async Task A_trusted_documents_file_that_cannot_be_used_ends_the_process_with_exit_code_1_saying_why(string contents, string said)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"graph-documents-{Guid.NewGuid():N}.json");
+        try
+        {
+            await File.WriteAllTextAsync(file, contents);
+
+            var (exitCode, output) = await RunServiceAsync("Graph__PersistedQueries__DocumentsPath", file);
+
+            Assert.True(exitCode == 1, $"exit code {exitCode}:\n{output}");
+            var reason = output.Split('\n').SingleOrDefault(line => line.StartsWith("The service did not start: ", StringComparison.Ordinal));
+            Assert.NotNull(reason);
+            Assert.Contains(said, reason, StringComparison.Ordinal);
+            Assert.DoesNotContain(StackFrame, output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]
