@@ -34,8 +34,9 @@ internal sealed class GraphQLRequestReader(IOptions<LimitsOptions> limits, Graph
             if (values.Count > 1) throw RequestError.BadRequest("INVALID_REQUEST", $"The parameter '{key}' is given more than once.");
         }
 
-        var hash = ReadJsonParameter(query, "extensions", ReadExtensions);
-        var (text, persistAs) = QueryText(query["query"].ToString(), hash, "A GraphQL GET request needs a 'query' parameter.");
+        var given = query["query"].ToString();
+        var hash = WithDocumentId(ReadJsonParameter(query, "extensions", ReadExtensions), query.TryGetValue("documentId", out var id) ? id.ToString() : null, given);
+        var (text, persistAs) = QueryText(given, hash, "A GraphQL GET request needs a 'query' parameter.");
         var variables = ReadJsonParameter(query, "variables", ReadVariables);
 
         var operationName = query["operationName"].ToString();
@@ -175,8 +176,11 @@ internal sealed class GraphQLRequestReader(IOptions<LimitsOptions> limits, Graph
         if (root.ValueKind != JsonValueKind.Object)
             throw RequestError.BadRequest("INVALID_REQUEST", "The body must be a JSON object with a 'query' string.");
 
-        var hash = root.TryGetProperty("extensions", out var extensions) ? ReadExtensions(extensions) : null;
         var given = root.TryGetProperty("query", out var q) && q.ValueKind == JsonValueKind.String ? q.GetString() : null;
+        var documentId = root.TryGetProperty("documentId", out var d) && d.ValueKind != JsonValueKind.Null
+            ? d.ValueKind == JsonValueKind.String ? d.GetString() : throw RequestError.BadRequest("INVALID_REQUEST", "'documentId' must be a string.")
+            : null;
+        var hash = WithDocumentId(root.TryGetProperty("extensions", out var extensions) ? ReadExtensions(extensions) : null, documentId, given);
         var (query, persistAs) = QueryText(given, hash, "The body needs a non-empty 'query' string.");
 
         string? operationName = null;
@@ -228,6 +232,25 @@ internal sealed class GraphQLRequestReader(IOptions<LimitsOptions> limits, Graph
     }
 
     /// <summary>
+    /// The hash a request names: its persisted query's, or its <c>documentId</c>, as the GraphQL-over-HTTP draft's
+    /// persisted documents give it (<c>sha256:</c> and the hash, which GraphQL.NET's own handler reads too). A
+    /// document id stands instead of the text and of a persisted query, never beside them.
+    /// </summary>
+    private static string? WithDocumentId(string? hash, string? documentId, string? text)
+    {
+        if (string.IsNullOrEmpty(documentId)) return hash;
+        if (!string.IsNullOrEmpty(text) || hash is not null)
+        {
+            throw RequestError.BadRequest("INVALID_REQUEST", "Send 'documentId' instead of the query's text and of a persisted query, not beside them.");
+        }
+
+        const string Prefix = "sha256:";
+        return documentId.StartsWith(Prefix, StringComparison.Ordinal) && PersistedQueries.IsHashForm(documentId.AsSpan(Prefix.Length))
+            ? documentId[Prefix.Length..].ToLowerInvariant()
+            : throw RequestError.BadRequest("PERSISTED_QUERY_INVALID", "'documentId' must be 'sha256:' and the document's SHA-256 in hexadecimal (64 characters); no other kind of id is known here.");
+    }
+
+    /// <summary>
     /// Checks a request's extensions (an object, or null; members other than <c>persistedQuery</c> are not used);
     /// the hash a persisted query names, in lower case, or null when they name none.
     /// </summary>
@@ -250,7 +273,7 @@ internal sealed class GraphQLRequestReader(IOptions<LimitsOptions> limits, Graph
         }
 
         if (!persistedQuery.TryGetProperty("sha256Hash", out var hash) || hash.ValueKind != JsonValueKind.String
-            || hash.GetString() is not { Length: PersistedQueries.HashLength } text || !text.All(char.IsAsciiHexDigit))
+            || hash.GetString() is not { } text || !PersistedQueries.IsHashForm(text))
         {
             throw RequestError.BadRequest("PERSISTED_QUERY_INVALID", "'extensions.persistedQuery.sha256Hash' must be a SHA-256 in hexadecimal (64 characters).");
         }

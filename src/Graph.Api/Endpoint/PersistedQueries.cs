@@ -42,6 +42,18 @@ internal sealed class PersistedQueries(IOptions<PersistedQueryOptions> options) 
         if (trusted.Find(hash) is null) texts.Set(hash, text, new MemoryCacheEntryOptions { Size = HashLength + text.Length });
     }
 
+    /// <summary>Whether the text has the form of a SHA-256: 64 hexadecimal digits, in either case.</summary>
+    public static bool IsHashForm(ReadOnlySpan<char> text)
+    {
+        if (text.Length != HashLength) return false;
+        foreach (var digit in text)
+        {
+            if (!char.IsAsciiHexDigit(digit)) return false;
+        }
+
+        return true;
+    }
+
     /// <summary>True when the hash (lower-case hexadecimal) is the SHA-256 of the text's UTF-8 bytes.</summary>
     public static bool IsHashOf(string hash, string text)
     {

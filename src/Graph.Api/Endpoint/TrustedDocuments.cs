@@ -50,7 +50,7 @@ internal sealed class TrustedDocuments
         foreach (var (name, text) in documents)
         {
             var hash = name.ToLowerInvariant();
-            if (name.Length != PersistedQueries.HashLength || !name.All(char.IsAsciiHexDigit) || !PersistedQueries.IsHashOf(hash, text ?? ""))
+            if (!PersistedQueries.IsHashForm(name) || !PersistedQueries.IsHashOf(hash, text ?? ""))
             {
                 throw Refused($"Graph:PersistedQueries:DocumentsPath: in {path}, the member '{name}' is not the SHA-256 of its text.");
             }

@@ -148,6 +148,43 @@ public sealed class PersistedQueryTests(SeedGraphFixture fixture)
     }
 
     [Fact]
+    public async Task A_kept_text_answers_to_its_document_id_as_the_graphql_over_http_draft_sends_it()
+    {
+        var http = fixture.Client.Http;
+        var query = Unique("entity(id: $id) { name }", "($id: ID!)");
+        var documentId = "sha256:" + Sha256(query);
+        var body = JsonSerializer.Serialize(new { documentId, variables = new { id = "belarus" } });
+
+        using (var miss = await http.PostAsync("/graphql", new StringContent(body, Encoding.UTF8, "application/json")))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, miss.StatusCode);
+            Assert.Equal("PERSISTED_QUERY_NOT_FOUND", (await GraphQLResponse.ReadAsync(miss)).FirstErrorCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(http, query, Extensions(Sha256(query)), new { id = "china" })).Status);
+        using (var hit = await http.PostAsync("/graphql", new StringContent(body, Encoding.UTF8, "application/json")))
+        {
+            Assert.Equal("Belarus", (await GraphQLResponse.ReadAsync(hit)).Data!["entity"]!["name"]!.GetValue<string>());
+        }
+
+        using var get = await http.GetAsync("/graphql?documentId=" + Uri.EscapeDataString(documentId.ToUpperInvariant().Replace("SHA256:", "sha256:", StringComparison.Ordinal)) + "&variables=" + Uri.EscapeDataString("{\"id\":\"china\"}"));
+        Assert.Equal("China", (await GraphQLResponse.ReadAsync(get)).Data!["entity"]!["name"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("{\"documentId\": \"sha256:" + TypenameHash + "\", \"query\": \"{__typename}\"}", "INVALID_REQUEST")]
+    [InlineData("{\"documentId\": \"sha256:" + TypenameHash + "\", \"extensions\": {\"persistedQuery\": {\"version\": 1, \"sha256Hash\": \"" + TypenameHash + "\"}}}", "INVALID_REQUEST")]
+    [InlineData("{\"documentId\": \"" + TypenameHash + "\"}", "PERSISTED_QUERY_INVALID")]
+    [InlineData("{\"documentId\": \"md5:0cc175b9c0f1b6a831c399e269772661\"}", "PERSISTED_QUERY_INVALID")]
+    [InlineData("{\"documentId\": 7}", "INVALID_REQUEST")]
+    public async Task A_document_id_beside_a_text_or_not_a_sha256_is_400(string body, string code)
+    {
+        using var response = await fixture.Client.Http.PostAsync("/graphql", new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(code, (await GraphQLResponse.ReadAsync(response)).FirstErrorCode);
+    }
+
+    [Fact]
     public async Task Switched_off_a_hash_alone_says_not_supported_and_a_text_with_its_hash_still_runs()
     {
         using var factory = new GraphApiFactory().With("Graph:PersistedQueries:Enabled", "false");
