@@ -56,8 +56,9 @@ internal static class EntityQueries
 
     /// <summary>
     /// A page by name or degree: the order's list of every entity, from the place of 'after' up to that of 'before',
-    /// keeping the candidates that meet the conditions. The candidates, in id order, are marked by ordinal first
-    /// unless they are every entity or a kind's; the total is theirs, as in id order.
+    /// keeping the candidates that meet the conditions. A set of candidates is tested by its own bits, a kind's list
+    /// by the kind; only another list (a short name's, a property key's) is marked by ordinal first. The total is
+    /// the candidates', as in id order.
     /// </summary>
     private static Page<EntityEdge> PageInOrder(GraphIndex index, PageRequest page, EntityOrder order, IReadOnlyList<EntityNode> candidates, Met met,
         EntityKind? kind, EntityFilter? filter, IEnumerable<EntityNode> matching)
@@ -68,6 +69,7 @@ internal static class EntityQueries
         {
             _ when ReferenceEquals(candidates, index.Entities) => static _ => true,
             _ when met == Met.Kind && filter is null => ordinal => index.EntityAt(ordinal).Kind == kind,
+            MarkedEntities set => ordinal => set.Contains(index.EntityAt(ordinal)),
             _ => Marked(candidates, index.Entities.Count),
         };
         var start = page.After is null ? 0 : EntityCursor.Position(index, order, page.After, "after", atOrAfter: false);

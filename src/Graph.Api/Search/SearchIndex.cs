@@ -143,12 +143,53 @@ public sealed class SearchIndex
 
     /// <summary>
     /// Adds the entities with a name holding each word of the text, or for a long word a word one slip from it,
-    /// fewest slips first, then shorter names, then entity order. Found by sets, not by reading names: each long
-    /// word's names are those holding it (a range of suffixes) and those with a word one slip from it (the words'
-    /// lists of names); the candidates are the names of the long word with the fewest, kept while each other
-    /// word's names, marked in a bit set, hold them too, each slip counted where a name holds a word only so.
+    /// fewest slips first, then shorter names, then entity order (<see cref="SimilarCandidates"/> finds them).
     /// </summary>
     private void AddSimilarMatches(List<SearchHit> hits, string query, SearchWords? words, SimilarWords similar, ulong kinds, int first, long after)
+    {
+        var (kept, slipped) = SimilarCandidates(similar, kinds);
+        // The words of three letters anywhere, as typed, and the shorter ones at the start of a word.
+        var starts = words ?? SearchWords.Of(query);
+        using var candidates = new RankedCandidates();
+        candidates.Expect(kept.Count);
+        for (var k = 0; k < kept.Count; k++)
+        {
+            var i = kept[k];
+            var length = SimilarWords.RankLength(slipped[k], ranks[i].Length);
+            if (RankedCandidates.Key(MatchKind.Similar, length, ranks[i].Ordinal) <= after || !HoldsShortWords(i)) continue;
+            candidates.Add(MatchKind.Similar, length, ranks[i].Ordinal, i);
+        }
+
+        var taken = new HashSet<int>();
+        foreach (var (match, index) in candidates.InRankOrder(first))
+        {
+            // The few names a page shows count their slips again, one by one, as the sets counted them.
+            var name = names[index];
+            var length = SimilarWords.RankLength(similar.SlipsIn(name.Folded) ?? 0, name.Folded.Length);
+            if ((after != NoRank && !AtBest(name.Entity, query, words, match, length, similar)) || !taken.Add(name.Entity.Ordinal)) continue;
+            hits.Add(new SearchHit(name.Entity, name.Original, match, length));
+            if (hits.Count == first) break;
+        }
+
+        bool HoldsShortWords(int i)
+        {
+            foreach (var word in similar.Words)
+            {
+                if (word.Length >= NameSuffixes.ShortestText && word.Length < SimilarWords.SlipsFrom && !names[i].Folded.Contains(word, StringComparison.Ordinal)) return false;
+            }
+
+            return starts is not { WordStarts.Length: > 0 } || ((wordInitials[i] & starts.Initials) == starts.Initials && starts.StartWordsOf(names[i].Folded));
+        }
+    }
+
+    /// <summary>
+    /// The names of the wanted kinds holding each long word of the text, or a word one slip from it, and beside each
+    /// how many of those words it holds only with a slip. Found by sets, not by reading names: each long word's names
+    /// are those holding it (a range of suffixes) and those with a word one slip from it (the words' lists of names);
+    /// the candidates are the names of the long word with the fewest, kept while each other word's names, marked in
+    /// a bit set, hold them too. The shorter words are left to the caller.
+    /// </summary>
+    private (List<int> Names, List<int> Slips) SimilarCandidates(SimilarWords similar, ulong kinds)
     {
         var vocabulary = nameWords.Value;
         var longWords = new List<(string Word, List<int> Slips, int Count)>();
@@ -163,7 +204,7 @@ public sealed class SearchIndex
         }
 
         longWords.Sort((x, y) => x.Count.CompareTo(y.Count));
-        if (longWords.Count == 0 || longWords[0].Count == 0) return;
+        if (longWords.Count == 0 || longWords[0].Count == 0) return ([], []);
         // The candidates, and beside each how many of the long words so far it holds only with a slip.
         var kept = new List<int>(longWords[0].Count);
         var slipped = new List<int>(longWords[0].Count);
@@ -219,38 +260,7 @@ public sealed class SearchIndex
             ArrayPool<ulong>.Shared.Return(asTyped);
         }
 
-        // The words of three letters anywhere, as typed, and the shorter ones at the start of a word.
-        var starts = words ?? SearchWords.Of(query);
-        using var candidates = new RankedCandidates();
-        candidates.Expect(kept.Count);
-        for (var k = 0; k < kept.Count; k++)
-        {
-            var i = kept[k];
-            var length = SimilarWords.RankLength(slipped[k], ranks[i].Length);
-            if (RankedCandidates.Key(MatchKind.Similar, length, ranks[i].Ordinal) <= after || !HoldsShortWords(i)) continue;
-            candidates.Add(MatchKind.Similar, length, ranks[i].Ordinal, i);
-        }
-
-        var taken = new HashSet<int>();
-        foreach (var (match, index) in candidates.InRankOrder(first))
-        {
-            // The few names a page shows count their slips again, one by one, as the sets counted them.
-            var name = names[index];
-            var length = SimilarWords.RankLength(similar.SlipsIn(name.Folded) ?? 0, name.Folded.Length);
-            if ((after != NoRank && !AtBest(name.Entity, query, words, match, length, similar)) || !taken.Add(name.Entity.Ordinal)) continue;
-            hits.Add(new SearchHit(name.Entity, name.Original, match, length));
-            if (hits.Count == first) break;
-        }
-
-        bool HoldsShortWords(int i)
-        {
-            foreach (var word in similar.Words)
-            {
-                if (word.Length >= NameSuffixes.ShortestText && word.Length < SimilarWords.SlipsFrom && !names[i].Folded.Contains(word, StringComparison.Ordinal)) return false;
-            }
-
-            return starts is not { WordStarts.Length: > 0 } || ((wordInitials[i] & starts.Initials) == starts.Initials && starts.StartWordsOf(names[i].Folded));
-        }
+        return (kept, slipped);
 
         static bool Mark(ulong[] marks, int i)
         {
