@@ -12,14 +12,14 @@ namespace Graph.Api.Index;
 public sealed class EntityNode
 {
     [MethodImpl(LoadingCode.Optimised)]
-    public EntityNode(int ordinal, Entity entity)
+    public EntityNode(int ordinal, Entity entity, JsonText idJson, JsonText nameJson)
     {
         Ordinal = ordinal;
         Entity = entity;
         Id = entity.Id;
         Kind = entity.Kind;
-        IdJson = JsonText.Encode(entity.Id);
-        NameJson = JsonText.Encode(entity.Name);
+        IdJson = idJson;
+        NameJson = nameJson;
     }
 
     public int Ordinal { get; }

@@ -7,12 +7,24 @@ namespace Graph.Api.Index;
 
 /// <summary>
 /// A string's JSON form, escaped as every answer escapes (<see cref="Encoder"/>) and encoded as
-/// UTF-8 once, without its quotes. Unlike <see cref="JsonEncodedText"/> it holds only the bytes:
+/// UTF-8 once, without its quotes: a slice of a byte array, which the index shares among many texts
+/// (<see cref="JsonTextBlock"/>). Unlike <see cref="JsonEncodedText"/> it holds only the bytes:
 /// JsonEncodedText also keeps a string made from them, a second copy of every id and name in the
 /// index (1.2 million strings, about 50 MB, for a million relationships).
 /// </summary>
-public readonly struct JsonText(byte[] utf8)
+public readonly struct JsonText
 {
+    private readonly byte[]? bytes;
+    private readonly int start;
+    private readonly int length;
+
+    public JsonText(byte[] utf8)
+        : this(utf8, 0, utf8.Length)
+    {
+    }
+
+    internal JsonText(byte[] block, int start, int length) => (bytes, this.start, this.length) = (block, start, length);
+
     /// <summary>
     /// How every answer escapes its strings: only what JSON requires (quotes, backslashes, control
     /// characters; characters outside the Basic Multilingual Plane as surrogate pairs). The default
@@ -21,15 +33,20 @@ public readonly struct JsonText(byte[] utf8)
     /// </summary>
     public static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
-    public ReadOnlySpan<byte> Utf8 => utf8;
+    public ReadOnlySpan<byte> Utf8 => new(bytes, start, length);
 
     [MethodImpl(LoadingCode.Optimised)]
-    public static JsonText Encode(string text)
+    public static JsonText Encode(string text) => new(EscapedOrNull(text) ?? Encoding.UTF8.GetBytes(text));
+
+    /// <summary>
+    /// The text's escaped form when it needs escaping; null for the usual id or name, whose UTF-8 bytes are
+    /// its JSON form.
+    /// </summary>
+    [MethodImpl(LoadingCode.Optimised)]
+    internal static byte[]? EscapedOrNull(string text)
     {
-        // Most ids and names need no escaping: their UTF-8 bytes are the JSON form.
-        var bytes = Encoding.UTF8.GetBytes(text);
-        return Encoder.FindFirstCharacterToEncodeUtf8(bytes) < 0
-            ? new JsonText(bytes)
-            : new JsonText(JsonEncodedText.Encode(text, Encoder).EncodedUtf8Bytes.ToArray());
+        Span<byte> utf8 = Encoding.UTF8.GetMaxByteCount(text.Length) <= 256 ? stackalloc byte[256] : new byte[Encoding.UTF8.GetByteCount(text)];
+        var written = Encoding.UTF8.GetBytes(text, utf8);
+        return Encoder.FindFirstCharacterToEncodeUtf8(utf8[..written]) < 0 ? null : JsonEncodedText.Encode(text, Encoder).EncodedUtf8Bytes.ToArray();
     }
 }

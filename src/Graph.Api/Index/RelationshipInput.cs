@@ -11,11 +11,11 @@ internal sealed record RelationshipInput<T>(
     Func<T, string> Id,
     Func<T, string> FromId,
     Func<T, string> ToId,
-    Func<int, T, EntityNode, EntityNode, RelationshipNode> Node);
+    Func<int, T, EntityNode, EntityNode, JsonText, RelationshipNode> Node);
 
 internal static class RelationshipInput
 {
     public static RelationshipInput<Relationship> Model { get; } = new(
         static r => r.Id, static r => r.FromId, static r => r.ToId,
-        static (ordinal, r, from, to) => new RelationshipNode(ordinal, r, from, to));
+        static (ordinal, r, from, to, idJson) => new RelationshipNode(ordinal, r, from, to, idJson));
 }

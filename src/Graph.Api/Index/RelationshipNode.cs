@@ -8,18 +8,18 @@ namespace Graph.Api.Index;
 /// A relationship inside one index snapshot, ordinal in id order; an edge of QuikGraph's view of the graph (<see cref="QuikGraphView"/>).
 /// It holds the relationship's fields itself rather than a <see cref="Relationship"/> beside it: one
 /// object less per relationship (80 MB for a million). Its id is also kept as JSON text encoded once,
-/// for the same reason as on <see cref="EntityNode"/>.
+/// for the same reason as on <see cref="EntityNode"/>, in a block shared with the other relationships' ids.
 /// </summary>
 public sealed class RelationshipNode : IEdge<EntityNode>
 {
-    public RelationshipNode(int ordinal, Relationship relationship, EntityNode from, EntityNode to)
-        : this(ordinal, relationship.Id, relationship.Type, relationship.Description, relationship.ValidTime, relationship.Properties, relationship.Sources, from, to)
+    public RelationshipNode(int ordinal, Relationship relationship, EntityNode from, EntityNode to, JsonText idJson)
+        : this(ordinal, relationship.Id, relationship.Type, relationship.Description, relationship.ValidTime, relationship.Properties, relationship.Sources, from, to, idJson)
     {
     }
 
     [MethodImpl(LoadingCode.Optimised)]
     public RelationshipNode(int ordinal, string id, RelationshipType type, string? description, ValidTime validTime,
-        IReadOnlyList<TypedProperty> properties, IReadOnlyList<Citation> sources, EntityNode from, EntityNode to)
+        IReadOnlyList<TypedProperty> properties, IReadOnlyList<Citation> sources, EntityNode from, EntityNode to, JsonText idJson)
     {
         Ordinal = ordinal;
         From = from;
@@ -30,7 +30,7 @@ public sealed class RelationshipNode : IEdge<EntityNode>
         ValidTime = validTime;
         Properties = properties;
         Sources = sources;
-        IdJson = JsonText.Encode(id);
+        IdJson = idJson;
     }
 
     public int Ordinal { get; }
