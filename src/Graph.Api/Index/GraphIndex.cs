@@ -223,6 +223,44 @@ public sealed class GraphIndex
     public ArraySegment<RelationshipNode> Incoming(EntityNode entity) => Compact.IncomingSegment(entity.Ordinal);
 
     /// <summary>
+    /// Every relationship of the given types (all when null) that holds on a date if one is given, in id order
+    /// (or backward), after the one ordinal and before the other. Types and dates are tested on the compact
+    /// adjacency's arrays, read in order, so a relationship is read only when it is kept.
+    /// </summary>
+    public IEnumerable<RelationshipNode> AllRelationships(IReadOnlySet<RelationshipType>? types, DateOnly? asOf, int afterOrdinal, int beforeOrdinal = int.MaxValue, bool backward = false)
+    {
+        var start = Math.Max(afterOrdinal + 1, 0);
+        var end = Math.Max(start, Math.Min(beforeOrdinal, relationships.Length));
+        var (from, to, step) = backward ? (end - 1, start - 1, -1) : (start, end, 1);
+        var mask = TypeMask(types);
+        for (var i = from; i != to; i += step)
+        {
+            if (Kept(i, mask, asOf)) yield return relationships[i];
+        }
+    }
+
+    /// <summary>How many relationships <see cref="AllRelationships"/> lists from the start: from the counts by type, or one pass over the arrays for a date.</summary>
+    public int AllRelationshipsCount(IReadOnlySet<RelationshipType>? types, DateOnly? asOf)
+    {
+        if (asOf is null) return types is null ? relationships.Length : types.Sum(type => RelationshipCounts[type]);
+        var mask = TypeMask(types);
+        var count = 0;
+        for (var i = 0; i < relationships.Length; i++)
+        {
+            if (Kept(i, mask, asOf)) count++;
+        }
+
+        return count;
+    }
+
+    // One bit per type asked for; every bit when no types are.
+    private static ulong TypeMask(IReadOnlySet<RelationshipType>? types) =>
+        types is null ? ulong.MaxValue : types.Aggregate(0UL, (mask, type) => mask | 1UL << (int)type);
+
+    private bool Kept(int ordinal, ulong typeMask, DateOnly? asOf) =>
+        (typeMask >> Compact.RelationshipTypes[ordinal] & 1) != 0 && (asOf is not { } date || Compact.HoldsOn(ordinal, date.DayNumber));
+
+    /// <summary>
     /// The relationships citing a document, or one paragraph of it, that hold on a date if one is given, in
     /// id order (or backward), after the one ordinal and before the other (both found by halving the list).
     /// The date is tested on the compact adjacency's day numbers, so a relationship is read only when it is kept.

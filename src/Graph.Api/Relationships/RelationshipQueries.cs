@@ -1,4 +1,5 @@
 using Graph.Api.Model;
+using Graph.Api.Paging;
 using Graph.Api.Schema;
 using GraphQL;
 using GraphQL.Types;
@@ -12,11 +13,31 @@ internal static class RelationshipQueries
         query.Field<RelationshipGraphType>("relationship").Description("A relationship by its id, or null when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The relationship's id.")
             .Resolve(c => c.Index().FindRelationship(c.GetArgument<string>("id")));
+        query.Field<NonNullGraphType<GraphRelationshipConnectionType>>("relationships")
+            .Description("Every relationship in the graph, in id order, optionally only those of some types or holding on a date, one page at a time.")
+            .Argument<ListGraphType<NonNullGraphType<RelationshipTypeType>>>("types", "Only relationships of these types.")
+            .Argument<DateScalar>("asOf", "Only relationships that hold on this date (a fact dated 2013 holds all through 2013; an open end still holds).")
+            .WithPaging()
+            .Resolve(AllRelationships);
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipTypeInfoType>>>>("relationshipTypes")
             .Description("The relationship vocabulary: every type, what it means, which kinds it joins and how often it is used.")
             .Resolve(_ => RelationshipVocabulary.All);
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<EntityKindInfoType>>>>("entityKinds")
             .Description("Every entity kind with its count.")
             .Resolve(_ => Enum.GetValues<EntityKind>());
+    }
+
+    private static Page<GraphRelationshipEdge> AllRelationships(IResolveFieldContext context)
+    {
+        var index = context.Index();
+        var page = PageRequest.Read(context);
+        var types = context.GetArgument<List<RelationshipType>?>("types")?.ToHashSet();
+        var asOf = context.GetArgument<DateOnly?>("asOf");
+        var afterOrdinal = Cursor.RelationshipOrdinal(index, GraphRelationshipEdge.CursorPrefix, page.After, "after", -1);
+        var beforeOrdinal = Cursor.RelationshipOrdinal(index, GraphRelationshipEdge.CursorPrefix, page.Before, "before", int.MaxValue);
+        return page.Take(
+            index.AllRelationships(types, asOf, afterOrdinal, beforeOrdinal, page.Backward),
+            r => new GraphRelationshipEdge(r),
+            () => index.AllRelationshipsCount(types, asOf));
     }
 }

@@ -45,6 +45,7 @@ public sealed partial class CompiledExecutionTests : IDisposable
         { "{ entity(id: \"belarus\") { degree relationshipCounts { type count } neighborCounts { kind count } } graphStatistics { entityCount relationshipCount entitiesByKind { kind count } relationshipsByType { type count } componentCount largestComponentSize } }", null },
         { "{ entity(id: \"china\") { relationships(asOf: \"2000-06-01\", direction: OUT) { edges { relationship { id type validTime { start { text } end { text } } } } } } }", null },
         { "{ relationshipTypes { type description count } entityKinds { kind count } }", null },
+        { "query($d: Date) { relationships(types: [PARTY_TO, LOCATED_IN], asOf: $d, first: 3) { totalCount edges { cursor node { id type from { id } to { id } } } pageInfo { endCursor hasNextPage hasPreviousPage } } }", """{"d":"2015-06-01"}""" },
         // A reach with each entity's path, a timeline period, a kind's own lists on a date.
         { "{ entity(id: \"xi-jinping\") { reachable(maxDepth: 3, kinds: [PROJECT, AGREEMENT]) { edges { distance node { id } path { length entities { id } steps { direction relationship { id } from { id } to { id } } } } } } }", null },
         { "{ entity(id: \"china\") { timeline(since: \"2013-01-01\", until: \"2015-12-31\", order: LATEST_FIRST) { date { text } relationship { id } } } }", null },
