@@ -25,6 +25,7 @@ public sealed class GraphIndex
     private readonly Lazy<GraphComponents> components;
     private readonly Lazy<EntityOrders> orders;
     private readonly ConditionalWeakTable<int[], HoldingCounts> citedDates = new();
+    private readonly HoldingCounts?[] datesByType;
 
     /// <summary>
     /// How many citations a document or paragraph needs before its relationships' dates are sorted for
@@ -47,6 +48,7 @@ public sealed class GraphIndex
         var counts = new int[Enum.GetValues<RelationshipType>().Max(t => (int)t) + 1];
         foreach (var relationship in relationships) counts[(int)relationship.Type]++;
         RelationshipCounts = Enum.GetValues<RelationshipType>().ToFrozenDictionary(t => t, t => counts[(int)t]);
+        datesByType = new HoldingCounts?[counts.Length];
         this.citations = citations.GetAwaiter().GetResult();
         Search = search.GetAwaiter().GetResult();
         Compact = compact.GetAwaiter().GetResult();
@@ -233,24 +235,40 @@ public sealed class GraphIndex
         var end = Math.Max(start, Math.Min(beforeOrdinal, relationships.Length));
         var (from, to, step) = backward ? (end - 1, start - 1, -1) : (start, end, 1);
         var mask = TypeMask(types);
+        // An empty list of types keeps nothing: no pass over the arrays to find that out.
+        if (mask == 0) yield break;
         for (var i = from; i != to; i += step)
         {
             if (Kept(i, mask, asOf)) yield return relationships[i];
         }
     }
 
-    /// <summary>How many relationships <see cref="AllRelationships"/> lists from the start: from the counts by type, or one pass over the arrays for a date.</summary>
+    /// <summary>
+    /// How many relationships <see cref="AllRelationships"/> lists from the start: from the counts by type, and
+    /// for a date from each type's sorted dates (<see cref="HoldingCounts"/>), made the first time a count on a
+    /// date asks for that type and kept with this snapshot (8 bytes a relationship). A pass over a million
+    /// relationships' dates took a core 2 ms, every request.
+    /// </summary>
     public int AllRelationshipsCount(IReadOnlySet<RelationshipType>? types, DateOnly? asOf)
     {
-        if (asOf is null) return types is null ? relationships.Length : types.Sum(type => RelationshipCounts[type]);
-        var mask = TypeMask(types);
+        IEnumerable<RelationshipType> counted = types is null ? RelationshipCounts.Keys : types;
+        return asOf is not { } date
+            ? counted.Sum(type => RelationshipCounts[type])
+            : counted.Sum(type => LazyInitializer.EnsureInitialized(ref datesByType[(int)type], () => Compact.Holding(OrdinalsOf(type))).On(date.DayNumber));
+    }
+
+    // The ordinals of a type's relationships, from the flat array of types.
+    private int[] OrdinalsOf(RelationshipType type)
+    {
+        var ordinals = new int[RelationshipCounts[type]];
         var count = 0;
-        for (var i = 0; i < relationships.Length; i++)
+        var types = Compact.RelationshipTypes;
+        for (var i = 0; i < types.Length; i++)
         {
-            if (Kept(i, mask, asOf)) count++;
+            if (types[i] == (byte)type) ordinals[count++] = i;
         }
 
-        return count;
+        return ordinals;
     }
 
     // One bit per type asked for; every bit when no types are.
