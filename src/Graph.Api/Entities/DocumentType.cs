@@ -22,7 +22,7 @@ internal sealed class DocumentType : EntityObjectType
             .Resolve(Supports);
     }
 
-    private static Page<CitedRelationshipEdge> Supports(IResolveFieldContext<EntityNode> context)
+    private static Page<RelationshipListEdge> Supports(IResolveFieldContext<EntityNode> context)
     {
         var index = context.Index();
         var page = PageRequest.Read(context);
@@ -30,31 +30,12 @@ internal sealed class DocumentType : EntityObjectType
         var asOf = context.GetArgument<DateOnly?>("asOf");
         // The resolve context is recycled after the resolver returns: the lazy total must not touch it.
         var document = context.Source;
-        var afterOrdinal = Cursor.RelationshipOrdinal(index, "c", page.After, "after", -1);
-        var beforeOrdinal = Cursor.RelationshipOrdinal(index, "c", page.Before, "before", int.MaxValue);
+        var afterOrdinal = Cursor.RelationshipOrdinal(index, RelationshipListEdge.CitedPrefix, page.After, "after", -1);
+        var beforeOrdinal = Cursor.RelationshipOrdinal(index, RelationshipListEdge.CitedPrefix, page.Before, "before", int.MaxValue);
         // A document can be cited a million times: the total is counted from the index's lists of ordinals.
         return page.Take(
             index.CitedBy(document, paragraph, asOf, afterOrdinal, beforeOrdinal, page.Backward),
-            r => new CitedRelationshipEdge(r),
+            r => new RelationshipListEdge(r, RelationshipListEdge.CitedPrefix),
             () => index.CitedByCount(document, paragraph, asOf));
     }
 }
-
-public sealed record CitedRelationshipEdge(RelationshipNode Relationship) : IPageEdge
-{
-    public string Cursor => field ??= Paging.Cursor.Encode("c", Relationship.Id);
-}
-
-internal sealed class CitedRelationshipEdgeType : ObjectGraphType<CitedRelationshipEdge>
-{
-    public CitedRelationshipEdgeType()
-    {
-        Name = "CitedRelationshipEdge";
-        Description = "A relationship a document supports.";
-        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Pass as 'after' to continue after this edge, or as 'before' to go back from it.").ResolveSource(s => s.Cursor);
-        Field<NonNullGraphType<RelationshipGraphType>>("node").Description("The relationship.").ResolveSource(s => s.Relationship);
-    }
-}
-
-internal sealed class CitedRelationshipConnectionType() : ConnectionType<CitedRelationshipEdgeType, CitedRelationshipEdge>(
-    "CitedRelationshipConnection", "A page of the relationships a document supports, in relationship-id order.", "The relationships on this page.");

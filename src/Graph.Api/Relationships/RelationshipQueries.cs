@@ -27,17 +27,17 @@ internal static class RelationshipQueries
             .Resolve(_ => Enum.GetValues<EntityKind>());
     }
 
-    private static Page<GraphRelationshipEdge> AllRelationships(IResolveFieldContext context)
+    private static Page<RelationshipListEdge> AllRelationships(IResolveFieldContext context)
     {
         var index = context.Index();
         var page = PageRequest.Read(context);
         var types = context.GetArgument<List<RelationshipType>?>("types")?.ToHashSet();
         var asOf = context.GetArgument<DateOnly?>("asOf");
-        var afterOrdinal = Cursor.RelationshipOrdinal(index, GraphRelationshipEdge.CursorPrefix, page.After, "after", -1);
-        var beforeOrdinal = Cursor.RelationshipOrdinal(index, GraphRelationshipEdge.CursorPrefix, page.Before, "before", int.MaxValue);
+        var afterOrdinal = Cursor.RelationshipOrdinal(index, RelationshipListEdge.GraphPrefix, page.After, "after", -1);
+        var beforeOrdinal = Cursor.RelationshipOrdinal(index, RelationshipListEdge.GraphPrefix, page.Before, "before", int.MaxValue);
         return page.Take(
             index.AllRelationships(types, asOf, afterOrdinal, beforeOrdinal, page.Backward),
-            r => new GraphRelationshipEdge(r),
+            r => new RelationshipListEdge(r, RelationshipListEdge.GraphPrefix),
             () => index.AllRelationshipsCount(types, asOf));
     }
 }
