@@ -15,25 +15,7 @@ public sealed class EntityOrderTests : IClassFixture<EntityOrderTests.SyntheticG
     public EntityOrderTests(SyntheticGraph graph) => client = graph.Client;
 
     /// <summary>A generated graph of 400 entities, enough for names and degrees to tie and pages to run long.</summary>
-    public sealed class SyntheticGraph : IDisposable
-    {
-        private readonly SyntheticSeedFile file = new(400, 3_000, 17);
-        private readonly GraphApiFactory factory;
-
-        public SyntheticGraph()
-        {
-            factory = new GraphApiFactory().With("Graph:Seed:Path", file.Path);
-            Client = factory.CreateGraphQLClient();
-        }
-
-        public GraphQLClient Client { get; }
-
-        public void Dispose()
-        {
-            factory.Dispose();
-            file.Dispose();
-        }
-    }
+    public sealed class SyntheticGraph() : SyntheticGraphService(400, 3_000, 17);
 
     private sealed record Row(string Id, string Name, string Kind, int Degree);
 

@@ -19,29 +19,17 @@ public sealed class GraphRelationshipsTests : IClassFixture<GraphRelationshipsTe
     public GraphRelationshipsTests(SyntheticGraph graph) => this.graph = graph;
 
     /// <summary>A generated graph of 300 entities and 2,500 dated relationships of every type.</summary>
-    public sealed class SyntheticGraph : IDisposable
+    public sealed class SyntheticGraph : SyntheticGraphService
     {
-        private readonly SyntheticSeedFile file = new(300, 2_500, 29);
-        private readonly GraphApiFactory factory;
-
         public SyntheticGraph()
+            : base(300, 2_500, 29)
         {
-            factory = new GraphApiFactory().With("Graph:Seed:Path", file.Path);
-            Client = factory.CreateGraphQLClient();
-            using var seed = JsonDocument.Parse(File.ReadAllBytes(file.Path));
+            using var seed = JsonDocument.Parse(File.ReadAllBytes(SeedPath));
             FileIds = [.. seed.RootElement.GetProperty("relationships").EnumerateArray().Select(r => r.GetProperty("id").GetString()!)];
         }
 
-        public GraphQLClient Client { get; }
-
         /// <summary>The relationship ids the seed file holds, in the file's order.</summary>
         public IReadOnlyList<string> FileIds { get; }
-
-        public void Dispose()
-        {
-            factory.Dispose();
-            file.Dispose();
-        }
     }
 
     private sealed record Row(string Id, string Type, bool HoldsOnDay, bool HoldsOnOtherDay);
