@@ -18,11 +18,6 @@ public readonly struct JsonText
     private readonly int start;
     private readonly int length;
 
-    public JsonText(byte[] utf8)
-        : this(utf8, 0, utf8.Length)
-    {
-    }
-
     internal JsonText(byte[] block, int start, int length) => (bytes, this.start, this.length) = (block, start, length);
 
     /// <summary>
@@ -34,9 +29,6 @@ public readonly struct JsonText
     public static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
     public ReadOnlySpan<byte> Utf8 => new(bytes, start, length);
-
-    [MethodImpl(LoadingCode.Optimised)]
-    public static JsonText Encode(string text) => new(EscapedOrNull(text) ?? Encoding.UTF8.GetBytes(text));
 
     /// <summary>
     /// The text's escaped form when it needs escaping; null for the usual id or name, whose UTF-8 bytes are
