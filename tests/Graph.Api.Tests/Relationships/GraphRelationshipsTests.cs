@@ -144,6 +144,14 @@ public sealed class GraphRelationshipsTests : IClassFixture<GraphRelationshipsTe
         Assert.Contains("visit-2015-in-belarus", ids);
         Assert.DoesNotContain("xi-jinping-on-visit-2019", ids);
         Assert.DoesNotContain("visit-2019-in-belarus", ids);
+
+        // An empty list of types keeps none, with or without a date.
+        var none = await client.QueryAsync("{ a: relationships(types: []) { totalCount edges { cursor } } b: relationships(types: [], asOf: \"2015-07-01\", last: 5) { totalCount edges { cursor } } }");
+        Assert.All(new[] { none["a"]!, none["b"]! }, list =>
+        {
+            Assert.Equal(0, list["totalCount"]!.GetValue<int>());
+            Assert.Empty(list["edges"]!.AsArray());
+        });
     }
 
     [Theory]
