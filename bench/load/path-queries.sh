@@ -33,9 +33,11 @@ body degree-order-kind "{ entities(kind: PERSON, orderBy: DEGREE, first: 20) { e
 body name-filter-by-name "{ entities(filter: { nameContains: \\\"granite\\\" }, orderBy: NAME, first: 20) { totalCount edges { node { id name } } } }"
 # The graph's relationships: a page deep in id order, and a type on a day with its total (one sorted table of
 # dates per type, made on the first count that asks for it), and a type in which nothing holds on the day but
-# the undated, walked back from the end.
+# the undated, walked back from the end; and the relationships from a kind to a kind, with their total (a pass over
+# the arrays, the ends' kinds worked out on the first list that asks for them).
 body graph-relationships-page "{ relationships(first: 20, after: \\\"$(cursor g:rel-00700000)\\\") { pageInfo { endCursor hasNextPage } edges { node { id type from { id } to { id } } } } }"
 body graph-relationships-type-date "{ relationships(types: [INVESTS], asOf: \\\"2010-06-01\\\", first: 20) { totalCount edges { node { id validTime { start { text } } } } } }"
+body graph-relationships-kinds "{ relationships(fromKinds: [COUNTRY], toKinds: [PROJECT], first: 20) { totalCount edges { node { id type } } } }"
 body graph-relationships-last "{ relationships(types: [HOLDS_OFFICE], asOf: \\\"1800-01-01\\\", last: 20) { totalCount edges { node { id } } } }"
 body hub-page-degrees "{ entities(kind: TOPIC, first: 100) { edges { node { id degree } } } }"
 body hub-aggregates "{ entity(id: \\\"topic-0000000\\\") { degree(asOf: \\\"2015-06-01\\\") relationshipCounts { type count } neighborCounts { kind count } } }"

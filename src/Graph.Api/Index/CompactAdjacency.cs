@@ -117,6 +117,24 @@ public sealed class CompactAdjacency
         return count;
     }
 
+    /// <summary>
+    /// Each relationship's two ends' kinds in one byte, by ordinal: the start's kind in the high four bits, the
+    /// end's in the low four. Read off the outgoing rows, which hold both ends of every relationship.
+    /// </summary>
+    internal byte[] EndKinds()
+    {
+        var kinds = new byte[RelationshipTypes.Length];
+        for (var entity = 0; entity < EntityKinds.Length; entity++)
+        {
+            for (var position = outStart[entity]; position < outStart[entity + 1]; position++)
+            {
+                kinds[outRelationship[position]] = (byte)(EntityKinds[entity] << 4 | EntityKinds[outOther[position]]);
+            }
+        }
+
+        return kinds;
+    }
+
     /// <summary>The relationships' dates sorted for counting on any day (<see cref="HoldingCounts"/>).</summary>
     internal HoldingCounts Holding(ReadOnlySpan<int> relationships) => new(relationships, ValidFrom, ValidTo);
 

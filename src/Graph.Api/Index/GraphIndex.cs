@@ -26,6 +26,8 @@ public sealed class GraphIndex
     private readonly Lazy<EntityOrders> orders;
     private readonly ConditionalWeakTable<int[], HoldingCounts> citedDates = new();
     private readonly HoldingCounts?[] datesByType;
+    private byte[]? endKinds;
+    private int[]? endKindCounts;
 
     /// <summary>
     /// How many citations a document or paragraph needs before its relationships' dates are sorted for
@@ -225,21 +227,21 @@ public sealed class GraphIndex
     public ArraySegment<RelationshipNode> Incoming(EntityNode entity) => Compact.IncomingSegment(entity.Ordinal);
 
     /// <summary>
-    /// Every relationship of the given types (all when null) that holds on a date if one is given, in id order
-    /// (or backward), after the one ordinal and before the other. Types and dates are tested on the compact
-    /// adjacency's arrays, read in order, so a relationship is read only when it is kept.
+    /// Every relationship that the filter keeps, in id order (or backward), after the one ordinal and before the
+    /// other. Types, dates and the ends' kinds are tested on flat arrays read in order, so a relationship is read
+    /// only when it is kept.
     /// </summary>
-    public IEnumerable<RelationshipNode> AllRelationships(IReadOnlySet<RelationshipType>? types, DateOnly? asOf, int afterOrdinal, int beforeOrdinal = int.MaxValue, bool backward = false)
+    public IEnumerable<RelationshipNode> AllRelationships(GraphRelationshipFilter filter, int afterOrdinal, int beforeOrdinal = int.MaxValue, bool backward = false)
     {
         var start = Math.Max(afterOrdinal + 1, 0);
         var end = Math.Max(start, Math.Min(beforeOrdinal, relationships.Length));
         var (from, to, step) = backward ? (end - 1, start - 1, -1) : (start, end, 1);
-        var mask = TypeMask(types);
-        // An empty list of types keeps nothing: no pass over the arrays to find that out.
-        if (mask == 0) yield break;
-        for (var i = from; i != to; i += step)
+        // A filter that keeps nothing (an empty list of types or kinds): no pass over the arrays to find that out.
+        if (filter.KeepsNothing) yield break;
+        var endKinds = filter.HasKinds ? EndKinds : null;
+        for (var i = filter.NextKept(from, to, step, Compact, endKinds); i != to; i = filter.NextKept(i + step, to, step, Compact, endKinds))
         {
-            if (Kept(i, mask, asOf)) yield return relationships[i];
+            yield return relationships[i];
         }
     }
 
@@ -247,15 +249,32 @@ public sealed class GraphIndex
     /// How many relationships <see cref="AllRelationships"/> lists from the start: from the counts by type, and
     /// for a date from each type's sorted dates (<see cref="HoldingCounts"/>), made the first time a count on a
     /// date asks for that type and kept with this snapshot (8 bytes a relationship). A pass over a million
-    /// relationships' dates took a core 2 ms, every request.
+    /// relationships' dates took a core 2 ms, every request; with the ends' kinds asked for, that pass is made.
     /// </summary>
-    public int AllRelationshipsCount(IReadOnlySet<RelationshipType>? types, DateOnly? asOf)
+    public int AllRelationshipsCount(GraphRelationshipFilter filter)
     {
-        IEnumerable<RelationshipType> counted = types is null ? RelationshipCounts.Keys : types;
-        return asOf is not { } date
+        if (filter.KeepsNothing) return 0;
+        if (filter.HasKinds) return filter.AsOf is null ? filter.CountByKinds(EndKindCounts) : filter.Count(Compact, EndKinds);
+        IEnumerable<RelationshipType> counted = filter.Types is null ? RelationshipCounts.Keys : filter.Types;
+        return filter.AsOf is not { } date
             ? counted.Sum(type => RelationshipCounts[type])
             : counted.Sum(type => LazyInitializer.EnsureInitialized(ref datesByType[(int)type], () => Compact.Holding(OrdinalsOf(type))).On(date.DayNumber));
     }
+
+    /// <summary>Each relationship's ends' kinds (<see cref="CompactAdjacency.EndKinds"/>), worked out the first time a list asks for them (1 MB for a million).</summary>
+    private byte[] EndKinds => LazyInitializer.EnsureInitialized(ref endKinds, Compact.EndKinds);
+
+    /// <summary>
+    /// How many relationships there are of each type between each pair of kinds, at type * 256 + the ends' kinds
+    /// byte: a total by kinds without a date adds a few hundred numbers instead of passing over a million.
+    /// </summary>
+    private int[] EndKindCounts => LazyInitializer.EnsureInitialized(ref endKindCounts, () =>
+    {
+        var (kinds, types) = (EndKinds, Compact.RelationshipTypes);
+        var counts = new int[datesByType.Length * 256];
+        for (var i = 0; i < kinds.Length; i++) counts[types[i] * 256 + kinds[i]]++;
+        return counts;
+    });
 
     // The ordinals of a type's relationships, from the flat array of types.
     private int[] OrdinalsOf(RelationshipType type)
@@ -271,12 +290,6 @@ public sealed class GraphIndex
         return ordinals;
     }
 
-    // One bit per type asked for; every bit when no types are.
-    private static ulong TypeMask(IReadOnlySet<RelationshipType>? types) =>
-        types is null ? ulong.MaxValue : types.Aggregate(0UL, (mask, type) => mask | 1UL << (int)type);
-
-    private bool Kept(int ordinal, ulong typeMask, DateOnly? asOf) =>
-        (typeMask >> Compact.RelationshipTypes[ordinal] & 1) != 0 && (asOf is not { } date || Compact.HoldsOn(ordinal, date.DayNumber));
 
     /// <summary>
     /// The relationships citing a document, or one paragraph of it, that hold on a date if one is given, in

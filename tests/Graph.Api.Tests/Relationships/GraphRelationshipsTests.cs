@@ -5,9 +5,9 @@ namespace Graph.Api.Tests.Relationships;
 
 /// <summary>
 /// The graph-wide list of relationships, over HTTP: on a generated graph, every relationship once, in id
-/// order, against the seed file's own list; filtered by types and by a date against the answer's own
-/// types and each relationship's <c>validTime.holdsOn</c>; walked forward and backward in pages, with the
-/// total on every page; and on the seed graph, the essay's signings and the paging refusals.
+/// order, against the seed file's own list; filtered by types, a date and the ends' kinds against the answer's
+/// own types, each relationship's <c>validTime.holdsOn</c> and its ends' kinds; walked forward and backward in
+/// pages, with the total on every page; and on the seed graph, the essay's signings and the paging refusals.
 /// </summary>
 public sealed class GraphRelationshipsTests : IClassFixture<GraphRelationshipsTests.SyntheticGraph>
 {
@@ -32,9 +32,9 @@ public sealed class GraphRelationshipsTests : IClassFixture<GraphRelationshipsTe
         public IReadOnlyList<string> FileIds { get; }
     }
 
-    private sealed record Row(string Id, string Type, bool HoldsOnDay, bool HoldsOnOtherDay);
+    private sealed record Row(string Id, string Type, bool HoldsOnDay, bool HoldsOnOtherDay, string FromKind, string ToKind);
 
-    private const string RowFields = $"id type day: validTime {{ holdsOn(date: \"{Day}\") }} other: validTime {{ holdsOn(date: \"{OtherDay}\") }}";
+    private const string RowFields = $"id type day: validTime {{ holdsOn(date: \"{Day}\") }} other: validTime {{ holdsOn(date: \"{OtherDay}\") }} from {{ kind }} to {{ kind }}";
 
     private async Task<List<Row>> EveryRelationshipAsync()
     {
@@ -46,7 +46,8 @@ public sealed class GraphRelationshipsTests : IClassFixture<GraphRelationshipsTe
             var connection = data["relationships"]!;
             Assert.Equal(graph.FileIds.Count, connection["totalCount"]!.GetValue<int>());
             rows.AddRange(connection["edges"]!.AsArray().Select(e => e!["node"]!).Select(n => new Row(
-                n["id"]!.GetValue<string>(), n["type"]!.GetValue<string>(), n["day"]!["holdsOn"]!.GetValue<bool>(), n["other"]!["holdsOn"]!.GetValue<bool>())));
+                n["id"]!.GetValue<string>(), n["type"]!.GetValue<string>(), n["day"]!["holdsOn"]!.GetValue<bool>(), n["other"]!["holdsOn"]!.GetValue<bool>(),
+                n["from"]!["kind"]!.GetValue<string>(), n["to"]!["kind"]!.GetValue<string>())));
             if (!connection["pageInfo"]!["hasNextPage"]!.GetValue<bool>()) break;
             after = connection["pageInfo"]!["endCursor"]!.GetValue<string>();
         }
@@ -67,27 +68,40 @@ public sealed class GraphRelationshipsTests : IClassFixture<GraphRelationshipsTe
     }
 
     [Theory]
-    [InlineData(null, null, 7)]
-    [InlineData("[PARTICIPATES_IN]", null, 7)]
-    [InlineData("[INVESTS, LOCATED_IN, PART_OF]", null, 100)]
-    [InlineData(null, Day, 9)]
-    [InlineData(null, OtherDay, 100)]
-    [InlineData("[COOPERATES_IN, FOCUSES_ON]", Day, 5)]
-    [InlineData("[HOLDS_OFFICE]", OtherDay, 3)]
-    public async Task Pages_forward_and_backward_hold_the_relationships_the_filters_keep(string? types, string? asOf, int size)
+    [InlineData(null, null, null, null, 7)]
+    [InlineData("[PARTICIPATES_IN]", null, null, null, 7)]
+    [InlineData("[INVESTS, LOCATED_IN, PART_OF]", null, null, null, 100)]
+    [InlineData(null, Day, null, null, 9)]
+    [InlineData(null, OtherDay, null, null, 100)]
+    [InlineData("[COOPERATES_IN, FOCUSES_ON]", Day, null, null, 5)]
+    [InlineData("[HOLDS_OFFICE]", OtherDay, null, null, 3)]
+    [InlineData(null, null, "[COUNTRY]", null, 11)]
+    [InlineData(null, null, null, "[TOPIC, PROJECT]", 100)]
+    [InlineData("[PARTICIPATES_IN, COOPERATES_IN]", Day, "[ORGANIZATION, COUNTRY]", "[PROJECT]", 4)]
+    public async Task Pages_forward_and_backward_hold_the_relationships_the_filters_keep(string? types, string? asOf, string? fromKinds, string? toKinds, int size)
     {
-        var typeSet = types?.Trim('[', ']').Split(", ").ToHashSet();
+        var typeSet = Listed(types);
+        var fromSet = Listed(fromKinds);
+        var toSet = Listed(toKinds);
         var expected = (await EveryRelationshipAsync())
             .Where(r => typeSet is null || typeSet.Contains(r.Type))
             .Where(r => asOf is null || (asOf == Day ? r.HoldsOnDay : r.HoldsOnOtherDay))
+            .Where(r => fromSet is null || fromSet.Contains(r.FromKind))
+            .Where(r => toSet is null || toSet.Contains(r.ToKind))
             .Select(r => r.Id)
             .ToList();
         Assert.NotEmpty(expected);
-        var arguments = string.Join(", ", new[] { types is null ? null : $"types: {types}", asOf is null ? null : $"asOf: \"{asOf}\"" }.OfType<string>());
+        var arguments = string.Join(", ", new[]
+        {
+            types is null ? null : $"types: {types}", asOf is null ? null : $"asOf: \"{asOf}\"",
+            fromKinds is null ? null : $"fromKinds: {fromKinds}", toKinds is null ? null : $"toKinds: {toKinds}",
+        }.OfType<string>());
 
         Assert.Equal(expected, await WalkAsync(arguments, size, backward: false, expected.Count));
         Assert.Equal(expected, await WalkAsync(arguments, size, backward: true, expected.Count));
     }
+
+    private static HashSet<string>? Listed(string? list) => list?.Trim('[', ']').Split(", ").ToHashSet();
 
     // Every page, forward from the start with 'after' or backward from the end with 'before', must say the same total.
     private async Task<List<string>> WalkAsync(string arguments, int size, bool backward, int total)
@@ -145,9 +159,9 @@ public sealed class GraphRelationshipsTests : IClassFixture<GraphRelationshipsTe
         Assert.DoesNotContain("xi-jinping-on-visit-2019", ids);
         Assert.DoesNotContain("visit-2019-in-belarus", ids);
 
-        // An empty list of types keeps none, with or without a date.
-        var none = await client.QueryAsync("{ a: relationships(types: []) { totalCount edges { cursor } } b: relationships(types: [], asOf: \"2015-07-01\", last: 5) { totalCount edges { cursor } } }");
-        Assert.All(new[] { none["a"]!, none["b"]! }, list =>
+        // An empty list of types or kinds keeps none, with or without a date.
+        var none = await client.QueryAsync("{ a: relationships(types: []) { totalCount edges { cursor } } b: relationships(types: [], asOf: \"2015-07-01\", last: 5) { totalCount edges { cursor } } c: relationships(fromKinds: []) { totalCount edges { cursor } } d: relationships(toKinds: [], asOf: \"2015-07-01\") { totalCount edges { cursor } } }");
+        Assert.All(new[] { none["a"]!, none["b"]!, none["c"]!, none["d"]! }, list =>
         {
             Assert.Equal(0, list["totalCount"]!.GetValue<int>());
             Assert.Empty(list["edges"]!.AsArray());

@@ -1,0 +1,89 @@
+using Graph.Api.Model;
+
+namespace Graph.Api.Index;
+
+/// <summary>
+/// What the graph-wide list of relationships keeps: some types, those holding on a date, those starting at and
+/// ending at entities of some kinds; null for no condition. Tested on flat arrays by ordinal, as bit masks.
+/// </summary>
+public sealed class GraphRelationshipFilter
+{
+    private readonly ulong typeMask;
+    private readonly uint fromKindMask;
+    private readonly uint toKindMask;
+    private readonly int dayNumber;
+
+    public GraphRelationshipFilter(IReadOnlySet<RelationshipType>? types, DateOnly? asOf, IReadOnlySet<EntityKind>? fromKinds, IReadOnlySet<EntityKind>? toKinds)
+    {
+        (Types, AsOf) = (types, asOf);
+        typeMask = types is null ? ulong.MaxValue : types.Aggregate(0UL, (mask, type) => mask | 1UL << (int)type);
+        fromKindMask = KindMask(fromKinds);
+        toKindMask = KindMask(toKinds);
+        dayNumber = asOf?.DayNumber ?? 0;
+        HasKinds = fromKinds is not null || toKinds is not null;
+    }
+
+    public IReadOnlySet<RelationshipType>? Types { get; }
+
+    public DateOnly? AsOf { get; }
+
+    /// <summary>Whether the ends' kinds are asked about, so <see cref="NextKept"/> needs them.</summary>
+    public bool HasKinds { get; }
+
+    /// <summary>An empty list of types or kinds keeps no relationship.</summary>
+    public bool KeepsNothing => typeMask == 0 || fromKindMask == 0 || toKindMask == 0;
+
+    /// <summary>
+    /// The first relationship the filter keeps walking from <paramref name="from"/> by <paramref name="step"/>
+    /// (1 or -1), or <paramref name="to"/> when none is kept before it. One tight loop over the flat arrays, the
+    /// masks in locals: through a call per relationship, a pass over a million took 25 ms.
+    /// </summary>
+    /// <param name="from">The first ordinal to test.</param>
+    /// <param name="to">The ordinal the walk stops at, untested.</param>
+    /// <param name="step">1 to walk forward, -1 backward.</param>
+    /// <param name="compact">The index's flat arrays of types and days.</param>
+    /// <param name="endKinds">Each relationship's ends' kinds, start in the high four bits; needed only when <see cref="HasKinds"/>.</param>
+    public int NextKept(int from, int to, int step, CompactAdjacency compact, byte[]? endKinds)
+    {
+        var (types, firstDays, lastDays) = (compact.RelationshipTypes, compact.ValidFrom, compact.ValidTo);
+        var (typeBits, fromBits, toBits, day, dated) = (typeMask, fromKindMask, toKindMask, dayNumber, AsOf is not null);
+        for (var i = from; i != to; i += step)
+        {
+            if ((typeBits >> types[i] & 1) == 0) continue;
+            if (dated && (firstDays[i] > day || lastDays[i] < day)) continue;
+            if (endKinds is not null && ((fromBits >> (endKinds[i] >> 4)) & (toBits >> (endKinds[i] & 15)) & 1) == 0) continue;
+            return i;
+        }
+
+        return to;
+    }
+
+    /// <summary>How many of the relationships the filter keeps.</summary>
+    public int Count(CompactAdjacency compact, byte[]? endKinds)
+    {
+        var count = 0;
+        var all = compact.RelationshipTypes.Length;
+        for (var i = NextKept(0, all, 1, compact, endKinds); i != all; i = NextKept(i + 1, all, 1, compact, endKinds)) count++;
+        return count;
+    }
+
+    /// <summary>How many relationships the filter keeps, from the counts by type and ends' kinds (at type * 256 + kinds byte); for a filter with no date.</summary>
+    public int CountByKinds(int[] counts)
+    {
+        var total = 0;
+        for (var type = 0; type < counts.Length / 256; type++)
+        {
+            if ((typeMask >> type & 1) == 0) continue;
+            for (var kinds = 0; kinds < 256; kinds++)
+            {
+                if (((fromKindMask >> (kinds >> 4)) & (toKindMask >> (kinds & 15)) & 1) != 0) total += counts[type * 256 + kinds];
+            }
+        }
+
+        return total;
+    }
+
+    // One bit per kind asked for; every bit when none are.
+    private static uint KindMask(IReadOnlySet<EntityKind>? kinds) =>
+        kinds is null ? uint.MaxValue : kinds.Aggregate(0U, (mask, kind) => mask | 1U << (int)kind);
+}
