@@ -246,10 +246,11 @@ public sealed class GraphIndex
     }
 
     /// <summary>
-    /// How many relationships <see cref="AllRelationships"/> lists from the start: from the counts by type, and
-    /// for a date from each type's sorted dates (<see cref="HoldingCounts"/>), made the first time a count on a
-    /// date asks for that type and kept with this snapshot (8 bytes a relationship). A pass over a million
-    /// relationships' dates took a core 2 ms, every request; with the ends' kinds asked for, that pass is made.
+    /// How many relationships <see cref="AllRelationships"/> lists from the start: from the counts by type; for a
+    /// date, from each type's sorted dates (<see cref="HoldingCounts"/>), made the first time a count on a date
+    /// asks for that type and kept with this snapshot (8 bytes a relationship), where a pass over a million
+    /// relationships' dates took a core 2 ms, every request; for the ends' kinds, from the counts by type and
+    /// pair of kinds; only the ends' kinds on a date take that pass.
     /// </summary>
     public int AllRelationshipsCount(GraphRelationshipFilter filter)
     {
@@ -289,7 +290,6 @@ public sealed class GraphIndex
 
         return ordinals;
     }
-
 
     /// <summary>
     /// The relationships citing a document, or one paragraph of it, that hold on a date if one is given, in

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -29,16 +27,4 @@ public readonly struct JsonText
     public static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
     public ReadOnlySpan<byte> Utf8 => new(bytes, start, length);
-
-    /// <summary>
-    /// The text's escaped form when it needs escaping; null for the usual id or name, whose UTF-8 bytes are
-    /// its JSON form.
-    /// </summary>
-    [MethodImpl(LoadingCode.Optimised)]
-    internal static byte[]? EscapedOrNull(string text)
-    {
-        Span<byte> utf8 = Encoding.UTF8.GetMaxByteCount(text.Length) <= 256 ? stackalloc byte[256] : new byte[Encoding.UTF8.GetByteCount(text)];
-        var written = Encoding.UTF8.GetBytes(text, utf8);
-        return Encoder.FindFirstCharacterToEncodeUtf8(utf8[..written]) < 0 ? null : JsonEncodedText.Encode(text, Encoder).EncodedUtf8Bytes.ToArray();
-    }
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Json;
 
 namespace Graph.Api.Index;
 
@@ -45,7 +46,7 @@ internal sealed class JsonTextBlock
                 return;
             }
 
-            escaped[i] = JsonText.EscapedOrNull(value);
+            escaped[i] = EscapedOrNull(value);
             lengths[i] = escaped[i]?.Length ?? Encoding.UTF8.GetByteCount(value);
             if (escaped[i] is not null) Volatile.Write(ref found, 1);
         });
@@ -76,5 +77,17 @@ internal sealed class JsonTextBlock
         if (anyEscaped && escaped[order is null ? position : order[position]] is { } bytes) bytes.CopyTo(place);
         else Encoding.UTF8.GetBytes(text, place);
         return new JsonText(block, start, place.Length);
+    }
+
+    /// <summary>
+    /// The text's escaped form when it needs escaping; null when its UTF-8 bytes are its JSON form (letters
+    /// beyond ASCII, which answers write as they are).
+    /// </summary>
+    [MethodImpl(LoadingCode.Optimised)]
+    private static byte[]? EscapedOrNull(string text)
+    {
+        Span<byte> utf8 = Encoding.UTF8.GetMaxByteCount(text.Length) <= 256 ? stackalloc byte[256] : new byte[Encoding.UTF8.GetByteCount(text)];
+        var written = Encoding.UTF8.GetBytes(text, utf8);
+        return JsonText.Encoder.FindFirstCharacterToEncodeUtf8(utf8[..written]) < 0 ? null : JsonEncodedText.Encode(text, JsonText.Encoder).EncodedUtf8Bytes.ToArray();
     }
 }
