@@ -13,7 +13,8 @@ namespace Graph.Api.Import;
 /// has data. Writes are serialised by one lock.
 /// </summary>
 internal sealed partial class GraphImporter(
-    IDbContextFactory<GraphDbContext> contexts, GraphIndexHolder index, GraphStore store, IOptions<SeedOptions> seed, ILogger<GraphImporter> logger) : IDisposable
+    IDbContextFactory<GraphDbContext> contexts, GraphIndexHolder index, GraphStore store, IOptions<SeedOptions> seed, IOptions<StorageOptions> storage,
+    ILogger<GraphImporter> logger) : IDisposable
 {
     private readonly SemaphoreSlim writeLock = new(1, 1);
 
@@ -49,7 +50,7 @@ internal sealed partial class GraphImporter(
             if (!await store.IsEmptyAsync(cancellationToken)) throw new InvalidOperationException("Validated rows are only written into an empty store.");
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
-            var loading = IndexAndSaveAsync(db, entities, relationships, beforeSave);
+            var loading = IndexAndSaveAsync(db, entities, relationships, beforeSave, cancellationToken);
             // An async method keeps its parameters alive until it returns; the rows (half a gigabyte for a
             // million relationships) are let go here, and by the loading task when it can.
             (entities, relationships) = (null!, null!);
@@ -61,8 +62,8 @@ internal sealed partial class GraphImporter(
         }
     }
 
-    private async Task<(int Entities, int Relationships)> IndexAndSaveAsync(
-        GraphDbContext db, List<EntityRecord> entities, List<RelationshipRecord> relationships, Action<List<EntityRecord>, List<RelationshipRecord>>? beforeSave)
+    private async Task<(int Entities, int Relationships)> IndexAndSaveAsync(GraphDbContext db, List<EntityRecord> entities, List<RelationshipRecord> relationships,
+        Action<List<EntityRecord>, List<RelationshipRecord>>? beforeSave, CancellationToken stopping)
     {
         // One full collection, without compacting, before the index is built: the parsed file and the
         // validation's leftovers are free memory again, so the build fills that instead of pages the
@@ -79,9 +80,18 @@ internal sealed partial class GraphImporter(
         beforeSave?.Invoke(entities, relationships);
         var counts = (entities.Count, relationships.Count);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        // Not cancellable past this point: a save that has begun is completed, never abandoned half-way.
-        await SaveInBatchesAsync(db, db.Entities, entities);
-        await SaveInBatchesAsync(db, db.Relationships, relationships);
+        // A durable store's save, once begun, is completed, never abandoned half-way: a later start would find
+        // half a graph in it. The in-memory store goes with the host, so a service told to stop drops the rest
+        // of the save instead of finishing it first (with a million relationships that held a stop up by 8 s).
+        var dropOnStop = storage.Value.IsDurable ? CancellationToken.None : stopping;
+        var total = entities.Count + relationships.Count;
+        var saved = await SaveInBatchesAsync(db, db.Entities, entities, dropOnStop);
+        if (!dropOnStop.IsCancellationRequested) saved += await SaveInBatchesAsync(db, db.Relationships, relationships, dropOnStop);
+        if (dropOnStop.IsCancellationRequested)
+        {
+            LogSaveDropped(logger, saved, total);
+            dropOnStop.ThrowIfCancellationRequested();
+        }
 
         // The lists are let go here rather than when this method's state is cleared: that happens only
         // after the caller's continuation has run, and a caller that collects garbage right after would
@@ -102,18 +112,31 @@ internal sealed partial class GraphImporter(
     /// then fitted in a 768 MiB heap, a 1 GiB container's default, where it ran out of memory before
     /// (bench/README, round 31).
     /// </summary>
-    private async Task SaveInBatchesAsync<T>(GraphDbContext db, DbSet<T> table, List<T> rows)
+    /// <returns>How many rows were saved: all of them, or those saved before <paramref name="stopping"/> was signalled.</returns>
+    private async Task<int> SaveInBatchesAsync<T>(GraphDbContext db, DbSet<T> table, List<T> rows, CancellationToken stopping)
         where T : class
     {
         var batch = seed.Value.SaveBatchRows;
-        for (var start = 0; start < rows.Count; start += batch)
+        var saved = 0;
+        for (var start = 0; start < rows.Count && !stopping.IsCancellationRequested; start += batch)
         {
             var count = Math.Min(batch, rows.Count - start);
             table.AddRange(rows.GetRange(start, count));
-            await db.SaveChangesAsync(CancellationToken.None);
+            try
+            {
+                await db.SaveChangesAsync(stopping);
+                saved += count;
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                // Stopped during this batch: the store is dropped with the host, whatever the batch left in it.
+            }
+
             db.ChangeTracker.Clear();
             CollectionsMarshal.AsSpan(rows).Slice(start, count).Clear();
         }
+
+        return saved;
     }
 
     public async Task RebuildIndexAsync(CancellationToken cancellationToken)
@@ -126,6 +149,9 @@ internal sealed partial class GraphImporter(
 
     [LoggerMessage(LogLevel.Information, "Import validated: {Entities} entities and {Relationships} relationships in {Seconds:0.00} s.")]
     private static partial void LogValidated(ILogger logger, int entities, int relationships, double seconds);
+
+    [LoggerMessage(LogLevel.Information, "The service is stopping: the in-memory store's write was dropped after {Saved} of {Total} rows, since the store goes with the service.")]
+    private static partial void LogSaveDropped(ILogger logger, int saved, int total);
 
     [LoggerMessage(LogLevel.Information, "Index built and serving in {Seconds:0.00} s; the store is written next.")]
     private static partial void LogIndexed(ILogger logger, double seconds);
