@@ -108,6 +108,9 @@ public sealed class GraphIndex
             entityNodes[i] = new EntityNode(i, entity, entityTexts.Write(2 * i, entity.Id), entityTexts.Write(2 * i + 1, entity.Name));
         }
 
+        // Search reads only the entities, so it is built beside the relationships' steps: several of them run on one
+        // core (sorting checks, grouping, laying out the ids' texts), which would leave the other idle.
+        var search = Task.Run(() => new SearchIndex(entityNodes));
         var byId = entityNodes.ToDictionary(e => e.Id, StringComparer.Ordinal);
         var ordered = InIdOrder(relationships, input.Id);
         var relationshipNodes = new RelationshipNode[ordered.Length];
@@ -128,7 +131,6 @@ public sealed class GraphIndex
         });
         foreach (var node in grouped) relationshipNodes[node.Ordinal] = node;
 
-        var search = Task.Run(() => new SearchIndex(entityNodes));
         var citations = Task.Run(() => new DocumentCitations(relationshipNodes));
         var compact = Task.Run(() => new CompactAdjacency(entityNodes, relationshipNodes, grouped));
         return new GraphIndex(entityNodes, byId, relationshipNodes, search, citations, compact);
