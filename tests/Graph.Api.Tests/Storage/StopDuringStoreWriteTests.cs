@@ -18,7 +18,7 @@ public sealed class StopDuringStoreWriteTests
     public async Task A_service_stopped_while_its_store_is_written_drops_the_rest_of_the_write()
     {
         var logs = new LogCapture();
-        var held = new HeldSave(third: 3);
+        var held = new HeldSave(heldNumber: 3);
         var factory = new GraphApiFactory().With("Graph:Seed:SaveBatchRows", "4").WithLogs(logs);
         var watched = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
             services.ConfigureDbContext<GraphDbContext>(options => options.AddInterceptors(held))));
@@ -38,10 +38,10 @@ public sealed class StopDuringStoreWriteTests
     }
 
     /// <summary>
-    /// Lets the first saves through, then holds the one numbered <c>third</c> until it is cancelled (at most 20 s,
+    /// Lets the first saves through, then holds the one numbered <paramref name="heldNumber"/> until it is cancelled (at most 20 s,
     /// after which it goes through as well, so a write that is never told to stop still ends).
     /// </summary>
-    private sealed class HeldSave(int third) : SaveChangesInterceptor
+    private sealed class HeldSave(int heldNumber) : SaveChangesInterceptor
     {
         private readonly TaskCompletionSource reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int saves;
@@ -55,7 +55,7 @@ public sealed class StopDuringStoreWriteTests
         public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
             DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            if (++saves != third) return result;
+            if (++saves != heldNumber) return result;
             reached.TrySetResult();
             try
             {
