@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
 using Graph.Api.Index;
-using Graph.Api.Storage;
 using Graph.Api.Tests.Support;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,9 +18,7 @@ public sealed class SavedRowsReleaseTests
     public async Task Rows_already_stored_are_let_go_while_the_rest_of_the_seed_is_saved()
     {
         var watcher = new SavedRecordsWatcher();
-        using var factory = new GraphApiFactory().With("Graph:Seed:SaveBatchRows", "4");
-        using var watched = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-            services.ConfigureDbContext<GraphDbContext>(options => options.AddInterceptors(watcher))));
+        using var watched = new GraphApiFactory().With("Graph:Seed:SaveBatchRows", "4").WithStoreInterceptor(watcher);
         await watched.CreateClient().WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
         var index = watched.Services.GetRequiredService<GraphIndexHolder>().Current;
         var rows = index.Entities.Count + index.Relationships.Count;

@@ -1,7 +1,5 @@
 using Graph.Api.Index;
-using Graph.Api.Storage;
 using Graph.Api.Tests.Support;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,9 +17,7 @@ public sealed class StopDuringStoreWriteTests
     {
         var logs = new LogCapture();
         var held = new HeldSave(heldNumber: 3);
-        var factory = new GraphApiFactory().With("Graph:Seed:SaveBatchRows", "4").WithLogs(logs);
-        var watched = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-            services.ConfigureDbContext<GraphDbContext>(options => options.AddInterceptors(held))));
+        var watched = new GraphApiFactory().With("Graph:Seed:SaveBatchRows", "4").WithLogs(logs).WithStoreInterceptor(held);
         await watched.CreateClient().WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
         var index = watched.Services.GetRequiredService<GraphIndexHolder>().Current;
         var rows = index.Entities.Count + index.Relationships.Count;
@@ -29,7 +25,6 @@ public sealed class StopDuringStoreWriteTests
 
         // Stops the host, as a SIGTERM does: the write's batch in progress is told to stop.
         await watched.DisposeAsync();
-        await factory.DisposeAsync();
 
         Assert.True(held.Cancelled, "the save in progress was not told to stop");
         Assert.Equal(8, held.SavedRows);

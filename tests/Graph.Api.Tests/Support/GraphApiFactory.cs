@@ -1,5 +1,9 @@
+using Graph.Api.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -11,6 +15,7 @@ public sealed class GraphApiFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> settings = new();
     private bool withoutLoading;
     private LogCapture? logs;
+    private IInterceptor? storeInterceptor;
 
     public GraphApiFactory With(string key, string? value)
     {
@@ -22,6 +27,13 @@ public sealed class GraphApiFactory : WebApplicationFactory<Program>
     public GraphApiFactory WithLogs(LogCapture capture)
     {
         logs = capture;
+        return this;
+    }
+
+    /// <summary>A service whose store contexts run <paramref name="interceptor"/> (to watch or hold the seed's saves).</summary>
+    public GraphApiFactory WithStoreInterceptor(IInterceptor interceptor)
+    {
+        storeInterceptor = interceptor;
         return this;
     }
 
@@ -55,6 +67,11 @@ public sealed class GraphApiFactory : WebApplicationFactory<Program>
         }
 
         if (logs is not null) builder.ConfigureLogging(logging => logging.AddProvider(logs));
+        if (storeInterceptor is { } interceptor)
+        {
+            builder.ConfigureTestServices(services => services.ConfigureDbContext<GraphDbContext>(options => options.AddInterceptors(interceptor)));
+        }
+
         builder.UseSetting("Graph:Storage:DatabaseName", $"tests-{Guid.NewGuid():N}");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
