@@ -124,4 +124,79 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await WaitForNodeAsync(page, "infrastructure");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_view_is_kept_in_the_address_and_opening_that_address_draws_it_again()
+    {
+        var requests = new List<string>();
+        var page = await OpenAsync(requests);
+        await SearchAndPickAsync(page, "Belarus", "belarus");
+        await WaitForNodeAsync(page, "infrastructure");
+        await page.FillAsync("#as-of", "2000-06-01");
+        await page.DispatchEventAsync("#as-of", "change");
+        await WaitForNodeAsync(page, "infrastructure", present: false);
+        var address = page.Url;
+        Assert.Contains("#centre=belarus&selected=belarus&asOf=2000-06-01", address, StringComparison.Ordinal);
+
+        // Another tab, opened on that address alone: the same drawing, date and details.
+        var again = await fixture.NewPageAsync(requests);
+        await again.GotoAsync(address);
+        await WaitForNodeAsync(again, "china");
+        Assert.DoesNotContain("infrastructure", await NodeIdsAsync(again));
+        Assert.DoesNotContain("xi-visit-belarus-2015", await NodeIdsAsync(again));
+        Assert.Equal("2000-06-01", await again.InputValueAsync("#as-of"));
+        await again.Locator("#entity-name").WaitForAsync();
+        Assert.Equal("Belarus", await again.InnerTextAsync("#entity-name"));
+        Assert.Contains("as of 2000-06-01", await again.InnerTextAsync("#panel h3"), StringComparison.Ordinal);
+        fixture.AssertOnlyLocalRequests(requests);
+        await page.Context.CloseAsync();
+        await again.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_connection_in_the_address_is_drawn_with_its_steps()
+    {
+        var requests = new List<string>();
+        var page = await OpenAsync(requests);
+        await SearchAndPickAsync(page, "Great Stone", "china-belarus-industrial-park");
+        await page.ClickAsync("button[data-action='to']");
+        await SearchAndPickAsync(page, "Xi Jinping", "xi-jinping");
+        await page.ClickAsync("button[data-action='from']");
+        await page.WaitForFunctionAsync("() => explorer.cy.elements('edge.path').length > 0", null, new() { Timeout = 15_000 });
+        var address = page.Url;
+        Assert.Contains("from=xi-jinping&to=china-belarus-industrial-park", address, StringComparison.Ordinal);
+
+        var again = await fixture.NewPageAsync(requests);
+        await again.GotoAsync(address);
+        await again.WaitForFunctionAsync("() => explorer.cy.elements('edge.path').length > 0", null, new() { Timeout = 15_000 });
+        Assert.Equal(await NodeIdsAsync(page, "node.path"), await NodeIdsAsync(again, "node.path"));
+        await again.Locator("#path-panel li").First.WaitForAsync(new() { Timeout = 15_000 });
+        Assert.Equal(await page.InnerTextAsync("#path-panel"), await again.InnerTextAsync("#path-panel"));
+        Assert.Equal("Xi Jinping", await again.InnerTextAsync("#connect-from"));
+        Assert.Equal("China–Belarus Industrial Park", await again.InnerTextAsync("#connect-to"));
+        fixture.AssertOnlyLocalRequests(requests);
+        await page.Context.CloseAsync();
+        await again.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Back_returns_to_the_entity_shown_before()
+    {
+        var requests = new List<string>();
+        var page = await OpenAsync(requests);
+        await SearchAndPickAsync(page, "Belarus", "belarus");
+        await WaitForNodeAsync(page, "infrastructure");
+
+        // From Belarus's details to China's, through the link on a relationship.
+        await page.ClickAsync("#panel a[data-entity='china']");
+        await page.WaitForFunctionAsync("() => document.getElementById('entity-name')?.textContent === 'China'", null, new() { Timeout = 15_000 });
+        await WaitForNodeAsync(page, "hong-kong");
+
+        await page.GoBackAsync();
+        await page.WaitForFunctionAsync("() => document.getElementById('entity-name')?.textContent === 'Belarus'", null, new() { Timeout = 15_000 });
+        await WaitForNodeAsync(page, "infrastructure");
+        Assert.DoesNotContain("hong-kong", await NodeIdsAsync(page));
+        Assert.EndsWith("#centre=belarus&selected=belarus", page.Url, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
 }

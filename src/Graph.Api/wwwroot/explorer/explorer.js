@@ -9,6 +9,7 @@ const KIND_COLORS = {
 
 const state = { centres: [], selected: null, from: null, to: null, asOf: null };
 const $ = (id) => document.getElementById(id);
+const EMPTY_PANEL = $('panel').innerHTML;
 
 const cy = cytoscape({
   container: $('graph'),
@@ -97,6 +98,8 @@ async function redraw() {
 
 async function show(id) {
   state.centres = [id];
+  state.selected = id;
+  remember({ newEntry: true });
   await redraw();
   await select(id);
 }
@@ -108,6 +111,7 @@ async function expand(id) {
   hood.relationships.forEach(addRelationship);
   cy.getElementById(id).addClass('centre');
   layout();
+  remember();
   status(`Expanded ${id}: ${cy.nodes().length} entities, ${cy.edges().length} relationships`);
 }
 
@@ -131,9 +135,12 @@ const DETAILS = `query Details($id: ID!, $asOf: Date) {
 
 async function select(id) {
   state.selected = id;
+  remember();
   cy.nodes().unselect();
   cy.getElementById(id).select();
   const { entity } = await gql(DETAILS, { id, asOf: state.asOf });
+  // The connection's steps stay in the panel when another entity is selected.
+  const path = $('path-panel')?.innerHTML ?? '';
   const rows = entity.relationships.edges.map((e) => `
     <li data-relationship="${escapeHtml(e.relationship.id)}">
       <span class="type">${escapeHtml(e.relationship.type)}</span> ${e.direction === 'OUT' ? '→' : '←'}
@@ -158,7 +165,7 @@ async function select(id) {
     </dl>
     <h3>Relationships (${entity.relationships.totalCount}${state.asOf ? ` as of ${state.asOf}` : ''})</h3>
     <ul class="relationships">${rows}</ul>
-    <div id="path-panel"></div>`;
+    <div id="path-panel">${path}</div>`;
 }
 
 $('panel').addEventListener('click', async (event) => {
@@ -189,10 +196,16 @@ const SHORTEST_PATH = `query Connect($from: ID!, $to: ID!, $asOf: Date) {
 
 async function setEnd(end, id) {
   state[end] = id;
-  const slot = $(end === 'from' ? 'connect-from' : 'connect-to');
-  slot.textContent = cy.getElementById(id).data('name') || id;
-  slot.classList.add('set');
+  remember();
+  showEnd(end);
   if (state.from && state.to) await connect();
+}
+
+function showEnd(end) {
+  const slot = $(end === 'from' ? 'connect-from' : 'connect-to');
+  const id = state[end];
+  slot.textContent = id ? cy.getElementById(id).data('name') || id : `${end}…`;
+  slot.classList.toggle('set', Boolean(id));
 }
 
 async function connect() {
@@ -224,10 +237,10 @@ async function connect() {
 
 $('clear-path').addEventListener('click', () => {
   state.from = state.to = null;
+  remember();
   cy.elements().removeClass('path');
-  for (const id of ['connect-from', 'connect-to']) { $(id).classList.remove('set'); }
-  $('connect-from').textContent = 'from…';
-  $('connect-to').textContent = 'to…';
+  showEnd('from');
+  showEnd('to');
   $('path-panel')?.replaceChildren();
 });
 
@@ -270,6 +283,7 @@ cy.on('dbltap', 'node', (event) => expand(event.target.id()).catch((error) => st
 
 async function setAsOf(date) {
   state.asOf = date || null;
+  remember();
   $('as-of').value = date || '';
   if (state.centres.length) await redraw();
   if (state.selected) await select(state.selected);
@@ -278,6 +292,44 @@ async function setAsOf(date) {
 $('as-of').addEventListener('change', () => setAsOf($('as-of').value).catch((error) => status(error.message)));
 $('clear-date').addEventListener('click', () => setAsOf(null).catch((error) => status(error.message)));
 
+// ---- the view in the address ------------------------------------------------------------------
+// The view (the centres drawn, the entity selected, the date and the two ends of a connection) is kept in the
+// address's fragment, so it can be bookmarked, shared and opened again; each entity shown is a new entry in
+// the browser's history, so Back returns to the one shown before.
+
+function viewAddress() {
+  const view = new URLSearchParams();
+  state.centres.forEach((id) => view.append('centre', id));
+  for (const key of ['selected', 'asOf', 'from', 'to']) if (state[key]) view.set(key, state[key]);
+  return `#${view}`;
+}
+
+function remember({ newEntry = false } = {}) {
+  const address = viewAddress();
+  if (address === (location.hash || '#')) return;
+  if (newEntry) history.pushState(null, '', address);
+  else history.replaceState(null, '', address);
+}
+
+/** Draws the view the address names (on opening it, and on Back and Forward). */
+async function restore() {
+  const view = new URLSearchParams(location.hash.slice(1));
+  Object.assign(state, {
+    centres: view.getAll('centre'), selected: view.get('selected'), asOf: view.get('asOf'), from: view.get('from'), to: view.get('to'),
+  });
+  $('as-of').value = state.asOf ?? '';
+  cy.elements().remove();
+  $('panel').innerHTML = EMPTY_PANEL;
+  status('Ready. Search for an entity to begin.');
+  if (state.centres.length) await redraw();
+  else if (state.from && state.to) await connect();
+  showEnd('from');
+  showEnd('to');
+  if (state.selected) await select(state.selected);
+}
+
+window.addEventListener('popstate', () => restore().catch((error) => status(error.message)));
+
 // For tests and the browser console: the drawing and the actions behind the controls.
 window.explorer = { cy, state, show, select, expand, setEnd, setAsOf };
-status('Ready. Search for an entity to begin.');
+restore().catch((error) => status(error.message));
