@@ -199,4 +199,76 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         Assert.EndsWith("#centre=belarus&selected=belarus", page.Url, StringComparison.Ordinal);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_legend_names_each_kind_drawn_in_its_colour()
+    {
+        var requests = new List<string>();
+        var page = await OpenAsync(requests);
+        Assert.True(await page.Locator("#legend").IsHiddenAsync());
+        await SearchAndPickAsync(page, "Belarus", "belarus");
+        await WaitForNodeAsync(page, "xi-visit-belarus-2015");
+        await WaitForLegendOfDrawingAsync(page);
+        Assert.Contains("EVENT", await LegendKindsAsync(page));
+
+        // As of 2000 the visits are gone, and so is their kind.
+        await page.FillAsync("#as-of", "2000-06-01");
+        await page.DispatchEventAsync("#as-of", "change");
+        await WaitForNodeAsync(page, "xi-visit-belarus-2015", present: false);
+        await WaitForLegendOfDrawingAsync(page);
+        Assert.DoesNotContain("EVENT", await LegendKindsAsync(page));
+        Assert.Contains("COUNTRY", await LegendKindsAsync(page));
+
+        // Back to the explorer as it opened: nothing drawn, so no legend.
+        await page.GoBackAsync();
+        await page.WaitForFunctionAsync("() => explorer.cy.nodes().length === 0", null, new() { Timeout = 15_000 });
+        await page.Locator("#legend").WaitForAsync(new() { State = WaitForSelectorState.Hidden, Timeout = 15_000 });
+        fixture.AssertOnlyLocalRequests(requests);
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task<string[]> LegendKindsAsync(IPage page) =>
+        await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#legend li')].map(li => li.dataset.kind)");
+
+    /// <summary>Until the legend lists the kinds of the nodes drawn, each once, with the colour the drawing gives it.</summary>
+    private static async Task WaitForLegendOfDrawingAsync(IPage page) =>
+        await page.WaitForFunctionAsync("""
+            () => {
+              const flat = (colour) => colour.replace(/\s/g, '');
+              const drawn = new Map(explorer.cy.nodes().map(n => [n.data('kind'), flat(n.style('background-color'))]));
+              const listed = [...document.querySelectorAll('#legend li')];
+              return !document.getElementById('legend').hidden && listed.length === drawn.size
+                && listed.every(li => drawn.get(li.dataset.kind) === flat(getComputedStyle(li.querySelector('.swatch')).backgroundColor));
+            }
+            """, null, new() { Timeout = 15_000 });
+
+    [Fact]
+    public async Task An_answer_that_comes_back_after_Back_does_not_draw_over_it()
+    {
+        var requests = new List<string>();
+        var page = await OpenAsync(requests);
+        await SearchAndPickAsync(page, "Belarus", "belarus");
+        await WaitForNodeAsync(page, "infrastructure");
+
+        // The neighbourhood as of 2000 is held back until the user has gone Back to the empty explorer.
+        var release = new TaskCompletionSource();
+        static bool AsOf2000(IRequest request) => request.PostData?.Contains("Neighbourhood", StringComparison.Ordinal) == true && request.PostData.Contains("2000-06-01", StringComparison.Ordinal);
+        await page.RouteAsync("**/graphql", async route =>
+        {
+            if (AsOf2000(route.Request)) await release.Task;
+            await route.FallbackAsync();
+        });
+        var held = page.WaitForResponseAsync(response => AsOf2000(response.Request), new() { Timeout = 15_000 });
+        await page.EvaluateAsync("() => { explorer.setAsOf('2000-06-01'); }");
+        await page.GoBackAsync();
+        await page.WaitForFunctionAsync("() => explorer.cy.nodes().length === 0", null, new() { Timeout = 15_000 });
+
+        release.SetResult();
+        await (await held).FinishedAsync();
+        // Let the page handle the answer (its body read and the drawing's continuation) before looking.
+        await page.EvaluateAsync("() => new Promise(resolve => setTimeout(resolve, 300))");
+        Assert.Empty(await NodeIdsAsync(page));
+        Assert.True(await page.Locator("#legend").IsHiddenAsync());
+        await page.Context.CloseAsync();
+    }
 }

@@ -10,6 +10,10 @@ const KIND_COLORS = {
 const state = { centres: [], selected: null, from: null, to: null, asOf: null };
 const $ = (id) => document.getElementById(id);
 const EMPTY_PANEL = $('panel').innerHTML;
+// Bumped by each new drawing (and the panel by each new selection), and by each view read from the address: an
+// answer that comes back after a newer one was asked for is dropped, so a slow answer cannot redraw over Back.
+let drawing = 0;
+let selecting = 0;
 
 const cy = cytoscape({
   container: $('graph'),
@@ -28,6 +32,20 @@ const cy = cytoscape({
     { selector: 'edge.path', style: { 'line-color': '#ff7a00', 'target-arrow-color': '#ff7a00', width: 4, 'z-index': 10 } },
     { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#ff7a00' } },
   ],
+});
+
+// The legend names the colour of each kind in the drawing, once per batch of nodes added or removed.
+let legendDue = false;
+cy.on('add remove', 'node', () => {
+  if (legendDue) return;
+  legendDue = true;
+  queueMicrotask(() => {
+    legendDue = false;
+    const kinds = [...new Set(cy.nodes().map((n) => n.data('kind')))].sort();
+    $('legend').innerHTML = kinds.map((kind) => `
+      <li data-kind="${escapeHtml(kind)}"><span class="swatch" style="background: ${KIND_COLORS[kind] || '#999'}"></span>${escapeHtml(kind)}</li>`).join('');
+    $('legend').hidden = kinds.length === 0;
+  });
 });
 
 async function gql(query, variables = {}) {
@@ -85,7 +103,9 @@ function layout() {
 
 /** Draws the neighbourhood of each centre again, as of the chosen date: what did not hold then disappears. */
 async function redraw() {
+  const generation = ++drawing;
   const hoods = await Promise.all(state.centres.map(fetchNeighbourhood));
+  if (generation !== drawing) return;
   cy.elements().remove();
   for (const hood of hoods) hood.nodes.forEach((n) => addEntity(n.entity));
   for (const hood of hoods) hood.relationships.forEach(addRelationship);
@@ -106,7 +126,9 @@ async function show(id) {
 
 async function expand(id) {
   if (!state.centres.includes(id)) state.centres.push(id);
+  const generation = drawing;
   const hood = await fetchNeighbourhood(id);
+  if (generation !== drawing) return;
   hood.nodes.forEach((n) => addEntity(n.entity));
   hood.relationships.forEach(addRelationship);
   cy.getElementById(id).addClass('centre');
@@ -138,7 +160,9 @@ async function select(id) {
   remember();
   cy.nodes().unselect();
   cy.getElementById(id).select();
+  const generation = ++selecting;
   const { entity } = await gql(DETAILS, { id, asOf: state.asOf });
+  if (generation !== selecting) return;
   // The connection's steps stay in the panel when another entity is selected.
   const path = $('path-panel')?.innerHTML ?? '';
   const rows = entity.relationships.edges.map((e) => `
@@ -209,8 +233,10 @@ function showEnd(end) {
 }
 
 async function connect() {
-  cy.elements().removeClass('path');
+  const generation = drawing;
   const { shortestPath } = await gql(SHORTEST_PATH, { from: state.from, to: state.to, asOf: state.asOf });
+  if (generation !== drawing) return;
+  cy.elements().removeClass('path');
   const panel = $('path-panel') || $('panel').appendChild(Object.assign(document.createElement('div'), { id: 'path-panel' }));
   if (!shortestPath) {
     panel.innerHTML = '<h3>Connection</h3><p>No path within 6 steps.</p>';
@@ -314,6 +340,8 @@ function remember({ newEntry = false } = {}) {
 /** Draws the view the address names (on opening it, and on Back and Forward). */
 async function restore() {
   const view = new URLSearchParams(location.hash.slice(1));
+  drawing++;
+  selecting++;
   Object.assign(state, {
     centres: view.getAll('centre'), selected: view.get('selected'), asOf: view.get('asOf'), from: view.get('from'), to: view.get('to'),
   });
