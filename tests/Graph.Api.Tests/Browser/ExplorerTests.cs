@@ -20,6 +20,23 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.Locator("#entity-name").WaitForAsync();
     }
 
+    /// <summary>The park as the connection's end, Xi Jinping as its start, until the path between them is drawn.</summary>
+    private static async Task ConnectXiJinpingToTheParkAsync(IPage page)
+    {
+        await SearchAndPickAsync(page, "Great Stone", "china-belarus-industrial-park");
+        await page.ClickAsync("button[data-action='to']");
+        await SearchAndPickAsync(page, "Xi Jinping", "xi-jinping");
+        await page.ClickAsync("button[data-action='from']");
+        await page.WaitForFunctionAsync("() => explorer.cy.elements('edge.path').length > 0", null, new() { Timeout = 15_000 });
+    }
+
+    /// <summary>A date typed into the date field, as a user picks one.</summary>
+    private static async Task SetDateAsync(IPage page, string date)
+    {
+        await page.FillAsync("#as-of", date);
+        await page.DispatchEventAsync("#as-of", "change");
+    }
+
     private async Task<IPage> OpenAsync(List<string> requests)
     {
         var page = await fixture.NewPageAsync(requests);
@@ -88,12 +105,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
     {
         var requests = new List<string>();
         var page = await OpenAsync(requests);
-        await SearchAndPickAsync(page, "Great Stone", "china-belarus-industrial-park");
-        await page.ClickAsync("button[data-action='to']");
-        await SearchAndPickAsync(page, "Xi Jinping", "xi-jinping");
-        await page.ClickAsync("button[data-action='from']");
-
-        await page.WaitForFunctionAsync("() => explorer.cy.elements('edge.path').length > 0", null, new() { Timeout = 15_000 });
+        await ConnectXiJinpingToTheParkAsync(page);
         var onPath = await NodeIdsAsync(page, "node.path");
         Assert.Contains("xi-jinping", onPath);
         Assert.Contains("china-belarus-industrial-park", onPath);
@@ -111,8 +123,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await SearchAndPickAsync(page, "Belarus", "belarus");
         await WaitForNodeAsync(page, "infrastructure");
 
-        await page.FillAsync("#as-of", "2000-06-01");
-        await page.DispatchEventAsync("#as-of", "change");
+        await SetDateAsync(page, "2000-06-01");
 
         await WaitForNodeAsync(page, "infrastructure", present: false);
         var nodes = await NodeIdsAsync(page);
@@ -132,8 +143,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         var page = await OpenAsync(requests);
         await SearchAndPickAsync(page, "Belarus", "belarus");
         await WaitForNodeAsync(page, "infrastructure");
-        await page.FillAsync("#as-of", "2000-06-01");
-        await page.DispatchEventAsync("#as-of", "change");
+        await SetDateAsync(page, "2000-06-01");
         await WaitForNodeAsync(page, "infrastructure", present: false);
         var address = page.Url;
         Assert.Contains("#centre=belarus&selected=belarus&asOf=2000-06-01", address, StringComparison.Ordinal);
@@ -158,11 +168,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
     {
         var requests = new List<string>();
         var page = await OpenAsync(requests);
-        await SearchAndPickAsync(page, "Great Stone", "china-belarus-industrial-park");
-        await page.ClickAsync("button[data-action='to']");
-        await SearchAndPickAsync(page, "Xi Jinping", "xi-jinping");
-        await page.ClickAsync("button[data-action='from']");
-        await page.WaitForFunctionAsync("() => explorer.cy.elements('edge.path').length > 0", null, new() { Timeout = 15_000 });
+        await ConnectXiJinpingToTheParkAsync(page);
         var address = page.Url;
         Assert.Contains("from=xi-jinping&to=china-belarus-industrial-park", address, StringComparison.Ordinal);
 
@@ -212,8 +218,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         Assert.Contains("EVENT", await LegendKindsAsync(page));
 
         // As of 2000 the visits are gone, and so is their kind.
-        await page.FillAsync("#as-of", "2000-06-01");
-        await page.DispatchEventAsync("#as-of", "change");
+        await SetDateAsync(page, "2000-06-01");
         await WaitForNodeAsync(page, "xi-visit-belarus-2015", present: false);
         await WaitForLegendOfDrawingAsync(page);
         Assert.DoesNotContain("EVENT", await LegendKindsAsync(page));
