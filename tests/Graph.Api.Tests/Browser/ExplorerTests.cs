@@ -276,4 +276,44 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         Assert.True(await page.Locator("#legend").IsHiddenAsync());
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_keyboard_picks_a_suggestion()
+    {
+        var requests = new List<string>();
+        var page = await OpenAsync(requests);
+
+        // Enter straight after typing: the first suggestion is shown once the suggestions for the text come.
+        await page.FillAsync("#search", "Great Stone");
+        await page.PressAsync("#search", "Enter");
+        await page.WaitForFunctionAsync("() => document.getElementById('entity-name')?.textContent === 'China–Belarus Industrial Park'", null, new() { Timeout = 15_000 });
+
+        // Up marks the last suggestion, Down then wraps round to the first and moves on to the second; Enter shows it.
+        await page.FillAsync("#search", "Xi Jinping");
+        await WaitForSuggestionsAsync(page, "Xi Jinping");
+        var options = page.Locator("#suggestions li[data-entity]");
+        Assert.True(await options.CountAsync() >= 2);
+        var second = await options.Nth(1).GetAttributeAsync("data-entity");
+        await page.PressAsync("#search", "ArrowUp");
+        Assert.Equal("true", await options.Last.GetAttributeAsync("aria-selected"));
+        foreach (var key in new[] { "ArrowDown", "ArrowDown" }) await page.PressAsync("#search", key);
+        Assert.Equal("true", await options.Nth(1).GetAttributeAsync("aria-selected"));
+        Assert.Equal("false", await options.Nth(0).GetAttributeAsync("aria-selected"));
+        await page.PressAsync("#search", "Enter");
+        await page.WaitForFunctionAsync($"() => explorer.state.selected === '{second}' && document.getElementById('suggestions').hidden", null, new() { Timeout = 15_000 });
+
+        // Escape empties the search field (the browser's own key), which closes the list and shows nothing.
+        await page.FillAsync("#search", "Belarus");
+        await WaitForSuggestionsAsync(page, "Belarus");
+        await page.PressAsync("#search", "Escape");
+        Assert.Equal("", await page.InputValueAsync("#search"));
+        Assert.True(await page.Locator("#suggestions").IsHiddenAsync());
+        Assert.Equal(second, await page.EvaluateAsync<string>("() => explorer.state.selected"));
+        fixture.AssertOnlyLocalRequests(requests);
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task WaitForSuggestionsAsync(IPage page, string text) =>
+        await page.WaitForFunctionAsync(
+            "text => !document.getElementById('suggestions').hidden && document.getElementById('suggestions').dataset.text === text", text, new() { Timeout = 15_000 });
 }
