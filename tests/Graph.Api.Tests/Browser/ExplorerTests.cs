@@ -316,4 +316,20 @@ public sealed class ExplorerTests(BrowserFixture fixture)
     private static async Task WaitForSuggestionsAsync(IPage page, string text) =>
         await page.WaitForFunctionAsync(
             "text => !document.getElementById('suggestions').hidden && document.getElementById('suggestions').dataset.text === text", text, new() { Timeout = 15_000 });
+
+    [Fact]
+    public async Task An_address_naming_no_entity_says_so()
+    {
+        var requests = new List<string>();
+        foreach (var view in new[] { "centre=no-such-entity", "selected=no-such-entity" })
+        {
+            var page = await fixture.NewPageAsync(requests);
+            await page.GotoAsync($"/explorer#{view}");
+            await page.WaitForFunctionAsync("() => document.getElementById('status').textContent === \"No entity 'no-such-entity'.\"", null, new() { Timeout = 15_000 });
+            Assert.Empty(await NodeIdsAsync(page));
+            await page.Context.CloseAsync();
+        }
+
+        fixture.AssertOnlyLocalRequests(requests);
+    }
 }

@@ -163,6 +163,7 @@ async function select(id) {
   const generation = ++selecting;
   const { entity } = await gql(DETAILS, { id, asOf: state.asOf });
   if (generation !== selecting) return;
+  if (!entity) throw new Error(`No entity '${id}'.`);
   // The connection's steps stay in the panel when another entity is selected.
   const path = $('path-panel')?.innerHTML ?? '';
   const rows = entity.relationships.edges.map((e) => `
