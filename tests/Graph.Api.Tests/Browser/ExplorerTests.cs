@@ -30,6 +30,10 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.WaitForFunctionAsync("() => explorer.cy.elements('edge.path').length > 0", null, new() { Timeout = 15_000 });
     }
 
+    /// <summary>Until the details panel shows the entity of this name.</summary>
+    private static async Task WaitForDetailsOfAsync(IPage page, string name) =>
+        await page.WaitForFunctionAsync("name => document.getElementById('entity-name')?.textContent === name", name, new() { Timeout = 15_000 });
+
     /// <summary>A date typed into the date field, as a user picks one.</summary>
     private static async Task SetDateAsync(IPage page, string date)
     {
@@ -195,11 +199,11 @@ public sealed class ExplorerTests(BrowserFixture fixture)
 
         // From Belarus's details to China's, through the link on a relationship.
         await page.ClickAsync("#panel a[data-entity='china']");
-        await page.WaitForFunctionAsync("() => document.getElementById('entity-name')?.textContent === 'China'", null, new() { Timeout = 15_000 });
+        await WaitForDetailsOfAsync(page, "China");
         await WaitForNodeAsync(page, "hong-kong");
 
         await page.GoBackAsync();
-        await page.WaitForFunctionAsync("() => document.getElementById('entity-name')?.textContent === 'Belarus'", null, new() { Timeout = 15_000 });
+        await WaitForDetailsOfAsync(page, "Belarus");
         await WaitForNodeAsync(page, "infrastructure");
         Assert.DoesNotContain("hong-kong", await NodeIdsAsync(page));
         Assert.EndsWith("#centre=belarus&selected=belarus", page.Url, StringComparison.Ordinal);
@@ -286,7 +290,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         // Enter straight after typing: the first suggestion is shown once the suggestions for the text come.
         await page.FillAsync("#search", "Great Stone");
         await page.PressAsync("#search", "Enter");
-        await page.WaitForFunctionAsync("() => document.getElementById('entity-name')?.textContent === 'China–Belarus Industrial Park'", null, new() { Timeout = 15_000 });
+        await WaitForDetailsOfAsync(page, "China–Belarus Industrial Park");
 
         // Up marks the last suggestion, Down then wraps round to the first and moves on to the second; Enter shows it.
         await page.FillAsync("#search", "Xi Jinping");
