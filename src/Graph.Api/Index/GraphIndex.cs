@@ -26,6 +26,7 @@ public sealed class GraphIndex
     private readonly Lazy<EntityOrders> orders;
     private readonly ConditionalWeakTable<int[], HoldingCounts> citedDates = new();
     private readonly HoldingCounts?[] datesByType;
+    private readonly int typeCount;
     private byte[]? endKinds;
     private int[]? endKindCounts;
 
@@ -50,7 +51,8 @@ public sealed class GraphIndex
         var counts = new int[Enum.GetValues<RelationshipType>().Max(t => (int)t) + 1];
         foreach (var relationship in relationships) counts[(int)relationship.Type]++;
         RelationshipCounts = Enum.GetValues<RelationshipType>().ToFrozenDictionary(t => t, t => counts[(int)t]);
-        datesByType = new HoldingCounts?[counts.Length];
+        typeCount = counts.Length;
+        datesByType = new HoldingCounts?[typeCount];
         this.citations = citations.GetAwaiter().GetResult();
         Search = search.GetAwaiter().GetResult();
         Compact = compact.GetAwaiter().GetResult();
@@ -274,7 +276,7 @@ public sealed class GraphIndex
     private int[] EndKindCounts => LazyInitializer.EnsureInitialized(ref endKindCounts, () =>
     {
         var (kinds, types) = (EndKinds, Compact.RelationshipTypes);
-        var counts = new int[datesByType.Length * 256];
+        var counts = new int[typeCount * 256];
         for (var i = 0; i < kinds.Length; i++) counts[types[i] * 256 + kinds[i]]++;
         return counts;
     });

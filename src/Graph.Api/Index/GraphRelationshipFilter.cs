@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Graph.Api.Model;
 
 namespace Graph.Api.Index;
@@ -51,7 +52,7 @@ public sealed class GraphRelationshipFilter
         {
             if ((typeBits >> types[i] & 1) == 0) continue;
             if (dated && (firstDays[i] > day || lastDays[i] < day)) continue;
-            if (endKinds is not null && ((fromBits >> (endKinds[i] >> 4)) & (toBits >> (endKinds[i] & 15)) & 1) == 0) continue;
+            if (endKinds is not null && !KindsKept(fromBits, toBits, endKinds[i])) continue;
             return i;
         }
 
@@ -76,12 +77,16 @@ public sealed class GraphRelationshipFilter
             if ((typeMask >> type & 1) == 0) continue;
             for (var kinds = 0; kinds < 256; kinds++)
             {
-                if (((fromKindMask >> (kinds >> 4)) & (toKindMask >> (kinds & 15)) & 1) != 0) total += counts[type * 256 + kinds];
+                if (KindsKept(fromKindMask, toKindMask, kinds)) total += counts[type * 256 + kinds];
             }
         }
 
         return total;
     }
+
+    // Whether a relationship whose ends' kinds byte is this (start high, end low) starts and ends at kinds the masks keep.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool KindsKept(uint fromBits, uint toBits, int kinds) => ((fromBits >> (kinds >> 4)) & (toBits >> (kinds & 15)) & 1) != 0;
 
     // One bit per kind asked for; every bit when none are.
     private static uint KindMask(IReadOnlySet<EntityKind>? kinds) =>
