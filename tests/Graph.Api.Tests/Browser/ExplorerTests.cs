@@ -336,4 +336,61 @@ public sealed class ExplorerTests(BrowserFixture fixture)
 
         fixture.AssertOnlyLocalRequests(requests);
     }
+
+    // Each link drawn as the straight line between its ends' centres (parallel links bow out on either side of it),
+    // and the entities, other than its ends, whose disc that line crosses.
+    private const string LinksOverEntities = """
+        () => explorer.cy.edges().flatMap(link => {
+          const a = link.source().position(), b = link.target().position(), dx = b.x - a.x, dy = b.y - a.y;
+          return explorer.cy.nodes().not(link.connectedNodes()).filter(entity => {
+            const p = entity.position();
+            const t = Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy || 1)));
+            return Math.hypot(a.x + t * dx - p.x, a.y + t * dy - p.y) < entity.outerWidth() / 2;
+          }).map(entity => `${link.id()} over ${entity.id()}`);
+        })
+        """;
+
+    private const string Positions = "() => explorer.cy.nodes().map(n => `${n.id()} ${n.position().x.toFixed(2)} ${n.position().y.toFixed(2)}`).sort()";
+
+    [Theory]
+    [InlineData("china-belarus-industrial-park", "china")]
+    [InlineData("china", "xi-jinping")]
+    public async Task Links_are_drawn_clear_of_the_entities_they_do_not_join(string centre, string neighbour)
+    {
+        var requests = new List<string>();
+        var page = await fixture.NewPageAsync(requests);
+        await page.GotoAsync($"/explorer#centre={centre}&selected={centre}");
+        await WaitForNodeAsync(page, neighbour);
+        await page.WaitForFunctionAsync("() => / relationships$/.test(document.getElementById('status').textContent)", null, new() { Timeout = 15_000 });
+
+        // Rings alone drew every neighbourhood with links straight through entities (China to Belarus through the park).
+        Assert.Empty(await page.EvaluateAsync<string[]>(LinksOverEntities));
+        fixture.AssertOnlyLocalRequests(requests);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Expanding_an_entity_leaves_what_was_drawn_where_it_was()
+    {
+        var requests = new List<string>();
+        var page = await fixture.NewPageAsync(requests);
+        await page.GotoAsync("/explorer#centre=china&selected=china");
+        await WaitForNodeAsync(page, "xi-jinping");
+        await page.WaitForFunctionAsync("() => / relationships$/.test(document.getElementById('status').textContent)", null, new() { Timeout = 15_000 });
+        var before = await page.EvaluateAsync<string[]>(Positions);
+        Assert.DoesNotContain("europe", await NodeIdsAsync(page));
+
+        var box = (await page.Locator("#graph").BoundingBoxAsync())!;
+        var position = await page.EvaluateAsync<double[]>("() => { const p = explorer.cy.getElementById('belarus').renderedPosition(); return [p.x, p.y]; }");
+        await page.Mouse.DblClickAsync((float)(box.X + position[0]), (float)(box.Y + position[1]));
+        await page.WaitForFunctionAsync("() => document.getElementById('status').textContent.startsWith('Expanded belarus')", null, new() { Timeout = 15_000 });
+
+        // Belarus's neighbours join the drawing (Europe among them); China's stay where the user saw them.
+        var after = await page.EvaluateAsync<string[]>(Positions);
+        Assert.Contains(after, entity => entity.StartsWith("europe ", StringComparison.Ordinal));
+        Assert.Subset(after.ToHashSet(), before.ToHashSet());
+        Assert.Empty(await page.EvaluateAsync<string[]>(LinksOverEntities));
+        fixture.AssertOnlyLocalRequests(requests);
+        await page.Context.CloseAsync();
+    }
 }
