@@ -96,7 +96,7 @@ async function fetchNeighbourhood(id) {
 }
 
 // Springs relax drawings of up to this many entities; larger ones keep their rings. Each step of the springs costs the
-// square of the count: in headless Chromium on two cores, 0.4-0.6 s for a capped neighbourhood of 150, 1.9 s for 300.
+// square of the count: in headless Chromium on two cores, 0.45-0.7 s for a capped neighbourhood of 150, 1.4 s for 300.
 const RELAXED_UP_TO = 160;
 
 /**
@@ -110,10 +110,15 @@ const RELAXED_UP_TO = 160;
 function layout() {
   const fresh = cy.nodes().not('.placed');
   if (fresh.empty()) return;
+  // The springs pull towards the middle of the drawing area, so its size must be today's, not the one cytoscape last
+  // noticed: a size two pixels out drew the same neighbourhood differently.
+  cy.resize();
   const kept = cy.nodes('.placed');
   if (kept.empty()) {
     cy.layout({
-      name: 'concentric', animate: false, fit: false, minNodeSpacing: 70, avoidOverlap: true,
+      // Rings laid out in a fixed square rather than the container, whose size can still change while the page's
+      // styles load: the same drawing then always starts, and ends, the same.
+      name: 'concentric', animate: false, fit: false, boundingBox: { x1: 0, y1: 0, w: 1000, h: 1000 }, minNodeSpacing: 70, avoidOverlap: true,
       concentric: (n) => (n.hasClass('centre') ? 1000 : 0) + n.degree(), levelWidth: () => 3,
     }).run();
     fresh.addClass('placed');
@@ -128,8 +133,10 @@ function layout() {
 
   kept.lock();
   cy.layout({
-    name: 'cose', animate: false, randomize: false, fit: true, padding: 50, nodeDimensionsIncludeLabels: true,
+    name: 'cose', animate: false, randomize: false, fit: true, padding: 50,
     idealEdgeLength: () => 90, nodeRepulsion: () => 200000, nodeOverlap: 20, gravity: 0.5, componentSpacing: 80,
+    // Two entities joined several times are pulled together once, not once a link: their labels need the room.
+    edgeElasticity: (link) => 32 * link.parallelEdges().length,
   }).run();
   kept.unlock();
 }
