@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Playwright;
 
 namespace Graph.Api.Tests.Browser;
@@ -389,6 +390,55 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         var after = await page.EvaluateAsync<string[]>(Positions);
         Assert.Contains(after, entity => entity.StartsWith("europe ", StringComparison.Ordinal));
         Assert.Subset(after.ToHashSet(), before.ToHashSet());
+        fixture.AssertOnlyLocalRequests(requests);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Clicking_a_link_shows_the_relationship_with_its_ends_dates_and_sources()
+    {
+        var requests = new List<string>();
+        var page = await fixture.NewPageAsync(requests);
+        await page.GotoAsync("/explorer#centre=china-belarus-industrial-park&selected=china-belarus-industrial-park");
+        await WaitForDetailsOfAsync(page, "China–Belarus Industrial Park");
+
+        // The park's LOCATED_IN link to Belarus, clicked where it is drawn.
+        var link = await page.EvaluateAsync<string[]>("""
+            () => { const l = explorer.cy.edges('[type = "LOCATED_IN"]')[0]; const p = l.renderedMidpoint(); return [l.id(), String(p.x), String(p.y)]; }
+            """);
+        var box = (await page.Locator("#graph").BoundingBoxAsync())!;
+        await page.Mouse.ClickAsync((float)(box.X + double.Parse(link[1], CultureInfo.InvariantCulture)), (float)(box.Y + double.Parse(link[2], CultureInfo.InvariantCulture)));
+        await page.WaitForFunctionAsync("() => document.getElementById('relationship-type')?.textContent === 'LOCATED_IN'", null, new() { Timeout = 15_000 });
+
+        var panel = await page.InnerTextAsync("#panel");
+        Assert.Contains("China–Belarus Industrial Park", panel, StringComparison.Ordinal);
+        Assert.Contains("Belarus", await page.InnerTextAsync("#panel .ends"), StringComparison.Ordinal);
+        Assert.Contains("China and Belarus relations (overview essay), ¶2", panel, StringComparison.Ordinal);
+        Assert.Equal([link[0]], await NodeIdsAsync(page, ":selected"));
+        Assert.Contains($"selected={link[0]}", page.Url, StringComparison.Ordinal);
+
+        // Its end, then one of that entity's relationships picked from its list: an investment, with its amount and date.
+        await page.ClickAsync("#panel .ends a[data-entity='belarus']");
+        await WaitForDetailsOfAsync(page, "Belarus");
+        await page.ClickAsync("#panel a[data-relationship='china-invests-in-belarus-2019']");
+        await page.WaitForFunctionAsync("() => document.getElementById('relationship-type')?.textContent === 'INVESTS'", null, new() { Timeout = 15_000 });
+        panel = await page.InnerTextAsync("#panel");
+        Assert.Contains("660000000", panel, StringComparison.Ordinal);
+        Assert.Contains("2019", panel, StringComparison.Ordinal);
+        Assert.Contains("¶3", panel, StringComparison.Ordinal);
+        fixture.AssertOnlyLocalRequests(requests);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_relationship_named_in_the_address_is_shown_selected()
+    {
+        var requests = new List<string>();
+        var page = await fixture.NewPageAsync(requests);
+        await page.GotoAsync("/explorer#centre=china&selected=china-invests-in-belarus-2019");
+        await page.WaitForFunctionAsync("() => document.getElementById('relationship-type')?.textContent === 'INVESTS'", null, new() { Timeout = 15_000 });
+        Assert.Equal("China → Belarus", string.Join(' ', (await page.InnerTextAsync("#panel .ends")).Split(' ').Where(word => word is "China" or "→" or "Belarus")));
+        Assert.Equal(["china-invests-in-belarus-2019"], await NodeIdsAsync(page, ":selected"));
         fixture.AssertOnlyLocalRequests(requests);
         await page.Context.CloseAsync();
     }

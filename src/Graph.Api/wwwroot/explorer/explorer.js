@@ -31,6 +31,7 @@ const cy = cytoscape({
       'curve-style': 'bezier', label: 'data(type)', 'font-size': 7, color: '#5b6b8c', 'text-rotation': 'autorotate',
       // A label on the drawing's own colour stays legible where lines cross it.
       'text-background-color': '#f7f9fd', 'text-background-opacity': 0.85, 'text-background-padding': 1 } },
+    { selector: 'edge:selected', style: { 'line-color': '#e0a800', 'target-arrow-color': '#e0a800', width: 3, color: '#22304a' } },
     { selector: 'edge.path', style: { 'line-color': '#ff7a00', 'target-arrow-color': '#ff7a00', width: 4, 'z-index': 10 } },
     { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#ff7a00' } },
   ],
@@ -192,42 +193,64 @@ async function expand(id) {
 
 // ---- details panel ----------------------------------------------------------------------------
 
+// Ids are unique across entities and relationships, so one selection, and one query, serves both.
 const DETAILS = `query Details($id: ID!, $asOf: Date) {
-  entity(id: $id) {
-    id name kind description aliases
-    properties { key value }
-    validTime { start { text } end { text } pointInTime }
-    relationships(first: 50, asOf: $asOf) {
-      totalCount
-      edges {
-        direction
-        node { id name kind }
-        relationship { id type description validTime { start { text } end { text } pointInTime } sources { paragraph document { name } } }
+  node(id: $id) {
+    __typename
+    ... on Entity {
+      id name kind description aliases
+      properties { key value }
+      validTime { start { text } end { text } pointInTime }
+      relationships(first: 50, asOf: $asOf) {
+        totalCount
+        edges {
+          direction
+          node { id name kind }
+          relationship { id type description validTime { start { text } end { text } pointInTime } sources { paragraph document { name } } }
+        }
       }
+    }
+    ... on Relationship {
+      id type
+      # An entity's description is never null and a relationship's may be: under one name the two would clash.
+      about: description
+      validTime { start { text } end { text } pointInTime }
+      properties { key value }
+      sources { paragraph document { name } }
+      from { id name kind }
+      to { id name kind }
     }
   }
 }`;
 
+const sourcesOf = (relationship) => relationship.sources.map((s) => `${escapeHtml(s.document.name)}, ¶${s.paragraph}`).join('; ');
+
+/** Shows the details of an entity, or of a relationship (a link clicked in the drawing or in a list), in the panel. */
 async function select(id) {
   state.selected = id;
   remember();
-  cy.nodes().unselect();
+  cy.elements().unselect();
   cy.getElementById(id).select();
   const generation = ++selecting;
-  const { entity } = await gql(DETAILS, { id, asOf: state.asOf });
+  const { node } = await gql(DETAILS, { id, asOf: state.asOf });
   if (generation !== selecting) return;
-  if (!entity) throw new Error(`No entity '${id}'.`);
-  // The connection's steps stay in the panel when another entity is selected.
+  if (!node) throw new Error(`No entity '${id}'.`);
+  // The connection's steps stay in the panel when something else is selected.
   const path = $('path-panel')?.innerHTML ?? '';
+  $('panel').innerHTML = `${node.__typename === 'Relationship' ? relationshipDetails(node) : entityDetails(node)}
+    <div id="path-panel">${path}</div>`;
+}
+
+function entityDetails(entity) {
   const rows = entity.relationships.edges.map((e) => `
     <li data-relationship="${escapeHtml(e.relationship.id)}">
-      <span class="type">${escapeHtml(e.relationship.type)}</span> ${e.direction === 'OUT' ? '→' : '←'}
+      <a href="#" class="type" data-relationship="${escapeHtml(e.relationship.id)}" title="This relationship's details">${escapeHtml(e.relationship.type)}</a> ${e.direction === 'OUT' ? '→' : '←'}
       <a href="#" data-entity="${escapeHtml(e.node.id)}">${escapeHtml(e.node.name)}</a>
       <div>${escapeHtml(e.relationship.description)}</div>
       <div class="when">${escapeHtml(when(e.relationship.validTime))}</div>
-      <div class="source">${e.relationship.sources.map((s) => `${escapeHtml(s.document.name)}, ¶${s.paragraph}`).join('; ')}</div>
+      <div class="source">${sourcesOf(e.relationship)}</div>
     </li>`).join('');
-  $('panel').innerHTML = `
+  return `
     <h2 id="entity-name">${escapeHtml(entity.name)}</h2>
     <div class="kind">${escapeHtml(entity.kind)}</div>
     <p>${escapeHtml(entity.description)}</p>
@@ -236,23 +259,40 @@ async function select(id) {
       <button type="button" data-action="from">Connect from here</button>
       <button type="button" data-action="to">Connect to here</button>
     </div>
-    <dl>
-      ${entity.aliases.length ? `<dt>Also</dt><dd>${entity.aliases.map(escapeHtml).join(', ')}</dd>` : ''}
-      ${when(entity.validTime) ? `<dt>When</dt><dd>${escapeHtml(when(entity.validTime))}</dd>` : ''}
-      ${entity.properties.map((p) => `<dt>${escapeHtml(p.key)}</dt><dd>${escapeHtml(p.value)}</dd>`).join('')}
-    </dl>
+    ${facts(entity)}
     <h3>Relationships (${entity.relationships.totalCount}${state.asOf ? ` as of ${state.asOf}` : ''})</h3>
-    <ul class="relationships">${rows}</ul>
-    <div id="path-panel">${path}</div>`;
+    <ul class="relationships">${rows}</ul>`;
+}
+
+function relationshipDetails(relationship) {
+  const end = (entity) => `<a href="#" data-entity="${escapeHtml(entity.id)}">${escapeHtml(entity.name)}</a> <span class="kind">${escapeHtml(entity.kind)}</span>`;
+  return `
+    <h2 id="relationship-type">${escapeHtml(relationship.type)}</h2>
+    <div class="kind">relationship</div>
+    <p class="ends">${end(relationship.from)} → ${end(relationship.to)}</p>
+    <p>${escapeHtml(relationship.about)}</p>
+    ${facts(relationship)}
+    <h3>Sources</h3>
+    <ul class="sources">${relationship.sources.map((s) => `<li>${escapeHtml(s.document.name)}, ¶${s.paragraph}</li>`).join('')}</ul>`;
+}
+
+/** What else is known of an entity or a relationship: other names, when it held, its properties. */
+function facts(item) {
+  return `<dl>
+      ${item.aliases?.length ? `<dt>Also</dt><dd>${item.aliases.map(escapeHtml).join(', ')}</dd>` : ''}
+      ${when(item.validTime) ? `<dt>When</dt><dd>${escapeHtml(when(item.validTime))}</dd>` : ''}
+      ${item.properties.map((p) => `<dt>${escapeHtml(p.key)}</dt><dd>${escapeHtml(p.value)}</dd>`).join('')}
+    </dl>`;
 }
 
 $('panel').addEventListener('click', async (event) => {
-  const target = event.target.closest('[data-entity], [data-action]');
+  const target = event.target.closest('a[data-entity], a[data-relationship], [data-action]');
   if (!target) return;
   event.preventDefault();
   const action = target.dataset.action;
   try {
     if (target.dataset.entity) await show(target.dataset.entity);
+    else if (target.dataset.relationship) await select(target.dataset.relationship);
     else if (action === 'expand') await expand(state.selected);
     else if (action === 'from' || action === 'to') await setEnd(action, state.selected);
   } catch (error) { status(error.message); }
@@ -311,7 +351,7 @@ async function connect() {
   panel.innerHTML = `<h3>Connection (${shortestPath.length} steps)</h3><ol class="path">${shortestPath.steps.map((s) => `
     <li>${escapeHtml(s.from.name)} <span class="type">${escapeHtml(s.relationship.type)}</span> ${escapeHtml(s.to.name)}
       <div class="when">${escapeHtml(when(s.relationship.validTime))}</div>
-      <div class="source">${s.relationship.sources.map((c) => `${escapeHtml(c.document.name)}, ¶${c.paragraph}`).join('; ')}</div></li>`).join('')}</ol>`;
+      <div class="source">${sourcesOf(s.relationship)}</div></li>`).join('')}</ol>`;
   status(`Path of ${shortestPath.length} steps highlighted.`);
 }
 
@@ -389,7 +429,7 @@ $('search').addEventListener('keydown', (event) => {
 
 // ---- graph interaction and time ---------------------------------------------------------------
 
-cy.on('tap', 'node', (event) => select(event.target.id()).catch((error) => status(error.message)));
+cy.on('tap', 'node, edge', (event) => select(event.target.id()).catch((error) => status(error.message)));
 cy.on('dbltap', 'node', (event) => expand(event.target.id()).catch((error) => status(error.message)));
 
 async function setAsOf(date) {
