@@ -442,4 +442,33 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         fixture.AssertOnlyLocalRequests(requests);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Choosing_depth_two_draws_the_neighbours_neighbours_and_the_address_keeps_it()
+    {
+        var requests = new List<string>();
+        var page = await fixture.NewPageAsync(requests);
+        await page.GotoAsync("/explorer#centre=xi-jinping&selected=xi-jinping");
+        await WaitForNodeAsync(page, "china");
+        Assert.DoesNotContain("china-belarus-industrial-park", await NodeIdsAsync(page));
+
+        // The park is two steps from Xi Jinping, through China.
+        await page.SelectOptionAsync("#depth", "2");
+        await WaitForNodeAsync(page, "china-belarus-industrial-park");
+        Assert.Contains("depth=2", page.Url, StringComparison.Ordinal);
+
+        var again = await fixture.NewPageAsync(requests);
+        await again.GotoAsync(page.Url);
+        await WaitForNodeAsync(again, "china-belarus-industrial-park");
+        Assert.Equal("2", await again.InputValueAsync("#depth"));
+
+        // A depth the page does not offer, typed into the address, is read as 1.
+        var typed = await fixture.NewPageAsync(requests);
+        await typed.GotoAsync("/explorer#centre=xi-jinping&depth=9");
+        await WaitForNodeAsync(typed, "china");
+        Assert.DoesNotContain("china-belarus-industrial-park", await NodeIdsAsync(typed));
+        Assert.Equal("1", await typed.InputValueAsync("#depth"));
+        fixture.AssertOnlyLocalRequests(requests);
+        foreach (var opened in new[] { page, again, typed }) await opened.Context.CloseAsync();
+    }
 }

@@ -7,7 +7,9 @@ const KIND_COLORS = {
   EVENT: '#e67e22', TOPIC: '#2c7be5', PLACE: '#16a085', DOCUMENT: '#7f8c8d',
 };
 
-const state = { centres: [], selected: null, from: null, to: null, asOf: null };
+const state = { centres: [], selected: null, from: null, to: null, asOf: null, depth: 1 };
+// How many steps from each centre a drawing reaches: 1 draws the neighbours, 2 and 3 their neighbours' neighbours too.
+const DEPTHS = [1, 2, 3];
 const $ = (id) => document.getElementById(id);
 const EMPTY_PANEL = $('panel').innerHTML;
 // Bumped by each new drawing (and the panel by each new selection), and by each view read from the address: an
@@ -74,8 +76,8 @@ function when(validTime) {
 
 // ---- drawing ----------------------------------------------------------------------------------
 
-const NEIGHBOURHOOD = `query Neighbourhood($id: ID!, $asOf: Date) {
-  neighborhood(id: $id, depth: 1, limit: 150, asOf: $asOf) {
+const NEIGHBOURHOOD = `query Neighbourhood($id: ID!, $depth: Int!, $asOf: Date) {
+  neighborhood(id: $id, depth: $depth, limit: 150, asOf: $asOf) {
     truncated
     nodes { entity { id name kind } }
     relationships { id type from { id } to { id } }
@@ -91,7 +93,7 @@ function addRelationship(r) {
 }
 
 async function fetchNeighbourhood(id) {
-  const data = await gql(NEIGHBOURHOOD, { id, asOf: state.asOf });
+  const data = await gql(NEIGHBOURHOOD, { id, depth: state.depth, asOf: state.asOf });
   if (!data.neighborhood) throw new Error(`No entity '${id}'.`);
   return data.neighborhood;
 }
@@ -441,10 +443,19 @@ async function setAsOf(date) {
 }
 
 $('as-of').addEventListener('change', () => setAsOf($('as-of').value).catch((error) => status(error.message)));
+
+async function setDepth(depth) {
+  state.depth = depth;
+  remember();
+  $('depth').value = String(depth);
+  if (state.centres.length) await redraw();
+}
+
+$('depth').addEventListener('change', () => setDepth(Number($('depth').value)).catch((error) => status(error.message)));
 $('clear-date').addEventListener('click', () => setAsOf(null).catch((error) => status(error.message)));
 
 // ---- the view in the address ------------------------------------------------------------------
-// The view (the centres drawn, the entity selected, the date and the two ends of a connection) is kept in the
+// The view (the centres drawn and how deep, the entity selected, the date and the two ends of a connection) is kept in the
 // address's fragment, so it can be bookmarked, shared and opened again; each entity shown is a new entry in
 // the browser's history, so Back returns to the one shown before.
 
@@ -452,6 +463,7 @@ function viewAddress() {
   const view = new URLSearchParams();
   state.centres.forEach((id) => view.append('centre', id));
   for (const key of ['selected', 'asOf', 'from', 'to']) if (state[key]) view.set(key, state[key]);
+  if (state.depth !== 1) view.set('depth', String(state.depth));
   return `#${view}`;
 }
 
@@ -469,8 +481,11 @@ async function restore() {
   selecting++;
   Object.assign(state, {
     centres: view.getAll('centre'), selected: view.get('selected'), asOf: view.get('asOf'), from: view.get('from'), to: view.get('to'),
+    // A depth the page does not offer (typed into the address by hand) is read as 1.
+    depth: DEPTHS.find((depth) => String(depth) === view.get('depth')) ?? 1,
   });
   $('as-of').value = state.asOf ?? '';
+  $('depth').value = String(state.depth);
   cy.elements().remove();
   $('panel').innerHTML = EMPTY_PANEL;
   status('Ready. Search for an entity to begin.');
