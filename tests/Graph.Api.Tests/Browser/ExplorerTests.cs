@@ -238,7 +238,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
     }
 
     private static async Task<string[]> LegendKindsAsync(IPage page) =>
-        await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#legend li')].map(li => li.dataset.kind)");
+        await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#legend li:not(.off)')].map(li => li.dataset.kind)");
 
     /// <summary>Until the legend lists the kinds of the nodes drawn, each once, with the colour the drawing gives it.</summary>
     private static async Task WaitForLegendOfDrawingAsync(IPage page) =>
@@ -246,7 +246,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
             () => {
               const flat = (colour) => colour.replace(/\s/g, '');
               const drawn = new Map(explorer.cy.nodes().map(n => [n.data('kind'), flat(n.style('background-color'))]));
-              const listed = [...document.querySelectorAll('#legend li')];
+              const listed = [...document.querySelectorAll('#legend li:not(.off)')];
               return !document.getElementById('legend').hidden && listed.length === drawn.size
                 && listed.every(li => drawn.get(li.dataset.kind) === flat(getComputedStyle(li.querySelector('.swatch')).backgroundColor));
             }
@@ -471,4 +471,38 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         fixture.AssertOnlyLocalRequests(requests);
         foreach (var opened in new[] { page, again, typed }) await opened.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_kind_clicked_in_the_legend_is_hidden_until_clicked_again()
+    {
+        var requests = new List<string>();
+        var page = await fixture.NewPageAsync(requests);
+        await page.GotoAsync("/explorer#centre=belarus&selected=belarus");
+        await WaitForNodeAsync(page, "xi-visit-belarus-2015");
+
+        await page.ClickAsync("#legend button[data-kind='EVENT']");
+        await WaitForNodeAsync(page, "xi-visit-belarus-2015", present: false);
+        await WaitForLegendOfDrawingAsync(page);
+        Assert.DoesNotContain("EVENT", await NodeKindsAsync(page));
+        Assert.Contains("COUNTRY", await NodeKindsAsync(page));
+        Assert.Equal("false", await page.GetAttributeAsync("#legend button[data-kind='EVENT']", "aria-pressed"));
+        Assert.Contains("hide=EVENT", page.Url, StringComparison.Ordinal);
+
+        // The address keeps it: another tab draws Belarus without events, and lists the kind as hidden.
+        var again = await fixture.NewPageAsync(requests);
+        await again.GotoAsync(page.Url);
+        await WaitForNodeAsync(again, "china");
+        Assert.DoesNotContain("EVENT", await NodeKindsAsync(again));
+        Assert.Equal("off", await again.GetAttributeAsync("#legend li[data-kind='EVENT']", "class"));
+
+        await page.ClickAsync("#legend button[data-kind='EVENT']");
+        await WaitForNodeAsync(page, "xi-visit-belarus-2015");
+        Assert.DoesNotContain("hide=", page.Url, StringComparison.Ordinal);
+        fixture.AssertOnlyLocalRequests(requests);
+        await page.Context.CloseAsync();
+        await again.Context.CloseAsync();
+    }
+
+    private static async Task<string[]> NodeKindsAsync(IPage page) =>
+        await page.EvaluateAsync<string[]>("() => explorer.cy.nodes().map(n => n.data('kind'))");
 }

@@ -7,7 +7,7 @@ const KIND_COLORS = {
   EVENT: '#e67e22', TOPIC: '#2c7be5', PLACE: '#16a085', DOCUMENT: '#7f8c8d',
 };
 
-const state = { centres: [], selected: null, from: null, to: null, asOf: null, depth: 1 };
+const state = { centres: [], selected: null, from: null, to: null, asOf: null, depth: 1, hidden: [] };
 // How many steps from each centre a drawing reaches: 1 draws the neighbours, 2 and 3 their neighbours' neighbours too.
 const DEPTHS = [1, 2, 3];
 const $ = (id) => document.getElementById(id);
@@ -39,19 +39,41 @@ const cy = cytoscape({
   ],
 });
 
-// The legend names the colour of each kind in the drawing, once per batch of nodes added or removed.
+// The legend names the colour of each kind in the drawing, once per batch of nodes added or removed, and the kinds
+// the user has hidden. Each is a button: a kind clicked is hidden (the neighbourhoods are asked again without it,
+// so it no longer counts towards their cap), and clicked again, shown.
 let legendDue = false;
 cy.on('add remove', 'node', () => {
   if (legendDue) return;
   legendDue = true;
   queueMicrotask(() => {
     legendDue = false;
-    const kinds = [...new Set(cy.nodes().map((n) => n.data('kind')))].sort();
-    $('legend').innerHTML = kinds.map((kind) => `
-      <li data-kind="${escapeHtml(kind)}"><span class="swatch" style="background: ${KIND_COLORS[kind] || '#999'}"></span>${escapeHtml(kind)}</li>`).join('');
-    $('legend').hidden = kinds.length === 0;
+    drawLegend();
   });
 });
+
+function drawLegend() {
+  const kinds = [...new Set([...cy.nodes().map((n) => n.data('kind')), ...state.hidden])].sort();
+  $('legend').innerHTML = kinds.map((kind) => {
+    const off = state.hidden.includes(kind);
+    return `
+      <li data-kind="${escapeHtml(kind)}"${off ? ' class="off"' : ''}><button type="button" data-kind="${escapeHtml(kind)}" aria-pressed="${!off}"
+        title="${off ? 'Show' : 'Hide'} this kind"><span class="swatch" style="background: ${KIND_COLORS[kind] || '#999'}"></span>${escapeHtml(kind)}</button></li>`;
+  }).join('');
+  $('legend').hidden = kinds.length === 0;
+}
+
+$('legend').addEventListener('click', (event) => {
+  const kind = event.target.closest('button[data-kind]')?.dataset.kind;
+  if (kind) toggleKind(kind).catch((error) => status(error.message));
+});
+
+async function toggleKind(kind) {
+  state.hidden = state.hidden.includes(kind) ? state.hidden.filter((k) => k !== kind) : [...state.hidden, kind];
+  remember();
+  drawLegend();
+  if (state.centres.length) await redraw();
+}
 
 async function gql(query, variables = {}) {
   const response = await fetch('/graphql', {
@@ -76,8 +98,8 @@ function when(validTime) {
 
 // ---- drawing ----------------------------------------------------------------------------------
 
-const NEIGHBOURHOOD = `query Neighbourhood($id: ID!, $depth: Int!, $asOf: Date) {
-  neighborhood(id: $id, depth: $depth, limit: 150, asOf: $asOf) {
+const NEIGHBOURHOOD = `query Neighbourhood($id: ID!, $depth: Int!, $asOf: Date, $kinds: [EntityKind!]) {
+  neighborhood(id: $id, depth: $depth, limit: 150, asOf: $asOf, kinds: $kinds) {
     truncated
     nodes { entity { id name kind } }
     relationships { id type from { id } to { id } }
@@ -93,7 +115,9 @@ function addRelationship(r) {
 }
 
 async function fetchNeighbourhood(id) {
-  const data = await gql(NEIGHBOURHOOD, { id, depth: state.depth, asOf: state.asOf });
+  // Null asks for every kind.
+  const kinds = state.hidden.length ? Object.keys(KIND_COLORS).filter((kind) => !state.hidden.includes(kind)) : null;
+  const data = await gql(NEIGHBOURHOOD, { id, depth: state.depth, asOf: state.asOf, kinds });
   if (!data.neighborhood) throw new Error(`No entity '${id}'.`);
   return data.neighborhood;
 }
@@ -455,7 +479,7 @@ $('depth').addEventListener('change', () => setDepth(Number($('depth').value)).c
 $('clear-date').addEventListener('click', () => setAsOf(null).catch((error) => status(error.message)));
 
 // ---- the view in the address ------------------------------------------------------------------
-// The view (the centres drawn and how deep, the entity selected, the date and the two ends of a connection) is kept in the
+// The view (the centres drawn, how deep and which kinds hidden, the entity selected, the date and the two ends of a connection) is kept in the
 // address's fragment, so it can be bookmarked, shared and opened again; each entity shown is a new entry in
 // the browser's history, so Back returns to the one shown before.
 
@@ -464,6 +488,7 @@ function viewAddress() {
   state.centres.forEach((id) => view.append('centre', id));
   for (const key of ['selected', 'asOf', 'from', 'to']) if (state[key]) view.set(key, state[key]);
   if (state.depth !== 1) view.set('depth', String(state.depth));
+  state.hidden.forEach((kind) => view.append('hide', kind));
   return `#${view}`;
 }
 
@@ -483,9 +508,12 @@ async function restore() {
     centres: view.getAll('centre'), selected: view.get('selected'), asOf: view.get('asOf'), from: view.get('from'), to: view.get('to'),
     // A depth the page does not offer (typed into the address by hand) is read as 1.
     depth: DEPTHS.find((depth) => String(depth) === view.get('depth')) ?? 1,
+    // Only kinds there are; a name typed wrong is dropped rather than sent.
+    hidden: view.getAll('hide').filter((kind) => Object.hasOwn(KIND_COLORS, kind)),
   });
   $('as-of').value = state.asOf ?? '';
   $('depth').value = String(state.depth);
+  drawLegend();
   cy.elements().remove();
   $('panel').innerHTML = EMPTY_PANEL;
   status('Ready. Search for an entity to begin.');
