@@ -505,4 +505,38 @@ public sealed class ExplorerTests(BrowserFixture fixture)
 
     private static async Task<string[]> NodeKindsAsync(IPage page) =>
         await page.EvaluateAsync<string[]>("() => explorer.cy.nodes().map(n => n.data('kind'))");
+
+    [Fact]
+    public async Task A_type_of_link_clicked_in_its_legend_is_hidden_until_clicked_again()
+    {
+        var requests = new List<string>();
+        var page = await fixture.NewPageAsync(requests);
+        await page.GotoAsync("/explorer#centre=belarus&selected=belarus");
+        await WaitForNodeAsync(page, "xi-visit-belarus-2015");
+        Assert.Contains("PARTICIPATES_IN", await LinkTypesAsync(page));
+
+        await page.ClickAsync("#link-legend button[data-type='PARTICIPATES_IN']");
+        await page.WaitForFunctionAsync("() => explorer.cy.edges('[type = \"PARTICIPATES_IN\"]').empty()", null, new() { Timeout = 15_000 });
+        Assert.Contains("COOPERATES_IN", await LinkTypesAsync(page));
+        Assert.Equal("off", await page.GetAttributeAsync("#link-legend li[data-type='PARTICIPATES_IN']", "class"));
+        Assert.Contains("hideType=PARTICIPATES_IN", page.Url, StringComparison.Ordinal);
+
+        // The address keeps it; a type that does not exist, typed into it, is dropped.
+        var again = await fixture.NewPageAsync(requests);
+        await again.GotoAsync(page.Url + "&hideType=NO_SUCH_TYPE");
+        await WaitForNodeAsync(again, "china");
+        Assert.DoesNotContain("PARTICIPATES_IN", await LinkTypesAsync(again));
+        Assert.Contains("COOPERATES_IN", await LinkTypesAsync(again));
+        Assert.Equal(0, await again.Locator("#link-legend li[data-type='NO_SUCH_TYPE']").CountAsync());
+
+        await page.ClickAsync("#link-legend button[data-type='PARTICIPATES_IN']");
+        await page.WaitForFunctionAsync("() => explorer.cy.edges('[type = \"PARTICIPATES_IN\"]').nonempty()", null, new() { Timeout = 15_000 });
+        Assert.DoesNotContain("hideType=", page.Url, StringComparison.Ordinal);
+        fixture.AssertOnlyLocalRequests(requests);
+        await page.Context.CloseAsync();
+        await again.Context.CloseAsync();
+    }
+
+    private static async Task<string[]> LinkTypesAsync(IPage page) =>
+        await page.EvaluateAsync<string[]>("() => explorer.cy.edges().map(e => e.data('type'))");
 }

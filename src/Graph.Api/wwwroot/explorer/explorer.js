@@ -7,7 +7,7 @@ const KIND_COLORS = {
   EVENT: '#e67e22', TOPIC: '#2c7be5', PLACE: '#16a085', DOCUMENT: '#7f8c8d',
 };
 
-const state = { centres: [], selected: null, from: null, to: null, asOf: null, depth: 1, hidden: [] };
+const state = { centres: [], selected: null, from: null, to: null, asOf: null, depth: 1, hidden: [], hiddenTypes: [] };
 // How many steps from each centre a drawing reaches: 1 draws the neighbours, 2 and 3 their neighbours' neighbours too.
 const DEPTHS = [1, 2, 3];
 const $ = (id) => document.getElementById(id);
@@ -39,11 +39,12 @@ const cy = cytoscape({
   ],
 });
 
-// The legend names the colour of each kind in the drawing, once per batch of nodes added or removed, and the kinds
-// the user has hidden. Each is a button: a kind clicked is hidden (the neighbourhoods are asked again without it,
-// so it no longer counts towards their cap), and clicked again, shown.
+// The legends name the colour of each kind of entity drawn and the types of the links drawn, once per batch of
+// elements added or removed, and the kinds and types the user has hidden. Each is a button: a kind or type clicked is
+// hidden (the neighbourhoods are asked again without it, so it no longer counts towards their cap), and clicked
+// again, shown.
 let legendDue = false;
-cy.on('add remove', 'node', () => {
+cy.on('add remove', () => {
   if (legendDue) return;
   legendDue = true;
   queueMicrotask(() => {
@@ -53,27 +54,35 @@ cy.on('add remove', 'node', () => {
 });
 
 function drawLegend() {
+  const item = (attribute, value, off, swatch) => `
+      <li data-${attribute}="${escapeHtml(value)}"${off ? ' class="off"' : ''}><button type="button" data-${attribute}="${escapeHtml(value)}"
+        aria-pressed="${!off}" title="${off ? 'Show' : 'Hide'} these">${swatch}${escapeHtml(value)}</button></li>`;
   const kinds = [...new Set([...cy.nodes().map((n) => n.data('kind')), ...state.hidden])].sort();
-  $('legend').innerHTML = kinds.map((kind) => {
-    const off = state.hidden.includes(kind);
-    return `
-      <li data-kind="${escapeHtml(kind)}"${off ? ' class="off"' : ''}><button type="button" data-kind="${escapeHtml(kind)}" aria-pressed="${!off}"
-        title="${off ? 'Show' : 'Hide'} this kind"><span class="swatch" style="background: ${KIND_COLORS[kind] || '#999'}"></span>${escapeHtml(kind)}</button></li>`;
-  }).join('');
+  $('legend').innerHTML = kinds.map((kind) => item('kind', kind, state.hidden.includes(kind),
+    `<span class="swatch" style="background: ${KIND_COLORS[kind] || '#999'}"></span>`)).join('');
   $('legend').hidden = kinds.length === 0;
+  const types = [...new Set([...cy.edges().map((e) => e.data('type')), ...state.hiddenTypes])].sort();
+  $('link-legend').innerHTML = types.map((type) => item('type', type, state.hiddenTypes.includes(type), '')).join('');
+  $('link-legend').hidden = types.length === 0;
 }
 
-$('legend').addEventListener('click', (event) => {
-  const kind = event.target.closest('button[data-kind]')?.dataset.kind;
-  if (kind) toggleKind(kind).catch((error) => status(error.message));
+$('legends').addEventListener('click', (event) => {
+  const button = event.target.closest('button');
+  if (button?.dataset.kind) toggle('hidden', button.dataset.kind).catch((error) => status(error.message));
+  else if (button?.dataset.type) toggle('hiddenTypes', button.dataset.type).catch((error) => status(error.message));
 });
 
-async function toggleKind(kind) {
-  state.hidden = state.hidden.includes(kind) ? state.hidden.filter((k) => k !== kind) : [...state.hidden, kind];
+/** Hides a kind or a type of link (key 'hidden' or 'hiddenTypes') that is shown, or shows it again. */
+async function toggle(key, value) {
+  state[key] = state[key].includes(value) ? state[key].filter((v) => v !== value) : [...state[key], value];
   remember();
   drawLegend();
   if (state.centres.length) await redraw();
 }
+
+// Every relationship type, asked for once, the first time a type is hidden: the neighbourhood takes the types to follow.
+let relationshipTypes = null;
+const allRelationshipTypes = () => (relationshipTypes ??= gql('{ relationshipTypes { type } }').then((data) => data.relationshipTypes.map((t) => t.type)));
 
 async function gql(query, variables = {}) {
   const response = await fetch('/graphql', {
@@ -98,8 +107,8 @@ function when(validTime) {
 
 // ---- drawing ----------------------------------------------------------------------------------
 
-const NEIGHBOURHOOD = `query Neighbourhood($id: ID!, $depth: Int!, $asOf: Date, $kinds: [EntityKind!]) {
-  neighborhood(id: $id, depth: $depth, limit: 150, asOf: $asOf, kinds: $kinds) {
+const NEIGHBOURHOOD = `query Neighbourhood($id: ID!, $depth: Int!, $asOf: Date, $kinds: [EntityKind!], $types: [RelationshipType!]) {
+  neighborhood(id: $id, depth: $depth, limit: 150, asOf: $asOf, kinds: $kinds, types: $types) {
     truncated
     nodes { entity { id name kind } }
     relationships { id type from { id } to { id } }
@@ -117,7 +126,8 @@ function addRelationship(r) {
 async function fetchNeighbourhood(id) {
   // Null asks for every kind.
   const kinds = state.hidden.length ? Object.keys(KIND_COLORS).filter((kind) => !state.hidden.includes(kind)) : null;
-  const data = await gql(NEIGHBOURHOOD, { id, depth: state.depth, asOf: state.asOf, kinds });
+  const types = state.hiddenTypes.length ? (await allRelationshipTypes()).filter((type) => !state.hiddenTypes.includes(type)) : null;
+  const data = await gql(NEIGHBOURHOOD, { id, depth: state.depth, asOf: state.asOf, kinds, types });
   if (!data.neighborhood) throw new Error(`No entity '${id}'.`);
   return data.neighborhood;
 }
@@ -479,7 +489,7 @@ $('depth').addEventListener('change', () => setDepth(Number($('depth').value)).c
 $('clear-date').addEventListener('click', () => setAsOf(null).catch((error) => status(error.message)));
 
 // ---- the view in the address ------------------------------------------------------------------
-// The view (the centres drawn, how deep and which kinds hidden, the entity selected, the date and the two ends of a connection) is kept in the
+// The view (the centres drawn, how deep, which kinds and types hidden, the entity selected, the date and the two ends of a connection) is kept in the
 // address's fragment, so it can be bookmarked, shared and opened again; each entity shown is a new entry in
 // the browser's history, so Back returns to the one shown before.
 
@@ -489,6 +499,7 @@ function viewAddress() {
   for (const key of ['selected', 'asOf', 'from', 'to']) if (state[key]) view.set(key, state[key]);
   if (state.depth !== 1) view.set('depth', String(state.depth));
   state.hidden.forEach((kind) => view.append('hide', kind));
+  state.hiddenTypes.forEach((type) => view.append('hideType', type));
   return `#${view}`;
 }
 
@@ -510,7 +521,12 @@ async function restore() {
     depth: DEPTHS.find((depth) => String(depth) === view.get('depth')) ?? 1,
     // Only kinds there are; a name typed wrong is dropped rather than sent.
     hidden: view.getAll('hide').filter((kind) => Object.hasOwn(KIND_COLORS, kind)),
+    hiddenTypes: view.getAll('hideType'),
   });
+  if (state.hiddenTypes.length) {
+    const known = await allRelationshipTypes();
+    state.hiddenTypes = state.hiddenTypes.filter((type) => known.includes(type));
+  }
   $('as-of').value = state.asOf ?? '';
   $('depth').value = String(state.depth);
   drawLegend();
