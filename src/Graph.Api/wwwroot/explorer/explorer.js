@@ -7,7 +7,7 @@ const KIND_COLORS = {
   EVENT: '#e67e22', TOPIC: '#2c7be5', PLACE: '#16a085', DOCUMENT: '#7f8c8d',
 };
 
-const state = { centres: [], selected: null, from: null, to: null, asOf: null, depth: 1, hidden: [], hiddenTypes: [] };
+const state = { centres: [], selected: null, from: null, to: null, asOf: null, depth: 1, hiddenKinds: [], hiddenTypes: [] };
 // How many steps from each centre a drawing reaches: 1 draws the neighbours, 2 and 3 their neighbours' neighbours too.
 const DEPTHS = [1, 2, 3];
 const $ = (id) => document.getElementById(id);
@@ -41,8 +41,8 @@ const cy = cytoscape({
 
 // The legends name the colour of each kind of entity drawn and the types of the links drawn, once per batch of
 // elements added or removed, and the kinds and types the user has hidden. Each is a button: a kind or type clicked is
-// hidden (the neighbourhoods are asked again without it, so it no longer counts towards their cap), and clicked
-// again, shown.
+// hidden, and clicked again, shown. The neighbourhoods are asked for again each time, so a hidden type is not
+// followed and a hidden kind no longer counts towards their cap.
 let legendDue = false;
 cy.on('add remove', () => {
   if (legendDue) return;
@@ -57,8 +57,8 @@ function drawLegend() {
   const item = (attribute, value, off, swatch) => `
       <li data-${attribute}="${escapeHtml(value)}"${off ? ' class="off"' : ''}><button type="button" data-${attribute}="${escapeHtml(value)}"
         aria-pressed="${!off}" title="${off ? 'Show' : 'Hide'} these">${swatch}${escapeHtml(value)}</button></li>`;
-  const kinds = [...new Set([...cy.nodes().map((n) => n.data('kind')), ...state.hidden])].sort();
-  $('legend').innerHTML = kinds.map((kind) => item('kind', kind, state.hidden.includes(kind),
+  const kinds = [...new Set([...cy.nodes().map((n) => n.data('kind')), ...state.hiddenKinds])].sort();
+  $('legend').innerHTML = kinds.map((kind) => item('kind', kind, state.hiddenKinds.includes(kind),
     `<span class="swatch" style="background: ${KIND_COLORS[kind] || '#999'}"></span>`)).join('');
   $('legend').hidden = kinds.length === 0;
   const types = [...new Set([...cy.edges().map((e) => e.data('type')), ...state.hiddenTypes])].sort();
@@ -68,11 +68,11 @@ function drawLegend() {
 
 $('legends').addEventListener('click', (event) => {
   const button = event.target.closest('button');
-  if (button?.dataset.kind) toggle('hidden', button.dataset.kind).catch((error) => status(error.message));
+  if (button?.dataset.kind) toggle('hiddenKinds', button.dataset.kind).catch((error) => status(error.message));
   else if (button?.dataset.type) toggle('hiddenTypes', button.dataset.type).catch((error) => status(error.message));
 });
 
-/** Hides a kind or a type of link (key 'hidden' or 'hiddenTypes') that is shown, or shows it again. */
+/** Hides a kind or a type of link (key 'hiddenKinds' or 'hiddenTypes') that is shown, or shows it again. */
 async function toggle(key, value) {
   state[key] = state[key].includes(value) ? state[key].filter((v) => v !== value) : [...state[key], value];
   remember();
@@ -82,7 +82,8 @@ async function toggle(key, value) {
 
 // Every relationship type, asked for once, the first time a type is hidden: the neighbourhood takes the types to follow.
 let relationshipTypes = null;
-const allRelationshipTypes = () => (relationshipTypes ??= gql('{ relationshipTypes { type } }').then((data) => data.relationshipTypes.map((t) => t.type)));
+const allRelationshipTypes = () => (relationshipTypes ??= gql('{ relationshipTypes { type } }')
+  .then((data) => data.relationshipTypes.map((t) => t.type)));
 
 async function gql(query, variables = {}) {
   const response = await fetch('/graphql', {
@@ -125,7 +126,7 @@ function addRelationship(r) {
 
 async function fetchNeighbourhood(id) {
   // Null asks for every kind.
-  const kinds = state.hidden.length ? Object.keys(KIND_COLORS).filter((kind) => !state.hidden.includes(kind)) : null;
+  const kinds = state.hiddenKinds.length ? Object.keys(KIND_COLORS).filter((kind) => !state.hiddenKinds.includes(kind)) : null;
   const types = state.hiddenTypes.length ? (await allRelationshipTypes()).filter((type) => !state.hiddenTypes.includes(type)) : null;
   const data = await gql(NEIGHBOURHOOD, { id, depth: state.depth, asOf: state.asOf, kinds, types });
   if (!data.neighborhood) throw new Error(`No entity '${id}'.`);
@@ -155,7 +156,8 @@ function layout() {
     cy.layout({
       // Rings laid out in a fixed square rather than the container, whose size can still change while the page's
       // styles load: the same drawing then always starts, and ends, the same.
-      name: 'concentric', animate: false, fit: false, boundingBox: { x1: 0, y1: 0, w: 1000, h: 1000 }, minNodeSpacing: 70, avoidOverlap: true,
+      name: 'concentric', animate: false, fit: false, boundingBox: { x1: 0, y1: 0, w: 1000, h: 1000 },
+      minNodeSpacing: 70, avoidOverlap: true,
       concentric: (n) => (n.hasClass('centre') ? 1000 : 0) + n.degree(), levelWidth: () => 3,
     }).run();
     fresh.addClass('placed');
@@ -279,8 +281,9 @@ async function select(id) {
 
 function entityDetails(entity) {
   const rows = entity.relationships.edges.map((e) => `
-    <li data-relationship="${escapeHtml(e.relationship.id)}">
-      <a href="#" class="type" data-relationship="${escapeHtml(e.relationship.id)}" title="This relationship's details">${escapeHtml(e.relationship.type)}</a> ${e.direction === 'OUT' ? '→' : '←'}
+    <li>
+      <a href="#" class="type" data-relationship="${escapeHtml(e.relationship.id)}"
+        title="This relationship's details">${escapeHtml(e.relationship.type)}</a> ${e.direction === 'OUT' ? '→' : '←'}
       <a href="#" data-entity="${escapeHtml(e.node.id)}">${escapeHtml(e.node.name)}</a>
       <div>${escapeHtml(e.relationship.description)}</div>
       <div class="when">${escapeHtml(when(e.relationship.validTime))}</div>
@@ -301,7 +304,8 @@ function entityDetails(entity) {
 }
 
 function relationshipDetails(relationship) {
-  const end = (entity) => `<a href="#" data-entity="${escapeHtml(entity.id)}">${escapeHtml(entity.name)}</a> <span class="kind">${escapeHtml(entity.kind)}</span>`;
+  const end = (entity) =>
+    `<a href="#" data-entity="${escapeHtml(entity.id)}">${escapeHtml(entity.name)}</a> <span class="kind">${escapeHtml(entity.kind)}</span>`;
   return `
     <h2 id="relationship-type">${escapeHtml(relationship.type)}</h2>
     <div class="kind">relationship</div>
@@ -477,6 +481,7 @@ async function setAsOf(date) {
 }
 
 $('as-of').addEventListener('change', () => setAsOf($('as-of').value).catch((error) => status(error.message)));
+$('clear-date').addEventListener('click', () => setAsOf(null).catch((error) => status(error.message)));
 
 async function setDepth(depth) {
   state.depth = depth;
@@ -486,19 +491,18 @@ async function setDepth(depth) {
 }
 
 $('depth').addEventListener('change', () => setDepth(Number($('depth').value)).catch((error) => status(error.message)));
-$('clear-date').addEventListener('click', () => setAsOf(null).catch((error) => status(error.message)));
 
 // ---- the view in the address ------------------------------------------------------------------
-// The view (the centres drawn, how deep, which kinds and types hidden, the entity selected, the date and the two ends of a connection) is kept in the
-// address's fragment, so it can be bookmarked, shared and opened again; each entity shown is a new entry in
-// the browser's history, so Back returns to the one shown before.
+// The view (the centres drawn, how deep, the kinds and types hidden, what is selected, the date and the two ends
+// of a connection) is kept in the address's fragment, so it can be bookmarked, shared and opened again; each
+// entity shown is a new entry in the browser's history, so Back returns to the one shown before.
 
 function viewAddress() {
   const view = new URLSearchParams();
   state.centres.forEach((id) => view.append('centre', id));
   for (const key of ['selected', 'asOf', 'from', 'to']) if (state[key]) view.set(key, state[key]);
   if (state.depth !== 1) view.set('depth', String(state.depth));
-  state.hidden.forEach((kind) => view.append('hide', kind));
+  state.hiddenKinds.forEach((kind) => view.append('hide', kind));
   state.hiddenTypes.forEach((type) => view.append('hideType', type));
   return `#${view}`;
 }
@@ -520,7 +524,7 @@ async function restore() {
     // A depth the page does not offer (typed into the address by hand) is read as 1.
     depth: DEPTHS.find((depth) => String(depth) === view.get('depth')) ?? 1,
     // Only kinds there are; a name typed wrong is dropped rather than sent.
-    hidden: view.getAll('hide').filter((kind) => Object.hasOwn(KIND_COLORS, kind)),
+    hiddenKinds: view.getAll('hide').filter((kind) => Object.hasOwn(KIND_COLORS, kind)),
     hiddenTypes: view.getAll('hideType'),
   });
   if (state.hiddenTypes.length) {
