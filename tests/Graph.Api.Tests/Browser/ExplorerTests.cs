@@ -42,10 +42,29 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.DispatchEventAsync("#as-of", "change");
     }
 
-    private async Task<IPage> OpenAsync(List<string> requests)
+    /// <summary>A new page opened at an address of the explorer, its requests recorded.</summary>
+    private async Task<IPage> OpenAtAsync(List<string> requests, string address)
     {
         var page = await fixture.NewPageAsync(requests);
-        await page.GotoAsync("/");
+        await page.GotoAsync(address);
+        return page;
+    }
+
+    /// <summary>Until a drawing is complete: the status line counts what it drew.</summary>
+    private static async Task WaitForDrawingAsync(IPage page) =>
+        await page.WaitForFunctionAsync("() => / relationships$/.test(document.getElementById('status').textContent)", null, new() { Timeout = 15_000 });
+
+    /// <summary>A double click on an entity where it is drawn, as a user expands it.</summary>
+    private static async Task DoubleClickEntityAsync(IPage page, string id)
+    {
+        var box = (await page.Locator("#graph").BoundingBoxAsync())!;
+        var position = await page.EvaluateAsync<double[]>("id => { const p = explorer.cy.getElementById(id).renderedPosition(); return [p.x, p.y]; }", id);
+        await page.Mouse.DblClickAsync((float)(box.X + position[0]), (float)(box.Y + position[1]));
+    }
+
+    private async Task<IPage> OpenAsync(List<string> requests)
+    {
+        var page = await OpenAtAsync(requests, "/");
         await page.ClickAsync("a[href='/explorer']");
         await page.WaitForFunctionAsync("() => window.explorer !== undefined");
         return page;
@@ -96,9 +115,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         Assert.DoesNotContain("europe", await NodeIdsAsync(page));
         var before = (await NodeIdsAsync(page)).Length;
 
-        var box = (await page.Locator("#graph").BoundingBoxAsync())!;
-        var position = await page.EvaluateAsync<double[]>("() => { const p = explorer.cy.getElementById('belarus').renderedPosition(); return [p.x, p.y]; }");
-        await page.Mouse.DblClickAsync((float)(box.X + position[0]), (float)(box.Y + position[1]));
+        await DoubleClickEntityAsync(page, "belarus");
 
         await WaitForNodeAsync(page, "europe");
         Assert.True((await NodeIdsAsync(page)).Length > before);
@@ -154,8 +171,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         Assert.Contains("#centre=belarus&selected=belarus&asOf=2000-06-01", address, StringComparison.Ordinal);
 
         // Another tab, opened on that address alone: the same drawing, date and details.
-        var again = await fixture.NewPageAsync(requests);
-        await again.GotoAsync(address);
+        var again = await OpenAtAsync(requests, address);
         await WaitForNodeAsync(again, "china");
         Assert.DoesNotContain("infrastructure", await NodeIdsAsync(again));
         Assert.DoesNotContain("xi-visit-belarus-2015", await NodeIdsAsync(again));
@@ -177,8 +193,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         var address = page.Url;
         Assert.Contains("from=xi-jinping&to=china-belarus-industrial-park", address, StringComparison.Ordinal);
 
-        var again = await fixture.NewPageAsync(requests);
-        await again.GotoAsync(address);
+        var again = await OpenAtAsync(requests, address);
         await again.WaitForFunctionAsync("() => explorer.cy.elements('edge.path').length > 0", null, new() { Timeout = 15_000 });
         Assert.Equal(await NodeIdsAsync(page, "node.path"), await NodeIdsAsync(again, "node.path"));
         await again.Locator("#path-panel li").First.WaitForAsync(new() { Timeout = 15_000 });
@@ -328,8 +343,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         var requests = new List<string>();
         foreach (var view in new[] { "centre=no-such-entity", "selected=no-such-entity" })
         {
-            var page = await fixture.NewPageAsync(requests);
-            await page.GotoAsync($"/explorer#{view}");
+            var page = await OpenAtAsync(requests, $"/explorer#{view}");
             await page.WaitForFunctionAsync("() => document.getElementById('status').textContent === \"No entity 'no-such-entity'.\"", null, new() { Timeout = 15_000 });
             Assert.Empty(await NodeIdsAsync(page));
             await page.Context.CloseAsync();
@@ -359,10 +373,9 @@ public sealed class ExplorerTests(BrowserFixture fixture)
     public async Task Links_are_drawn_clear_of_the_entities_they_do_not_join(string centre, string neighbour)
     {
         var requests = new List<string>();
-        var page = await fixture.NewPageAsync(requests);
-        await page.GotoAsync($"/explorer#centre={centre}&selected={centre}");
+        var page = await OpenAtAsync(requests, $"/explorer#centre={centre}&selected={centre}");
         await WaitForNodeAsync(page, neighbour);
-        await page.WaitForFunctionAsync("() => / relationships$/.test(document.getElementById('status').textContent)", null, new() { Timeout = 15_000 });
+        await WaitForDrawingAsync(page);
 
         // Rings alone drew every neighbourhood with links straight through entities (China to Belarus through the park).
         Assert.Empty(await page.EvaluateAsync<string[]>(LinksOverEntities));
@@ -374,16 +387,13 @@ public sealed class ExplorerTests(BrowserFixture fixture)
     public async Task Expanding_an_entity_leaves_what_was_drawn_where_it_was()
     {
         var requests = new List<string>();
-        var page = await fixture.NewPageAsync(requests);
-        await page.GotoAsync("/explorer#centre=china&selected=china");
+        var page = await OpenAtAsync(requests, "/explorer#centre=china&selected=china");
         await WaitForNodeAsync(page, "xi-jinping");
-        await page.WaitForFunctionAsync("() => / relationships$/.test(document.getElementById('status').textContent)", null, new() { Timeout = 15_000 });
+        await WaitForDrawingAsync(page);
         var before = await page.EvaluateAsync<string[]>(Positions);
         Assert.DoesNotContain("europe", await NodeIdsAsync(page));
 
-        var box = (await page.Locator("#graph").BoundingBoxAsync())!;
-        var position = await page.EvaluateAsync<double[]>("() => { const p = explorer.cy.getElementById('belarus').renderedPosition(); return [p.x, p.y]; }");
-        await page.Mouse.DblClickAsync((float)(box.X + position[0]), (float)(box.Y + position[1]));
+        await DoubleClickEntityAsync(page, "belarus");
         await page.WaitForFunctionAsync("() => document.getElementById('status').textContent.startsWith('Expanded belarus')", null, new() { Timeout = 15_000 });
 
         // Belarus's neighbours join the drawing (Europe among them); China's stay where the user saw them.
@@ -398,8 +408,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
     public async Task Clicking_a_link_shows_the_relationship_with_its_ends_dates_and_sources()
     {
         var requests = new List<string>();
-        var page = await fixture.NewPageAsync(requests);
-        await page.GotoAsync("/explorer#centre=china-belarus-industrial-park&selected=china-belarus-industrial-park");
+        var page = await OpenAtAsync(requests, "/explorer#centre=china-belarus-industrial-park&selected=china-belarus-industrial-park");
         await WaitForDetailsOfAsync(page, "China–Belarus Industrial Park");
 
         // The park's LOCATED_IN link to Belarus, clicked where it is drawn.
@@ -434,8 +443,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
     public async Task A_relationship_named_in_the_address_is_shown_selected()
     {
         var requests = new List<string>();
-        var page = await fixture.NewPageAsync(requests);
-        await page.GotoAsync("/explorer#centre=china&selected=china-invests-in-belarus-2019");
+        var page = await OpenAtAsync(requests, "/explorer#centre=china&selected=china-invests-in-belarus-2019");
         await page.WaitForFunctionAsync("() => document.getElementById('relationship-type')?.textContent === 'INVESTS'", null, new() { Timeout = 15_000 });
         Assert.Equal("China → Belarus", string.Join(' ', (await page.InnerTextAsync("#panel .ends")).Split(' ').Where(word => word is "China" or "→" or "Belarus")));
         Assert.Equal(["china-invests-in-belarus-2019"], await NodeIdsAsync(page, ":selected"));
@@ -447,8 +455,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
     public async Task Choosing_depth_two_draws_the_neighbours_neighbours_and_the_address_keeps_it()
     {
         var requests = new List<string>();
-        var page = await fixture.NewPageAsync(requests);
-        await page.GotoAsync("/explorer#centre=xi-jinping&selected=xi-jinping");
+        var page = await OpenAtAsync(requests, "/explorer#centre=xi-jinping&selected=xi-jinping");
         await WaitForNodeAsync(page, "china");
         Assert.DoesNotContain("china-belarus-industrial-park", await NodeIdsAsync(page));
 
@@ -457,14 +464,12 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await WaitForNodeAsync(page, "china-belarus-industrial-park");
         Assert.Contains("depth=2", page.Url, StringComparison.Ordinal);
 
-        var again = await fixture.NewPageAsync(requests);
-        await again.GotoAsync(page.Url);
+        var again = await OpenAtAsync(requests, page.Url);
         await WaitForNodeAsync(again, "china-belarus-industrial-park");
         Assert.Equal("2", await again.InputValueAsync("#depth"));
 
         // A depth the page does not offer, typed into the address, is read as 1.
-        var typed = await fixture.NewPageAsync(requests);
-        await typed.GotoAsync("/explorer#centre=xi-jinping&depth=9");
+        var typed = await OpenAtAsync(requests, "/explorer#centre=xi-jinping&depth=9");
         await WaitForNodeAsync(typed, "china");
         Assert.DoesNotContain("china-belarus-industrial-park", await NodeIdsAsync(typed));
         Assert.Equal("1", await typed.InputValueAsync("#depth"));
@@ -476,8 +481,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
     public async Task A_kind_clicked_in_the_legend_is_hidden_until_clicked_again()
     {
         var requests = new List<string>();
-        var page = await fixture.NewPageAsync(requests);
-        await page.GotoAsync("/explorer#centre=belarus&selected=belarus");
+        var page = await OpenAtAsync(requests, "/explorer#centre=belarus&selected=belarus");
         await WaitForNodeAsync(page, "xi-visit-belarus-2015");
 
         await page.ClickAsync("#legend button[data-kind='EVENT']");
@@ -489,8 +493,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         Assert.Contains("hide=EVENT", page.Url, StringComparison.Ordinal);
 
         // The address keeps it: another tab draws Belarus without events, and lists the kind as hidden.
-        var again = await fixture.NewPageAsync(requests);
-        await again.GotoAsync(page.Url);
+        var again = await OpenAtAsync(requests, page.Url);
         await WaitForNodeAsync(again, "china");
         Assert.DoesNotContain("EVENT", await NodeKindsAsync(again));
         Assert.Equal("off", await again.GetAttributeAsync("#legend li[data-kind='EVENT']", "class"));
@@ -510,8 +513,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
     public async Task A_type_of_link_clicked_in_its_legend_is_hidden_until_clicked_again()
     {
         var requests = new List<string>();
-        var page = await fixture.NewPageAsync(requests);
-        await page.GotoAsync("/explorer#centre=belarus&selected=belarus");
+        var page = await OpenAtAsync(requests, "/explorer#centre=belarus&selected=belarus");
         await WaitForNodeAsync(page, "xi-visit-belarus-2015");
         Assert.Contains("PARTICIPATES_IN", await LinkTypesAsync(page));
 
@@ -522,8 +524,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         Assert.Contains("hideType=PARTICIPATES_IN", page.Url, StringComparison.Ordinal);
 
         // The address keeps it; a type that does not exist, typed into it, is dropped.
-        var again = await fixture.NewPageAsync(requests);
-        await again.GotoAsync(page.Url + "&hideType=NO_SUCH_TYPE");
+        var again = await OpenAtAsync(requests, page.Url + "&hideType=NO_SUCH_TYPE");
         await WaitForNodeAsync(again, "china");
         Assert.DoesNotContain("PARTICIPATES_IN", await LinkTypesAsync(again));
         Assert.Contains("COOPERATES_IN", await LinkTypesAsync(again));
