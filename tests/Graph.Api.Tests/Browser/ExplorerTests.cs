@@ -213,7 +213,8 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await SearchAndPickAsync(page, "Belarus", "belarus");
         await WaitForNodeAsync(page, "infrastructure");
 
-        // From Belarus's details to China's, through the link on a relationship.
+        // From Belarus's details to China's, through the link on a relationship (on the list's second page).
+        await ShowAllRelationshipsAsync(page);
         await page.ClickAsync("#panel a[data-entity='china']");
         await WaitForDetailsOfAsync(page, "China");
         await WaitForNodeAsync(page, "hong-kong");
@@ -429,6 +430,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         // Its end, then one of that entity's relationships picked from its list: an investment, with its amount and date.
         await page.ClickAsync("#panel .ends a[data-entity='belarus']");
         await WaitForDetailsOfAsync(page, "Belarus");
+        await ShowAllRelationshipsAsync(page);
         await page.ClickAsync("#panel a[data-relationship='china-invests-in-belarus-2019']");
         await page.WaitForFunctionAsync("() => document.getElementById('relationship-type')?.textContent === 'INVESTS'", null, new() { Timeout = 15_000 });
         panel = await page.InnerTextAsync("#panel");
@@ -540,4 +542,36 @@ public sealed class ExplorerTests(BrowserFixture fixture)
 
     private static async Task<string[]> LinkTypesAsync(IPage page) =>
         await page.EvaluateAsync<string[]>("() => explorer.cy.edges().map(e => e.data('type'))");
+
+    [Fact]
+    public async Task An_entitys_relationships_are_listed_ten_at_a_time()
+    {
+        var requests = new List<string>();
+        var page = await OpenAtAsync(requests, "/explorer#centre=belarus&selected=belarus");
+        await WaitForDetailsOfAsync(page, "Belarus");
+        Assert.Contains("Relationships (17)", await page.InnerTextAsync("#panel h3"), StringComparison.Ordinal);
+        Assert.Equal(10, await ListedRelationships(page).CountAsync());
+        Assert.Equal("Show 7 more of 7", await page.InnerTextAsync("#panel button[data-action='more']"));
+
+        await page.ClickAsync("#panel button[data-action='more']");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#panel ul.relationships li:not(.more)').length === 17", null, new() { Timeout = 15_000 });
+        Assert.Equal(0, await page.Locator("#panel button[data-action='more']").CountAsync());
+        var listed = await ListedRelationships(page).EvaluateAllAsync<string[]>("items => items.map(li => li.querySelector('a[data-relationship]').dataset.relationship)");
+        Assert.Equal(17, listed.Distinct().Count());
+        fixture.AssertOnlyLocalRequests(requests);
+        await page.Context.CloseAsync();
+    }
+
+    private static ILocator ListedRelationships(IPage page) => page.Locator("#panel ul.relationships li:not(.more)");
+
+    /// <summary>The selected entity's list of relationships paged to its end.</summary>
+    private static async Task ShowAllRelationshipsAsync(IPage page)
+    {
+        var more = page.Locator("#panel button[data-action='more']");
+        for (var pages = 0; pages < 10 && await more.CountAsync() > 0; pages++)
+        {
+            await more.ClickAsync();
+            await page.WaitForFunctionAsync("() => !document.querySelector('#panel button[data-action=\"more\"][disabled]')", null, new() { Timeout = 15_000 });
+        }
+    }
 }

@@ -231,6 +231,18 @@ async function expand(id) {
 
 // ---- details panel ----------------------------------------------------------------------------
 
+// An entity's relationships are listed a page at a time: a hub of a large graph has hundreds.
+const RELATIONSHIPS_PAGE = 10;
+const RELATIONSHIP_ROWS = `fragment RelationshipRows on RelationshipConnection {
+  totalCount
+  pageInfo { endCursor hasNextPage }
+  edges {
+    direction
+    node { id name kind }
+    relationship { id type description validTime { start { text } end { text } pointInTime } sources { paragraph document { name } } }
+  }
+}`;
+
 // Ids are unique across entities and relationships, so one selection, and one query, serves both.
 const DETAILS = `query Details($id: ID!, $asOf: Date) {
   node(id: $id) {
@@ -239,14 +251,7 @@ const DETAILS = `query Details($id: ID!, $asOf: Date) {
       id name kind description aliases
       properties { key value }
       validTime { start { text } end { text } pointInTime }
-      relationships(first: 50, asOf: $asOf) {
-        totalCount
-        edges {
-          direction
-          node { id name kind }
-          relationship { id type description validTime { start { text } end { text } pointInTime } sources { paragraph document { name } } }
-        }
-      }
+      relationships(first: ${RELATIONSHIPS_PAGE}, asOf: $asOf) { ...RelationshipRows }
     }
     ... on Relationship {
       id type
@@ -259,7 +264,13 @@ const DETAILS = `query Details($id: ID!, $asOf: Date) {
       to { id name kind }
     }
   }
-}`;
+}
+${RELATIONSHIP_ROWS}`;
+
+const MORE_RELATIONSHIPS = `query MoreRelationships($id: ID!, $asOf: Date, $after: String!) {
+  entity(id: $id) { relationships(first: ${RELATIONSHIPS_PAGE}, after: $after, asOf: $asOf) { ...RelationshipRows } }
+}
+${RELATIONSHIP_ROWS}`;
 
 const sourcesOf = (relationship) => relationship.sources.map((s) => `${escapeHtml(s.document.name)}, ¶${s.paragraph}`).join('; ');
 
@@ -279,8 +290,9 @@ async function select(id) {
     <div id="path-panel">${path}</div>`;
 }
 
-function entityDetails(entity) {
-  const rows = entity.relationships.edges.map((e) => `
+/** An entity's relationships, one item each, and a button for the next page when there is one. */
+function relationshipRows(connection, shown) {
+  const rows = connection.edges.map((e) => `
     <li>
       <a href="#" class="type" data-relationship="${escapeHtml(e.relationship.id)}"
         title="This relationship's details">${escapeHtml(e.relationship.type)}</a> ${e.direction === 'OUT' ? '→' : '←'}
@@ -289,6 +301,14 @@ function entityDetails(entity) {
       <div class="when">${escapeHtml(when(e.relationship.validTime))}</div>
       <div class="source">${sourcesOf(e.relationship)}</div>
     </li>`).join('');
+  const left = connection.totalCount - shown;
+  return connection.pageInfo.hasNextPage
+    ? `${rows}<li class="more"><button type="button" data-action="more" data-after="${escapeHtml(connection.pageInfo.endCursor)}">Show ${Math.min(left, RELATIONSHIPS_PAGE)} more of ${left}</button></li>`
+    : rows;
+}
+
+function entityDetails(entity) {
+  const relationships = entity.relationships;
   return `
     <h2 id="entity-name">${escapeHtml(entity.name)}</h2>
     <div class="kind">${escapeHtml(entity.kind)}</div>
@@ -299,8 +319,8 @@ function entityDetails(entity) {
       <button type="button" data-action="to">Connect to here</button>
     </div>
     ${facts(entity)}
-    <h3>Relationships (${entity.relationships.totalCount}${state.asOf ? ` as of ${state.asOf}` : ''})</h3>
-    <ul class="relationships">${rows}</ul>`;
+    <h3>Relationships (${relationships.totalCount}${state.asOf ? ` as of ${state.asOf}` : ''})</h3>
+    <ul class="relationships">${relationshipRows(relationships, relationships.edges.length)}</ul>`;
 }
 
 function relationshipDetails(relationship) {
@@ -334,9 +354,27 @@ $('panel').addEventListener('click', async (event) => {
     if (target.dataset.entity) await show(target.dataset.entity);
     else if (target.dataset.relationship) await select(target.dataset.relationship);
     else if (action === 'expand') await expand(state.selected);
+    else if (action === 'more') await showMoreRelationships(target);
     else if (action === 'from' || action === 'to') await setEnd(action, state.selected);
   } catch (error) { status(error.message); }
 });
+
+/** The next page of the selected entity's relationships, in place of the button that asked for it. */
+async function showMoreRelationships(button) {
+  button.disabled = true;
+  const generation = selecting;
+  let entity;
+  try {
+    ({ entity } = await gql(MORE_RELATIONSHIPS, { id: state.selected, asOf: state.asOf, after: button.dataset.after }));
+  } finally {
+    // Asked again after a failure; replaced below after a success.
+    button.disabled = false;
+  }
+  if (generation !== selecting || !entity) return;
+  const list = button.closest('ul');
+  const shown = list.querySelectorAll('li:not(.more)').length + entity.relationships.edges.length;
+  button.closest('li').outerHTML = relationshipRows(entity.relationships, shown);
+}
 
 // ---- connecting two entities ------------------------------------------------------------------
 
