@@ -371,6 +371,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
     [Theory]
     [InlineData("china-belarus-industrial-park", "china")]
     [InlineData("china", "xi-jinping")]
+    [InlineData("belarus", "europe")]
     public async Task Links_are_drawn_clear_of_the_entities_they_do_not_join(string centre, string neighbour)
     {
         var requests = new List<string>();
