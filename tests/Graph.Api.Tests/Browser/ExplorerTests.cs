@@ -498,15 +498,15 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.ClickAsync("#legend button[data-kind='EVENT']");
         await WaitForNodeAsync(page, "xi-visit-belarus-2015", present: false);
         await WaitForLegendOfDrawingAsync(page);
-        Assert.DoesNotContain("EVENT", await NodeKindsAsync(page));
-        Assert.Contains("COUNTRY", await NodeKindsAsync(page));
+        Assert.DoesNotContain("EVENT", await DrawnAsync("node", "kind", page));
+        Assert.Contains("COUNTRY", await DrawnAsync("node", "kind", page));
         Assert.Equal("false", await page.GetAttributeAsync("#legend button[data-kind='EVENT']", "aria-pressed"));
         Assert.Contains("hide=EVENT", page.Url, StringComparison.Ordinal);
 
         // The address keeps it: another tab draws Belarus without events, and lists the kind as hidden.
         var again = await OpenAtAsync(requests, page.Url);
         await WaitForNodeAsync(again, "china");
-        Assert.DoesNotContain("EVENT", await NodeKindsAsync(again));
+        Assert.DoesNotContain("EVENT", await DrawnAsync("node", "kind", again));
         Assert.Equal("off", await again.GetAttributeAsync("#legend li[data-kind='EVENT']", "class"));
 
         await page.ClickAsync("#legend button[data-kind='EVENT']");
@@ -517,28 +517,25 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await again.Context.CloseAsync();
     }
 
-    private static async Task<string[]> NodeKindsAsync(IPage page) =>
-        await page.EvaluateAsync<string[]>("() => explorer.cy.nodes().map(n => n.data('kind'))");
-
     [Fact]
     public async Task A_type_of_link_clicked_in_its_legend_is_hidden_until_clicked_again()
     {
         var requests = new List<string>();
         var page = await OpenAtAsync(requests, "/explorer#centre=belarus&selected=belarus");
         await WaitForNodeAsync(page, "xi-visit-belarus-2015");
-        Assert.Contains("PARTICIPATES_IN", await LinkTypesAsync(page));
+        Assert.Contains("PARTICIPATES_IN", await DrawnAsync("edge", "type", page));
 
         await page.ClickAsync("#link-legend button[data-type='PARTICIPATES_IN']");
         await page.WaitForFunctionAsync("() => explorer.cy.edges('[type = \"PARTICIPATES_IN\"]').empty()", null, new() { Timeout = 15_000 });
-        Assert.Contains("COOPERATES_IN", await LinkTypesAsync(page));
+        Assert.Contains("COOPERATES_IN", await DrawnAsync("edge", "type", page));
         Assert.Equal("off", await page.GetAttributeAsync("#link-legend li[data-type='PARTICIPATES_IN']", "class"));
         Assert.Contains("hideType=PARTICIPATES_IN", page.Url, StringComparison.Ordinal);
 
         // The address keeps it; a type that does not exist, typed into it, is dropped.
         var again = await OpenAtAsync(requests, page.Url + "&hideType=NO_SUCH_TYPE");
         await WaitForNodeAsync(again, "china");
-        Assert.DoesNotContain("PARTICIPATES_IN", await LinkTypesAsync(again));
-        Assert.Contains("COOPERATES_IN", await LinkTypesAsync(again));
+        Assert.DoesNotContain("PARTICIPATES_IN", await DrawnAsync("edge", "type", again));
+        Assert.Contains("COOPERATES_IN", await DrawnAsync("edge", "type", again));
         Assert.Equal(0, await again.Locator("#link-legend li[data-type='NO_SUCH_TYPE']").CountAsync());
 
         await page.ClickAsync("#link-legend button[data-type='PARTICIPATES_IN']");
@@ -549,8 +546,9 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await again.Context.CloseAsync();
     }
 
-    private static async Task<string[]> LinkTypesAsync(IPage page) =>
-        await page.EvaluateAsync<string[]>("() => explorer.cy.edges().map(e => e.data('type'))");
+    /// <summary>One field of each element drawn: the kind of each entity ("node", "kind") or the type of each link ("edge", "type").</summary>
+    private static async Task<string[]> DrawnAsync(string elements, string field, IPage page) =>
+        await page.EvaluateAsync<string[]>("([elements, field]) => explorer.cy.elements(elements).map(e => e.data(field))", new[] { elements, field });
 
     [Fact]
     public async Task An_entitys_relationships_are_listed_ten_at_a_time()

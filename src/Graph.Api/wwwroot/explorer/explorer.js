@@ -8,8 +8,6 @@ const KIND_COLORS = {
 };
 
 const state = { centres: [], selected: null, from: null, to: null, asOf: null, depth: 1, hiddenKinds: [], hiddenTypes: [] };
-// How many steps from each centre a drawing reaches: 1 draws the neighbours, 2 and 3 their neighbours' neighbours too.
-const DEPTHS = [1, 2, 3];
 const $ = (id) => document.getElementById(id);
 const EMPTY_PANEL = $('panel').innerHTML;
 // Bumped by each new drawing (and the panel by each new selection), and by each view read from the address: an
@@ -559,8 +557,8 @@ async function restore() {
   selecting++;
   Object.assign(state, {
     centres: view.getAll('centre'), selected: view.get('selected'), asOf: view.get('asOf'), from: view.get('from'), to: view.get('to'),
-    // A depth the page does not offer (typed into the address by hand) is read as 1.
-    depth: DEPTHS.find((depth) => String(depth) === view.get('depth')) ?? 1,
+    // A depth the page's control does not offer (typed into the address by hand) is read as 1.
+    depth: Number([...$('depth').options].find((option) => option.value === view.get('depth'))?.value ?? 1),
     // Only kinds there are; a name typed wrong is dropped rather than sent.
     hiddenKinds: view.getAll('hide').filter((kind) => Object.hasOwn(KIND_COLORS, kind)),
     hiddenTypes: view.getAll('hideType'),
