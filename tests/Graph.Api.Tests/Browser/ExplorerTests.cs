@@ -569,6 +569,63 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task An_entitys_timeline_lists_its_dated_relationships_in_date_order_ten_at_a_time()
+    {
+        var requests = new List<string>();
+        var page = await OpenAtAsync(requests, "/explorer#centre=belarus&selected=belarus");
+        await WaitForDetailsOfAsync(page, "Belarus");
+        // What the timeline must hold, asked of the API beside the page: every relationship of Belarus that has a date.
+        var dated = await page.EvaluateAsync<string[]>("""
+            async () => {
+              const query = '{ entity(id: "belarus") { relationships(first: 100) { edges { relationship { id validTime { start { text } end { text } } } } } } }';
+              const answer = await (await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json();
+              return answer.data.entity.relationships.edges.map(e => e.relationship).filter(r => r.validTime.start || r.validTime.end).map(r => r.id);
+            }
+            """);
+        Assert.Equal(11, dated.Length);
+        Assert.Equal(10, await TimelineEntries(page).CountAsync());
+
+        await page.ClickAsync("#panel button[data-action='more-timeline']");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#panel ol.timeline li:not(.more)').length === 11", null, new() { Timeout = 15_000 });
+        Assert.Equal(0, await page.Locator("#panel button[data-action='more-timeline']").CountAsync());
+        var listed = await TimelineEntries(page).EvaluateAllAsync<string[]>("items => items.map(li => li.querySelector('a[data-relationship]').dataset.relationship)");
+        Assert.Equal(dated.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+        var dates = await TimelineEntries(page).EvaluateAllAsync<string[]>("items => items.map(li => li.querySelector('button.date').dataset.date)");
+        Assert.Equal(dates.Order(StringComparer.Ordinal), dates);
+        Assert.Equal(["1992-01-27", "2019-01-01"], new[] { dates[0], dates[^1] });
+        fixture.AssertOnlyLocalRequests(requests);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_date_clicked_in_the_timeline_shows_the_graph_as_of_that_day()
+    {
+        var requests = new List<string>();
+        var page = await OpenAtAsync(requests, "/explorer#centre=belarus&selected=belarus");
+        await WaitForDetailsOfAsync(page, "Belarus");
+        await WaitForNodeAsync(page, "infrastructure");
+
+        // The day ties were established: what began in 2013 is gone, the ties themselves are drawn.
+        await page.ClickAsync("#panel ol.timeline button.date[data-date='1992-01-27']");
+        await WaitForNodeAsync(page, "infrastructure", present: false);
+        await page.WaitForFunctionAsync("() => /as of 1992-01-27/.test(document.querySelector('#panel h3').textContent)", null, new() { Timeout = 15_000 });
+        Assert.Equal("1992-01-27", await page.InputValueAsync("#as-of"));
+        Assert.Contains("asOf=1992-01-27", page.Url, StringComparison.Ordinal);
+        Assert.Contains("china-belarus-diplomatic-relations", await NodeIdsAsync(page, "edge"));
+        Assert.DoesNotContain("china-invests-in-belarus-2019", await NodeIdsAsync(page, "edge"));
+        Assert.Equal("true", await page.GetAttributeAsync("#panel ol.timeline button.date[data-date='1992-01-27']", "aria-pressed"));
+
+        // A later entry: the 2019 investment is drawn from the first day of 2019.
+        await page.ClickAsync("#panel ol.timeline li:has(a[data-relationship='china-invests-in-belarus-2019']) button.date");
+        await WaitForNodeAsync(page, "china-invests-in-belarus-2019");
+        Assert.Equal("2019-01-01", await page.InputValueAsync("#as-of"));
+        fixture.AssertOnlyLocalRequests(requests);
+        await page.Context.CloseAsync();
+    }
+
+    private static ILocator TimelineEntries(IPage page) => page.Locator("#panel ol.timeline li:not(.more)");
+
     private static ILocator ListedRelationships(IPage page) => page.Locator("#panel ul.relationships li:not(.more)");
 
     /// <summary>The selected entity's list of relationships paged to its end.</summary>

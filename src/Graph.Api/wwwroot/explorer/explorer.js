@@ -241,6 +241,22 @@ const RELATIONSHIP_ROWS = `fragment RelationshipRows on RelationshipConnection {
   }
 }`;
 
+// An entity's dated relationships in date order, whatever the date set: each date is a way to travel to it. One entry
+// more than is shown is asked for, to know whether there is a next page (a timeline is a list, not a connection).
+const TIMELINE_PAGE = 10;
+const TIMELINE_ROWS = `fragment TimelineRows on TimelineEntry {
+  cursor
+  date { text earliest }
+  direction
+  node { id name }
+  relationship { id type }
+}`;
+
+const MORE_TIMELINE = `query MoreTimeline($id: ID!, $after: String!) {
+  entity(id: $id) { timeline(first: ${TIMELINE_PAGE + 1}, after: $after) { ...TimelineRows } }
+}
+${TIMELINE_ROWS}`;
+
 // Ids are unique across entities and relationships, so one selection, and one query, serves both.
 const DETAILS = `query Details($id: ID!, $asOf: Date) {
   node(id: $id) {
@@ -250,6 +266,7 @@ const DETAILS = `query Details($id: ID!, $asOf: Date) {
       properties { key value }
       validTime { start { text } end { text } pointInTime }
       relationships(first: ${RELATIONSHIPS_PAGE}, asOf: $asOf) { ...RelationshipRows }
+      timeline(first: ${TIMELINE_PAGE + 1}) { ...TimelineRows }
     }
     ... on Relationship {
       id type
@@ -263,7 +280,8 @@ const DETAILS = `query Details($id: ID!, $asOf: Date) {
     }
   }
 }
-${RELATIONSHIP_ROWS}`;
+${RELATIONSHIP_ROWS}
+${TIMELINE_ROWS}`;
 
 const MORE_RELATIONSHIPS = `query MoreRelationships($id: ID!, $asOf: Date, $after: String!) {
   entity(id: $id) { relationships(first: ${RELATIONSHIPS_PAGE}, after: $after, asOf: $asOf) { ...RelationshipRows } }
@@ -318,7 +336,27 @@ function entityDetails(entity) {
     </div>
     ${facts(entity)}
     <h3>Relationships (${relationships.totalCount}${state.asOf ? ` as of ${state.asOf}` : ''})</h3>
-    <ul class="relationships">${relationshipRows(relationships, relationships.edges.length)}</ul>`;
+    <ul class="relationships">${relationshipRows(relationships, relationships.edges.length)}</ul>
+    ${entity.timeline.length ? `<h3>Timeline</h3><ol class="timeline">${timelineRows(entity.timeline)}</ol>` : ''}`;
+}
+
+/**
+ * A page of an entity's timeline: each entry's date is a button that shows the graph as of that date (its first day:
+ * a relationship dated 2013 holds from 1 January), then the relationship's type and its other end.
+ */
+function timelineRows(entries) {
+  const page = entries.slice(0, TIMELINE_PAGE);
+  const rows = page.map((t) => `
+    <li>
+      <button type="button" class="date" data-action="as-of" data-date="${escapeHtml(t.date.earliest)}"
+        title="Show the graph as of ${escapeHtml(t.date.earliest)}"${t.date.earliest === state.asOf ? ' aria-pressed="true"' : ''}>${escapeHtml(t.date.text)}</button>
+      <span><a href="#" class="type" data-relationship="${escapeHtml(t.relationship.id)}"
+        title="This relationship's details">${escapeHtml(t.relationship.type)}</a> ${t.direction === 'OUT' ? '→' : '←'}
+        <a href="#" data-entity="${escapeHtml(t.node.id)}">${escapeHtml(t.node.name)}</a></span>
+    </li>`).join('');
+  return entries.length > TIMELINE_PAGE
+    ? `${rows}<li class="more"><button type="button" data-action="more-timeline" data-after="${escapeHtml(page.at(-1).cursor)}">Show later entries</button></li>`
+    : rows;
 }
 
 function relationshipDetails(relationship) {
@@ -352,26 +390,38 @@ $('panel').addEventListener('click', async (event) => {
     if (target.dataset.entity) await show(target.dataset.entity);
     else if (target.dataset.relationship) await select(target.dataset.relationship);
     else if (action === 'expand') await expand(state.selected);
-    else if (action === 'more') await showMoreRelationships(target);
+    else if (action === 'more') await showNextPage(target, nextRelationships);
+    else if (action === 'more-timeline') await showNextPage(target, nextTimelineEntries);
+    else if (action === 'as-of') await setAsOf(target.dataset.date);
     else if (action === 'from' || action === 'to') await setEnd(action, state.selected);
   } catch (error) { status(error.message); }
 });
 
-/** The next page of the selected entity's relationships, in place of the button that asked for it. */
-async function showMoreRelationships(button) {
+/** The next page of one of the selected entity's lists, in place of the button that asked for it. */
+async function showNextPage(button, nextRows) {
   button.disabled = true;
   const generation = selecting;
-  let entity;
+  let rows;
   try {
-    ({ entity } = await gql(MORE_RELATIONSHIPS, { id: state.selected, asOf: state.asOf, after: button.dataset.after }));
+    rows = await nextRows(button.dataset.after, button.closest('ul, ol'));
   } finally {
     // Asked again after a failure; replaced below after a success.
     button.disabled = false;
   }
-  if (generation !== selecting || !entity) return;
-  const list = button.closest('ul');
+  if (generation !== selecting || rows === null) return;
+  button.closest('li').outerHTML = rows;
+}
+
+async function nextRelationships(after, list) {
+  const { entity } = await gql(MORE_RELATIONSHIPS, { id: state.selected, asOf: state.asOf, after });
+  if (!entity) return null;
   const shown = list.querySelectorAll('li:not(.more)').length + entity.relationships.edges.length;
-  button.closest('li').outerHTML = relationshipRows(entity.relationships, shown);
+  return relationshipRows(entity.relationships, shown);
+}
+
+async function nextTimelineEntries(after) {
+  const { entity } = await gql(MORE_TIMELINE, { id: state.selected, after });
+  return entity ? timelineRows(entity.timeline) : null;
 }
 
 // ---- connecting two entities ------------------------------------------------------------------
