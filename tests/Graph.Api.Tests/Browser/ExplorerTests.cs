@@ -75,8 +75,11 @@ public sealed class ExplorerTests(BrowserFixture fixture)
     {
         var requests = new List<string>();
         var page = await OpenAsync(requests);
+        // The drawing's tools come with a drawing.
+        Assert.True(await page.Locator("#view-tools").IsHiddenAsync());
         await SearchAndPickAsync(page, "Great Stone", "china-belarus-industrial-park");
         await WaitForNodeAsync(page, "belarus");
+        Assert.True(await page.Locator("#save-image").IsVisibleAsync());
         var nodes = await NodeIdsAsync(page);
         Assert.Contains("china-belarus-industrial-park", nodes);
         foreach (var id in new[] { "china", "belarus", "high-tech-manufacturing", "comprehensive-strategic-partnership" }) Assert.Contains(id, nodes);
@@ -620,6 +623,83 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.ClickAsync("#panel ol.timeline li:has(a[data-relationship='china-invests-in-belarus-2019']) button.date");
         await WaitForNodeAsync(page, "china-invests-in-belarus-2019");
         Assert.Equal("2019-01-01", await page.InputValueAsync("#as-of"));
+        fixture.AssertOnlyLocalRequests(requests);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_pointer_on_an_entity_or_a_link_shows_its_whole_name()
+    {
+        var requests = new List<string>();
+        var page = await OpenAtAsync(requests, "/explorer#centre=belarus&selected=belarus");
+        await WaitForDrawingAsync(page);
+
+        // Drawn with its label cut short; the tooltip names it whole.
+        await MoveToAsync(page, "() => explorer.cy.getElementById('comprehensive-strategic-partnership').renderedPosition()");
+        await page.WaitForFunctionAsync("() => document.getElementById('graph').title === 'China–Belarus comprehensive strategic partnership (topic)'", null, new() { Timeout = 15_000 });
+
+        await MoveToAsync(page, "() => explorer.cy.getElementById('china-belarus-diplomatic-relations').renderedMidpoint()");
+        await page.WaitForFunctionAsync("() => document.getElementById('graph').title === 'China DIPLOMATIC_RELATIONS Belarus'", null, new() { Timeout = 15_000 });
+
+        await MoveToAsync(page, "() => ({ x: 5, y: 5 })");
+        await page.WaitForFunctionAsync("() => document.getElementById('graph').title === ''", null, new() { Timeout = 15_000 });
+        fixture.AssertOnlyLocalRequests(requests);
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>The pointer moved to a point of the drawing, given by a script as cytoscape's rendered coordinates.</summary>
+    private static async Task MoveToAsync(IPage page, string point)
+    {
+        var box = (await page.Locator("#graph").BoundingBoxAsync())!;
+        var at = await page.EvaluateAsync<double[]>($"() => {{ const p = ({point})(); return [p.x, p.y]; }}");
+        await page.Mouse.MoveAsync((float)(box.X + at[0]), (float)(box.Y + at[1]), new() { Steps = 3 });
+    }
+
+    [Fact]
+    public async Task Fit_brings_the_whole_drawing_back_into_view()
+    {
+        var requests = new List<string>();
+        var page = await OpenAtAsync(requests, "/explorer#centre=belarus&selected=belarus");
+        await WaitForDrawingAsync(page);
+        const string allInView = """
+            () => { const v = explorer.cy.extent(), b = explorer.cy.elements().boundingBox();
+                    return b.x1 >= v.x1 && b.x2 <= v.x2 && b.y1 >= v.y1 && b.y2 <= v.y2; }
+            """;
+        Assert.True(await page.EvaluateAsync<bool>(allInView));
+
+        await page.EvaluateAsync("() => { explorer.cy.zoom(1.6); explorer.cy.pan({ x: -3000, y: -3000 }); }");
+        Assert.False(await page.EvaluateAsync<bool>(allInView));
+        await page.ClickAsync("#fit");
+        Assert.True(await page.EvaluateAsync<bool>(allInView));
+        fixture.AssertOnlyLocalRequests(requests);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Save_image_downloads_the_whole_drawing_as_a_png_named_after_the_view()
+    {
+        var requests = new List<string>();
+        var page = await OpenAtAsync(requests, "/explorer#centre=belarus&selected=belarus&asOf=2014-01-01");
+        await WaitForNodeAsync(page, "infrastructure");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#save-image"));
+        Assert.Equal("graph-belarus-as-of-2014-01-01.png", download.SuggestedFilename);
+        var path = Path.Combine(Path.GetTempPath(), $"graph-download-{Guid.NewGuid():N}.png");
+        try
+        {
+            await download.SaveAsAsync(path);
+            var image = await File.ReadAllBytesAsync(path);
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], image[..4]);
+            // A PNG's size follows its first chunk: at twice the scale the whole drawing is wider than the window.
+            var width = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(image.AsSpan(16, 4));
+            var drawingWidth = await page.EvaluateAsync<double>("() => explorer.cy.elements().boundingBox().w");
+            Assert.InRange(width, (int)(2 * drawingWidth) - 4, (int)(2 * drawingWidth) + 4);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
         fixture.AssertOnlyLocalRequests(requests);
         await page.Context.CloseAsync();
     }
