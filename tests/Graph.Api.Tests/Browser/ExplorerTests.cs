@@ -135,7 +135,119 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         Assert.Contains("xi-jinping", onPath);
         Assert.Contains("china-belarus-industrial-park", onPath);
         Assert.Contains("HOLDS_OFFICE", await page.InnerTextAsync("#path-panel"), StringComparison.Ordinal);
+        // The other ways listed under the steps, for the README's picture.
+        await page.ClickAsync("#path-panel button[data-action='other-paths']");
+        await page.Locator("#path-panel ol.ways li").First.WaitForAsync(new() { Timeout = 15_000 });
+        await page.EvaluateAsync("() => document.getElementById('path-panel').scrollIntoView()");
         await BrowserFixture.ScreenshotAsync(page, "explorer-path.png");
+        fixture.AssertOnlyLocalRequests(requests);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Other_ways_between_two_entities_are_listed_and_any_of_them_can_be_drawn()
+    {
+        var requests = new List<string>();
+        var page = await OpenAsync(requests);
+        await ConnectXiJinpingToTheParkAsync(page);
+        var shortest = await DrawnAsync("edge.path", "id", page);
+
+        await page.ClickAsync("#path-panel button[data-action='other-paths']");
+        var ways = page.Locator("#path-panel ol.ways li");
+        await ways.First.WaitForAsync(new() { Timeout = 15_000 });
+        // Up to two steps longer than the shortest, shortest first; the one drawn is marked.
+        var lengths = await ways.EvaluateAllAsync<int[]>("items => items.map(li => parseInt(li.querySelector('button').textContent))");
+        Assert.True(lengths.Length >= 5, string.Join(',', lengths));
+        Assert.Equal(2, lengths[0]);
+        Assert.Equal(lengths.Order(), lengths);
+        Assert.All(lengths, length => Assert.InRange(length, 2, 4));
+        Assert.Equal("true", await page.GetAttributeAsync("#path-panel button[data-path='0']", "aria-pressed"));
+
+        // A way through Belarus's 2015 visit, drawn instead: its relationships are the path now, and its steps are listed.
+        var throughTheVisit = ways.Filter(new() { HasText = "Xi Jinping's 2015 visit to Belarus" }).First;
+        await throughTheVisit.Locator("button").ClickAsync();
+        await page.WaitForFunctionAsync("() => explorer.cy.getElementById('xi-jinping-on-visit-2015').hasClass('path')", null, new() { Timeout = 15_000 });
+        var drawn = await DrawnAsync("edge.path", "id", page);
+        Assert.Equal(3, drawn.Length);
+        Assert.Empty(drawn.Intersect(shortest));
+        Assert.Contains("Connection (3 steps)", await page.InnerTextAsync("#path-panel h3"), StringComparison.Ordinal);
+        Assert.Equal("true", await throughTheVisit.Locator("button").GetAttributeAsync("aria-pressed"));
+        Assert.Equal("false", await page.GetAttributeAsync("#path-panel button[data-path='0']", "aria-pressed"));
+
+        // A step's relationship opens in the panel, and the connection stays under it.
+        await page.ClickAsync("#path-panel ol.path a[data-relationship='xi-jinping-on-visit-2015']");
+        await page.WaitForFunctionAsync("() => document.getElementById('relationship-type')?.textContent === 'PARTICIPATES_IN'", null, new() { Timeout = 15_000 });
+        Assert.Contains("Connection (3 steps)", await page.InnerTextAsync("#path-panel h3"), StringComparison.Ordinal);
+
+        // The way drawn is kept in the address: opened again, the same way is drawn and marked.
+        var way = await throughTheVisit.Locator("button").GetAttributeAsync("data-path");
+        Assert.Contains($"way={way}", page.Url, StringComparison.Ordinal);
+        var again = await OpenAtAsync(requests, page.Url);
+        await again.WaitForFunctionAsync("() => explorer.cy.getElementById('xi-jinping-on-visit-2015').hasClass('path')", null, new() { Timeout = 15_000 });
+        Assert.Equal(drawn.Order(StringComparer.Ordinal), (await DrawnAsync("edge.path", "id", again)).Order(StringComparer.Ordinal));
+        Assert.Equal("true", await again.GetAttributeAsync($"#path-panel button[data-path='{way}']", "aria-pressed"));
+
+        // A way there is not: the shortest is drawn, and the address no longer names it.
+        var nowhere = await OpenAtAsync(requests, "/explorer#from=xi-jinping&to=china-belarus-industrial-park&way=99");
+        await nowhere.Locator("#path-panel ol.ways li").First.WaitForAsync(new() { Timeout = 15_000 });
+        Assert.Equal(shortest.Order(StringComparer.Ordinal), (await DrawnAsync("edge.path", "id", nowhere)).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("way=", nowhere.Url, StringComparison.Ordinal);
+        fixture.AssertOnlyLocalRequests(requests);
+        await page.Context.CloseAsync();
+        await again.Context.CloseAsync();
+        await nowhere.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Other_ways_are_at_most_two_steps_longer_than_the_shortest()
+    {
+        var requests = new List<string>();
+        // China and Xi Jinping are one step apart, and dozens of longer ways join them.
+        var page = await OpenAtAsync(requests, "/explorer#from=china&to=xi-jinping");
+        await page.WaitForFunctionAsync("() => explorer.cy.elements('edge.path').length > 0", null, new() { Timeout = 15_000 });
+        var longest = await page.EvaluateAsync<int>("""
+            async () => {
+              const query = '{ paths(from: "china", to: "xi-jinping", maxLength: 8, first: 50) { paths { length } } }';
+              const answer = await (await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json();
+              return Math.max(...answer.data.paths.paths.map(p => p.length));
+            }
+            """);
+        Assert.True(longest > 3);
+
+        await page.ClickAsync("#path-panel button[data-action='other-paths']");
+        var ways = page.Locator("#path-panel ol.ways li");
+        await ways.First.WaitForAsync(new() { Timeout = 15_000 });
+        var lengths = await ways.EvaluateAllAsync<int[]>("items => items.map(li => parseInt(li.querySelector('button').textContent))");
+        Assert.True(lengths.Length >= 2);
+        Assert.All(lengths, length => Assert.InRange(length, 1, 3));
+        Assert.Contains("directly", await ways.First.InnerTextAsync(), StringComparison.Ordinal);
+        fixture.AssertOnlyLocalRequests(requests);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_connection_follows_only_the_types_of_link_shown()
+    {
+        var requests = new List<string>();
+        // HOLDS_OFFICE hidden: Xi Jinping reaches the park only through his visits, three steps.
+        var page = await OpenAtAsync(requests, "/explorer#from=xi-jinping&to=china-belarus-industrial-park&hideType=HOLDS_OFFICE");
+        await page.WaitForFunctionAsync("() => explorer.cy.elements('edge.path').length > 0", null, new() { Timeout = 15_000 });
+        Assert.DoesNotContain("HOLDS_OFFICE", await DrawnAsync("edge", "type", page));
+        Assert.Equal(3, (await DrawnAsync("edge.path", "id", page)).Length);
+
+        await page.ClickAsync("#path-panel button[data-action='other-paths']");
+        await page.Locator("#path-panel ol.ways li").First.WaitForAsync(new() { Timeout = 15_000 });
+        Assert.DoesNotContain("HOLDS_OFFICE", await page.InnerTextAsync("#path-panel ol.ways"), StringComparison.Ordinal);
+
+        // Shown again, the type is followed again: the shortest way is through his office, two steps.
+        await page.ClickAsync("#link-legend button[data-type='HOLDS_OFFICE']");
+        await page.WaitForFunctionAsync("() => explorer.cy.elements('edge.path').length === 2", null, new() { Timeout = 15_000 });
+        Assert.Contains("HOLDS_OFFICE", await DrawnAsync("edge.path", "type", page));
+
+        // In 2000 he held no office and had made no visit: no way joins them, and nothing is left drawn.
+        await SetDateAsync(page, "2000-06-01");
+        await page.WaitForFunctionAsync("() => /No path/.test(document.getElementById('path-panel')?.textContent)", null, new() { Timeout = 15_000 });
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => explorer.cy.elements().length"));
         fixture.AssertOnlyLocalRequests(requests);
         await page.Context.CloseAsync();
     }

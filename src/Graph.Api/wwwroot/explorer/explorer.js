@@ -1,13 +1,14 @@
 'use strict';
 // The Graph explorer: a small front end that uses only the public GraphQL endpoint, as any client would.
-// State is the set of expanded "centres", the selected entity, the ends of a connection and the date.
+// State is the set of expanded "centres", the selected entity, the ends of a connection (and the way drawn between
+// them), the date, the depth and what is hidden.
 
 const KIND_COLORS = {
   COUNTRY: '#d9534f', PERSON: '#f0ad4e', ORGANIZATION: '#5bc0de', AGREEMENT: '#5cb85c', PROJECT: '#8e44ad',
   EVENT: '#e67e22', TOPIC: '#2c7be5', PLACE: '#16a085', DOCUMENT: '#7f8c8d',
 };
 
-const state = { centres: [], selected: null, from: null, to: null, asOf: null, depth: 1, hiddenKinds: [], hiddenTypes: [] };
+const state = { centres: [], selected: null, from: null, to: null, way: 0, asOf: null, depth: 1, hiddenKinds: [], hiddenTypes: [] };
 const $ = (id) => document.getElementById(id);
 const EMPTY_PANEL = $('panel').innerHTML;
 // Bumped by each new drawing (and the panel by each new selection), and by each view read from the address: an
@@ -74,9 +75,11 @@ $('legends').addEventListener('click', (event) => {
 /** Hides a kind or a type of link (key 'hiddenKinds' or 'hiddenTypes') that is shown, or shows it again. */
 async function toggle(key, value) {
   state[key] = state[key].includes(value) ? state[key].filter((v) => v !== value) : [...state[key], value];
+  // The ways between the ends follow the types shown: another set of types, another list.
+  if (key === 'hiddenTypes') state.way = 0;
   remember();
   drawLegend();
-  if (state.centres.length) await redraw();
+  await redrawView();
 }
 
 // Every relationship type, asked for once, the first time a type is hidden: the neighbourhood takes the types to follow.
@@ -123,11 +126,15 @@ function addRelationship(r) {
   if (cy.getElementById(r.id).empty()) cy.add({ group: 'edges', data: { id: r.id, source: r.from.id, target: r.to.id, type: r.type } });
 }
 
+/** The relationship types not hidden, to follow; null, which asks for every type, when none is hidden. */
+async function shownTypes() {
+  return state.hiddenTypes.length ? (await allRelationshipTypes()).filter((type) => !state.hiddenTypes.includes(type)) : null;
+}
+
 async function fetchNeighbourhood(id) {
   // Null asks for every kind.
   const kinds = state.hiddenKinds.length ? Object.keys(KIND_COLORS).filter((kind) => !state.hiddenKinds.includes(kind)) : null;
-  const types = state.hiddenTypes.length ? (await allRelationshipTypes()).filter((type) => !state.hiddenTypes.includes(type)) : null;
-  const data = await gql(NEIGHBOURHOOD, { id, depth: state.depth, asOf: state.asOf, kinds, types });
+  const data = await gql(NEIGHBOURHOOD, { id, depth: state.depth, asOf: state.asOf, kinds, types: await shownTypes() });
   if (!data.neighborhood) throw new Error(`No entity '${id}'.`);
   return data.neighborhood;
 }
@@ -190,6 +197,11 @@ function placeBesideLinked(fresh) {
     node.position({ x: at.x + 80 * Math.cos(angle), y: at.y + 80 * Math.sin(angle) });
     node.addClass('placed');
   });
+}
+
+/** Draws the view again, if there is one (centres, or a connection's two ends), as its settings now say. */
+async function redrawView() {
+  if (state.centres.length || (state.from && state.to)) await redraw();
 }
 
 /** Draws the neighbourhood of each centre again, as of the chosen date: what did not hold then disappears. */
@@ -395,6 +407,13 @@ $('panel').addEventListener('click', async (event) => {
     else if (action === 'more-timeline') await showNextPage(target, nextTimelineEntries);
     else if (action === 'as-of') await setAsOf(target.dataset.date);
     else if (action === 'from' || action === 'to') await setEnd(action, state.selected);
+    else if (action === 'other-paths') await showOtherPaths();
+    else if (action === 'draw-path') {
+      connection.drawn = state.way = Number(target.dataset.path);
+      remember();
+      drawPath(connection.paths[connection.drawn]);
+      showConnection();
+    }
   } catch (error) { status(error.message); }
 });
 
@@ -427,20 +446,39 @@ async function nextTimelineEntries(after) {
 
 // ---- connecting two entities ------------------------------------------------------------------
 
-const SHORTEST_PATH = `query Connect($from: ID!, $to: ID!, $asOf: Date) {
-  shortestPath(from: $from, to: $to, asOf: $asOf) {
-    length
-    steps {
-      direction
-      from { id name kind }
-      to { id name kind }
-      relationship { id type description from { id } to { id } validTime { start { text } end { text } pointInTime } sources { paragraph document { name } } }
-    }
+const PATH_STEPS = `fragment PathSteps on Path {
+  length
+  steps {
+    direction
+    from { id name kind }
+    to { id name kind }
+    relationship { id type description from { id } to { id } validTime { start { text } end { text } pointInTime } sources { paragraph document { name } } }
   }
 }`;
 
+// A connection follows only the types shown, as the drawing does; it passes through entities of any kind, since the
+// shortest path cannot be asked to avoid kinds, and the other ways then go where it goes.
+const SHORTEST_PATH = `query Connect($from: ID!, $to: ID!, $asOf: Date, $types: [RelationshipType!]) {
+  shortestPath(from: $from, to: $to, asOf: $asOf, types: $types) { ...PathSteps }
+}
+${PATH_STEPS}`;
+
+// Other ways between the two ends, asked for only when the user wants them: simple paths up to two steps longer than
+// the shortest (and no longer than it may be), shortest first.
+const OTHER_WAYS = 8;
+const OTHER_PATHS = `query OtherPaths($from: ID!, $to: ID!, $asOf: Date, $types: [RelationshipType!], $maxLength: Int!) {
+  paths(from: $from, to: $to, asOf: $asOf, types: $types, maxLength: $maxLength, first: ${OTHER_WAYS}) { hasMore truncated paths { ...PathSteps } }
+}
+${PATH_STEPS}`;
+const SHORTEST_PATH_REACH = 6;
+
+// The paths of the connection's panel, the shortest first: the one drawn is marked, and the others can be drawn instead.
+// Whether more ways exist than are listed, and whether the search for them was cut short, is said with the list.
+let connection = { paths: [], drawn: 0, hasMore: false, truncated: false };
+
 async function setEnd(end, id) {
   state[end] = id;
+  state.way = 0;
   remember();
   showEnd(end);
   if (state.from && state.to) await connect();
@@ -455,17 +493,30 @@ function showEnd(end) {
 
 async function connect() {
   const generation = drawing;
-  const { shortestPath } = await gql(SHORTEST_PATH, { from: state.from, to: state.to, asOf: state.asOf });
+  const { shortestPath } = await gql(SHORTEST_PATH, { from: state.from, to: state.to, asOf: state.asOf, types: await shownTypes() });
   if (generation !== drawing) return;
   cy.elements().removeClass('path');
-  const panel = $('path-panel') || $('panel').appendChild(Object.assign(document.createElement('div'), { id: 'path-panel' }));
+  connection = { paths: shortestPath ? [shortestPath] : [], drawn: 0, hasMore: false, truncated: false };
   if (!shortestPath) {
-    panel.innerHTML = '<h3>Connection</h3><p>No path within 6 steps.</p>';
+    pathPanel().innerHTML = `<h3>Connection</h3><p>No path within ${SHORTEST_PATH_REACH} steps.</p>`;
     status('No path between the two entities.');
     return;
   }
 
-  for (const step of shortestPath.steps) {
+  drawPath(shortestPath);
+  showConnection();
+  // A way other than the shortest, named by the address: the ways are asked for again, in the same order.
+  if (state.way > 0) await showOtherPaths();
+}
+
+function pathPanel() {
+  return $('path-panel') || $('panel').appendChild(Object.assign(document.createElement('div'), { id: 'path-panel' }));
+}
+
+/** Adds a path's entities and relationships to the drawing, where missing, and marks them as the path. */
+function drawPath(path) {
+  cy.elements().removeClass('path');
+  for (const step of path.steps) {
     addEntity(step.from);
     addEntity(step.to);
     addRelationship(step.relationship);
@@ -475,15 +526,55 @@ async function connect() {
   }
 
   layout();
-  panel.innerHTML = `<h3>Connection (${shortestPath.length} steps)</h3><ol class="path">${shortestPath.steps.map((s) => `
-    <li>${escapeHtml(s.from.name)} <span class="type">${escapeHtml(s.relationship.type)}</span> ${escapeHtml(s.to.name)}
+  status(`Path of ${path.length} steps highlighted.`);
+}
+
+/** The connection's panel: the steps of the path drawn, each with its evidence, and the other ways once asked for. */
+function showConnection() {
+  const { hasMore, truncated } = connection;
+  const drawn = connection.paths[connection.drawn];
+  const link = (entity) => `<a href="#" data-entity="${escapeHtml(entity.id)}">${escapeHtml(entity.name)}</a>`;
+  const steps = drawn.steps.map((s) => `
+    <li>${link(s.from)} <a href="#" class="type" data-relationship="${escapeHtml(s.relationship.id)}"
+      title="This relationship's details">${escapeHtml(s.relationship.type)}</a> ${link(s.to)}
       <div class="when">${escapeHtml(when(s.relationship.validTime))}</div>
-      <div class="source">${sourcesOf(s.relationship)}</div></li>`).join('')}</ol>`;
-  status(`Path of ${shortestPath.length} steps highlighted.`);
+      <div class="source">${sourcesOf(s.relationship)}</div></li>`).join('');
+  const ways = connection.paths.length > 1 ? `
+    <h4>Ways between them (${connection.paths.length}${hasMore ? '; there are more' : ''}${truncated ? '; the search was cut short' : ''})</h4>
+    <ol class="ways">${connection.paths.map((path, i) => `
+      <li><button type="button" data-action="draw-path" data-path="${i}" aria-pressed="${i === connection.drawn}">${path.length} steps</button>
+        ${path.steps.map((s) => escapeHtml(s.relationship.type)).join(' · ')}
+        <div class="when">${path.length > 1 ? `through ${path.steps.slice(0, -1).map((s) => escapeHtml(s.to.name)).join(', ')}` : 'directly'}</div></li>`).join('')}</ol>`
+    : '<button type="button" data-action="other-paths">Other ways between them</button>';
+  pathPanel().innerHTML = `<h3>Connection (${drawn.length} steps)</h3><ol class="path">${steps}</ol>${ways}`;
+}
+
+/** Asks for the simple paths between the two ends, the shortest first, and lists them under the one drawn. */
+async function showOtherPaths() {
+  const generation = drawing;
+  const shortest = connection.paths[0];
+  const maxLength = Math.min(shortest.length + 2, SHORTEST_PATH_REACH);
+  const { paths } = await gql(OTHER_PATHS, { from: state.from, to: state.to, asOf: state.asOf, types: await shownTypes(), maxLength });
+  if (generation !== drawing || connection.paths[0] !== shortest) return;
+  // The shortest path drawn is one of the simple paths (the same relationships, or parallel ones between the same
+  // entities): it keeps its place, first, and the others follow it.
+  const same = (a, b) => a.steps.map((s) => s.relationship.id).join() === b.steps.map((s) => s.relationship.id).join();
+  Object.assign(connection, { paths: [shortest, ...paths.paths.filter((path) => !same(path, shortest))], hasMore: paths.hasMore, truncated: paths.truncated });
+  if (state.way > 0 && state.way < connection.paths.length) {
+    connection.drawn = state.way;
+    drawPath(connection.paths[state.way]);
+  } else if (state.way > 0) {
+    // An address naming a way there is not: the shortest stays drawn, and the address says so.
+    state.way = 0;
+    remember();
+  }
+
+  showConnection();
 }
 
 $('clear-path').addEventListener('click', () => {
   state.from = state.to = null;
+  state.way = 0;
   remember();
   cy.elements().removeClass('path');
   showEnd('from');
@@ -561,9 +652,10 @@ cy.on('dbltap', 'node', (event) => expand(event.target.id()).catch((error) => st
 
 async function setAsOf(date) {
   state.asOf = date || null;
+  state.way = 0;
   remember();
   $('as-of').value = date || '';
-  if (state.centres.length) await redraw();
+  await redrawView();
   if (state.selected) await select(state.selected);
 }
 
@@ -574,7 +666,7 @@ async function setDepth(depth) {
   state.depth = depth;
   remember();
   $('depth').value = String(depth);
-  if (state.centres.length) await redraw();
+  await redrawView();
 }
 
 $('depth').addEventListener('change', () => setDepth(Number($('depth').value)).catch((error) => status(error.message)));
@@ -602,14 +694,15 @@ $('save-image').addEventListener('click', () => {
 });
 
 // ---- the view in the address ------------------------------------------------------------------
-// The view (the centres drawn, how deep, the kinds and types hidden, what is selected, the date and the two ends
-// of a connection) is kept in the address's fragment, so it can be bookmarked, shared and opened again; each
+// The view (the centres drawn, how deep, the kinds and types hidden, what is selected, the date, the two ends
+// of a connection and which way between them is drawn) is kept in the address's fragment, so it can be bookmarked, shared and opened again; each
 // entity shown is a new entry in the browser's history, so Back returns to the one shown before.
 
 function viewAddress() {
   const view = new URLSearchParams();
   state.centres.forEach((id) => view.append('centre', id));
   for (const key of ['selected', 'asOf', 'from', 'to']) if (state[key]) view.set(key, state[key]);
+  if (state.way) view.set('way', String(state.way));
   if (state.depth !== 1) view.set('depth', String(state.depth));
   state.hiddenKinds.forEach((kind) => view.append('hide', kind));
   state.hiddenTypes.forEach((type) => view.append('hideType', type));
@@ -630,6 +723,8 @@ async function restore() {
   selecting++;
   Object.assign(state, {
     centres: view.getAll('centre'), selected: view.get('selected'), asOf: view.get('asOf'), from: view.get('from'), to: view.get('to'),
+    // Which of the ways between the ends is drawn, 0 (the shortest) unless a later one is named.
+    way: /^[1-9][0-9]{0,2}$/.test(view.get('way') ?? '') ? Number(view.get('way')) : 0,
     // A depth the page's control does not offer (typed into the address by hand) is read as 1.
     depth: Number([...$('depth').options].find((option) => option.value === view.get('depth'))?.value ?? 1),
     // Only kinds there are; a name typed wrong is dropped rather than sent.
@@ -646,8 +741,7 @@ async function restore() {
   cy.elements().remove();
   $('panel').innerHTML = EMPTY_PANEL;
   status('Ready. Search for an entity to begin.');
-  if (state.centres.length) await redraw();
-  else if (state.from && state.to) await connect();
+  await redrawView();
   showEnd('from');
   showEnd('to');
   if (state.selected) await select(state.selected);
