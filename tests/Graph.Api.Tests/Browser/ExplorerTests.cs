@@ -818,6 +818,49 @@ public sealed class ExplorerTests(BrowserFixture fixture)
 
     private static ILocator TimelineEntries(IPage page) => page.Locator("#panel ol.timeline li:not(.more)");
 
+    [Fact]
+    public async Task An_entitys_relationships_are_narrowed_to_a_type_or_a_kind_of_neighbour_by_their_counts()
+    {
+        var requests = new List<string>();
+        var page = await OpenAtAsync(requests, "/explorer#centre=belarus&selected=belarus");
+        await WaitForDetailsOfAsync(page, "Belarus");
+        // The counts, asked of the API beside the page, are the chips' own.
+        var counts = await page.EvaluateAsync<string[]>("""
+            async () => {
+              const query = '{ entity(id: "belarus") { relationshipCounts { type count } neighborCounts { kind count } } }';
+              const answer = await (await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json();
+              const e = answer.data.entity;
+              return [...e.relationshipCounts.map(c => `${c.type} ${c.count}`), ...e.neighborCounts.map(c => `${c.kind} ${c.count}`)];
+            }
+            """);
+        var chips = await page.Locator("#panel .filters button").EvaluateAllAsync<string[]>(
+            "items => items.map(b => `${b.dataset.filterType ?? b.dataset.filterKind} ${b.querySelector('b').textContent}`)");
+        Assert.Equal(counts, chips);
+        var participates = int.Parse(counts.Single(c => c.StartsWith("PARTICIPATES_IN ", StringComparison.Ordinal)).Split(' ')[1], CultureInfo.InvariantCulture);
+
+        // One type: only its relationships, as many as its count.
+        await page.ClickAsync("#panel .filters button[data-filter-type='PARTICIPATES_IN']");
+        await page.WaitForFunctionAsync("() => /of 17/.test(document.getElementById('relationships-heading').textContent)", null, new() { Timeout = 15_000 });
+        Assert.Equal($"Relationships ({participates} of 17)", await page.InnerTextAsync("#relationships-heading"));
+        var types = await ListedRelationships(page).EvaluateAllAsync<string[]>("items => items.map(li => li.querySelector('a.type').textContent)");
+        Assert.Equal(Enumerable.Repeat("PARTICIPATES_IN", participates), types);
+
+        // One kind of neighbour: only the relationships with a country at the other end, China.
+        await page.ClickAsync("#panel .filters button[data-filter-kind='COUNTRY']");
+        await page.WaitForFunctionAsync("() => document.querySelector(\"#panel .filters button[data-filter-kind='COUNTRY']\").getAttribute('aria-pressed') === 'true'", null, new() { Timeout = 15_000 });
+        var others = await ListedRelationships(page).EvaluateAllAsync<string[]>("items => items.map(li => li.querySelector('a[data-entity]').dataset.entity)");
+        Assert.NotEmpty(others);
+        Assert.All(others, other => Assert.Equal("china", other));
+        Assert.Equal("false", await page.GetAttributeAsync("#panel .filters button[data-filter-type='PARTICIPATES_IN']", "aria-pressed"));
+
+        // Clicked again: all of them, a page at a time.
+        await page.ClickAsync("#panel .filters button[data-filter-kind='COUNTRY']");
+        await page.WaitForFunctionAsync("() => document.getElementById('relationships-heading').textContent === 'Relationships (17)'", null, new() { Timeout = 15_000 });
+        Assert.Equal(10, await ListedRelationships(page).CountAsync());
+        fixture.AssertOnlyLocalRequests(requests);
+        await page.Context.CloseAsync();
+    }
+
     private static ILocator ListedRelationships(IPage page) => page.Locator("#panel ul.relationships li:not(.more)");
 
     /// <summary>The selected entity's list of relationships paged to its end.</summary>

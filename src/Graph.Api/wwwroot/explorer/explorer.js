@@ -279,6 +279,8 @@ const DETAILS = `query Details($id: ID!, $asOf: Date) {
       properties { key value }
       validTime { start { text } end { text } pointInTime }
       relationships(first: ${RELATIONSHIPS_PAGE}, asOf: $asOf) { ...RelationshipRows }
+      relationshipCounts(asOf: $asOf) { type count }
+      neighborCounts(asOf: $asOf) { kind count }
       timeline(first: ${TIMELINE_PAGE + 1}) { ...TimelineRows }
     }
     ... on Relationship {
@@ -296,10 +298,18 @@ const DETAILS = `query Details($id: ID!, $asOf: Date) {
 ${RELATIONSHIP_ROWS}
 ${TIMELINE_ROWS}`;
 
-const MORE_RELATIONSHIPS = `query MoreRelationships($id: ID!, $asOf: Date, $after: String!) {
-  entity(id: $id) { relationships(first: ${RELATIONSHIPS_PAGE}, after: $after, asOf: $asOf) { ...RelationshipRows } }
+// A page of the selected entity's relationships, the first (no cursor) or a later one, of one type or with one kind of
+// entity at the other end when the list is narrowed to it.
+const MORE_RELATIONSHIPS = `query MoreRelationships($id: ID!, $asOf: Date, $after: String, $types: [RelationshipType!], $otherKinds: [EntityKind!]) {
+  entity(id: $id) {
+    relationships(first: ${RELATIONSHIPS_PAGE}, after: $after, asOf: $asOf, types: $types, otherKinds: $otherKinds) { ...RelationshipRows }
+  }
 }
 ${RELATIONSHIP_ROWS}`;
+
+// What the selected entity's list of relationships is narrowed to: one type, or one kind of entity at the other end.
+// A new selection lists them all again.
+let listFilter = { types: null, otherKinds: null };
 
 const sourcesOf = (relationship) => relationship.sources.map((s) => `${escapeHtml(s.document.name)}, ¶${s.paragraph}`).join('; ');
 
@@ -310,6 +320,7 @@ async function select(id) {
   cy.elements().unselect();
   cy.getElementById(id).select();
   const generation = ++selecting;
+  listFilter = { types: null, otherKinds: null };
   const { node } = await gql(DETAILS, { id, asOf: state.asOf });
   if (generation !== selecting) return;
   if (!node) throw new Error(`No entity '${id}'.`);
@@ -348,9 +359,44 @@ function entityDetails(entity) {
       <button type="button" data-action="to">Connect to here</button>
     </div>
     ${facts(entity)}
-    <h3>Relationships (${relationships.totalCount}${state.asOf ? ` as of ${state.asOf}` : ''})</h3>
+    <h3 id="relationships-heading" data-total="${relationships.totalCount}">${relationshipsHeading(relationships.totalCount)}</h3>
+    ${relationshipFilters(entity)}
     <ul class="relationships">${relationshipRows(relationships, relationships.edges.length)}</ul>
     ${entity.timeline.length ? `<h3>Timeline</h3><ol class="timeline">${timelineRows(entity.timeline)}</ol>` : ''}`;
+}
+
+/**
+ * The counts of an entity's relationships by type and of its neighbours by kind, each a button that narrows the list
+ * below to that type or to the relationships with that kind at the other end (a hub has hundreds of relationships).
+ */
+function relationshipFilters(entity) {
+  if (entity.relationships.totalCount <= 1) return '';
+  const chip = (attribute, value, label, count, title) => `<button type="button" data-action="filter"
+    data-${attribute}="${escapeHtml(value)}" aria-pressed="false" title="${escapeHtml(title)}">${label} <b>${count}</b></button>`;
+  return `<div class="filters">
+      <div role="group" aria-label="Relationships by type">${entity.relationshipCounts.map((c) => chip('filter-type', c.type,
+        `<span class="type">${escapeHtml(c.type)}</span>`, c.count, `Only the ${c.count} ${c.type} relationships`)).join('')}</div>
+      <div role="group" aria-label="Neighbours by kind">${entity.neighborCounts.map((c) => chip('filter-kind', c.kind,
+        escapeHtml(c.kind.toLowerCase()), c.count, `Only the relationships with the ${c.count} neighbours of this kind`)).join('')}</div>
+    </div>`;
+}
+
+function relationshipsHeading(total, listed = total) {
+  return `Relationships (${listed === total ? total : `${listed} of ${total}`}${state.asOf ? ` as of ${state.asOf}` : ''})`;
+}
+
+/** Narrows the list of relationships to a type or a kind of neighbour, or, clicked again, lists them all again. */
+async function filterRelationships(button) {
+  const pressed = button.getAttribute('aria-pressed') === 'true';
+  const { filterType, filterKind } = button.dataset;
+  listFilter = pressed ? { types: null, otherKinds: null } : { types: filterType ? [filterType] : null, otherKinds: filterKind ? [filterKind] : null };
+  const generation = selecting;
+  const list = await relationshipsPage(null);
+  if (generation !== selecting || !list) return;
+  document.querySelectorAll('#panel .filters button').forEach((chip) => chip.setAttribute('aria-pressed', String(chip === button && !pressed)));
+  const total = Number($('relationships-heading').dataset.total);
+  $('relationships-heading').textContent = relationshipsHeading(total, list.totalCount);
+  $('panel').querySelector('ul.relationships').innerHTML = relationshipRows(list, list.edges.length);
 }
 
 /**
@@ -404,6 +450,7 @@ $('panel').addEventListener('click', async (event) => {
     else if (target.dataset.relationship) await select(target.dataset.relationship);
     else if (action === 'expand') await expand(state.selected);
     else if (action === 'more') await showNextPage(target, nextRelationships);
+    else if (action === 'filter') await filterRelationships(target);
     else if (action === 'more-timeline') await showNextPage(target, nextTimelineEntries);
     else if (action === 'as-of') await setAsOf(target.dataset.date);
     else if (action === 'from' || action === 'to') await setEnd(action, state.selected);
@@ -432,11 +479,15 @@ async function showNextPage(button, nextRows) {
   button.closest('li').outerHTML = rows;
 }
 
+/** A page of the selected entity's relationships, narrowed as the list is: the first (after null) or the next. */
+async function relationshipsPage(after) {
+  const { entity } = await gql(MORE_RELATIONSHIPS, { id: state.selected, asOf: state.asOf, after, ...listFilter });
+  return entity?.relationships ?? null;
+}
+
 async function nextRelationships(after, list) {
-  const { entity } = await gql(MORE_RELATIONSHIPS, { id: state.selected, asOf: state.asOf, after });
-  if (!entity) return null;
-  const shown = list.querySelectorAll('li:not(.more)').length + entity.relationships.edges.length;
-  return relationshipRows(entity.relationships, shown);
+  const page = await relationshipsPage(after);
+  return page && relationshipRows(page, list.querySelectorAll('li:not(.more)').length + page.edges.length);
 }
 
 async function nextTimelineEntries(after) {
