@@ -861,6 +861,51 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_citation_opens_its_document_with_what_the_paragraph_cited_supports()
+    {
+        var requests = new List<string>();
+        var page = await OpenAtAsync(requests, "/explorer#centre=belarus&selected=belarus");
+        await WaitForDetailsOfAsync(page, "Belarus");
+        var citation = page.Locator("#panel ul.relationships a.citation[data-paragraph='2']").First;
+        var document = await citation.GetAttributeAsync("data-document");
+        // What the document supports in all and from paragraph 2, asked of the API beside the page.
+        var totals = await page.EvaluateAsync<int[]>("""
+            async (id) => {
+              const query = `{ entity(id: "${id}") { ... on Document { all: supports { totalCount } second: supports(paragraph: 2) { totalCount } } } }`;
+              const answer = await (await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json();
+              return [answer.data.entity.all.totalCount, answer.data.entity.second.totalCount];
+            }
+            """, document);
+        Assert.True(totals[0] > 10 && totals[1] > 1 && totals[1] < totals[0], string.Join(',', totals));
+
+        // Picked from further down the list: the document is shown from its top.
+        await page.EvalOnSelectorAsync("#panel", "panel => { panel.scrollTop = panel.scrollHeight; }");
+        await citation.ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('#panel button[data-paragraph=\"2\"]')?.getAttribute('aria-pressed') === 'true'", null, new() { Timeout = 15_000 });
+        Assert.Equal($"Supports ({totals[1]} of {totals[0]})", await page.InnerTextAsync("#supports-heading"));
+        Assert.Equal(0, await page.EvalOnSelectorAsync<int>("#panel", "panel => panel.scrollTop"));
+        Assert.Contains($"selected={document}", page.Url, StringComparison.Ordinal);
+        // Every relationship listed cites that paragraph of that document; the drawing is left as it was.
+        var cited = await Supported(page).EvaluateAllAsync<bool[]>(
+            "(items, id) => items.map(li => [...li.querySelectorAll('a.citation')].some(a => a.dataset.document === id && a.dataset.paragraph === '2'))", document);
+        Assert.Equal(Enumerable.Repeat(true, Math.Min(totals[1], 10)), cited);
+        Assert.Contains("belarus", await NodeIdsAsync(page));
+
+        // The paragraph clicked again: all of it, ten at a time, and the next ten.
+        await page.ClickAsync("#panel button[data-paragraph='2']");
+        await page.WaitForFunctionAsync("total => document.getElementById('supports-heading').textContent === `Supports (${total})`", totals[0], new() { Timeout = 15_000 });
+        Assert.Equal(10, await Supported(page).CountAsync());
+        await page.ClickAsync("#panel button[data-action='more-supports']");
+        await page.WaitForFunctionAsync("n => document.querySelectorAll('#panel ul.supports li:not(.more)').length === n", Math.Min(totals[0], 20), new() { Timeout = 15_000 });
+        var listed = await Supported(page).EvaluateAllAsync<string[]>("items => items.map(li => li.querySelector('a[data-relationship]').dataset.relationship)");
+        Assert.Equal(listed.Length, listed.Distinct().Count());
+        fixture.AssertOnlyLocalRequests(requests);
+        await page.Context.CloseAsync();
+    }
+
+    private static ILocator Supported(IPage page) => page.Locator("#panel ul.supports li:not(.more)");
+
     private static ILocator ListedRelationships(IPage page) => page.Locator("#panel ul.relationships li:not(.more)");
 
     /// <summary>The selected entity's list of relationships paged to its end.</summary>

@@ -250,7 +250,7 @@ const RELATIONSHIP_ROWS = `fragment RelationshipRows on RelationshipConnection {
   edges {
     direction
     node { id name kind }
-    relationship { id type description validTime { start { text } end { text } pointInTime } sources { paragraph document { name } } }
+    relationship { id type description validTime { start { text } end { text } pointInTime } sources { paragraph document { id name } } }
   }
 }`;
 
@@ -270,6 +270,20 @@ const MORE_TIMELINE = `query MoreTimeline($id: ID!, $after: String!) {
 }
 ${TIMELINE_ROWS}`;
 
+// The relationships a source document supports, a page at a time, all of them or those citing one paragraph.
+const SUPPORT_ROWS = `fragment SupportRows on CitedRelationshipConnection {
+  totalCount
+  pageInfo { endCursor hasNextPage }
+  edges {
+    node { id type description from { id name } to { id name } validTime { start { text } end { text } pointInTime } sources { paragraph document { id name } } }
+  }
+}`;
+
+const MORE_SUPPORTS = `query MoreSupports($id: ID!, $asOf: Date, $after: String, $paragraph: Int) {
+  entity(id: $id) { ... on Document { supports(first: ${RELATIONSHIPS_PAGE}, after: $after, asOf: $asOf, paragraph: $paragraph) { ...SupportRows } } }
+}
+${SUPPORT_ROWS}`;
+
 // Ids are unique across entities and relationships, so one selection, and one query, serves both.
 const DETAILS = `query Details($id: ID!, $asOf: Date) {
   node(id: $id) {
@@ -283,20 +297,25 @@ const DETAILS = `query Details($id: ID!, $asOf: Date) {
       neighborCounts(asOf: $asOf) { kind count }
       timeline(first: ${TIMELINE_PAGE + 1}) { ...TimelineRows }
     }
+    ... on Document {
+      paragraphCount
+      supports(first: ${RELATIONSHIPS_PAGE}, asOf: $asOf) { ...SupportRows }
+    }
     ... on Relationship {
       id type
       # An entity's description is never null and a relationship's may be: under one name the two would clash.
       about: description
       validTime { start { text } end { text } pointInTime }
       properties { key value }
-      sources { paragraph document { name } }
+      sources { paragraph document { id name } }
       from { id name kind }
       to { id name kind }
     }
   }
 }
 ${RELATIONSHIP_ROWS}
-${TIMELINE_ROWS}`;
+${TIMELINE_ROWS}
+${SUPPORT_ROWS}`;
 
 // A page of the selected entity's relationships, the first (no cursor) or a later one, of one type or with one kind of
 // entity at the other end when the list is narrowed to it.
@@ -311,7 +330,10 @@ ${RELATIONSHIP_ROWS}`;
 // A new selection lists them all again.
 let listFilter = { types: null, otherKinds: null };
 
-const sourcesOf = (relationship) => relationship.sources.map((s) => `${escapeHtml(s.document.name)}, ¶${s.paragraph}`).join('; ');
+/** A citation as a link to its document, narrowed to the paragraph cited: what else that paragraph supports. */
+const citation = (source) => `<a href="#" class="citation" data-document="${escapeHtml(source.document.id)}" data-paragraph="${source.paragraph}"
+  title="Everything this paragraph supports">${escapeHtml(source.document.name)}, ¶${source.paragraph}</a>`;
+const sourcesOf = (relationship) => relationship.sources.map(citation).join('; ');
 
 /** Shows the details of an entity, or of a relationship (a link clicked in the drawing or in a list), in the panel. */
 async function select(id) {
@@ -321,6 +343,7 @@ async function select(id) {
   cy.getElementById(id).select();
   const generation = ++selecting;
   listFilter = { types: null, otherKinds: null };
+  supportsParagraph = null;
   const { node } = await gql(DETAILS, { id, asOf: state.asOf });
   if (generation !== selecting) return;
   if (!node) throw new Error(`No entity '${id}'.`);
@@ -328,6 +351,8 @@ async function select(id) {
   const path = $('path-panel')?.innerHTML ?? '';
   $('panel').innerHTML = `${node.__typename === 'Relationship' ? relationshipDetails(node) : entityDetails(node)}
     <div id="path-panel">${path}</div>`;
+  // A new selection is read from its top, wherever the list it was picked from had been scrolled to.
+  $('panel').scrollTop = 0;
 }
 
 /** An entity's relationships, one item each, and a button for the next page when there is one. */
@@ -362,7 +387,72 @@ function entityDetails(entity) {
     <h3 id="relationships-heading" data-total="${relationships.totalCount}">${relationshipsHeading(relationships.totalCount)}</h3>
     ${relationshipFilters(entity)}
     <ul class="relationships">${relationshipRows(relationships, relationships.edges.length)}</ul>
-    ${entity.timeline.length ? `<h3>Timeline</h3><ol class="timeline">${timelineRows(entity.timeline)}</ol>` : ''}`;
+    ${entity.timeline.length ? `<h3>Timeline</h3><ol class="timeline">${timelineRows(entity.timeline)}</ol>` : ''}
+    ${entity.supports ? documentSupports(entity) : ''}`;
+}
+
+// ---- a source document and what it supports ------------------------------------------------
+
+// The paragraph the selected document's list is narrowed to, or null for all of them; a new selection lists them all.
+let supportsParagraph = null;
+
+/** What a source document supports: a button for each of its paragraphs, which narrows the list to it, and the list. */
+function documentSupports(source) {
+  const paragraphs = Array.from({ length: source.paragraphCount ?? 0 }, (_, i) => i + 1);
+  return `
+    <h3 id="supports-heading" data-total="${source.supports.totalCount}">${supportsHeading(source.supports.totalCount)}</h3>
+    <div class="filters"><div role="group" aria-label="Paragraphs">${paragraphs.map((p) => `<button type="button" data-action="paragraph"
+      data-paragraph="${p}" aria-pressed="false" title="Only what paragraph ${p} supports">¶${p}</button>`).join('')}</div></div>
+    <ul class="supports">${supportRows(source.supports, source.supports.edges.length)}</ul>`;
+}
+
+function supportsHeading(total, listed = total) {
+  return `Supports (${listed === total ? total : `${listed} of ${total}`}${state.asOf ? ` as of ${state.asOf}` : ''})`;
+}
+
+function supportRows(connection, shown) {
+  const link = (entity) => `<a href="#" data-entity="${escapeHtml(entity.id)}">${escapeHtml(entity.name)}</a>`;
+  const rows = connection.edges.map(({ node: r }) => `
+    <li>
+      <a href="#" class="type" data-relationship="${escapeHtml(r.id)}" title="This relationship's details">${escapeHtml(r.type)}</a>
+      ${link(r.from)} → ${link(r.to)}
+      <div>${escapeHtml(r.description)}</div>
+      <div class="when">${escapeHtml(when(r.validTime))}</div>
+      <div class="source">${sourcesOf(r)}</div>
+    </li>`).join('');
+  const left = connection.totalCount - shown;
+  return connection.pageInfo.hasNextPage
+    ? `${rows}<li class="more"><button type="button" data-action="more-supports" data-after="${escapeHtml(connection.pageInfo.endCursor)}">Show ${Math.min(left, RELATIONSHIPS_PAGE)} more of ${left}</button></li>`
+    : rows;
+}
+
+/** A page of what the selected document supports, narrowed as the list is: the first (after null) or the next. */
+async function supportsPage(after) {
+  const { entity } = await gql(MORE_SUPPORTS, { id: state.selected, asOf: state.asOf, after, paragraph: supportsParagraph });
+  return entity?.supports ?? null;
+}
+
+async function nextSupports(after, list) {
+  const page = await supportsPage(after);
+  return page && supportRows(page, list.querySelectorAll('li:not(.more)').length + page.edges.length);
+}
+
+/** Narrows the document's list to what one paragraph supports, or, for the paragraph already chosen, lists all again. */
+async function narrowSupports(paragraph) {
+  supportsParagraph = supportsParagraph === paragraph ? null : paragraph;
+  const generation = selecting;
+  const list = await supportsPage(null);
+  if (generation !== selecting || !list) return;
+  document.querySelectorAll('#panel button[data-action="paragraph"]').forEach((button) =>
+    button.setAttribute('aria-pressed', String(Number(button.dataset.paragraph) === supportsParagraph)));
+  $('supports-heading').textContent = supportsHeading(Number($('supports-heading').dataset.total), list.totalCount);
+  $('panel').querySelector('ul.supports').innerHTML = supportRows(list, list.edges.length);
+}
+
+/** A citation followed: its document in the panel (the drawing stays as it is), narrowed to the paragraph cited. */
+async function showCitation(documentId, paragraph) {
+  await select(documentId);
+  if (state.selected === documentId && $('supports-heading')) await narrowSupports(paragraph);
 }
 
 /**
@@ -428,7 +518,7 @@ function relationshipDetails(relationship) {
     <p>${escapeHtml(relationship.about)}</p>
     ${facts(relationship)}
     <h3>Sources</h3>
-    <ul class="sources">${relationship.sources.map((s) => `<li>${escapeHtml(s.document.name)}, ¶${s.paragraph}</li>`).join('')}</ul>`;
+    <ul class="sources">${relationship.sources.map((s) => `<li>${citation(s)}</li>`).join('')}</ul>`;
 }
 
 /** What else is known of an entity or a relationship: other names, when it held, its properties. */
@@ -441,16 +531,19 @@ function facts(item) {
 }
 
 $('panel').addEventListener('click', async (event) => {
-  const target = event.target.closest('a[data-entity], a[data-relationship], [data-action]');
+  const target = event.target.closest('a[data-entity], a[data-relationship], a[data-document], [data-action]');
   if (!target) return;
   event.preventDefault();
   const action = target.dataset.action;
   try {
     if (target.dataset.entity) await show(target.dataset.entity);
+    else if (target.dataset.document) await showCitation(target.dataset.document, Number(target.dataset.paragraph));
     else if (target.dataset.relationship) await select(target.dataset.relationship);
     else if (action === 'expand') await expand(state.selected);
     else if (action === 'more') await showNextPage(target, nextRelationships);
     else if (action === 'filter') await filterRelationships(target);
+    else if (action === 'more-supports') await showNextPage(target, nextSupports);
+    else if (action === 'paragraph') await narrowSupports(Number(target.dataset.paragraph));
     else if (action === 'more-timeline') await showNextPage(target, nextTimelineEntries);
     else if (action === 'as-of') await setAsOf(target.dataset.date);
     else if (action === 'from' || action === 'to') await setEnd(action, state.selected);
@@ -503,7 +596,7 @@ const PATH_STEPS = `fragment PathSteps on Path {
     direction
     from { id name kind }
     to { id name kind }
-    relationship { id type description from { id } to { id } validTime { start { text } end { text } pointInTime } sources { paragraph document { name } } }
+    relationship { id type description from { id } to { id } validTime { start { text } end { text } pointInTime } sources { paragraph document { id name } } }
   }
 }`;
 
