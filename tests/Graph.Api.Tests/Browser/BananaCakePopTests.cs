@@ -48,7 +48,7 @@ public sealed partial class BananaCakePopTests(BrowserFixture fixture)
         // The IDE phones home about 12 s after loading unless its config turns telemetry off: watch past that.
         var remaining = TimeSpan.FromSeconds(15) - loaded.Elapsed;
         if (remaining > TimeSpan.Zero) await page.WaitForTimeoutAsync((float)remaining.TotalMilliseconds);
-        fixture.AssertOnlyLocalRequests(requests);
+        fixture.AssertStayedLocalWithoutErrors(requests);
         await page.Context.CloseAsync();
     }
 

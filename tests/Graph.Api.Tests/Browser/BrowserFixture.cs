@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Graph.Api.Tests.Support;
 using Microsoft.Playwright;
 
@@ -5,11 +6,13 @@ namespace Graph.Api.Tests.Browser;
 
 /// <summary>
 /// A real Kestrel server on 127.0.0.1 with the seed graph, and Debian's Chromium driven by Playwright.
-/// Every request the pages make is recorded, so tests can check that nothing leaves this machine.
+/// Every request the pages make is recorded, so tests can check that nothing leaves this machine, and so is every
+/// error a page's scripts throw and do not catch.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime, IDisposable
 {
     private readonly GraphApiFactory factory = new();
+    private readonly ConditionalWeakTable<List<string>, List<string>> pageErrors = new();
     private IPlaywright? playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -28,12 +31,17 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
         });
     }
 
-    /// <summary>A fresh page whose every request URL is added to <paramref name="requests"/>.</summary>
+    /// <summary>
+    /// A fresh page whose every request URL is added to <paramref name="requests"/>; the errors its scripts throw are kept
+    /// with that list, for <see cref="AssertStayedLocalWithoutErrors"/>.
+    /// </summary>
     public async Task<IPage> NewPageAsync(List<string> requests)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 850 } });
         var page = await context.NewPageAsync();
         page.Request += (_, request) => { lock (requests) requests.Add(request.Url); };
+        var errors = pageErrors.GetOrCreateValue(requests);
+        page.PageError += (_, error) => { lock (errors) errors.Add(error); };
         return page;
     }
 
@@ -56,13 +64,17 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
         return page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name) });
     }
 
-    public void AssertOnlyLocalRequests(IEnumerable<string> requests)
+    /// <summary>No request of the pages opened with <paramref name="requests"/> left this machine, and none of their scripts threw.</summary>
+    public void AssertStayedLocalWithoutErrors(List<string> requests)
     {
         lock (requests)
         {
             var outside = requests.Where(url => !url.StartsWith(BaseAddress.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal) && !url.StartsWith("data:", StringComparison.Ordinal) && !url.StartsWith("blob:", StringComparison.Ordinal)).ToList();
             Assert.True(outside.Count == 0, "Requests left the machine: " + string.Join(", ", outside));
         }
+
+        var errors = pageErrors.GetOrCreateValue(requests);
+        lock (errors) Assert.True(errors.Count == 0, "A page's script threw: " + string.Join(" | ", errors));
     }
 }
 

@@ -87,7 +87,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         // The side panel lists relationships with dates and sources.
         Assert.Contains("¶2", await page.InnerTextAsync("#panel ul.relationships"), StringComparison.Ordinal);
         await BrowserFixture.ScreenshotAsync(page, "explorer-neighbourhood.png");
-        fixture.AssertOnlyLocalRequests(requests);
+        fixture.AssertStayedLocalWithoutErrors(requests);
         await page.Context.CloseAsync();
     }
 
@@ -104,7 +104,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.FillAsync("#search", "belarus");
         await page.WaitForFunctionAsync("() => document.querySelector('#suggestions li.hint') === null", null, new() { Timeout = 15_000 });
         await page.Locator("#suggestions li[data-entity='belarus']").WaitForAsync(new() { Timeout = 15_000 });
-        fixture.AssertOnlyLocalRequests(requests);
+        fixture.AssertStayedLocalWithoutErrors(requests);
         await page.Context.CloseAsync();
     }
 
@@ -140,7 +140,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.Locator("#path-panel ol.ways li").First.WaitForAsync(new() { Timeout = 15_000 });
         await page.EvaluateAsync("() => document.getElementById('path-panel').scrollIntoView()");
         await BrowserFixture.ScreenshotAsync(page, "explorer-path.png");
-        fixture.AssertOnlyLocalRequests(requests);
+        fixture.AssertStayedLocalWithoutErrors(requests);
         await page.Context.CloseAsync();
     }
 
@@ -192,7 +192,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await nowhere.Locator("#path-panel ol.ways li").First.WaitForAsync(new() { Timeout = 15_000 });
         Assert.Equal(shortest.Order(StringComparer.Ordinal), (await DrawnAsync("edge.path", "id", nowhere)).Order(StringComparer.Ordinal));
         Assert.DoesNotContain("way=", nowhere.Url, StringComparison.Ordinal);
-        fixture.AssertOnlyLocalRequests(requests);
+        fixture.AssertStayedLocalWithoutErrors(requests);
         await page.Context.CloseAsync();
         await again.Context.CloseAsync();
         await nowhere.Context.CloseAsync();
@@ -221,7 +221,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         Assert.True(lengths.Length >= 2);
         Assert.All(lengths, length => Assert.InRange(length, 1, 3));
         Assert.Contains("directly", await ways.First.InnerTextAsync(), StringComparison.Ordinal);
-        fixture.AssertOnlyLocalRequests(requests);
+        fixture.AssertStayedLocalWithoutErrors(requests);
         await page.Context.CloseAsync();
     }
 
@@ -248,7 +248,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await SetDateAsync(page, "2000-06-01");
         await page.WaitForFunctionAsync("() => /No path/.test(document.getElementById('path-panel')?.textContent)", null, new() { Timeout = 15_000 });
         Assert.Equal(0, await page.EvaluateAsync<int>("() => explorer.cy.elements().length"));
-        fixture.AssertOnlyLocalRequests(requests);
+        fixture.AssertStayedLocalWithoutErrors(requests);
         await page.Context.CloseAsync();
     }
 
@@ -294,7 +294,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await again.Locator("#entity-name").WaitForAsync();
         Assert.Equal("Belarus", await again.InnerTextAsync("#entity-name"));
         Assert.Contains("as of 2000-06-01", await again.InnerTextAsync("#panel h3"), StringComparison.Ordinal);
-        fixture.AssertOnlyLocalRequests(requests);
+        fixture.AssertStayedLocalWithoutErrors(requests);
         await page.Context.CloseAsync();
         await again.Context.CloseAsync();
     }
@@ -315,7 +315,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         Assert.Equal(await page.InnerTextAsync("#path-panel"), await again.InnerTextAsync("#path-panel"));
         Assert.Equal("Xi Jinping", await again.InnerTextAsync("#connect-from"));
         Assert.Equal("China–Belarus Industrial Park", await again.InnerTextAsync("#connect-to"));
-        fixture.AssertOnlyLocalRequests(requests);
+        fixture.AssertStayedLocalWithoutErrors(requests);
         await page.Context.CloseAsync();
         await again.Context.CloseAsync();
     }
@@ -364,7 +364,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.GoBackAsync();
         await page.WaitForFunctionAsync("() => explorer.cy.nodes().length === 0", null, new() { Timeout = 15_000 });
         await page.Locator("#legend").WaitForAsync(new() { State = WaitForSelectorState.Hidden, Timeout = 15_000 });
-        fixture.AssertOnlyLocalRequests(requests);
+        fixture.AssertStayedLocalWithoutErrors(requests);
         await page.Context.CloseAsync();
     }
 
@@ -445,7 +445,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         Assert.Equal("", await page.InputValueAsync("#search"));
         Assert.True(await page.Locator("#suggestions").IsHiddenAsync());
         Assert.Equal(second, await page.EvaluateAsync<string>("() => explorer.state.selected"));
-        fixture.AssertOnlyLocalRequests(requests);
+        fixture.AssertStayedLocalWithoutErrors(requests);
         await page.Context.CloseAsync();
     }
 
@@ -465,7 +465,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
             await page.Context.CloseAsync();
         }
 
-        fixture.AssertOnlyLocalRequests(requests);
+        fixture.AssertStayedLocalWithoutErrors(requests);
     }
 
     // Each link drawn as the straight line between its ends' centres (parallel links bow out on either side of it),
@@ -496,7 +496,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
 
         // Rings alone drew every neighbourhood with links straight through entities (China to Belarus through the park).
         Assert.Empty(await page.EvaluateAsync<string[]>(LinksOverEntities));
-        fixture.AssertOnlyLocalRequests(requests);
+        fixture.AssertStayedLocalWithoutErrors(requests);
         await page.Context.CloseAsync();
     }
 
@@ -526,7 +526,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
 
         // The new entities start from places worked out from the drawing, never from chance: the same both times.
         Assert.Equal(drawings[0], drawings[1]);
-        fixture.AssertOnlyLocalRequests(requests);
+        fixture.AssertStayedLocalWithoutErrors(requests);
     }
 
     [Fact]
@@ -561,7 +561,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         Assert.Contains("660000000", panel, StringComparison.Ordinal);
         Assert.Contains("2019", panel, StringComparison.Ordinal);
         Assert.Contains("¶3", panel, StringComparison.Ordinal);
-        fixture.AssertOnlyLocalRequests(requests);
+        fixture.AssertStayedLocalWithoutErrors(requests);
         await page.Context.CloseAsync();
     }
 
@@ -573,7 +573,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.WaitForFunctionAsync("() => document.getElementById('relationship-type')?.textContent === 'INVESTS'", null, new() { Timeout = 15_000 });
         Assert.Equal("China → Belarus", string.Join(' ', (await page.InnerTextAsync("#panel .ends")).Split(' ').Where(word => word is "China" or "→" or "Belarus")));
         Assert.Equal(["china-invests-in-belarus-2019"], await NodeIdsAsync(page, ":selected"));
-        fixture.AssertOnlyLocalRequests(requests);
+        fixture.AssertStayedLocalWithoutErrors(requests);
         await page.Context.CloseAsync();
     }
 
@@ -599,7 +599,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await WaitForNodeAsync(typed, "china");
         Assert.DoesNotContain("china-belarus-industrial-park", await NodeIdsAsync(typed));
         Assert.Equal("1", await typed.InputValueAsync("#depth"));
-        fixture.AssertOnlyLocalRequests(requests);
+        fixture.AssertStayedLocalWithoutErrors(requests);
         foreach (var opened in new[] { page, again, typed }) await opened.Context.CloseAsync();
     }
 
@@ -627,7 +627,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.ClickAsync("#legend button[data-kind='EVENT']");
         await WaitForNodeAsync(page, "xi-visit-belarus-2015");
         Assert.DoesNotContain("hide=", page.Url, StringComparison.Ordinal);
-        fixture.AssertOnlyLocalRequests(requests);
+        fixture.AssertStayedLocalWithoutErrors(requests);
         await page.Context.CloseAsync();
         await again.Context.CloseAsync();
     }
@@ -656,7 +656,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.ClickAsync("#link-legend button[data-type='PARTICIPATES_IN']");
         await page.WaitForFunctionAsync("() => explorer.cy.edges('[type = \"PARTICIPATES_IN\"]').nonempty()", null, new() { Timeout = 15_000 });
         Assert.DoesNotContain("hideType=", page.Url, StringComparison.Ordinal);
-        fixture.AssertOnlyLocalRequests(requests);
+        fixture.AssertStayedLocalWithoutErrors(requests);
         await page.Context.CloseAsync();
         await again.Context.CloseAsync();
     }
@@ -680,7 +680,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         Assert.Equal(0, await page.Locator("#panel button[data-action='more']").CountAsync());
         var listed = await ListedRelationships(page).EvaluateAllAsync<string[]>("items => items.map(li => li.querySelector('a[data-relationship]').dataset.relationship)");
         Assert.Equal(17, listed.Distinct().Count());
-        fixture.AssertOnlyLocalRequests(requests);
+        fixture.AssertStayedLocalWithoutErrors(requests);
         await page.Context.CloseAsync();
     }
 
@@ -709,7 +709,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         var dates = await TimelineEntries(page).EvaluateAllAsync<string[]>("items => items.map(li => li.querySelector('button.date').dataset.date)");
         Assert.Equal(dates.Order(StringComparer.Ordinal), dates);
         Assert.Equal(["1992-01-27", "2019-01-01"], new[] { dates[0], dates[^1] });
-        fixture.AssertOnlyLocalRequests(requests);
+        fixture.AssertStayedLocalWithoutErrors(requests);
         await page.Context.CloseAsync();
     }
 
@@ -735,7 +735,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.ClickAsync("#panel ol.timeline li:has(a[data-relationship='china-invests-in-belarus-2019']) button.date");
         await WaitForNodeAsync(page, "china-invests-in-belarus-2019");
         Assert.Equal("2019-01-01", await page.InputValueAsync("#as-of"));
-        fixture.AssertOnlyLocalRequests(requests);
+        fixture.AssertStayedLocalWithoutErrors(requests);
         await page.Context.CloseAsync();
     }
 
@@ -755,7 +755,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
 
         await MoveToAsync(page, "() => ({ x: 5, y: 5 })");
         await page.WaitForFunctionAsync("() => document.getElementById('graph').title === ''", null, new() { Timeout = 15_000 });
-        fixture.AssertOnlyLocalRequests(requests);
+        fixture.AssertStayedLocalWithoutErrors(requests);
         await page.Context.CloseAsync();
     }
 
@@ -783,7 +783,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         Assert.False(await page.EvaluateAsync<bool>(allInView));
         await page.ClickAsync("#fit");
         Assert.True(await page.EvaluateAsync<bool>(allInView));
-        fixture.AssertOnlyLocalRequests(requests);
+        fixture.AssertStayedLocalWithoutErrors(requests);
         await page.Context.CloseAsync();
     }
 
@@ -812,7 +812,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
             File.Delete(path);
         }
 
-        fixture.AssertOnlyLocalRequests(requests);
+        fixture.AssertStayedLocalWithoutErrors(requests);
         await page.Context.CloseAsync();
     }
 
@@ -857,7 +857,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.ClickAsync("#panel .filters button[data-filter-kind='COUNTRY']");
         await page.WaitForFunctionAsync("() => document.getElementById('relationships-heading').textContent === 'Relationships (17)'", null, new() { Timeout = 15_000 });
         Assert.Equal(10, await ListedRelationships(page).CountAsync());
-        fixture.AssertOnlyLocalRequests(requests);
+        fixture.AssertStayedLocalWithoutErrors(requests);
         await page.Context.CloseAsync();
     }
 
@@ -900,7 +900,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.WaitForFunctionAsync("n => document.querySelectorAll('#panel ul.supports li:not(.more)').length === n", Math.Min(totals[0], 20), new() { Timeout = 15_000 });
         var listed = await Supported(page).EvaluateAllAsync<string[]>("items => items.map(li => li.querySelector('a[data-relationship]').dataset.relationship)");
         Assert.Equal(listed.Length, listed.Distinct().Count());
-        fixture.AssertOnlyLocalRequests(requests);
+        fixture.AssertStayedLocalWithoutErrors(requests);
         await page.Context.CloseAsync();
     }
 

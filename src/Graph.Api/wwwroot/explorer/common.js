@@ -1,0 +1,45 @@
+// What every part of the explorer shares: the view's state, the page's elements, the GraphQL client and the
+// formatting of text and dates.
+
+export const KIND_COLORS = {
+  COUNTRY: '#d9534f', PERSON: '#f0ad4e', ORGANIZATION: '#5bc0de', AGREEMENT: '#5cb85c', PROJECT: '#8e44ad',
+  EVENT: '#e67e22', TOPIC: '#2c7be5', PLACE: '#16a085', DOCUMENT: '#7f8c8d',
+};
+
+export const state = { centres: [], selected: null, from: null, to: null, way: 0, asOf: null, depth: 1, hiddenKinds: [], hiddenTypes: [] };
+export const $ = (id) => document.getElementById(id);
+export const EMPTY_PANEL = $('panel').innerHTML;
+// Bumped by each new drawing (and the panel by each new selection), and by each view read from the address: an
+// answer that comes back after a newer one was asked for is dropped, so a slow answer cannot redraw over Back.
+export const latest = { drawing: 0, selecting: 0 };
+
+// Every relationship type, asked for once, the first time a type is hidden: the neighbourhood takes the types to follow.
+let relationshipTypes = null;
+export const allRelationshipTypes = () => (relationshipTypes ??= gql('{ relationshipTypes { type } }')
+  .then((data) => data.relationshipTypes.map((t) => t.type)));
+
+export async function gql(query, variables = {}) {
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (body.errors) throw new Error(body.errors.map((e) => `${e.message} (${e.extensions?.code})`).join('; '));
+  return body.data;
+}
+
+export function status(text) { $('status').textContent = text; }
+
+export const escapeHtml = (text) => String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function when(validTime) {
+  if (!validTime?.start && !validTime?.end) return '';
+  if (validTime.pointInTime) return validTime.start.text;
+  return `${validTime.start?.text ?? '…'} – ${validTime.end?.text ?? 'now'}`;
+}
+
+/** The relationship types not hidden, to follow; null, which asks for every type, when none is hidden. */
+export async function shownTypes() {
+  return state.hiddenTypes.length ? (await allRelationshipTypes()).filter((type) => !state.hiddenTypes.includes(type)) : null;
+}

@@ -1,0 +1,70 @@
+import { $, escapeHtml, gql, latest, state, when } from './common.js';
+import { MORE_SUPPORTS, RELATIONSHIPS_PAGE } from './queries.js';
+import { sourcesOf } from './sources.js';
+import { select } from './panel.js';
+
+// A source document in the panel, and what it supports.
+
+// The paragraph the selected document's list is narrowed to, or null for all of them; a new selection lists them all.
+let supportsParagraph = null;
+
+/** What a source document supports: a button for each of its paragraphs, which narrows the list to it, and the list. */
+export function documentSupports(source) {
+  // A document newly shown lists all it supports.
+  supportsParagraph = null;
+  const paragraphs = Array.from({ length: source.paragraphCount ?? 0 }, (_, i) => i + 1);
+  return `
+    <h3 id="supports-heading" data-total="${source.supports.totalCount}">${supportsHeading(source.supports.totalCount)}</h3>
+    <div class="filters"><div role="group" aria-label="Paragraphs">${paragraphs.map((p) => `<button type="button" data-action="paragraph"
+      data-paragraph="${p}" aria-pressed="false" title="Only what paragraph ${p} supports">¶${p}</button>`).join('')}</div></div>
+    <ul class="supports">${supportRows(source.supports, source.supports.edges.length)}</ul>`;
+}
+
+function supportsHeading(total, listed = total) {
+  return `Supports (${listed === total ? total : `${listed} of ${total}`}${state.asOf ? ` as of ${state.asOf}` : ''})`;
+}
+
+function supportRows(connection, shown) {
+  const link = (entity) => `<a href="#" data-entity="${escapeHtml(entity.id)}">${escapeHtml(entity.name)}</a>`;
+  const rows = connection.edges.map(({ node: r }) => `
+    <li>
+      <a href="#" class="type" data-relationship="${escapeHtml(r.id)}" title="This relationship's details">${escapeHtml(r.type)}</a>
+      ${link(r.from)} → ${link(r.to)}
+      <div>${escapeHtml(r.description)}</div>
+      <div class="when">${escapeHtml(when(r.validTime))}</div>
+      <div class="source">${sourcesOf(r)}</div>
+    </li>`).join('');
+  const left = connection.totalCount - shown;
+  return connection.pageInfo.hasNextPage
+    ? `${rows}<li class="more"><button type="button" data-action="more-supports" data-after="${escapeHtml(connection.pageInfo.endCursor)}">Show ${Math.min(left, RELATIONSHIPS_PAGE)} more of ${left}</button></li>`
+    : rows;
+}
+
+/** A page of what the selected document supports, narrowed as the list is: the first (after null) or the next. */
+async function supportsPage(after) {
+  const { entity } = await gql(MORE_SUPPORTS, { id: state.selected, asOf: state.asOf, after, paragraph: supportsParagraph });
+  return entity?.supports ?? null;
+}
+
+export async function nextSupports(after, list) {
+  const page = await supportsPage(after);
+  return page && supportRows(page, list.querySelectorAll('li:not(.more)').length + page.edges.length);
+}
+
+/** Narrows the document's list to what one paragraph supports, or, for the paragraph already chosen, lists all again. */
+export async function narrowSupports(paragraph) {
+  supportsParagraph = supportsParagraph === paragraph ? null : paragraph;
+  const generation = latest.selecting;
+  const list = await supportsPage(null);
+  if (generation !== latest.selecting || !list) return;
+  document.querySelectorAll('#panel button[data-action="paragraph"]').forEach((button) =>
+    button.setAttribute('aria-pressed', String(Number(button.dataset.paragraph) === supportsParagraph)));
+  $('supports-heading').textContent = supportsHeading(Number($('supports-heading').dataset.total), list.totalCount);
+  $('panel').querySelector('ul.supports').innerHTML = supportRows(list, list.edges.length);
+}
+
+/** A citation followed: its document in the panel (the drawing stays as it is), narrowed to the paragraph cited. */
+export async function showCitation(documentId, paragraph) {
+  await select(documentId);
+  if (state.selected === documentId && $('supports-heading')) await narrowSupports(paragraph);
+}
