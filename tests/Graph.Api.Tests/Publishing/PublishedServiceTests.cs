@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 using Graph.Api.Tests.Schema;
 using Graph.Api.Tests.Support;
 
@@ -9,11 +10,11 @@ namespace Graph.Api.Tests.Publishing;
 /// <summary>
 /// What `dotnet publish -r linux-x64` makes (README, "Publishing"), for this machine's platform: the
 /// service with the runtime, compiled ahead of time into one composite image, started as its own
-/// executable, must become ready with the seed graph, answer a query and serve the IDE and the
-/// explorer's library, whose npm files a publish must copy.
+/// executable, must become ready with the seed graph, answer a query and serve the IDE, the
+/// explorer's library, whose npm files a publish must copy, and every module of the explorer's page.
 /// </summary>
 [Collection(PublishingTests.Name)]
-public sealed class PublishedServiceTests : IDisposable
+public sealed partial class PublishedServiceTests : IDisposable
 {
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(12);
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
@@ -46,7 +47,27 @@ public sealed class PublishedServiceTests : IDisposable
 
         using var library = await http.GetAsync("/explorer/lib/cytoscape.min.js");
         Assert.Equal(HttpStatusCode.OK, library.StatusCode);
+
+        // The explorer's modules, followed from its entry through their imports: one a publish left out would leave
+        // the page blank, with nothing but a browser's console to say why.
+        var modules = new Queue<string>(["explorer.js"]);
+        var served = new HashSet<string>(StringComparer.Ordinal);
+        while (served.Count < 100 && modules.TryDequeue(out var module))
+        {
+            if (!served.Add(module)) continue;
+            using var response = await http.GetAsync($"/explorer/{module}");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"/explorer/{module}: {response.StatusCode}");
+            Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
+            foreach (Match import in ModuleImport().Matches(await response.Content.ReadAsStringAsync())) modules.Enqueue(import.Groups[1].Value);
+        }
+
+        Assert.Contains("queries.js", served);
+        Assert.True(served.Count >= 10, string.Join(", ", served));
     }
+
+    /// <summary>An import of one of the explorer's own modules, as they are written: <c>import { a } from './a.js';</c>.</summary>
+    [GeneratedRegex(@"^import (?:[^'\n]* from )?'\./([a-z-]+\.js)';$", RegexOptions.Multiline)]
+    private static partial Regex ModuleImport();
 
     /// <summary>
     /// Publishes a copy of the service's sources, so the build the other tests run from is left alone, and
