@@ -885,6 +885,8 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.WaitForFunctionAsync("() => document.querySelector('#panel button[data-paragraph=\"2\"]')?.getAttribute('aria-pressed') === 'true'", null, new() { Timeout = 15_000 });
         Assert.Equal($"Supports ({totals[1]} of {totals[0]})", await page.InnerTextAsync("#supports-heading"));
         Assert.Equal(0, await page.EvalOnSelectorAsync<int>("#panel", "panel => panel.scrollTop"));
+        // A document has no relationships of its own to list, expand or connect: only what it supports.
+        Assert.Equal(0, await page.Locator("#relationships-heading, #panel button[data-action='expand']").CountAsync());
         Assert.Contains($"selected={document}", page.Url, StringComparison.Ordinal);
         // Every relationship listed cites that paragraph of that document; the drawing is left as it was.
         var cited = await Supported(page).EvaluateAllAsync<bool[]>(

@@ -53,19 +53,21 @@ function relationshipRows(connection, shown) {
 
 function entityDetails(entity) {
   const relationships = entity.relationships;
+  // A source document is linked by what it supports, not by relationships of its own: it lists those instead.
+  const linked = relationships.totalCount > 0 || !entity.supports;
   return `
     <h2 id="entity-name">${escapeHtml(entity.name)}</h2>
     <div class="kind">${escapeHtml(entity.kind)}</div>
     <p>${escapeHtml(entity.description)}</p>
-    <div class="actions">
+    ${linked ? `<div class="actions">
       <button type="button" data-action="expand">Expand neighbours</button>
       <button type="button" data-action="from">Connect from here</button>
       <button type="button" data-action="to">Connect to here</button>
-    </div>
+    </div>` : ''}
     ${facts(entity)}
-    <h3 id="relationships-heading" data-total="${relationships.totalCount}">${relationshipsHeading(relationships.totalCount)}</h3>
+    ${linked ? `<h3 id="relationships-heading" data-total="${relationships.totalCount}">${relationshipsHeading(relationships.totalCount)}</h3>
     ${relationshipFilters(entity)}
-    <ul class="relationships">${relationshipRows(relationships, relationships.edges.length)}</ul>
+    <ul class="relationships">${relationshipRows(relationships, relationships.edges.length)}</ul>` : ''}
     ${entity.timeline.length ? `<h3>Timeline</h3><ol class="timeline">${timelineRows(entity.timeline)}</ol>` : ''}
     ${entity.supports ? documentSupports(entity) : ''}`;
 }
@@ -78,7 +80,7 @@ function relationshipFilters(entity) {
   if (entity.relationships.totalCount <= 1) return '';
   const chip = (attribute, value, label, count, title) => `<button type="button" data-action="filter"
     data-${attribute}="${escapeHtml(value)}" aria-pressed="false" title="${escapeHtml(title)}">${label} <b>${count}</b></button>`;
-  return `<div class="filters">
+  return `<div class="filters relationship-filters">
       <div role="group" aria-label="Relationships by type">${entity.relationshipCounts.map((c) => chip('filter-type', c.type,
         `<span class="type">${escapeHtml(c.type)}</span>`, c.count, `Only the ${c.count} ${c.type} relationships`)).join('')}</div>
       <div role="group" aria-label="Neighbours by kind">${entity.neighborCounts.map((c) => chip('filter-kind', c.kind,
@@ -98,7 +100,7 @@ async function filterRelationships(button) {
   const generation = latest.selecting;
   const list = await relationshipsPage(null);
   if (generation !== latest.selecting || !list) return;
-  document.querySelectorAll('#panel .filters button').forEach((chip) => chip.setAttribute('aria-pressed', String(chip === button && !pressed)));
+  document.querySelectorAll('#panel .relationship-filters button').forEach((chip) => chip.setAttribute('aria-pressed', String(chip === button && !pressed)));
   const total = Number($('relationships-heading').dataset.total);
   $('relationships-heading').textContent = relationshipsHeading(total, list.totalCount);
   $('panel').querySelector('ul.relationships').innerHTML = relationshipRows(list, list.edges.length);
