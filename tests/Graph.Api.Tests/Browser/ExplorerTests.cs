@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Graph.Api.Tests.Browser;
@@ -28,7 +29,20 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.ClickAsync("button[data-action='to']");
         await SearchAndPickAsync(page, "Xi Jinping", "xi-jinping");
         await page.ClickAsync("button[data-action='from']");
+        await WaitForPathAsync(page);
+    }
+
+    /// <summary>Until a connection's path is drawn.</summary>
+    private static async Task WaitForPathAsync(IPage page) =>
         await page.WaitForFunctionAsync("() => explorer.cy.elements('edge.path').length > 0", null, new() { Timeout = 15_000 });
+
+    /// <summary>The connection's other ways asked for, until they are listed; the list's items.</summary>
+    private static async Task<ILocator> ShowOtherWaysAsync(IPage page)
+    {
+        await page.ClickAsync("#path-panel button[data-action='other-paths']");
+        var ways = page.Locator("#path-panel ol.ways li");
+        await ways.First.WaitForAsync(new() { Timeout = 15_000 });
+        return ways;
     }
 
     /// <summary>Until the details panel shows the entity of this name.</summary>
@@ -136,8 +150,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         Assert.Contains("china-belarus-industrial-park", onPath);
         Assert.Contains("HOLDS_OFFICE", await page.InnerTextAsync("#path-panel"), StringComparison.Ordinal);
         // The other ways listed under the steps, for the README's picture.
-        await page.ClickAsync("#path-panel button[data-action='other-paths']");
-        await page.Locator("#path-panel ol.ways li").First.WaitForAsync(new() { Timeout = 15_000 });
+        await ShowOtherWaysAsync(page);
         await page.EvaluateAsync("() => document.getElementById('path-panel').scrollIntoView()");
         await BrowserFixture.ScreenshotAsync(page, "explorer-path.png");
         fixture.AssertStayedLocalWithoutErrors(requests);
@@ -152,9 +165,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await ConnectXiJinpingToTheParkAsync(page);
         var shortest = await DrawnAsync("edge.path", "id", page);
 
-        await page.ClickAsync("#path-panel button[data-action='other-paths']");
-        var ways = page.Locator("#path-panel ol.ways li");
-        await ways.First.WaitForAsync(new() { Timeout = 15_000 });
+        var ways = await ShowOtherWaysAsync(page);
         // Up to two steps longer than the shortest, shortest first; the one drawn is marked.
         var lengths = await ways.EvaluateAllAsync<int[]>("items => items.map(li => parseInt(li.querySelector('button').textContent))");
         Assert.True(lengths.Length >= 5, string.Join(',', lengths));
@@ -204,19 +215,12 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         var requests = new List<string>();
         // China and Xi Jinping are one step apart, and dozens of longer ways join them.
         var page = await OpenAtAsync(requests, "/explorer#from=china&to=xi-jinping");
-        await page.WaitForFunctionAsync("() => explorer.cy.elements('edge.path').length > 0", null, new() { Timeout = 15_000 });
-        var longest = await page.EvaluateAsync<int>("""
-            async () => {
-              const query = '{ paths(from: "china", to: "xi-jinping", maxLength: 8, first: 50) { paths { length } } }';
-              const answer = await (await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json();
-              return Math.max(...answer.data.paths.paths.map(p => p.length));
-            }
-            """);
+        await WaitForPathAsync(page);
+        var all = await AskTheApiAsync(page, """{ paths(from: "china", to: "xi-jinping", maxLength: 8, first: 50) { paths { length } } }""");
+        var longest = all.GetProperty("paths").GetProperty("paths").EnumerateArray().Max(path => path.GetProperty("length").GetInt32());
         Assert.True(longest > 3);
 
-        await page.ClickAsync("#path-panel button[data-action='other-paths']");
-        var ways = page.Locator("#path-panel ol.ways li");
-        await ways.First.WaitForAsync(new() { Timeout = 15_000 });
+        var ways = await ShowOtherWaysAsync(page);
         var lengths = await ways.EvaluateAllAsync<int[]>("items => items.map(li => parseInt(li.querySelector('button').textContent))");
         Assert.True(lengths.Length >= 2);
         Assert.All(lengths, length => Assert.InRange(length, 1, 3));
@@ -231,12 +235,11 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         var requests = new List<string>();
         // HOLDS_OFFICE hidden: Xi Jinping reaches the park only through his visits, three steps.
         var page = await OpenAtAsync(requests, "/explorer#from=xi-jinping&to=china-belarus-industrial-park&hideType=HOLDS_OFFICE");
-        await page.WaitForFunctionAsync("() => explorer.cy.elements('edge.path').length > 0", null, new() { Timeout = 15_000 });
+        await WaitForPathAsync(page);
         Assert.DoesNotContain("HOLDS_OFFICE", await DrawnAsync("edge", "type", page));
         Assert.Equal(3, (await DrawnAsync("edge.path", "id", page)).Length);
 
-        await page.ClickAsync("#path-panel button[data-action='other-paths']");
-        await page.Locator("#path-panel ol.ways li").First.WaitForAsync(new() { Timeout = 15_000 });
+        await ShowOtherWaysAsync(page);
         Assert.DoesNotContain("HOLDS_OFFICE", await page.InnerTextAsync("#path-panel ol.ways"), StringComparison.Ordinal);
 
         // Shown again, the type is followed again: the shortest way is through his office, two steps.
@@ -309,7 +312,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         Assert.Contains("from=xi-jinping&to=china-belarus-industrial-park", address, StringComparison.Ordinal);
 
         var again = await OpenAtAsync(requests, address);
-        await again.WaitForFunctionAsync("() => explorer.cy.elements('edge.path').length > 0", null, new() { Timeout = 15_000 });
+        await WaitForPathAsync(again);
         Assert.Equal(await NodeIdsAsync(page, "node.path"), await NodeIdsAsync(again, "node.path"));
         await again.Locator("#path-panel li").First.WaitForAsync(new() { Timeout = 15_000 });
         Assert.Equal(await page.InnerTextAsync("#path-panel"), await again.InnerTextAsync("#path-panel"));
@@ -691,13 +694,12 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         var page = await OpenAtAsync(requests, "/explorer#centre=belarus&selected=belarus");
         await WaitForDetailsOfAsync(page, "Belarus");
         // What the timeline must hold, asked of the API beside the page: every relationship of Belarus that has a date.
-        var dated = await page.EvaluateAsync<string[]>("""
-            async () => {
-              const query = '{ entity(id: "belarus") { relationships(first: 100) { edges { relationship { id validTime { start { text } end { text } } } } } } }';
-              const answer = await (await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json();
-              return answer.data.entity.relationships.edges.map(e => e.relationship).filter(r => r.validTime.start || r.validTime.end).map(r => r.id);
-            }
-            """);
+        var belarus = await AskTheApiAsync(page, """{ entity(id: "belarus") { relationships(first: 100) { edges { relationship { id validTime { start { text } end { text } } } } } } }""");
+        var dated = belarus.GetProperty("entity").GetProperty("relationships").GetProperty("edges").EnumerateArray()
+            .Select(edge => edge.GetProperty("relationship"))
+            .Where(r => r.GetProperty("validTime").GetProperty("start").ValueKind != JsonValueKind.Null || r.GetProperty("validTime").GetProperty("end").ValueKind != JsonValueKind.Null)
+            .Select(r => r.GetProperty("id").GetString()!)
+            .ToArray();
         Assert.Equal(11, dated.Length);
         Assert.Equal(10, await TimelineEntries(page).CountAsync());
 
@@ -816,6 +818,12 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    /// <summary>A query asked of the API beside the page, from the page's own origin as the page asks; the answer's data.</summary>
+    private static async Task<JsonElement> AskTheApiAsync(IPage page, string query) =>
+        await page.EvaluateAsync<JsonElement>("""
+            async query => (await (await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json()).data
+            """, query);
+
     private static ILocator TimelineEntries(IPage page) => page.Locator("#panel ol.timeline li:not(.more)");
 
     [Fact]
@@ -825,14 +833,12 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         var page = await OpenAtAsync(requests, "/explorer#centre=belarus&selected=belarus");
         await WaitForDetailsOfAsync(page, "Belarus");
         // The counts, asked of the API beside the page, are the chips' own.
-        var counts = await page.EvaluateAsync<string[]>("""
-            async () => {
-              const query = '{ entity(id: "belarus") { relationshipCounts { type count } neighborCounts { kind count } } }';
-              const answer = await (await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json();
-              const e = answer.data.entity;
-              return [...e.relationshipCounts.map(c => `${c.type} ${c.count}`), ...e.neighborCounts.map(c => `${c.kind} ${c.count}`)];
-            }
-            """);
+        var belarus = (await AskTheApiAsync(page, "{ entity(id: \"belarus\") { relationshipCounts { type count } neighborCounts { kind count } } }")).GetProperty("entity");
+        string[] counts =
+        [
+            .. belarus.GetProperty("relationshipCounts").EnumerateArray().Select(c => $"{c.GetProperty("type").GetString()} {c.GetProperty("count").GetInt32()}"),
+            .. belarus.GetProperty("neighborCounts").EnumerateArray().Select(c => $"{c.GetProperty("kind").GetString()} {c.GetProperty("count").GetInt32()}"),
+        ];
         var chips = await page.Locator("#panel .filters button").EvaluateAllAsync<string[]>(
             "items => items.map(b => `${b.dataset.filterType ?? b.dataset.filterKind} ${b.querySelector('b').textContent}`)");
         Assert.Equal(counts, chips);
@@ -870,13 +876,8 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         var citation = page.Locator("#panel ul.relationships a.citation[data-paragraph='2']").First;
         var document = await citation.GetAttributeAsync("data-document");
         // What the document supports in all and from paragraph 2, asked of the API beside the page.
-        var totals = await page.EvaluateAsync<int[]>("""
-            async (id) => {
-              const query = `{ entity(id: "${id}") { ... on Document { all: supports { totalCount } second: supports(paragraph: 2) { totalCount } } } }`;
-              const answer = await (await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json();
-              return [answer.data.entity.all.totalCount, answer.data.entity.second.totalCount];
-            }
-            """, document);
+        var source = (await AskTheApiAsync(page, $$"""{ entity(id: "{{document}}") { ... on Document { all: supports { totalCount } second: supports(paragraph: 2) { totalCount } } } }""")).GetProperty("entity");
+        int[] totals = [source.GetProperty("all").GetProperty("totalCount").GetInt32(), source.GetProperty("second").GetProperty("totalCount").GetInt32()];
         Assert.True(totals[0] > 10 && totals[1] > 1 && totals[1] < totals[0], string.Join(',', totals));
 
         // Picked from further down the list: the document is shown from its top.
