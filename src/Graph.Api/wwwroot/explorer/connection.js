@@ -2,7 +2,7 @@ import { $, escapeHtml, gql, latest, shownTypes, state, status, when } from './c
 import { OTHER_PATHS, SHORTEST_PATH } from './queries.js';
 import { remember } from './address.js';
 import { addEntity, addRelationship, cy, layout } from './drawing.js';
-import { sourcesOf } from './sources.js';
+import { entityLink, relationshipLink, sourcesOf } from './links.js';
 
 // Connecting two entities: the shortest way between them drawn, and on request the other ways.
 
@@ -70,10 +70,8 @@ function drawPath(path) {
 function showConnection() {
   const { hasMore, truncated } = connection;
   const drawn = connection.paths[connection.drawn];
-  const link = (entity) => `<a href="#" data-entity="${escapeHtml(entity.id)}">${escapeHtml(entity.name)}</a>`;
   const steps = drawn.steps.map((s) => `
-    <li>${link(s.from)} <a href="#" class="type" data-relationship="${escapeHtml(s.relationship.id)}"
-      title="This relationship's details">${escapeHtml(s.relationship.type)}</a> ${link(s.to)}
+    <li>${entityLink(s.from)} ${relationshipLink(s.relationship)} ${entityLink(s.to)}
       <div class="when">${escapeHtml(when(s.relationship.validTime))}</div>
       <div class="source">${sourcesOf(s.relationship)}</div></li>`).join('');
   const ways = connection.paths.length > 1 ? `

@@ -1,4 +1,15 @@
-import { latest } from './common.js';
+import { escapeHtml, latest } from './common.js';
+import { RELATIONSHIPS_PAGE } from './queries.js';
+
+// The panel's lists come a page at a time; a button at a list's end asks for the next page, which takes its place.
+
+/** The button for the page after <shown> items of a connection, as the list's last item; nothing at the list's end. */
+export function nextPageItem(action, connection, shown) {
+  if (!connection.pageInfo.hasNextPage) return '';
+  const left = connection.totalCount - shown;
+  return `<li class="more"><button type="button" data-action="${action}" data-after="${escapeHtml(connection.pageInfo.endCursor)}">Show ${
+    Math.min(left, RELATIONSHIPS_PAGE)} more of ${left}</button></li>`;
+}
 
 /** The next page of one of the selected entity's lists, in place of the button that asked for it. */
 export async function showNextPage(button, nextRows) {

@@ -1,9 +1,9 @@
 import { $, escapeHtml, gql, latest, state, status, when } from './common.js';
-import { DETAILS, MORE_RELATIONSHIPS, RELATIONSHIPS_PAGE } from './queries.js';
+import { DETAILS, MORE_RELATIONSHIPS } from './queries.js';
 import { remember } from './address.js';
 import { cy, expand, show } from './drawing.js';
-import { citation, sourcesOf } from './sources.js';
-import { showNextPage } from './paging.js';
+import { citation, entityLink, relationshipLink, sourcesOf } from './links.js';
+import { nextPageItem, showNextPage } from './paging.js';
 import { nextTimelineEntries, timelineRows } from './timeline.js';
 import { documentSupports, narrowSupports, nextSupports, showCitation } from './supports.js';
 import { drawWay, setEnd, showOtherPaths } from './connection.js';
@@ -38,17 +38,12 @@ export async function select(id) {
 function relationshipRows(connection, shown) {
   const rows = connection.edges.map((e) => `
     <li>
-      <a href="#" class="type" data-relationship="${escapeHtml(e.relationship.id)}"
-        title="This relationship's details">${escapeHtml(e.relationship.type)}</a> ${e.direction === 'OUT' ? '→' : '←'}
-      <a href="#" data-entity="${escapeHtml(e.node.id)}">${escapeHtml(e.node.name)}</a>
+      ${relationshipLink(e.relationship)} ${e.direction === 'OUT' ? '→' : '←'} ${entityLink(e.node)}
       <div>${escapeHtml(e.relationship.description)}</div>
       <div class="when">${escapeHtml(when(e.relationship.validTime))}</div>
       <div class="source">${sourcesOf(e.relationship)}</div>
     </li>`).join('');
-  const left = connection.totalCount - shown;
-  return connection.pageInfo.hasNextPage
-    ? `${rows}<li class="more"><button type="button" data-action="more" data-after="${escapeHtml(connection.pageInfo.endCursor)}">Show ${Math.min(left, RELATIONSHIPS_PAGE)} more of ${left}</button></li>`
-    : rows;
+  return rows + nextPageItem('more', connection, shown);
 }
 
 function entityDetails(entity) {
@@ -107,8 +102,7 @@ async function filterRelationships(button) {
 }
 
 function relationshipDetails(relationship) {
-  const end = (entity) =>
-    `<a href="#" data-entity="${escapeHtml(entity.id)}">${escapeHtml(entity.name)}</a> <span class="kind">${escapeHtml(entity.kind)}</span>`;
+  const end = (entity) => `${entityLink(entity)} <span class="kind">${escapeHtml(entity.kind)}</span>`;
   return `
     <h2 id="relationship-type">${escapeHtml(relationship.type)}</h2>
     <div class="kind">relationship</div>

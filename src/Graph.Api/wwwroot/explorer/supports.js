@@ -1,6 +1,7 @@
 import { $, escapeHtml, gql, latest, state, when } from './common.js';
-import { MORE_SUPPORTS, RELATIONSHIPS_PAGE } from './queries.js';
-import { sourcesOf } from './sources.js';
+import { MORE_SUPPORTS } from './queries.js';
+import { nextPageItem } from './paging.js';
+import { entityLink, relationshipLink, sourcesOf } from './links.js';
 import { select } from './panel.js';
 
 // A source document in the panel, and what it supports.
@@ -25,19 +26,14 @@ function supportsHeading(total, listed = total) {
 }
 
 function supportRows(connection, shown) {
-  const link = (entity) => `<a href="#" data-entity="${escapeHtml(entity.id)}">${escapeHtml(entity.name)}</a>`;
   const rows = connection.edges.map(({ node: r }) => `
     <li>
-      <a href="#" class="type" data-relationship="${escapeHtml(r.id)}" title="This relationship's details">${escapeHtml(r.type)}</a>
-      ${link(r.from)} → ${link(r.to)}
+      ${relationshipLink(r)} ${entityLink(r.from)} → ${entityLink(r.to)}
       <div>${escapeHtml(r.description)}</div>
       <div class="when">${escapeHtml(when(r.validTime))}</div>
       <div class="source">${sourcesOf(r)}</div>
     </li>`).join('');
-  const left = connection.totalCount - shown;
-  return connection.pageInfo.hasNextPage
-    ? `${rows}<li class="more"><button type="button" data-action="more-supports" data-after="${escapeHtml(connection.pageInfo.endCursor)}">Show ${Math.min(left, RELATIONSHIPS_PAGE)} more of ${left}</button></li>`
-    : rows;
+  return rows + nextPageItem('more-supports', connection, shown);
 }
 
 /** A page of what the selected document supports, narrowed as the list is: the first (after null) or the next. */

@@ -1,5 +1,6 @@
 import { escapeHtml, gql, state } from './common.js';
 import { MORE_TIMELINE, TIMELINE_PAGE } from './queries.js';
+import { entityLink, relationshipLink } from './links.js';
 
 // An entity's timeline in the panel: its dated relationships in date order, whatever the date set.
 
@@ -13,9 +14,7 @@ export function timelineRows(entries) {
     <li>
       <button type="button" class="date" data-action="as-of" data-date="${escapeHtml(t.date.earliest)}"
         title="Show the graph as of ${escapeHtml(t.date.earliest)}"${t.date.earliest === state.asOf ? ' aria-pressed="true"' : ''}>${escapeHtml(t.date.text)}</button>
-      <span><a href="#" class="type" data-relationship="${escapeHtml(t.relationship.id)}"
-        title="This relationship's details">${escapeHtml(t.relationship.type)}</a> ${t.direction === 'OUT' ? '→' : '←'}
-        <a href="#" data-entity="${escapeHtml(t.node.id)}">${escapeHtml(t.node.name)}</a></span>
+      <span>${relationshipLink(t.relationship)} ${t.direction === 'OUT' ? '→' : '←'} ${entityLink(t.node)}</span>
     </li>`).join('');
   return entries.length > TIMELINE_PAGE
     ? `${rows}<li class="more"><button type="button" data-action="more-timeline" data-after="${escapeHtml(page.at(-1).cursor)}">Show later entries</button></li>`
