@@ -883,8 +883,9 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         // Picked from further down the list: the document is shown from its top.
         await page.EvalOnSelectorAsync("#panel", "panel => { panel.scrollTop = panel.scrollHeight; }");
         await citation.ClickAsync();
-        await page.WaitForFunctionAsync("() => document.querySelector('#panel button[data-paragraph=\"2\"]')?.getAttribute('aria-pressed') === 'true'", null, new() { Timeout = 15_000 });
+        await page.WaitForFunctionAsync("() => / of /.test(document.getElementById('supports-heading')?.textContent)", null, new() { Timeout = 15_000 });
         Assert.Equal($"Supports ({totals[1]} of {totals[0]})", await page.InnerTextAsync("#supports-heading"));
+        Assert.Equal("2", await page.InputValueAsync("#paragraph"));
         Assert.Equal(0, await page.EvalOnSelectorAsync<int>("#panel", "panel => panel.scrollTop"));
         // A document has no relationships of its own to list, expand or connect: only what it supports.
         Assert.Equal(0, await page.Locator("#relationships-heading, #panel button[data-action='expand']").CountAsync());
@@ -895,8 +896,13 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         Assert.Equal(Enumerable.Repeat(true, Math.Min(totals[1], 10)), cited);
         Assert.Contains("belarus", await NodeIdsAsync(page));
 
-        // The paragraph clicked again: all of it, ten at a time, and the next ten.
-        await page.ClickAsync("#panel button[data-paragraph='2']");
+        // Another paragraph chosen, then every paragraph: all it supports, ten at a time, and the next ten.
+        await page.SelectOptionAsync("#paragraph", "1");
+        await page.WaitForFunctionAsync("""
+            () => { const rows = [...document.querySelectorAll('#panel ul.supports li:not(.more)')];
+                    return rows.length > 0 && rows.every(li => li.querySelector('a.citation[data-paragraph="1"]')); }
+            """, null, new() { Timeout = 15_000 });
+        await page.SelectOptionAsync("#paragraph", "");
         await page.WaitForFunctionAsync("total => document.getElementById('supports-heading').textContent === `Supports (${total})`", totals[0], new() { Timeout = 15_000 });
         Assert.Equal(10, await Supported(page).CountAsync());
         await page.ClickAsync("#panel button[data-action='more-supports']");

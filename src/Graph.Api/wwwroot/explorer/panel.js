@@ -135,13 +135,17 @@ $('panel').addEventListener('click', async (event) => {
     else if (action === 'more') await showNextPage(target, nextRelationships);
     else if (action === 'filter') await filterRelationships(target);
     else if (action === 'more-supports') await showNextPage(target, nextSupports);
-    else if (action === 'paragraph') await narrowSupports(Number(target.dataset.paragraph));
     else if (action === 'more-timeline') await showNextPage(target, nextTimelineEntries);
     else if (action === 'as-of') await setAsOf(target.dataset.date);
     else if (action === 'from' || action === 'to') await setEnd(action, state.selected);
     else if (action === 'other-paths') await showOtherPaths();
     else if (action === 'draw-path') drawWay(Number(target.dataset.path));
   } catch (error) { status(error.message); }
+});
+
+$('panel').addEventListener('change', (event) => {
+  if (event.target.id !== 'paragraph') return;
+  narrowSupports(event.target.value ? Number(event.target.value) : null).catch((error) => status(error.message));
 });
 
 /** A page of the selected entity's relationships, narrowed as the list is: the first (after null) or the next. */

@@ -9,15 +9,19 @@ import { select } from './panel.js';
 // The paragraph the selected document's list is narrowed to, or null for all of them; a new selection lists them all.
 let supportsParagraph = null;
 
-/** What a source document supports: a button for each of its paragraphs, which narrows the list to it, and the list. */
+/**
+ * What a source document supports, and a choice of its paragraphs that narrows the list to one: a list of choices
+ * rather than a button each, since a long document has hundreds.
+ */
 export function documentSupports(source) {
   // A document newly shown lists all it supports.
   supportsParagraph = null;
   const paragraphs = Array.from({ length: source.paragraphCount ?? 0 }, (_, i) => i + 1);
   return `
     <h3 id="supports-heading" data-total="${source.supports.totalCount}">${supportsHeading(source.supports.totalCount)}</h3>
-    <div class="filters"><div role="group" aria-label="Paragraphs">${paragraphs.map((p) => `<button type="button" data-action="paragraph"
-      data-paragraph="${p}" aria-pressed="false" title="Only what paragraph ${p} supports">¶${p}</button>`).join('')}</div></div>
+    <label class="paragraph">Supported by <select id="paragraph" aria-label="Only what this paragraph supports">
+      <option value="">every paragraph</option>${paragraphs.map((p) => `<option value="${p}">paragraph ${p}</option>`).join('')}
+    </select></label>
     <ul class="supports">${supportRows(source.supports, source.supports.edges.length)}</ul>`;
 }
 
@@ -47,14 +51,13 @@ export async function nextSupports(after, list) {
   return page && supportRows(page, list.querySelectorAll('li:not(.more)').length + page.edges.length);
 }
 
-/** Narrows the document's list to what one paragraph supports, or, for the paragraph already chosen, lists all again. */
+/** Narrows the document's list to what one paragraph supports, or, with none (null), lists all it supports. */
 export async function narrowSupports(paragraph) {
-  supportsParagraph = supportsParagraph === paragraph ? null : paragraph;
+  supportsParagraph = paragraph;
+  $('paragraph').value = paragraph ?? '';
   const generation = latest.selecting;
   const list = await supportsPage(null);
   if (generation !== latest.selecting || !list) return;
-  document.querySelectorAll('#panel button[data-action="paragraph"]').forEach((button) =>
-    button.setAttribute('aria-pressed', String(Number(button.dataset.paragraph) === supportsParagraph)));
   $('supports-heading').textContent = supportsHeading(Number($('supports-heading').dataset.total), list.totalCount);
   $('panel').querySelector('ul.supports').innerHTML = supportRows(list, list.edges.length);
 }
