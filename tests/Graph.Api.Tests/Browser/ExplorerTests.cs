@@ -471,6 +471,26 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         fixture.AssertStayedLocalWithoutErrors(requests);
     }
 
+    [Fact]
+    public async Task An_answer_that_is_not_GraphQL_is_reported_by_its_status_in_search_and_in_the_panel()
+    {
+        var requests = new List<string>();
+        var page = await OpenAtAsync(requests, "/explorer#centre=belarus&selected=belarus");
+        await WaitForDetailsOfAsync(page, "Belarus");
+        // From here on, the endpoint answers as a proxy in front of a stopped service would.
+        await page.RouteAsync("**/graphql", route => route.FulfillAsync(new() { Status = 502, ContentType = "text/html", Body = "<html><body>Bad Gateway</body></html>" }));
+        const string reported = "() => document.getElementById('status').textContent === 'The service answered 502 Bad Gateway.'";
+
+        await page.FillAsync("#search", "China");
+        await page.WaitForFunctionAsync(reported, null, new() { Timeout = 15_000 });
+
+        await page.EvaluateAsync("() => { document.getElementById('status').textContent = ''; }");
+        await page.ClickAsync("#panel ul.relationships a.type >> nth=0");
+        await page.WaitForFunctionAsync(reported, null, new() { Timeout = 15_000 });
+        fixture.AssertStayedLocalWithoutErrors(requests);
+        await page.Context.CloseAsync();
+    }
+
     // Each link drawn as the straight line between its ends' centres (parallel links bow out on either side of it),
     // and the entities, other than its ends, whose disc that line crosses.
     private const string LinksOverEntities = """

@@ -24,7 +24,9 @@ export async function gql(query, variables = {}) {
     headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json' },
     body: JSON.stringify({ query, variables }),
   });
-  const body = await response.json();
+  // An answer that is not GraphQL's JSON (a proxy's error page, say) is reported by its status, not as a parse error.
+  const body = await response.json().catch(() => null);
+  if (!body) throw new Error(`The service answered ${response.status} ${response.statusText}`.trim() + '.');
   if (body.errors) throw new Error(body.errors.map((e) => `${e.message} (${e.extensions?.code})`).join('; '));
   return body.data;
 }

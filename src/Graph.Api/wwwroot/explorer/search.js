@@ -11,25 +11,28 @@ $('search').addEventListener('input', () => {
   clearTimeout(searchTimer);
   const text = $('search').value.trim();
   if (!text) { $('suggestions').hidden = true; return; }
-  searchTimer = setTimeout(async () => {
-    const seq = ++searchSeq;
-    const { search } = await gql(SEARCH, { text });
-    if (seq !== searchSeq) return; // a newer keystroke has already asked again
-    // Similar names come only when nothing matches as typed: say so, so a near miss is not taken for the answer.
-    const similar = search.length > 0 && search[0].match === 'SIMILAR';
-    $('suggestions').innerHTML = (similar ? '<li class="hint" aria-disabled="true">No name matches as typed. Did you mean:</li>' : '') + search.map((hit) => `
-      <li role="option" data-entity="${escapeHtml(hit.entity.id)}">
-        <span>${escapeHtml(hit.entity.name)}${hit.matchedName !== hit.entity.name ? ` <small>(${escapeHtml(hit.matchedName)})</small>` : ''}</span>
-        <span class="kind">${escapeHtml(hit.entity.kind)}</span></li>`).join('') || '<li>No match</li>';
-    $('suggestions').dataset.text = text;
-    $('suggestions').hidden = false;
-    if (enterPending) {
-      enterPending = false;
-      const first = $('suggestions').querySelector('li[data-entity]');
-      if (first) pick(first);
-    }
-  }, 150);
+  searchTimer = setTimeout(() => suggest(text).catch((error) => status(error.message)), 150);
 });
+
+/** The suggestions for a text typed, unless a newer keystroke has asked again meanwhile. */
+async function suggest(text) {
+  const seq = ++searchSeq;
+  const { search } = await gql(SEARCH, { text });
+  if (seq !== searchSeq) return;
+  // Similar names come only when nothing matches as typed: say so, so a near miss is not taken for the answer.
+  const similar = search.length > 0 && search[0].match === 'SIMILAR';
+  $('suggestions').innerHTML = (similar ? '<li class="hint" aria-disabled="true">No name matches as typed. Did you mean:</li>' : '') + search.map((hit) => `
+    <li role="option" data-entity="${escapeHtml(hit.entity.id)}">
+      <span>${escapeHtml(hit.entity.name)}${hit.matchedName !== hit.entity.name ? ` <small>(${escapeHtml(hit.matchedName)})</small>` : ''}</span>
+      <span class="kind">${escapeHtml(hit.entity.kind)}</span></li>`).join('') || '<li>No match</li>';
+  $('suggestions').dataset.text = text;
+  $('suggestions').hidden = false;
+  if (enterPending) {
+    enterPending = false;
+    const first = $('suggestions').querySelector('li[data-entity]');
+    if (first) pick(first);
+  }
+}
 
 async function pick(item) {
   $('suggestions').hidden = true;
