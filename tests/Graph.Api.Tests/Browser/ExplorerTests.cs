@@ -491,6 +491,46 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_service_not_yet_ready_is_asked_again_after_the_time_it_names()
+    {
+        var requests = new List<string>();
+        var page = await fixture.NewPageAsync(requests);
+        // The first two requests are answered as while the graph loads; the rest reach the service.
+        var refused = 0;
+        await page.RouteAsync("**/graphql", async route =>
+        {
+            if (Interlocked.Increment(ref refused) <= 2)
+            {
+                await route.FulfillAsync(new()
+                {
+                    Status = 503,
+                    ContentType = "application/json",
+                    Headers = new Dictionary<string, string> { ["Retry-After"] = "1" },
+                    Body = """{"errors":[{"message":"The graph is loading.","extensions":{"code":"NOT_READY"}}]}""",
+                });
+            }
+            else
+            {
+                await route.ContinueAsync();
+            }
+        });
+        var statuses = new List<string>();
+        await page.ExposeFunctionAsync("reportStatus", (string text) => { lock (statuses) statuses.Add(text); });
+        await page.AddInitScriptAsync("""
+            addEventListener('DOMContentLoaded', () => new MutationObserver(() => reportStatus(document.getElementById('status').textContent))
+              .observe(document.getElementById('status'), { childList: true, characterData: true, subtree: true }));
+            """);
+
+        await page.GotoAsync("/explorer#centre=belarus&selected=belarus");
+        await WaitForDetailsOfAsync(page, "Belarus");
+        await WaitForNodeAsync(page, "china");
+        Assert.True(refused > 2);
+        lock (statuses) Assert.Contains("The service is not ready; asking again in 1 s.", statuses);
+        fixture.AssertStayedLocalWithoutErrors(requests);
+        await page.Context.CloseAsync();
+    }
+
     // Each link drawn as the straight line between its ends' centres (parallel links bow out on either side of it),
     // and the entities, other than its ends, whose disc that line crosses.
     private const string LinksOverEntities = """

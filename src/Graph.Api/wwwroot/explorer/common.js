@@ -18,17 +18,34 @@ let relationshipTypes = null;
 export const allRelationshipTypes = () => (relationshipTypes ??= gql('{ relationshipTypes { type } }')
   .then((data) => data.relationshipTypes.map((t) => t.type)));
 
+// An answer of 503 (the graph still loading, or the service too busy) or 429 (this client asking too fast) names in
+// Retry-After when to ask again: the page waits that long, a few seconds at most each time and about a minute in all,
+// rather than show an error the user can do nothing about but wait.
+const RETRIES = 15;
+const LONGEST_WAIT_SECONDS = 4;
+
 export async function gql(query, variables = {}) {
-  const response = await fetch('/graphql', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  // An answer that is not GraphQL's JSON (a proxy's error page, say) is reported by its status, not as a parse error.
-  const body = await response.json().catch(() => null);
-  if (!body) throw new Error(`The service answered ${response.status} ${response.statusText}`.trim() + '.');
-  if (body.errors) throw new Error(body.errors.map((e) => `${e.message} (${e.extensions?.code})`).join('; '));
-  return body.data;
+  for (let attempt = 0; ; attempt++) {
+    const response = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const wait = Number(response.headers.get('Retry-After'));
+    if ((response.status === 503 || response.status === 429) && wait > 0 && attempt < RETRIES) {
+      const waiting = `The service ${response.status === 503 ? 'is not ready' : 'asks this page to slow down'}; asking again in ${Math.min(wait, LONGEST_WAIT_SECONDS)} s.`;
+      status(waiting);
+      await new Promise((resolve) => { setTimeout(resolve, Math.min(wait, LONGEST_WAIT_SECONDS) * 1000); });
+      if ($('status').textContent === waiting) status('');
+      continue;
+    }
+
+    // An answer that is not GraphQL's JSON (a proxy's error page, say) is reported by its status, not as a parse error.
+    const body = await response.json().catch(() => null);
+    if (!body) throw new Error(`The service answered ${response.status} ${response.statusText}`.trim() + '.');
+    if (body.errors) throw new Error(body.errors.map((e) => `${e.message} (${e.extensions?.code})`).join('; '));
+    return body.data;
+  }
 }
 
 export function status(text) { $('status').textContent = text; }
