@@ -531,6 +531,31 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_list_of_types_that_failed_once_is_asked_for_again()
+    {
+        var requests = new List<string>();
+        var page = await OpenAtAsync(requests, "/explorer#centre=belarus&selected=belarus");
+        await WaitForDrawingAsync(page);
+        // The first request for the list of relationship types fails, as a proxy's error page; the rest reach the service.
+        var failed = 0;
+        await page.RouteAsync("**/graphql", async route =>
+        {
+            if (route.Request.PostData?.Contains("relationshipTypes", StringComparison.Ordinal) == true && Interlocked.Increment(ref failed) == 1)
+                await route.FulfillAsync(new() { Status = 502, ContentType = "text/html", Body = "<html>Bad Gateway</html>" });
+            else
+                await route.ContinueAsync();
+        });
+
+        await page.ClickAsync("#link-legend button[data-type='LOCATED_IN']");
+        await page.WaitForFunctionAsync("() => /502/.test(document.getElementById('status').textContent)", null, new() { Timeout = 15_000 });
+        await page.ClickAsync("#link-legend button[data-type='GATEWAY_TO']");
+        await page.WaitForFunctionAsync("() => explorer.cy.edges('[type = \"GATEWAY_TO\"]').empty() && explorer.cy.edges('[type = \"LOCATED_IN\"]').empty()", null, new() { Timeout = 15_000 });
+        Assert.Contains("DIPLOMATIC_RELATIONS", await DrawnAsync("edge", "type", page));
+        fixture.AssertStayedLocalWithoutErrors(requests);
+        await page.Context.CloseAsync();
+    }
+
     // Each link drawn as the straight line between its ends' centres (parallel links bow out on either side of it),
     // and the entities, other than its ends, whose disc that line crosses.
     private const string LinksOverEntities = """

@@ -14,9 +14,11 @@ export const EMPTY_PANEL = $('panel').innerHTML;
 export const latest = { drawing: 0, selecting: 0 };
 
 // Every relationship type, asked for once, the first time a type is hidden: the neighbourhood takes the types to follow.
+// A failed answer is not kept, so the next time asks again.
 let relationshipTypes = null;
 export const allRelationshipTypes = () => (relationshipTypes ??= gql('{ relationshipTypes { type } }')
-  .then((data) => data.relationshipTypes.map((t) => t.type)));
+  .then((data) => data.relationshipTypes.map((t) => t.type))
+  .catch((error) => { relationshipTypes = null; throw error; }));
 
 // An answer of 503 (the graph still loading, or the service too busy) or 429 (this client asking too fast) names in
 // Retry-After when to ask again: the page waits that long, a few seconds at most each time and about a minute in all,
@@ -31,11 +33,12 @@ export async function gql(query, variables = {}) {
       headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json' },
       body: JSON.stringify({ query, variables }),
     });
-    const wait = Number(response.headers.get('Retry-After'));
-    if ((response.status === 503 || response.status === 429) && wait > 0 && attempt < RETRIES) {
-      const waiting = `The service ${response.status === 503 ? 'is not ready' : 'asks this page to slow down'}; asking again in ${Math.min(wait, LONGEST_WAIT_SECONDS)} s.`;
+    const named = Number(response.headers.get('Retry-After'));
+    if ((response.status === 503 || response.status === 429) && named > 0 && attempt < RETRIES) {
+      const seconds = Math.min(named, LONGEST_WAIT_SECONDS);
+      const waiting = `The service ${response.status === 503 ? 'is not ready' : 'asks this page to slow down'}; asking again in ${seconds} s.`;
       status(waiting);
-      await new Promise((resolve) => { setTimeout(resolve, Math.min(wait, LONGEST_WAIT_SECONDS) * 1000); });
+      await new Promise((resolve) => { setTimeout(resolve, seconds * 1000); });
       if ($('status').textContent === waiting) status('');
       continue;
     }
