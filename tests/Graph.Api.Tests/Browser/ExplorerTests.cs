@@ -889,7 +889,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
             await download.SaveAsAsync(path);
             var image = await File.ReadAllBytesAsync(path);
             Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], image[..4]);
-            // A PNG's size follows its first chunk: at twice the scale the whole drawing is wider than the window.
+            // A PNG gives its width in its header (bytes 16-19): the whole drawing at twice the scale is twice its width.
             var width = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(image.AsSpan(16, 4));
             var drawingWidth = await page.EvaluateAsync<double>("() => explorer.cy.elements().boundingBox().w");
             Assert.InRange(width, (int)(2 * drawingWidth) - 4, (int)(2 * drawingWidth) + 4);
