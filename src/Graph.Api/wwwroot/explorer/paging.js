@@ -1,7 +1,12 @@
-import { escapeHtml, latest } from './common.js';
+import { escapeHtml, latest, state } from './common.js';
 import { RELATIONSHIPS_PAGE } from './queries.js';
 
 // The panel's lists come a page at a time; a button at a list's end asks for the next page, which takes its place.
+
+/** A list's heading with its count: all of it ("Supports (17)"), or how many of them are listed when it is narrowed. */
+export function listHeading(label, total, listed = total) {
+  return `${label} (${listed === total ? total : `${listed} of ${total}`}${state.asOf ? ` as of ${state.asOf}` : ''})`;
+}
 
 /** The button for the page after <shown> items of a connection, as the list's last item; nothing at the list's end. */
 export function nextPageItem(action, connection, shown) {

@@ -3,7 +3,7 @@ import { DETAILS, MORE_RELATIONSHIPS } from './queries.js';
 import { remember } from './address.js';
 import { cy, expand, show } from './drawing.js';
 import { citation, entityLink, relationshipLink, sourcesOf } from './links.js';
-import { nextPageItem, showNextPage } from './paging.js';
+import { listHeading, nextPageItem, showNextPage } from './paging.js';
 import { nextTimelineEntries, timelineRows } from './timeline.js';
 import { documentSupports, narrowSupports, nextSupports, showCitation } from './supports.js';
 import { drawWay, setEnd, showOtherPaths } from './connection.js';
@@ -60,7 +60,7 @@ function entityDetails(entity) {
       <button type="button" data-action="to">Connect to here</button>
     </div>` : ''}
     ${facts(entity)}
-    ${linked ? `<h3 id="relationships-heading" data-total="${relationships.totalCount}">${relationshipsHeading(relationships.totalCount)}</h3>
+    ${linked ? `<h3 id="relationships-heading" data-total="${relationships.totalCount}">${listHeading('Relationships', relationships.totalCount)}</h3>
     ${relationshipFilters(entity)}
     <ul class="relationships">${relationshipRows(relationships, relationships.edges.length)}</ul>` : ''}
     ${entity.timeline.length ? `<h3>Timeline</h3><ol class="timeline">${timelineRows(entity.timeline)}</ol>` : ''}
@@ -83,10 +83,6 @@ function relationshipFilters(entity) {
     </div>`;
 }
 
-function relationshipsHeading(total, listed = total) {
-  return `Relationships (${listed === total ? total : `${listed} of ${total}`}${state.asOf ? ` as of ${state.asOf}` : ''})`;
-}
-
 /** Narrows the list of relationships to a type or a kind of neighbour, or, clicked again, lists them all again. */
 async function filterRelationships(button) {
   const pressed = button.getAttribute('aria-pressed') === 'true';
@@ -97,7 +93,7 @@ async function filterRelationships(button) {
   if (generation !== latest.selecting || !list) return;
   document.querySelectorAll('#panel .relationship-filters button').forEach((chip) => chip.setAttribute('aria-pressed', String(chip === button && !pressed)));
   const total = Number($('relationships-heading').dataset.total);
-  $('relationships-heading').textContent = relationshipsHeading(total, list.totalCount);
+  $('relationships-heading').textContent = listHeading('Relationships', total, list.totalCount);
   $('panel').querySelector('ul.relationships').innerHTML = relationshipRows(list, list.edges.length);
 }
 

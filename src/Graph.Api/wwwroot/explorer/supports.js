@@ -1,6 +1,6 @@
 import { $, escapeHtml, gql, latest, state, when } from './common.js';
 import { MORE_SUPPORTS } from './queries.js';
-import { nextPageItem } from './paging.js';
+import { listHeading, nextPageItem } from './paging.js';
 import { entityLink, relationshipLink, sourcesOf } from './links.js';
 import { select } from './panel.js';
 
@@ -18,15 +18,11 @@ export function documentSupports(source) {
   supportsParagraph = null;
   const paragraphs = Array.from({ length: source.paragraphCount ?? 0 }, (_, i) => i + 1);
   return `
-    <h3 id="supports-heading" data-total="${source.supports.totalCount}">${supportsHeading(source.supports.totalCount)}</h3>
+    <h3 id="supports-heading" data-total="${source.supports.totalCount}">${listHeading('Supports', source.supports.totalCount)}</h3>
     <label class="paragraph">Supported by <select id="paragraph" aria-label="Only what this paragraph supports">
       <option value="">every paragraph</option>${paragraphs.map((p) => `<option value="${p}">paragraph ${p}</option>`).join('')}
     </select></label>
     <ul class="supports">${supportRows(source.supports, source.supports.edges.length)}</ul>`;
-}
-
-function supportsHeading(total, listed = total) {
-  return `Supports (${listed === total ? total : `${listed} of ${total}`}${state.asOf ? ` as of ${state.asOf}` : ''})`;
 }
 
 function supportRows(connection, shown) {
@@ -58,7 +54,7 @@ export async function narrowSupports(paragraph) {
   const generation = latest.selecting;
   const list = await supportsPage(null);
   if (generation !== latest.selecting || !list) return;
-  $('supports-heading').textContent = supportsHeading(Number($('supports-heading').dataset.total), list.totalCount);
+  $('supports-heading').textContent = listHeading('Supports', Number($('supports-heading').dataset.total), list.totalCount);
   $('panel').querySelector('ul.supports').innerHTML = supportRows(list, list.edges.length);
 }
 
