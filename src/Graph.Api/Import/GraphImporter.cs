@@ -38,11 +38,12 @@ internal sealed partial class GraphImporter(
     /// empty and nothing reads it (reads come only from the index), so the service is ready while it is
     /// still being written. The write lock is held until the save ends, so no other write can
     /// interleave. Before the save the rows are handed to <paramref name="beforeSave"/>, if given (to
-    /// keep a snapshot of them): the lists are consumed by the save, each batch let go once it is stored.
+    /// keep a snapshot of them), with the index built from them: the lists are consumed by the save, each batch
+    /// let go once it is stored. <paramref name="prebuilt"/> are the parts of the index a snapshot of these rows kept.
     /// </summary>
     public async Task<(int Entities, int Relationships)> ImportValidatedAsync(
         List<EntityRecord> entities, List<RelationshipRecord> relationships, CancellationToken cancellationToken,
-        Action<List<EntityRecord>, List<RelationshipRecord>>? beforeSave = null)
+        Action<List<EntityRecord>, List<RelationshipRecord>, GraphIndex>? beforeSave = null, PrebuiltParts? prebuilt = null)
     {
         await writeLock.WaitAsync(cancellationToken);
         try
@@ -50,7 +51,7 @@ internal sealed partial class GraphImporter(
             if (!await store.IsEmptyAsync(cancellationToken)) throw new InvalidOperationException("Validated rows are only written into an empty store.");
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
-            var loading = IndexAndSaveAsync(db, entities, relationships, beforeSave, cancellationToken);
+            var loading = IndexAndSaveAsync(db, entities, relationships, beforeSave, prebuilt, cancellationToken);
             // An async method keeps its parameters alive until it returns; the rows (half a gigabyte for a
             // million relationships) are let go here, and by the loading task when it can.
             (entities, relationships) = (null!, null!);
@@ -63,7 +64,7 @@ internal sealed partial class GraphImporter(
     }
 
     private async Task<(int Entities, int Relationships)> IndexAndSaveAsync(GraphDbContext db, List<EntityRecord> entities, List<RelationshipRecord> relationships,
-        Action<List<EntityRecord>, List<RelationshipRecord>>? beforeSave, CancellationToken stopping)
+        Action<List<EntityRecord>, List<RelationshipRecord>, GraphIndex>? beforeSave, PrebuiltParts? prebuilt, CancellationToken stopping)
     {
         // One full collection, without compacting, before the index is built: the parsed file and the
         // validation's leftovers are free memory again, so the build fills that instead of pages the
@@ -74,10 +75,11 @@ internal sealed partial class GraphImporter(
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // The rows become the index's nodes directly.
-        index.Replace(GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships, RecordMapping.ForIndex()));
+        var built = GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships, RecordMapping.ForIndex(), prebuilt);
+        index.Replace(built);
         LogIndexed(logger, clock.Elapsed.TotalSeconds);
 
-        beforeSave?.Invoke(entities, relationships);
+        beforeSave?.Invoke(entities, relationships, built);
         var counts = (entities.Count, relationships.Count);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         // A durable store's save, once begun, is completed, never abandoned half-way: a later start would find

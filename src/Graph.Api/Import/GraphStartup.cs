@@ -1,4 +1,5 @@
 using System.Runtime;
+using Graph.Api.Index;
 using Graph.Api.Storage;
 using Microsoft.Extensions.Options;
 
@@ -102,7 +103,7 @@ internal sealed partial class GraphStartup(
         if (snapshots.Path is null) return new SeedLoad(importer.ValidateForEmptyStore(ReadJson(path, started, cancellationToken)), null);
 
         var written = File.GetLastWriteTimeUtc(path);
-        if (snapshots.Read(path, started, out var fingerprint) is { } rows) return new SeedLoad(rows, null);
+        if (snapshots.Read(path, started, out var fingerprint) is { } snapshot) return new SeedLoad((snapshot.Entities, snapshot.Relationships), null, snapshot.Prebuilt);
         var file = ReadJson(path, started, cancellationToken);
         var unchanged = File.GetLastWriteTimeUtc(path) == written && new FileInfo(path).Length == fingerprint.Length;
         if (!unchanged) LogChangedWhileRead(logger, path);
@@ -119,10 +120,15 @@ internal sealed partial class GraphStartup(
     /// <summary>Starts writing the seed's checked rows, keeping a snapshot of them when it carries a fingerprint.</summary>
     private Task<(int Entities, int Relationships)> Import(SeedLoad load, CancellationToken cancellationToken) =>
         importer.ImportValidatedAsync(load.Rows.Entities, load.Rows.Relationships, cancellationToken,
-            load.Fingerprint is { } fingerprint ? (entities, relationships) => snapshots.Keep(fingerprint, entities, relationships) : null);
+            load.Fingerprint is { } fingerprint ? (entities, relationships, index) => snapshots.Keep(fingerprint, entities, relationships, index) : null,
+            load.Prebuilt);
 
-    /// <summary>The seed's checked rows (from its JSON or from a matching snapshot), and the fingerprint for a snapshot of them, if one is to be kept.</summary>
-    private sealed record SeedLoad((List<EntityRecord> Entities, List<RelationshipRecord> Relationships) Rows, SeedFingerprint? Fingerprint);
+    /// <summary>
+    /// The seed's checked rows (from its JSON or from a matching snapshot), the fingerprint for a snapshot of them, if one
+    /// is to be kept, and the index parts a snapshot kept.
+    /// </summary>
+    private sealed record SeedLoad(
+        (List<EntityRecord> Entities, List<RelationshipRecord> Relationships) Rows, SeedFingerprint? Fingerprint, PrebuiltParts? Prebuilt = null);
 
     /// <summary>Why the seed file could not be loaded, when the file itself is the reason; null for a fault of the program.</summary>
     private static string? SeedRefusal(Exception exception, string path) => exception switch

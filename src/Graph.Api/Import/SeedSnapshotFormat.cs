@@ -8,15 +8,16 @@ namespace Graph.Api.Import;
 /// Header, little-endian: the magic, the format version, the <see cref="SeedFingerprint"/> (build id,
 /// seed length, seed hash) and the XxHash128 of the payload. Payload: a table of shared strings (dates,
 /// property keys and values, cited documents), a table of property lists and one of citation lists
-/// (rows that shared a list in memory share one entry), the entities, then the relationships, whose
-/// ends are entity positions and whose shared values are table positions (-1 for none), in blocks
-/// that each give their row count and length in bytes first.
+/// (rows that shared a list in memory share one entry), the entities, the search index's name suffixes
+/// in sorted order (their count, -1 for none, then 8 bytes each, as <see cref="Search.NameSuffixes.Suffix"/>
+/// lies in memory), then the relationships, whose ends are entity positions and whose shared values are
+/// table positions (-1 for none), in blocks that each give their row count and length in bytes first.
 /// </remarks>
 internal static class SeedSnapshotFormat
 {
     public static ReadOnlySpan<byte> Magic => "GRAPHSNP"u8;
 
-    public const int Version = 1;
+    public const int Version = 2;
 
     // Magic, version, build id, seed length, seed hash, payload hash.
     public const int PayloadHashOffset = 8 + 4 + 16 + 8 + 16;

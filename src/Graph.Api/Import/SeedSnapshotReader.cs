@@ -1,6 +1,9 @@
 using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Text;
+using Graph.Api.Index;
 using Graph.Api.Model;
+using Graph.Api.Search;
 using Graph.Api.Storage;
 
 namespace Graph.Api.Import;
@@ -8,14 +11,14 @@ namespace Graph.Api.Import;
 /// <summary>
 /// Reads a seed snapshot (<see cref="SeedSnapshotFormat"/>) back into the rows it was written from, with
 /// the same sharing: each relationship's ends are its entities' own id strings, and rows that shared a
-/// list or a date text share it again. A snapshot is used only when it is whole (its payload hash holds)
+/// list or a date text share it again; and the parts of the index it kept. A snapshot is used only when it is whole (its payload hash holds)
 /// and its fingerprint is the expected one; anything else is refused with the reason, never half-read.
 /// </summary>
 internal static class SeedSnapshotReader
 {
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static (List<EntityRecord> Entities, List<RelationshipRecord> Relationships)? Read(string path, SeedFingerprint expected, out string? refusal)
+    public static SeedSnapshot? Read(string path, SeedFingerprint expected, out string? refusal)
     {
         byte[] bytes;
         try
@@ -37,7 +40,7 @@ internal static class SeedSnapshotReader
         if (refusal is not null) return null;
         try
         {
-            return Rows(bytes);
+            return Contents(bytes);
         }
         catch (Exception ex) when (Unreadable(ex) is { } reason)
         {
@@ -66,7 +69,7 @@ internal static class SeedSnapshotReader
             : null;
     }
 
-    private static (List<EntityRecord>, List<RelationshipRecord>) Rows(byte[] bytes)
+    private static SeedSnapshot Contents(byte[] bytes)
     {
         using var reader = new BinaryReader(new MemoryStream(bytes, SeedSnapshotFormat.HeaderBytes, bytes.Length - SeedSnapshotFormat.HeaderBytes), Utf8);
         var strings = new string[Count(reader)];
@@ -100,14 +103,23 @@ internal static class SeedSnapshotReader
             });
         }
 
+        var suffixCount = reader.ReadInt32();
+        NameSuffixes.Suffix[]? suffixes = null;
+        if (suffixCount != SeedSnapshotFormat.None)
+        {
+            suffixes = new NameSuffixes.Suffix[suffixCount >= 0 && suffixCount <= (reader.BaseStream.Length - reader.BaseStream.Position) / 8
+                ? suffixCount : throw new InvalidDataException("A count exceeds the file.")];
+            reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(suffixes.AsSpan()));
+        }
+
         // The blocks are found one after another, then read on every core.
         var relationshipCount = Count(reader);
-        var blocks = new List<(int Rows, int Start, int Length)>();
+        var blocks = new List<(int Rows, int FirstRow, int Start, int Length)>();
         for (var rows = 0; rows < relationshipCount; rows += blocks[^1].Rows)
         {
             var (blockRows, length) = (Count(reader), Count(reader));
-            if (blockRows == 0) throw new InvalidDataException("A block holds no rows.");
-            blocks.Add((blockRows, (int)reader.BaseStream.Position + SeedSnapshotFormat.HeaderBytes, length));
+            if (blockRows == 0 || blockRows > relationshipCount - rows) throw new InvalidDataException("A block holds no rows, or more than counted.");
+            blocks.Add((blockRows, rows, (int)reader.BaseStream.Position + SeedSnapshotFormat.HeaderBytes, length));
             reader.BaseStream.Position += length;
         }
 
@@ -115,26 +127,39 @@ internal static class SeedSnapshotReader
         // The ends' ids side by side: a relationship then reads its ends' strings from one small array, not from two entity rows anywhere in memory.
         var entityIds = entities.ConvertAll(e => e.Id).ToArray();
         var read = new RelationshipRecord[blocks.Count][];
+        // The ends' positions are kept as read, so the index finds each end without looking its id up.
+        var ends = new (int From, int To)[relationshipCount];
         Parallel.For(0, blocks.Count, b =>
         {
             using var block = new BinaryReader(new MemoryStream(bytes, blocks[b].Start, blocks[b].Length), Utf8);
             var records = read[b] = new RelationshipRecord[blocks[b].Rows];
-            for (var i = 0; i < records.Length; i++) records[i] = Relationship(block, entityIds, strings, propertyLists, citationLists);
+            for (var i = 0; i < records.Length; i++)
+            {
+                records[i] = Relationship(block, entityIds, strings, propertyLists, citationLists, out ends[blocks[b].FirstRow + i]);
+            }
+
             if (block.BaseStream.Position != block.BaseStream.Length) throw new InvalidDataException("A block is longer than its rows.");
         });
 
         var relationships = new List<RelationshipRecord>(relationshipCount);
         foreach (var records in read) relationships.AddRange(records);
-        return relationships.Count == relationshipCount ? (entities, relationships) : throw new InvalidDataException("The blocks do not hold the rows counted.");
+        return relationships.Count == relationshipCount
+            ? new SeedSnapshot(entities, relationships, new PrebuiltParts(suffixes, ends))
+            : throw new InvalidDataException("The blocks do not hold the rows counted.");
     }
 
     private static RelationshipRecord Relationship(
-        BinaryReader reader, string[] entityIds, string[] strings, TypedProperty[][] propertyLists, Citation[][] citationLists) => new()
+        BinaryReader reader, string[] entityIds, string[] strings, TypedProperty[][] propertyLists, Citation[][] citationLists, out (int From, int To) ends)
     {
-        Id = reader.ReadString(), Type = Enum<RelationshipType>(reader), FromId = entityIds[reader.ReadInt32()], ToId = entityIds[reader.ReadInt32()],
-        Description = reader.ReadBoolean() ? reader.ReadString() : null, ValidFrom = Optional(strings, reader.ReadInt32()), ValidTo = Optional(strings, reader.ReadInt32()),
-        Properties = propertyLists[reader.ReadInt32()], Sources = citationLists[reader.ReadInt32()],
-    };
+        var (id, type) = (reader.ReadString(), Enum<RelationshipType>(reader));
+        ends = (reader.ReadInt32(), reader.ReadInt32());
+        return new RelationshipRecord
+        {
+            Id = id, Type = type, FromId = entityIds[ends.From], ToId = entityIds[ends.To],
+            Description = reader.ReadBoolean() ? reader.ReadString() : null, ValidFrom = Optional(strings, reader.ReadInt32()), ValidTo = Optional(strings, reader.ReadInt32()),
+            Properties = propertyLists[reader.ReadInt32()], Sources = citationLists[reader.ReadInt32()],
+        };
+    }
 
     private static UInt128 ReadHash(BinaryReader reader)
     {

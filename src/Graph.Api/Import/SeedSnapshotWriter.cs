@@ -1,6 +1,8 @@
 using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Text;
 using Graph.Api.Model;
+using Graph.Api.Search;
 using Graph.Api.Storage;
 
 namespace Graph.Api.Import;
@@ -19,9 +21,15 @@ internal sealed class SeedSnapshotWriter
     private readonly Dictionary<IReadOnlyList<Citation>, int> citationLists = new(ReferenceEqualityComparer.Instance);
     private readonly List<IReadOnlyList<Citation>> citationListOrder = [];
 
+    /// <param name="path">The snapshot's file.</param>
+    /// <param name="fingerprint">The seed file's and this build's.</param>
+    /// <param name="entities">The seed's checked entities.</param>
+    /// <param name="relationships">The seed's checked relationships.</param>
+    /// <param name="relationshipsPerBlock">How many relationships a block holds.</param>
+    /// <param name="search">The search index built from these rows, whose sorted suffixes are kept too; none when null.</param>
     public static void Write(
         string path, SeedFingerprint fingerprint, List<EntityRecord> entities, List<RelationshipRecord> relationships,
-        int relationshipsPerBlock = SeedSnapshotFormat.RelationshipsPerBlock)
+        int relationshipsPerBlock = SeedSnapshotFormat.RelationshipsPerBlock, SearchIndex? search = null)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
@@ -32,7 +40,7 @@ internal sealed class SeedSnapshotWriter
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 20))
             {
-                new SeedSnapshotWriter().WriteTo(stream, fingerprint, entities, relationships, relationshipsPerBlock);
+                new SeedSnapshotWriter().WriteTo(stream, fingerprint, entities, relationships, relationshipsPerBlock, search);
                 stream.Flush(flushToDisk: true);
             }
 
@@ -44,7 +52,8 @@ internal sealed class SeedSnapshotWriter
         }
     }
 
-    private void WriteTo(FileStream stream, SeedFingerprint fingerprint, List<EntityRecord> entities, List<RelationshipRecord> relationships, int relationshipsPerBlock)
+    private void WriteTo(
+        FileStream stream, SeedFingerprint fingerprint, List<EntityRecord> entities, List<RelationshipRecord> relationships, int relationshipsPerBlock, SearchIndex? search)
     {
         using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         writer.Write(SeedSnapshotFormat.Magic);
@@ -81,6 +90,16 @@ internal sealed class SeedSnapshotWriter
             writer.Write(propertyLists[entity.Properties]);
             writer.Write(StringPosition(entity.ValidFrom));
             writer.Write(StringPosition(entity.ValidTo));
+        }
+
+        if (search is null)
+        {
+            writer.Write(SeedSnapshotFormat.None);
+        }
+        else
+        {
+            writer.Write(search.SuffixOrder.Length);
+            writer.Write(MemoryMarshal.AsBytes(search.SuffixOrder));
         }
 
         // In blocks, each led by its row count and length, so that a reader can read them on every core.

@@ -1,3 +1,4 @@
+using Graph.Api.Index;
 using Graph.Api.Storage;
 using Microsoft.Extensions.Options;
 
@@ -13,10 +14,10 @@ internal sealed partial class SeedSnapshots(IOptions<SeedOptions> seed, ILogger<
     public string? Path { get; } = string.IsNullOrWhiteSpace(seed.Value.SnapshotPath) ? null : SeedOptions.InApplicationFolder(seed.Value.SnapshotPath);
 
     /// <summary>
-    /// The rows of the snapshot when it matches the seed file as it is now and this build; otherwise null,
-    /// with the reason logged. Either way, <paramref name="fingerprint"/> is the seed file's.
+    /// The snapshot's rows and kept index parts when it matches the seed file as it is now and this build;
+    /// otherwise null, with the reason logged. Either way, <paramref name="fingerprint"/> is the seed file's.
     /// </summary>
-    public (List<EntityRecord> Entities, List<RelationshipRecord> Relationships)? Read(
+    public SeedSnapshot? Read(
         string seedPath, System.Diagnostics.Stopwatch started, out SeedFingerprint fingerprint)
     {
         var path = Path ?? throw new InvalidOperationException("Seed snapshots are off.");
@@ -27,14 +28,17 @@ internal sealed partial class SeedSnapshots(IOptions<SeedOptions> seed, ILogger<
         return rows;
     }
 
-    /// <summary>Writes the seed's rows as its snapshot. One that cannot be written costs only the next start's time, so it is reported, not fatal.</summary>
-    public void Keep(SeedFingerprint fingerprint, List<EntityRecord> entities, List<RelationshipRecord> relationships)
+    /// <summary>
+    /// Writes the seed's rows as its snapshot, with the parts of the index built from them that a restart takes
+    /// as they are. One that cannot be written costs only the next start's time, so it is reported, not fatal.
+    /// </summary>
+    public void Keep(SeedFingerprint fingerprint, List<EntityRecord> entities, List<RelationshipRecord> relationships, GraphIndex index)
     {
         var path = Path ?? throw new InvalidOperationException("Seed snapshots are off.");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            SeedSnapshotWriter.Write(path, fingerprint, entities, relationships);
+            SeedSnapshotWriter.Write(path, fingerprint, entities, relationships, search: index.Search);
             LogWritten(logger, path, clock.Elapsed.TotalSeconds);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

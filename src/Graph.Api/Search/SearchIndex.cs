@@ -35,8 +35,10 @@ public sealed class SearchIndex
     // Built with loops and array sorts rather than query operators: this runs once, over every name, beside
     // the rest of an index build, and the operators' generic code over these types ran unoptimised for much
     // of it (folding, sorting and grouping 133k names at 100k entities took 1.0–1.5 s that way, 0.5–0.7 s so).
+    /// <param name="entities">Every entity.</param>
+    /// <param name="keptSuffixOrder">The names' suffixes as an earlier build of the same entities sorted them (<see cref="SuffixOrder"/>), or null.</param>
     [MethodImpl(LoadingCode.Optimised)]
-    public SearchIndex(IEnumerable<EntityNode> entities)
+    internal SearchIndex(IEnumerable<EntityNode> entities, NameSuffixes.Suffix[]? keptSuffixOrder = null)
     {
         var unsorted = new List<Name>();
         foreach (var entity in entities)
@@ -50,12 +52,15 @@ public sealed class SearchIndex
         wordInitials = Array.ConvertAll(names, n => SearchWords.InitialsOf(n.Folded));
         (foldedByOrdinal, byOrdinal) = NamesByOrdinal(names);
         var folded = Array.ConvertAll(names, n => n.Folded);
-        suffixes = new NameSuffixes(folded, Array.ConvertAll(names, n => n.Entity.Kind));
+        suffixes = new NameSuffixes(folded, Array.ConvertAll(names, n => n.Entity.Kind), keptSuffixOrder);
         // Only a search that matches nothing reads the words, so they are not built on the way to ready (a tenth of
         // a second at 100k entities, where this build is the index's longest branch) but once the index serves.
         nameWords = new Lazy<NameWords>(() => new NameWords(folded), LazyThreadSafetyMode.ExecutionAndPublication);
         shortRuns = new ShortRunEntities(foldedByOrdinal, byOrdinal);
     }
+
+    /// <summary>The names' suffixes in sorted order, for a seed snapshot to keep (<see cref="NameSuffixes.Order"/>).</summary>
+    internal ReadOnlySpan<NameSuffixes.Suffix> SuffixOrder => suffixes.Order;
 
     private static void AddFolded(List<Name> names, string name, EntityNode entity)
     {

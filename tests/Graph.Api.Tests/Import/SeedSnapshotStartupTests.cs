@@ -11,7 +11,7 @@ namespace Graph.Api.Tests.Import;
 /// </summary>
 public sealed class SeedSnapshotStartupTests : IDisposable
 {
-    // Every entity and relationship field the seed fills, the traversals, and valid time.
+    // Every entity and relationship field the seed fills, the traversals, valid time, and search (names found by their suffixes).
     private const string Questions = """
         {
           entities(first: 100) { totalCount edges { node { id kind name aliases description validTime { start { text } end { text } }
@@ -21,6 +21,8 @@ public sealed class SeedSnapshotStartupTests : IDisposable
           shortestPath(from: "xi-jinping", to: "china-belarus-industrial-park") { length steps { from { id } to { id } relationship { id } } }
           in2000: neighborhood(id: "china", asOf: "2000-06-01") { nodes { distance entity { id } } relationships { id } }
           in2014: neighborhood(id: "china", asOf: "2014-06-01") { nodes { distance entity { id } } relationships { id } }
+          contains: search(text: "elaru", first: 50) { matchedName match entity { id } }
+          words: search(text: "park industrial", first: 50) { matchedName match entity { id } }
         }
         """;
 
@@ -47,6 +49,8 @@ public sealed class SeedSnapshotStartupTests : IDisposable
         Assert.Contains(restartLogs.Messages, m => m.Contains("Read the seed's rows from the snapshot", StringComparison.Ordinal));
         Assert.DoesNotContain(restartLogs.Messages, m => m.Contains("Read the seed file", StringComparison.Ordinal));
         Assert.Contains("china-belarus-industrial-park", restartAnswers, StringComparison.Ordinal);
+        Assert.Contains("\"match\":\"CONTAINS\"", restartAnswers, StringComparison.Ordinal);
+        Assert.Contains("\"match\":\"WORDS\"", restartAnswers, StringComparison.Ordinal);
         Assert.Equal(firstAnswers, restartAnswers);
 
         // The store is written from the snapshot's rows as it is from the file's.

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using Graph.Api.Import;
+using Graph.Api.Index;
 using Graph.Api.Model;
 using Graph.Api.Storage;
 
@@ -29,7 +30,11 @@ public sealed class SeedSnapshotTests : IDisposable
         var read = SeedSnapshotReader.Read(SnapshotPath, Fingerprint, out var refusal);
 
         Assert.Null(refusal);
-        var (readEntities, readRelationships) = read!.Value;
+        var (readEntities, readRelationships, prebuilt) = read!;
+        // No search index was given to keep; the ends are kept as positions among the entities, as the rows give them.
+        Assert.Null(prebuilt!.SearchSuffixes);
+        var position = entities.Select((e, i) => (e.Id, i)).ToDictionary();
+        Assert.Equal(relationships.Select(r => (position[r.FromId], position[r.ToId])), prebuilt.Ends!);
         Assert.Equal(entities.Select(Describe), readEntities.Select(Describe));
         Assert.Equal(relationships.Select(Describe), readRelationships.Select(Describe));
         Assert.Contains(readRelationships, r => r.Description is null);
@@ -43,6 +48,21 @@ public sealed class SeedSnapshotTests : IDisposable
         Assert.Equal(Sharing(relationships, r => r.Sources), Sharing(readRelationships, r => r.Sources));
         Assert.Equal(Sharing(relationships, r => r.Properties), Sharing(readRelationships, r => r.Properties));
         Assert.Equal(Sharing(relationships, r => r.ValidFrom), Sharing(readRelationships, r => r.ValidFrom));
+    }
+
+    [Fact]
+    public void The_search_index_s_sorted_suffixes_are_kept_beside_the_rows()
+    {
+        var (entities, relationships) = SeedRows();
+        var search = GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships, RecordMapping.ForIndex()).Search;
+
+        SeedSnapshotWriter.Write(SnapshotPath, Fingerprint, entities, relationships, relationshipsPerBlock: 5, search);
+        var read = SeedSnapshotReader.Read(SnapshotPath, Fingerprint, out var refusal);
+
+        Assert.Null(refusal);
+        Assert.Equal(relationships.Select(Describe), read!.Relationships.Select(Describe));
+        Assert.True(search.SuffixOrder.Length > 500, $"only {search.SuffixOrder.Length} suffixes");
+        Assert.Equal(search.SuffixOrder.ToArray(), read.Prebuilt!.SearchSuffixes);
     }
 
     [Fact]

@@ -90,6 +90,42 @@ public sealed class NameSuffixesTests
         Assert.Throws<ArgumentOutOfRangeException>(() => suffixes.NamesContaining("gr"));
     }
 
+    [Fact]
+    public void An_order_kept_from_an_earlier_build_is_taken_only_when_it_holds_these_names_suffixes_each_once()
+    {
+        var random = new Random(5);
+        var names = Enumerable.Range(0, 300).Select(_ => new string([.. Enumerable.Range(0, random.Next(0, 25)).Select(_ => "abc"[random.Next(3)])])).ToArray();
+        var kinds = KindsFor(names.Length, random);
+        var sorted = new NameSuffixes(names, kinds).Order.ToArray();
+        Assert.True(sorted.Length > 2000, $"only {sorted.Length} suffixes");
+
+        // The order of an earlier build is taken as it is, not sorted again.
+        var kept = (NameSuffixes.Suffix[])sorted.Clone();
+        Assert.True(Taken(new NameSuffixes(names, kinds, kept), kept));
+
+        // Anything else is sorted anew, and the suffixes are found as if nothing had been kept.
+        var (first, last) = (sorted[0], sorted[^1]);
+        NameSuffixes.Suffix[][] wrong =
+        [
+            sorted[1..], // one missing
+            [.. sorted[..^1], first], // one twice, one missing
+            [.. sorted[..^1], last with { Name = names.Length }], // a name that is not there
+            [.. sorted[..^1], last with { Offset = (ushort)(names[last.Name].Length - NameSuffixes.ShortestText + 1) }], // shorter than a suffix
+            [.. sorted[..^1], last with { Kind = (byte)((last.Kind + 1) % Enum.GetValues<EntityKind>().Length) }], // another kind
+            [.. sorted[..^1], last with { NameLength = (byte)(last.NameLength + 1) }], // another length
+            [.. sorted, first], // one too many
+        ];
+        foreach (var order in wrong)
+        {
+            var suffixes = new NameSuffixes(names, kinds, order);
+            Assert.False(Taken(suffixes, order));
+            Assert.Equal(sorted, suffixes.Order.ToArray());
+        }
+
+        static bool Taken(NameSuffixes suffixes, NameSuffixes.Suffix[] order) =>
+            System.Runtime.CompilerServices.Unsafe.AreSame(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(suffixes.Order), ref order[0]);
+    }
+
     // Every kind, so the kind byte of a suffix is tested up to the last one.
     private static EntityKind[] KindsFor(int count, Random random)
     {

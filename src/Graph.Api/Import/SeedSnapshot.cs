@@ -1,0 +1,7 @@
+using Graph.Api.Index;
+using Graph.Api.Storage;
+
+namespace Graph.Api.Import;
+
+/// <summary>What a seed snapshot gives back: the seed's checked rows, and the parts of its index kept beside them (null when none were).</summary>
+internal sealed record SeedSnapshot(List<EntityRecord> Entities, List<RelationshipRecord> Relationships, PrebuiltParts? Prebuilt);
