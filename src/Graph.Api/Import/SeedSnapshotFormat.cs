@@ -8,9 +8,10 @@ namespace Graph.Api.Import;
 /// Header, little-endian: the magic, the format version, the <see cref="SeedFingerprint"/> (build id,
 /// seed length, seed hash) and the XxHash128 of the payload. Payload: a table of shared strings (dates,
 /// property keys and values, cited documents), a table of property lists and one of citation lists
-/// (rows that shared a list in memory share one entry), the entities, the search index's name suffixes
+/// (rows that shared a list in memory share one entry), a table of the relationships' pairs of start and
+/// end dates (string positions), the entities, the search index's name suffixes
 /// in sorted order (their count, -1 for none, then 8 bytes each, as <see cref="Search.NameSuffixes.Suffix"/>
-/// lies in memory), then the relationships, whose ends are entity positions and whose shared values are
+/// lies in memory), then the relationships, whose ends are entity positions and whose dates and shared values are
 /// table positions (-1 for none), in blocks that each give their row count and length in bytes first.
 /// </remarks>
 internal static class SeedSnapshotFormat

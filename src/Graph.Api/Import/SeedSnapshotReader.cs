@@ -89,6 +89,14 @@ internal static class SeedSnapshotReader
             for (var j = 0; j < list.Length; j++) list[j] = new Citation(strings[reader.ReadInt32()], reader.ReadInt32());
         }
 
+        // Each pair of dates made into its valid time once, for every relationship that has it.
+        var datePairs = new DatePair[Count(reader)];
+        for (var i = 0; i < datePairs.Length; i++)
+        {
+            var (from, to) = (Optional(strings, reader.ReadInt32()), Optional(strings, reader.ReadInt32()));
+            datePairs[i] = new DatePair(from, to, RecordMapping.TimeOf(from, to));
+        }
+
         var entities = new List<EntityRecord>(Count(reader));
         for (var i = entities.Capacity; i > 0; i--)
         {
@@ -129,13 +137,15 @@ internal static class SeedSnapshotReader
         var read = new RelationshipRecord[blocks.Count][];
         // The ends' positions are kept as read, so the index finds each end without looking its id up.
         var ends = new (int From, int To)[relationshipCount];
+        var times = new ValidTime[relationshipCount];
         Parallel.For(0, blocks.Count, b =>
         {
             using var block = new BinaryReader(new MemoryStream(bytes, blocks[b].Start, blocks[b].Length), Utf8);
             var records = read[b] = new RelationshipRecord[blocks[b].Rows];
             for (var i = 0; i < records.Length; i++)
             {
-                records[i] = Relationship(block, entityIds, strings, propertyLists, citationLists, out ends[blocks[b].FirstRow + i]);
+                var row = blocks[b].FirstRow + i;
+                records[i] = Relationship(block, entityIds, strings, datePairs, propertyLists, citationLists, out ends[row], out times[row]);
             }
 
             if (block.BaseStream.Position != block.BaseStream.Length) throw new InvalidDataException("A block is longer than its rows.");
@@ -144,22 +154,27 @@ internal static class SeedSnapshotReader
         var relationships = new List<RelationshipRecord>(relationshipCount);
         foreach (var records in read) relationships.AddRange(records);
         return relationships.Count == relationshipCount
-            ? new SeedSnapshot(entities, relationships, new PrebuiltParts(suffixes, ends))
+            ? new SeedSnapshot(entities, relationships, new PrebuiltParts(suffixes, ends, times))
             : throw new InvalidDataException("The blocks do not hold the rows counted.");
     }
 
     private static RelationshipRecord Relationship(
-        BinaryReader reader, string[] entityIds, string[] strings, TypedProperty[][] propertyLists, Citation[][] citationLists, out (int From, int To) ends)
+        BinaryReader reader, string[] entityIds, string[] strings, DatePair[] datePairs, TypedProperty[][] propertyLists, Citation[][] citationLists,
+        out (int From, int To) ends, out ValidTime time)
     {
         var (id, type) = (reader.ReadString(), Enum<RelationshipType>(reader));
         ends = (reader.ReadInt32(), reader.ReadInt32());
+        var description = reader.ReadBoolean() ? reader.ReadString() : null;
+        var dates = datePairs[reader.ReadInt32()];
+        time = dates.Time;
         return new RelationshipRecord
         {
-            Id = id, Type = type, FromId = entityIds[ends.From], ToId = entityIds[ends.To],
-            Description = reader.ReadBoolean() ? reader.ReadString() : null, ValidFrom = Optional(strings, reader.ReadInt32()), ValidTo = Optional(strings, reader.ReadInt32()),
+            Id = id, Type = type, FromId = entityIds[ends.From], ToId = entityIds[ends.To], Description = description, ValidFrom = dates.From, ValidTo = dates.To,
             Properties = propertyLists[reader.ReadInt32()], Sources = citationLists[reader.ReadInt32()],
         };
     }
+
+    private sealed record DatePair(string? From, string? To, ValidTime Time);
 
     private static UInt128 ReadHash(BinaryReader reader)
     {

@@ -20,6 +20,8 @@ internal sealed class SeedSnapshotWriter
     private readonly List<IReadOnlyList<TypedProperty>> propertyListOrder = [];
     private readonly Dictionary<IReadOnlyList<Citation>, int> citationLists = new(ReferenceEqualityComparer.Instance);
     private readonly List<IReadOnlyList<Citation>> citationListOrder = [];
+    private readonly Dictionary<(int From, int To), int> datePairs = [];
+    private readonly List<(int From, int To)> datePairOrder = [];
 
     /// <param name="path">The snapshot's file.</param>
     /// <param name="fingerprint">The seed file's and this build's.</param>
@@ -68,6 +70,8 @@ internal sealed class SeedSnapshotWriter
         foreach (var relationship in relationships)
         {
             Number(relationship.Properties, relationship.ValidFrom, relationship.ValidTo);
+            var dates = (StringPosition(relationship.ValidFrom), StringPosition(relationship.ValidTo));
+            if (datePairs.TryAdd(dates, datePairs.Count)) datePairOrder.Add(dates);
             if (citationLists.TryAdd(relationship.Sources, citationLists.Count))
             {
                 citationListOrder.Add(relationship.Sources);
@@ -143,8 +147,7 @@ internal sealed class SeedSnapshotWriter
         writer.Write(entityPositions[relationship.ToId]);
         writer.Write(relationship.Description is not null);
         if (relationship.Description is not null) writer.Write(relationship.Description);
-        writer.Write(StringPosition(relationship.ValidFrom));
-        writer.Write(StringPosition(relationship.ValidTo));
+        writer.Write(datePairs[(StringPosition(relationship.ValidFrom), StringPosition(relationship.ValidTo))]);
         writer.Write(propertyLists[relationship.Properties]);
         writer.Write(citationLists[relationship.Sources]);
     }
@@ -198,6 +201,13 @@ internal sealed class SeedSnapshotWriter
                 writer.Write(strings[citation.DocumentId]);
                 writer.Write(citation.Paragraph);
             }
+        }
+
+        writer.Write(datePairOrder.Count);
+        foreach (var (from, to) in datePairOrder)
+        {
+            writer.Write(from);
+            writer.Write(to);
         }
     }
 }

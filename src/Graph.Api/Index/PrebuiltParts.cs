@@ -1,3 +1,4 @@
+using Graph.Api.Model;
 using Graph.Api.Search;
 
 namespace Graph.Api.Index;
@@ -13,4 +14,8 @@ namespace Graph.Api.Index;
 /// Each relationship's ends, in the order the relationships are given, as the positions of their entities in the order
 /// those are given; or null. A snapshot has them already: it keeps the ends so.
 /// </param>
-internal sealed record PrebuiltParts(NameSuffixes.Suffix[]? SearchSuffixes, (int From, int To)[]? Ends);
+/// <param name="Times">
+/// Each relationship's valid time, in the order the relationships are given, rows with the same dates sharing one; or null.
+/// A snapshot makes one for each pair of dates it holds, where the rows alone leave them to be found by their texts.
+/// </param>
+internal sealed record PrebuiltParts(NameSuffixes.Suffix[]? SearchSuffixes, (int From, int To)[]? Ends, ValidTime[]? Times);

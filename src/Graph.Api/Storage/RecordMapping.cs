@@ -29,11 +29,12 @@ internal static class RecordMapping
             ? ValidTime.Always
             : times.GetOrAdd((r.ValidFrom, r.ValidTo), static dates => TimeOf(dates.From, dates.To));
         return new(static r => r.Id, static r => r.FromId, static r => r.ToId,
-            [MethodImpl(LoadingCode.Optimised)] (ordinal, r, from, to, idJson) => new RelationshipNode(ordinal, r.Id, r.Type, r.Description, TimeOfRow(r), r.Properties, r.Sources, from, to, idJson));
+            [MethodImpl(LoadingCode.Optimised)] (ordinal, r, from, to, idJson, time) =>
+                new RelationshipNode(ordinal, r.Id, r.Type, r.Description, time ?? TimeOfRow(r), r.Properties, r.Sources, from, to, idJson));
     }
 
     [MethodImpl(LoadingCode.Optimised)]
-    private static ValidTime TimeOf(string? from, string? to) =>
+    internal static ValidTime TimeOf(string? from, string? to) =>
         from is null && to is null
             ? ValidTime.Always
             : new ValidTime(from is null ? null : PartialDate.Parse(from), to is null ? null : PartialDate.Parse(to));

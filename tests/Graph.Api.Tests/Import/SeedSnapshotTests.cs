@@ -35,6 +35,12 @@ public sealed class SeedSnapshotTests : IDisposable
         Assert.Null(prebuilt!.SearchSuffixes);
         var position = entities.Select((e, i) => (e.Id, i)).ToDictionary();
         Assert.Equal(relationships.Select(r => (position[r.FromId], position[r.ToId])), prebuilt.Ends!);
+        // Each relationship's valid time is made from its dates, once for each pair of them.
+        Assert.Equal(readRelationships.Select(r => RecordMapping.TimeOf(r.ValidFrom, r.ValidTo)), prebuilt.Times!);
+        var timesByDates = readRelationships.Select((r, i) => (Dates: (r.ValidFrom, r.ValidTo), Time: prebuilt.Times![i])).GroupBy(x => x.Dates).ToList();
+        Assert.True(timesByDates.Count > 5, $"only {timesByDates.Count} pairs of dates");
+        Assert.All(timesByDates, group => Assert.Single(group.Select(x => x.Time).Distinct(ReferenceEqualityComparer.Instance)));
+        Assert.Equal(timesByDates.Count, prebuilt.Times!.Distinct(ReferenceEqualityComparer.Instance).Count());
         Assert.Equal(entities.Select(Describe), readEntities.Select(Describe));
         Assert.Equal(relationships.Select(Describe), readRelationships.Select(Describe));
         Assert.Contains(readRelationships, r => r.Description is null);

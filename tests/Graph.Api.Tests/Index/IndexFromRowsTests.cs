@@ -55,6 +55,12 @@ public sealed class IndexFromRowsTests
             var turned = snapshot.Prebuilt! with { Ends = Array.ConvertAll(snapshot.Prebuilt!.Ends!, e => (e.To, e.From)) };
             var turnedRound = GraphIndex.Build(snapshot.Entities.Select(RecordMapping.ToEntity), snapshot.Relationships, RecordMapping.ForIndex(), turned);
             Assert.All(fromRows.Relationships, r => Assert.Equal((r.To.Id, r.From.Id), (turnedRound.RelationshipAt(r.Ordinal).From.Id, turnedRound.RelationshipAt(r.Ordinal).To.Id)));
+
+            // So are the valid times: each relationship has the one kept in its row's place, not one found again by its dates.
+            var undated = snapshot.Prebuilt! with { Times = Array.ConvertAll(snapshot.Prebuilt!.Times!, _ => ValidTime.Always) };
+            var withoutDates = GraphIndex.Build(snapshot.Entities.Select(RecordMapping.ToEntity), snapshot.Relationships, RecordMapping.ForIndex(), undated);
+            Assert.Contains(fromRows.Relationships, r => r.ValidTime != ValidTime.Always);
+            Assert.All(withoutDates.Relationships, r => Assert.Same(ValidTime.Always, r.ValidTime));
         }
         finally
         {

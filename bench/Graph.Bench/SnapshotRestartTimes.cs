@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using Graph.Api.Import;
+using Graph.Api.Index;
+using Graph.Api.Model;
+using Graph.Api.Storage;
+
+namespace Graph.Bench;
+
+/// <summary>
+/// A restart's loading steps in one process: the seed snapshot read, then the index built from its rows with the
+/// parts it kept and without them, alternating. The first round is cold (the runtime compiling, the heap growing),
+/// the later ones show each step's steady cost. The snapshot is written first when there is none of this build's.
+/// </summary>
+internal static class SnapshotRestartTimes
+{
+    public static void Report(string seedFile, string snapshotFile, int rounds)
+    {
+        var fingerprint = SeedFingerprint.Of(seedFile);
+        if (SeedSnapshotReader.Read(snapshotFile, fingerprint, out var refusal) is null)
+        {
+            Console.WriteLine($"writing the snapshot ({refusal})");
+            var (entities, relationships) = new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>())
+                .Validate(SeedReader.ReadFile(seedFile, CancellationToken.None));
+            var index = GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships, RecordMapping.ForIndex());
+            SeedSnapshotWriter.Write(snapshotFile, fingerprint, entities, relationships, search: index.Search);
+        }
+
+        for (var round = 1; round <= rounds; round++)
+        {
+            Collect();
+            var clock = Stopwatch.StartNew();
+            var snapshot = SeedSnapshotReader.Read(snapshotFile, fingerprint, out refusal) ?? throw new InvalidOperationException(refusal);
+            var read = clock.Elapsed;
+            var kept = Build(snapshot, snapshot.Prebuilt);
+            var anew = Build(snapshot, null);
+            Console.WriteLine($"round {round}: read in {read.TotalSeconds:0.00} s; index built with the kept parts in {kept.TotalSeconds:0.00} s, without them in {anew.TotalSeconds:0.00} s");
+        }
+    }
+
+    private static TimeSpan Build(SeedSnapshot snapshot, PrebuiltParts? prebuilt)
+    {
+        Collect();
+        var clock = Stopwatch.StartNew();
+        GC.KeepAlive(GraphIndex.Build(snapshot.Entities.Select(RecordMapping.ToEntity), snapshot.Relationships, RecordMapping.ForIndex(), prebuilt));
+        return clock.Elapsed;
+    }
+
+    private static void Collect() => GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+}
