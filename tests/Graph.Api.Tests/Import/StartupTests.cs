@@ -9,15 +9,17 @@ using Microsoft.Extensions.Hosting;
 namespace Graph.Api.Tests.Import;
 
 /// <summary>
-/// At startup the seed is read while the store is asked whether it is empty; a store that already holds
-/// a graph is served as it is, and the seed read beside the question is let go, even when it fails.
+/// At startup an empty store is seeded from the file (the in-memory store, each host's own, is empty when
+/// it starts); with the seed switched off, the index is built from what the store holds. A seed that fails its
+/// checks stops the service.
 /// </summary>
 public sealed class StartupTests
 {
     [Fact]
-    public async Task A_store_with_data_is_served_from_the_store_and_a_missing_seed_does_not_matter()
+    public async Task With_the_seed_switched_off_the_index_is_built_from_what_the_store_holds()
     {
         using var factory = new GraphApiFactory()
+            .With("Graph:Seed:Enabled", "false")
             .With("Graph:Seed:Path", "/nonexistent/seed.json")
             .WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
                 // Runs before the loader, as a store that was written before this start would be.
