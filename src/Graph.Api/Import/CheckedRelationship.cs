@@ -15,6 +15,9 @@ internal struct CheckedRelationship
     /// <summary>The row's type, ends and date texts as numbers; two rows with equal keys are the same relationship.</summary>
     public (RelationshipType Type, int From, int To, int ValidFrom, int ValidTo) Key;
 
+    /// <summary>The numbers of the row's start and end entities (<see cref="ImportChecks.End.Number"/>), when its <see cref="Record"/> is made.</summary>
+    public (int From, int To) Ends;
+
     /// <summary>The row as stored, when its id, type and ends are good (its other faults are in <see cref="Errors"/>).</summary>
     public RelationshipRecord? Record;
 

@@ -30,7 +30,14 @@ internal sealed class GraphImportValidator(
     /// <summary>The import format this service reads, as a file names it in <c>format</c>.</summary>
     public const string Format = "graph-seed/1";
 
-    public (List<EntityRecord> Entities, List<RelationshipRecord> Relationships) Validate(SeedFile file)
+    public (List<EntityRecord> Entities, List<RelationshipRecord> Relationships) Validate(SeedFile file) => Validate(file, out _);
+
+    /// <summary>
+    /// The import's rows once every check passes, and <paramref name="ends"/>: each relationship's ends as positions
+    /// in the entities returned, for building an index without looking each end up again; null when a relationship
+    /// ends at a stored entity, which has no such position.
+    /// </summary>
+    public (List<EntityRecord> Entities, List<RelationshipRecord> Relationships) Validate(SeedFile file, out (int From, int To)[]? ends)
     {
         var entitySeeds = file.Entities ?? [];
         var relationshipSeeds = file.Relationships ?? [];
@@ -58,6 +65,16 @@ internal sealed class GraphImportValidator(
 
         var relationships = new List<RelationshipRecord>(rows.Length);
         foreach (var row in rows) relationships.Add(row.Record!);
+        // The file's entities are numbered after the stored ones, in the order they are returned.
+        var firstOfFile = storedEntities.Count;
+        ends = new (int From, int To)[rows.Length];
+        for (var i = 0; i < rows.Length && ends is not null; i++)
+        {
+            var (from, to) = rows[i].Ends;
+            if (from < firstOfFile || to < firstOfFile) ends = null;
+            else ends[i] = (from - firstOfFile, to - firstOfFile);
+        }
+
         return (entities, relationships);
     }
 
@@ -148,6 +165,7 @@ internal sealed class GraphImportValidator(
         // A symmetric type states the same fact either way round, so its ends are a pair in a fixed order.
         var (first, second) = RelationshipVocabulary.IsSymmetric(type) && end.Number < start.Number ? (end.Number, start.Number) : (start.Number, end.Number);
         row.Key = (type, first, second, fromNumber, toNumber);
+        row.Ends = (start.Number, end.Number);
         row.Record = new RelationshipRecord
         {
             Id = id, Type = type, FromId = seed.From!, ToId = seed.To!, Description = description,

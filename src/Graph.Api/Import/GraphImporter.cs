@@ -23,12 +23,14 @@ internal sealed partial class GraphImporter(
     /// nothing stored to check it against, so it can run while the store is still being asked whether
     /// it is empty; <see cref="ImportValidatedAsync"/> then writes it only if the store is.
     /// </summary>
-    public (List<EntityRecord> Entities, List<RelationshipRecord> Relationships) ValidateForEmptyStore(SeedFile file)
+    /// <returns>The rows, and each relationship's ends as positions among the entities, for the index (<see cref="PrebuiltParts.Ends"/>).</returns>
+    public ((List<EntityRecord> Entities, List<RelationshipRecord> Relationships) Rows, PrebuiltParts Prebuilt) ValidateForEmptyStore(SeedFile file)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var rows = new GraphImportValidator(new Dictionary<string, EntityKind>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal)).Validate(file);
+        var rows = new GraphImportValidator(new Dictionary<string, EntityKind>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal))
+            .Validate(file, out var ends);
         LogValidated(logger, rows.Entities.Count, rows.Relationships.Count, clock.Elapsed.TotalSeconds);
-        return rows;
+        return (rows, new PrebuiltParts(null, ends, null));
     }
 
     /// <summary>

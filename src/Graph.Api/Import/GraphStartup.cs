@@ -98,18 +98,24 @@ internal sealed partial class GraphStartup(
     /// <summary>
     /// The seed's rows from its snapshot when one matches the file and this build; otherwise the file
     /// read as JSON and checked, with the fingerprint a snapshot of it is to carry (none when snapshots
-    /// are off, or when the file changed while it was read).
+    /// are off, or when the file changed while it was read). Either way, with what the index can take
+    /// as it is (<see cref="PrebuiltParts"/>).
     /// </summary>
     private SeedLoad ReadSeed(string path, System.Diagnostics.Stopwatch started, CancellationToken cancellationToken)
     {
-        if (snapshots.Path is null) return new SeedLoad(importer.ValidateForEmptyStore(ReadJson(path, started, cancellationToken)), null);
+        if (snapshots.Path is null)
+        {
+            var (checkedRows, checkedParts) = importer.ValidateForEmptyStore(ReadJson(path, started, cancellationToken));
+            return new SeedLoad(checkedRows, null, checkedParts);
+        }
 
         var written = File.GetLastWriteTimeUtc(path);
         if (snapshots.Read(path, started, out var fingerprint) is { } snapshot) return new SeedLoad((snapshot.Entities, snapshot.Relationships), null, snapshot.Prebuilt);
         var file = ReadJson(path, started, cancellationToken);
         var unchanged = File.GetLastWriteTimeUtc(path) == written && new FileInfo(path).Length == fingerprint.Length;
         if (!unchanged) LogChangedWhileRead(logger, path);
-        return new SeedLoad(importer.ValidateForEmptyStore(file), unchanged ? fingerprint : null);
+        var (rows, prebuilt) = importer.ValidateForEmptyStore(file);
+        return new SeedLoad(rows, unchanged ? fingerprint : null, prebuilt);
     }
 
     private SeedFile ReadJson(string path, System.Diagnostics.Stopwatch started, CancellationToken cancellationToken)

@@ -31,6 +31,28 @@ public sealed class ImportValidationTests
     }
 
     [Fact]
+    public void Each_relationship_s_ends_come_back_as_positions_among_the_entities_unless_one_is_stored()
+    {
+        // DIPLOMATIC_RELATIONS is symmetric: r3, from b to a, keeps its ends as written, whatever order the check keys them in.
+        var json = Graph(Relationship(id: "r1") + ", " + Relationship(id: "r2", from: "b", to: "a", type: "GATEWAY_TO") + ", " + Relationship(id: "r3", from: "b", to: "a", extra: """, "validFrom": "2001" """));
+
+        var (entities, relationships) = new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>()).Validate(SeedReader.Read(json), out var ends);
+
+        var position = entities.Select((e, i) => (e.Id, i)).ToDictionary();
+        Assert.Equal(relationships.Select(r => (position[r.FromId], position[r.ToId])), ends!);
+        Assert.Equal([(1, 2), (2, 1), (2, 1)], ends!);
+
+        // With stored entities the file's are numbered after them, and still come back as positions among those returned.
+        var stored = new Dictionary<string, EntityKind> { ["s1"] = EntityKind.Country, ["s2"] = EntityKind.Country };
+        new GraphImportValidator(stored, new HashSet<string>()).Validate(SeedReader.Read(json), out ends);
+        Assert.Equal([(1, 2), (2, 1), (2, 1)], ends!);
+
+        // A relationship to a stored entity has no such position.
+        new GraphImportValidator(stored, new HashSet<string>()).Validate(SeedReader.Read(Graph(Relationship(id: "r1") + ", " + Relationship(id: "r2", to: "s2"))), out ends);
+        Assert.Null(ends);
+    }
+
+    [Fact]
     public void Repeated_values_are_read_as_one_string_and_escaped_or_unusual_text_reads_as_written()
     {
         var json = Graph(Relationship(id: "r1") + ", " + Relationship(id: "r2", type: "COOPERATES_IN", extra: """, "validFrom": "2013" """)
