@@ -4,15 +4,15 @@ using Graph.Api.Search;
 namespace Graph.Api.Index;
 
 /// <summary>
-/// Parts of an index that an earlier build of the same graph worked out and a seed snapshot keeps, so that a
-/// restart takes them instead of working them out again: the costliest step that depends only on the graph,
-/// not on where its objects lie in memory. Each part is checked against the graph it is given with, and one that
-/// does not fit is worked out anew.
+/// What an index build would otherwise work out from the rows, handed to it by whoever has it already: a seed
+/// snapshot keeps all three beside its rows, and the check of a seed file finds each relationship's ends. The
+/// search's suffixes are taken only when they fit the names (and sorted anew otherwise); the ends and times only
+/// when there is one for each relationship, as given, since both are made from these very rows.
 /// </summary>
 /// <param name="SearchSuffixes">The search index's name suffixes in sorted order (<see cref="SearchIndex.SuffixOrder"/>), or null.</param>
 /// <param name="Ends">
 /// Each relationship's ends, in the order the relationships are given, as the positions of their entities in the order
-/// those are given; or null. A snapshot has them already: it keeps the ends so.
+/// those are given; or null. A snapshot keeps the ends so, and the check of a seed file finds them so.
 /// </param>
 /// <param name="Times">
 /// Each relationship's valid time, in the order the relationships are given, rows with the same dates sharing one; or null.

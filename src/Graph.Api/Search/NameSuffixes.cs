@@ -33,10 +33,11 @@ internal sealed class NameSuffixes
     /// <param name="kinds">The kind of the entity each name belongs to.</param>
     /// <param name="kept">
     /// The order an earlier build of the same names sorted them in (<see cref="Order"/>, kept in a seed snapshot), or null.
-    /// Sorting is the longest step of a search index's build (0.2–0.3 s of a core for 100k entities). An order that is not
-    /// exactly these names' suffixes, each once, is ignored and the suffixes sorted anew. Its order is not checked (that
-    /// took as long as the sort, each comparison two trips to memory): like the rows beside it, a snapshot is this
-    /// build's own, from the same seed file, once its fingerprint and hash hold, and only such a snapshot gives one.
+    /// Sorting is the longest step of a search index's build (about 0.5 s of a core for 100k entities). An order that is
+    /// not exactly these names' suffixes, each once, is ignored and the suffixes sorted anew. Its order is not checked
+    /// (comparing each suffix with the next took more than half as long as sorting, each comparison two trips to memory):
+    /// like the rows beside it, a snapshot is this build's own, from the same seed file, once its fingerprint and hash
+    /// hold, and only such a snapshot gives one.
     /// </param>
     [MethodImpl(LoadingCode.Optimised)]
     public NameSuffixes(string[] names, EntityKind[] kinds, Suffix[]? kept = null)
