@@ -20,8 +20,8 @@ internal sealed partial class GraphImporter(
 
     /// <summary>
     /// Checks an import meant for an empty store, which the seed is (nothing else is imported): with
-    /// nothing stored to check it against, so it can run while the store is still being asked whether
-    /// it is empty; <see cref="ImportValidatedAsync"/> then writes it only if the store is.
+    /// nothing stored to check it against, so it can run while a durable store is still being asked
+    /// whether it is empty; <see cref="ImportValidatedAsync"/> then writes it only if the store is.
     /// </summary>
     /// <returns>The rows, and each relationship's ends as positions among the entities, for the index (<see cref="PrebuiltParts.Ends"/>).</returns>
     public ((List<EntityRecord> Entities, List<RelationshipRecord> Relationships) Rows, PrebuiltParts Prebuilt) ValidateForEmptyStore(SeedFile file)
@@ -40,10 +40,12 @@ internal sealed partial class GraphImporter(
     /// empty and nothing reads it (reads come only from the index), so the service is ready while it is
     /// still being written. A durable store is asked first whether it is empty; one that does not outlive
     /// the process is empty until this write, the only one, fills it (see <see cref="GraphStartup"/>), and
-    /// asking would put EF Core's first query on the way to ready. The write lock is held until the save ends, so no other write can
-    /// interleave. Before the save the rows are handed to <paramref name="beforeSave"/>, if given (to
-    /// keep a snapshot of them), with the index built from them: the lists are consumed by the save, each batch
-    /// let go once it is stored. <paramref name="prebuilt"/> are the parts of the index a snapshot of these rows kept.
+    /// asking would put EF Core's first query on the way to ready. The write lock is held until the save
+    /// ends, so no other write can interleave. Before the save the rows are handed to
+    /// <paramref name="beforeSave"/>, if given (to keep a snapshot of them), with the index built from
+    /// them: the lists are consumed by the save, each batch let go once it is stored.
+    /// <paramref name="prebuilt"/> is what the index can take as it is: a snapshot's kept parts, or the
+    /// ends the seed's check found.
     /// </summary>
     public async Task<(int Entities, int Relationships)> ImportValidatedAsync(
         List<EntityRecord> entities, List<RelationshipRecord> relationships, CancellationToken cancellationToken,

@@ -133,10 +133,10 @@ internal sealed partial class GraphStartup(
 
     /// <summary>
     /// The seed's checked rows (from its JSON or from a matching snapshot), the fingerprint for a snapshot of them, if one
-    /// is to be kept, and the index parts a snapshot kept.
+    /// is to be kept, and what the index can take as it is (a snapshot's kept parts, or the ends the check found).
     /// </summary>
     private sealed record SeedLoad(
-        (List<EntityRecord> Entities, List<RelationshipRecord> Relationships) Rows, SeedFingerprint? Fingerprint, PrebuiltParts? Prebuilt = null);
+        (List<EntityRecord> Entities, List<RelationshipRecord> Relationships) Rows, SeedFingerprint? Fingerprint, PrebuiltParts Prebuilt);
 
     /// <summary>Why the seed file could not be loaded, when the file itself is the reason; null for a fault of the program.</summary>
     private static string? SeedRefusal(Exception exception, string path) => exception switch

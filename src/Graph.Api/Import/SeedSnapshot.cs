@@ -3,5 +3,5 @@ using Graph.Api.Storage;
 
 namespace Graph.Api.Import;
 
-/// <summary>What a seed snapshot gives back: the seed's checked rows, and the parts of its index kept beside them (null when none were).</summary>
-internal sealed record SeedSnapshot(List<EntityRecord> Entities, List<RelationshipRecord> Relationships, PrebuiltParts? Prebuilt);
+/// <summary>What a seed snapshot gives back: the seed's checked rows, and what it kept beside them for the index.</summary>
+internal sealed record SeedSnapshot(List<EntityRecord> Entities, List<RelationshipRecord> Relationships, PrebuiltParts Prebuilt);

@@ -11,8 +11,9 @@ namespace Graph.Api.Import;
 /// <summary>
 /// Reads a seed snapshot (<see cref="SeedSnapshotFormat"/>) back into the rows it was written from, with
 /// the same sharing: each relationship's ends are its entities' own id strings, and rows that shared a
-/// list or a date text share it again; and the parts of the index it kept. A snapshot is used only when it is whole (its payload hash holds)
-/// and its fingerprint is the expected one; anything else is refused with the reason, never half-read.
+/// list or a date text share it again; and what it kept beside them for the index (<see cref="PrebuiltParts"/>).
+/// A snapshot is used only when it is whole (its payload hash holds) and its fingerprint is the expected
+/// one; anything else is refused with the reason, never half-read.
 /// </summary>
 internal static class SeedSnapshotReader
 {
