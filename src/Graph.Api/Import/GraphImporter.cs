@@ -59,8 +59,8 @@ internal sealed partial class GraphImporter(
 
             var loading = IndexAndSaveAsync(db, entities, relationships, beforeSave, prebuilt, cancellationToken);
             // An async method keeps its parameters alive until it returns; the rows (half a gigabyte for a
-            // million relationships) are let go here, and by the loading task when it can.
-            (entities, relationships) = (null!, null!);
+            // million relationships) and what the index took as it was are let go here, and by the loading task when it can.
+            (entities, relationships, prebuilt) = (null!, null!, null);
             return await loading;
         }
         finally
@@ -82,6 +82,7 @@ internal sealed partial class GraphImporter(
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // The rows become the index's nodes directly.
         var built = GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships, RecordMapping.ForIndex(), prebuilt);
+        prebuilt = null; // the ends and valid times (16 MB for a million relationships) are not needed past the build
         index.Replace(built);
         LogIndexed(logger, clock.Elapsed.TotalSeconds);
 
