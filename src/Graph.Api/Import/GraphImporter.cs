@@ -23,14 +23,14 @@ internal sealed partial class GraphImporter(
     /// nothing stored to check it against, so it can run while a durable store is still being asked
     /// whether it is empty; <see cref="ImportValidatedAsync"/> then writes it only if the store is.
     /// </summary>
-    /// <returns>The rows, and what the index can take as it is (each relationship's ends by position, its valid time).</returns>
+    /// <returns>The rows, and each relationship's ends as positions among the entities, for the index (<see cref="PrebuiltParts.Ends"/>).</returns>
     public ((List<EntityRecord> Entities, List<RelationshipRecord> Relationships) Rows, PrebuiltParts Prebuilt) ValidateForEmptyStore(SeedFile file)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var rows = new GraphImportValidator(new Dictionary<string, EntityKind>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal))
-            .Validate(file, out var forIndex);
+            .Validate(file, out var ends);
         LogValidated(logger, rows.Entities.Count, rows.Relationships.Count, clock.Elapsed.TotalSeconds);
-        return (rows, forIndex);
+        return (rows, new PrebuiltParts(null, ends, null));
     }
 
     /// <summary>
@@ -45,7 +45,7 @@ internal sealed partial class GraphImporter(
     /// <paramref name="beforeSave"/>, if given (to keep a snapshot of them), with the index built from
     /// them: the lists are consumed by the save, each batch let go once it is stored.
     /// <paramref name="prebuilt"/> is what the index can take as it is: a snapshot's kept parts, or the
-    /// ends and valid times the seed's check found.
+    /// ends the seed's check found.
     /// </summary>
     public async Task<(int Entities, int Relationships)> ImportValidatedAsync(
         List<EntityRecord> entities, List<RelationshipRecord> relationships, CancellationToken cancellationToken,

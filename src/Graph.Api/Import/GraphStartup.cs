@@ -133,7 +133,7 @@ internal sealed partial class GraphStartup(
 
     /// <summary>
     /// The seed's checked rows (from its JSON or from a matching snapshot), the fingerprint for a snapshot of them, if one
-    /// is to be kept, and what the index can take as it is (a snapshot's kept parts, or the ends and valid times the check found).
+    /// is to be kept, and what the index can take as it is (a snapshot's kept parts, or the ends the check found).
     /// </summary>
     private sealed record SeedLoad(
         (List<EntityRecord> Entities, List<RelationshipRecord> Relationships) Rows, SeedFingerprint? Fingerprint, PrebuiltParts Prebuilt);

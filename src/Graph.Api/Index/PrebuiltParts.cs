@@ -5,7 +5,7 @@ namespace Graph.Api.Index;
 
 /// <summary>
 /// What an index build would otherwise work out from the rows, handed to it by whoever has it already: a seed
-/// snapshot keeps all three beside its rows, and the check of a seed file finds the ends and valid times. The
+/// snapshot keeps all three beside its rows, and the check of a seed file finds each relationship's ends. The
 /// search's suffixes are taken only when they fit the names (and sorted anew otherwise); the ends and times only
 /// when there is one for each relationship, as given, since both are made from these very rows.
 /// </summary>
@@ -16,7 +16,6 @@ namespace Graph.Api.Index;
 /// </param>
 /// <param name="Times">
 /// Each relationship's valid time, in the order the relationships are given, rows with the same dates sharing one; or null.
-/// A snapshot makes one for each pair of dates it holds, and the check of a seed file one for each pair of date texts
-/// it numbered, where the rows alone leave them to be found by their texts.
+/// A snapshot makes one for each pair of dates it holds, where the rows alone leave them to be found by their texts.
 /// </param>
 internal sealed record PrebuiltParts(NameSuffixes.Suffix[]? SearchSuffixes, (int From, int To)[]? Ends, ValidTime[]? Times);

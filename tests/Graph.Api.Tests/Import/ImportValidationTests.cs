@@ -1,6 +1,5 @@
 using Graph.Api.Import;
 using Graph.Api.Model;
-using Graph.Api.Storage;
 
 namespace Graph.Api.Tests.Import;
 
@@ -32,42 +31,25 @@ public sealed class ImportValidationTests
     }
 
     [Fact]
-    public void Each_relationship_s_ends_come_back_as_positions_among_the_entities_unless_one_is_stored_and_its_valid_time_once_per_pair_of_dates()
+    public void Each_relationship_s_ends_come_back_as_positions_among_the_entities_unless_one_is_stored()
     {
         // DIPLOMATIC_RELATIONS is symmetric: r3, from b to a, keeps its ends as written, whatever order the check keys them in.
         var json = Graph(Relationship(id: "r1") + ", " + Relationship(id: "r2", from: "b", to: "a", type: "GATEWAY_TO") + ", " + Relationship(id: "r3", from: "b", to: "a", extra: """, "validFrom": "2001" """));
 
-        var (entities, relationships) = new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>()).Validate(SeedReader.Read(json), out var forIndex);
+        var (entities, relationships) = new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>()).Validate(SeedReader.Read(json), out var ends);
 
         var position = entities.Select((e, i) => (e.Id, i)).ToDictionary();
-        Assert.Equal(relationships.Select(r => (position[r.FromId], position[r.ToId])), forIndex.Ends!);
-        Assert.Equal([(1, 2), (2, 1), (2, 1)], forIndex.Ends!);
-        Assert.Null(forIndex.SearchSuffixes);
+        Assert.Equal(relationships.Select(r => (position[r.FromId], position[r.ToId])), ends!);
+        Assert.Equal([(1, 2), (2, 1), (2, 1)], ends!);
 
         // With stored entities the file's are numbered after them, and still come back as positions among those returned.
         var stored = new Dictionary<string, EntityKind> { ["s1"] = EntityKind.Country, ["s2"] = EntityKind.Country };
-        new GraphImportValidator(stored, new HashSet<string>()).Validate(SeedReader.Read(json), out forIndex);
-        Assert.Equal([(1, 2), (2, 1), (2, 1)], forIndex.Ends!);
+        new GraphImportValidator(stored, new HashSet<string>()).Validate(SeedReader.Read(json), out ends);
+        Assert.Equal([(1, 2), (2, 1), (2, 1)], ends!);
 
         // A relationship to a stored entity has no such position.
-        new GraphImportValidator(stored, new HashSet<string>()).Validate(SeedReader.Read(Graph(Relationship(id: "r1") + ", " + Relationship(id: "r2", to: "s2"))), out forIndex);
-        Assert.Null(forIndex.Ends);
-
-        // Each relationship's valid time from its dates ("at" is a point: it starts and ends there), one for each pair of them.
-        var dated = Graph(string.Join(", ",
-            Relationship(id: "d1", extra: """, "validFrom": "2001", "validTo": "2005-03" """),
-            Relationship(id: "d2", from: "b", to: "a", type: "GATEWAY_TO", extra: """, "validFrom": "2001", "validTo": "2005-03" """),
-            Relationship(id: "d3", extra: """, "at": "2001" """),
-            Relationship(id: "d4", from: "b", to: "a", type: "GATEWAY_TO", extra: """, "validFrom": "2001" """),
-            Relationship(id: "d5", type: "GATEWAY_TO")));
-        (_, relationships) = new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>()).Validate(SeedReader.Read(dated), out forIndex);
-        var times = forIndex.Times!;
-        Assert.Equal(relationships.Select(r => RecordMapping.TimeOf(r.ValidFrom, r.ValidTo)), times);
-        Assert.Equal(new DateOnly(2005, 3, 31), times[0].End!.Latest);
-        Assert.True(times[2].IsPointInTime);
-        Assert.Same(times[0], times[1]);
-        Assert.Equal(4, times.Distinct(ReferenceEqualityComparer.Instance).Count());
-        Assert.Same(ValidTime.Always, times[4]);
+        new GraphImportValidator(stored, new HashSet<string>()).Validate(SeedReader.Read(Graph(Relationship(id: "r1") + ", " + Relationship(id: "r2", to: "s2"))), out ends);
+        Assert.Null(ends);
     }
 
     [Fact]
