@@ -82,7 +82,7 @@ internal sealed partial class GraphImporter(
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // The rows become the index's nodes directly.
         var built = GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships, RecordMapping.ForIndex(), prebuilt);
-        prebuilt = null; // the ends and valid times (16 MB for a million relationships) are not needed past the build
+        prebuilt = null; // the ends and valid times (16 MB for a million relationships from a snapshot) are not needed past the build
         index.Replace(built);
         LogIndexed(logger, clock.Elapsed.TotalSeconds);
 
