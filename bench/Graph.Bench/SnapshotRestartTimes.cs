@@ -7,9 +7,10 @@ using Graph.Api.Storage;
 namespace Graph.Bench;
 
 /// <summary>
-/// A restart's loading steps in one process: the seed file hashed (the snapshot must match it), the seed snapshot read, then the index built from its rows with the
-/// parts it kept and without them, alternating. The first round is cold (the runtime compiling, the heap growing),
-/// the later ones show each step's steady cost. The snapshot is written first when there is none of this build's.
+/// A restart's loading steps in one process: the seed file hashed (the snapshot must match it), the seed snapshot
+/// read, then the index built from its rows with the parts it kept and without them, alternating. The first round is
+/// cold (the runtime compiling, the heap growing), the later ones show each step's steady cost. The snapshot is
+/// written first when there is none of this build's.
 /// </summary>
 internal static class SnapshotRestartTimes
 {

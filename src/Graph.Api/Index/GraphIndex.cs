@@ -100,7 +100,7 @@ public sealed class GraphIndex
     /// <param name="entities">Every entity.</param>
     /// <param name="relationships">Every relationship, read through <paramref name="input"/>.</param>
     /// <param name="input">How a relationship is read.</param>
-    /// <param name="prebuilt">What an earlier build of the same graph worked out, kept so this one need not (a seed snapshot's), or null.</param>
+    /// <param name="prebuilt">What the build can take as it is instead of working it out (a seed snapshot's kept parts, the ends the seed's check found), or null.</param>
     [MethodImpl(LoadingCode.Optimised)]
     internal static GraphIndex Build<T>(IEnumerable<Entity> entities, IEnumerable<T> relationships, RelationshipInput<T> input, PrebuiltParts? prebuilt = null)
     {
