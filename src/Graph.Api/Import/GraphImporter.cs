@@ -38,9 +38,8 @@ internal sealed partial class GraphImporter(
     /// snapshot of an earlier start, which only this build writes and only from a seed it validated
     /// (<see cref="SeedSnapshotReader"/>). The new index is swapped in before the save: the store is
     /// empty and nothing reads it (reads come only from the index), so the service is ready while it is
-    /// still being written. A durable store is asked first whether it is empty; one that does not outlive
-    /// the process is empty until this write, the only one, fills it (see <see cref="GraphStartup"/>), and
-    /// asking would put EF Core's first query on the way to ready. The write lock is held until the save
+    /// still being written (<see cref="GraphStore.IsEmptyAtStartAsync"/> says whether it is empty without
+    /// asking a store that does not outlive the process). The write lock is held until the save
     /// ends, so no other write can interleave. Before the save the rows are handed to
     /// <paramref name="beforeSave"/>, if given (to keep a snapshot of them), with the index built from
     /// them: the lists are consumed by the save, each batch let go once it is stored.
@@ -54,7 +53,7 @@ internal sealed partial class GraphImporter(
         await writeLock.WaitAsync(cancellationToken);
         try
         {
-            if (storage.Value.IsDurable && !await store.IsEmptyAsync(cancellationToken)) throw new InvalidOperationException("Validated rows are only written into an empty store.");
+            if (!await store.IsEmptyAtStartAsync(cancellationToken)) throw new InvalidOperationException("Validated rows are only written into an empty store.");
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
             var loading = IndexAndSaveAsync(db, entities, relationships, beforeSave, prebuilt, cancellationToken);

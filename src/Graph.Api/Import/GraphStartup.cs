@@ -80,16 +80,15 @@ internal sealed partial class GraphStartup(
     /// <summary>
     /// The seed, read and checked while a durable store is asked whether it is empty: EF Core's first
     /// query takes a good part of a second while the runtime compiles it, so for a small seed the check
-    /// is then already done. A store that does not outlive the process (the in-memory one, the only
-    /// kind today) is not asked: each host has its own, so it is empty when the host starts, and the
-    /// question took a core for 0.5–0.7 s that the read of a large seed could use. Null when the store
-    /// has data; the read is then stopped and let go, a failure of it ignored as before.
+    /// is then already done (the in-memory store, the only kind today, is not asked:
+    /// <see cref="GraphStore.IsEmptyAtStartAsync"/>). Null when the store has data; the read is then
+    /// stopped and let go, a failure of it ignored as before.
     /// </summary>
     private async Task<SeedLoad?> ReadSeedIfEmptyAsync(string path, System.Diagnostics.Stopwatch started, CancellationToken cancellationToken)
     {
         using var notNeeded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = Task.Run(() => ReadSeed(path, started, notNeeded.Token), notNeeded.Token);
-        if (!storage.Value.IsDurable || await store.IsEmptyAsync(cancellationToken)) return await reading;
+        if (await store.IsEmptyAtStartAsync(cancellationToken)) return await reading;
         await notNeeded.CancelAsync();
         _ = reading.ContinueWith(static read => read.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         return null;
