@@ -10,7 +10,7 @@ namespace Graph.Bench;
 /// A restart's loading steps in one process: the seed file hashed (the snapshot must match it), the seed snapshot
 /// read, then the index built from its rows with the parts it kept and without them, alternating. The first round is
 /// cold (the runtime compiling, the heap growing), the later ones show each step's steady cost. The snapshot is
-/// written first when there is none of this build's.
+/// written first when there is none of this build's. Before the rounds, the live heap a restart holds is measured.
 /// </summary>
 internal static class SnapshotRestartTimes
 {
@@ -26,6 +26,7 @@ internal static class SnapshotRestartTimes
             SeedSnapshotWriter.Write(snapshotFile, fingerprint, entities, relationships, search: index.Search);
         }
 
+        LiveHeap(snapshotFile, fingerprint);
         for (var round = 1; round <= rounds; round++)
         {
             Collect();
@@ -45,8 +46,32 @@ internal static class SnapshotRestartTimes
     {
         Collect();
         var clock = Stopwatch.StartNew();
-        GC.KeepAlive(GraphIndex.Build(snapshot.Entities.Select(RecordMapping.ToEntity), snapshot.Relationships, RecordMapping.ForIndex(), prebuilt));
+        GC.KeepAlive(GraphIndex.Build(snapshot.Entities.Select(RecordMapping.ToEntity), snapshot.Relationships, SnapshotRelationship.IndexInput, prebuilt));
         return clock.Elapsed;
+    }
+
+    /// <summary>The live heap as a restart holds it: the snapshot's rows, then the index beside them, then the index alone, as it serves.</summary>
+    private static void LiveHeap(string snapshotFile, SeedFingerprint fingerprint)
+    {
+        var (index, rows, withIndex) = IndexBesideRows(snapshotFile, fingerprint);
+        Console.WriteLine($"live heap: the snapshot's rows {rows} MiB; with the index {withIndex} MiB; the index alone {Live()} MiB");
+        GC.KeepAlive(index);
+    }
+
+    // Not inlined, so that no slot of the caller's frame keeps the rows once it returns.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (GraphIndex Index, long Rows, long WithIndex) IndexBesideRows(string snapshotFile, SeedFingerprint fingerprint)
+    {
+        var snapshot = SeedSnapshotReader.Read(snapshotFile, fingerprint, out var refusal) ?? throw new InvalidOperationException(refusal);
+        var rows = Live();
+        var index = GraphIndex.Build(snapshot.Entities.Select(RecordMapping.ToEntity), snapshot.Relationships, SnapshotRelationship.IndexInput, snapshot.Prebuilt);
+        return (index, rows, Live());
+    }
+
+    private static long Live()
+    {
+        Collect();
+        return GC.GetTotalMemory(true) >> 20;
     }
 
     private static void Collect() => GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Graph.Api.Index;
 using Graph.Api.Model;
 using Graph.Api.Storage;
@@ -30,7 +29,7 @@ internal sealed partial class GraphImporter(
         var rows = new GraphImportValidator(new Dictionary<string, EntityKind>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal))
             .Validate(file, out var ends);
         LogValidated(logger, rows.Entities.Count, rows.Relationships.Count, clock.Elapsed.TotalSeconds);
-        return (rows, new PrebuiltParts(null, ends, null));
+        return (rows, new PrebuiltParts(null, ends));
     }
 
     /// <summary>
@@ -40,15 +39,16 @@ internal sealed partial class GraphImporter(
     /// empty and nothing reads it (reads come only from the index), so the service is ready while it is
     /// still being written (<see cref="GraphStore.IsEmptyAtStartAsync"/> says whether it is empty without
     /// asking a store that does not outlive the process). The write lock is held until the save
-    /// ends, so no other write can interleave. Before the save the rows are handed to
-    /// <paramref name="beforeSave"/>, if given (to keep a snapshot of them), with the index built from
-    /// them: the lists are consumed by the save, each batch let go once it is stored.
+    /// ends, so no other write can interleave. Once the index is built it is handed to
+    /// <paramref name="beforeSave"/>, if given (to keep a snapshot of the rows it captured). The relationships'
+    /// rows are then let go: the store's are made from the index's nodes, a batch at a time.
     /// <paramref name="prebuilt"/> is what the index can take as it is: a snapshot's kept parts, or the
-    /// ends the seed's check found.
+    /// ends the seed's check found. The relationships are read through <paramref name="input"/>: checked rows, or a
+    /// snapshot's values.
     /// </summary>
-    public async Task<(int Entities, int Relationships)> ImportValidatedAsync(
-        List<EntityRecord> entities, List<RelationshipRecord> relationships, CancellationToken cancellationToken,
-        Action<List<EntityRecord>, List<RelationshipRecord>, GraphIndex>? beforeSave = null, PrebuiltParts? prebuilt = null)
+    public async Task<(int Entities, int Relationships)> ImportValidatedAsync<T>(
+        List<EntityRecord> entities, IEnumerable<T> relationships, RelationshipInput<T> input, CancellationToken cancellationToken,
+        Action<GraphIndex>? beforeSave = null, PrebuiltParts? prebuilt = null)
     {
         await writeLock.WaitAsync(cancellationToken);
         try
@@ -56,10 +56,11 @@ internal sealed partial class GraphImporter(
             if (!await store.IsEmptyAtStartAsync(cancellationToken)) throw new InvalidOperationException("Validated rows are only written into an empty store.");
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
-            var loading = IndexAndSaveAsync(db, entities, relationships, beforeSave, prebuilt, cancellationToken);
+            var loading = IndexAndSaveAsync(db, entities, relationships, input, beforeSave, prebuilt, cancellationToken);
             // An async method keeps its parameters alive until it returns; the rows (half a gigabyte for a
-            // million relationships) and what the index took as it was are let go here, and by the loading task when it can.
-            (entities, relationships, prebuilt) = (null!, null!, null);
+            // million relationships), what the index took as it was and the callback that may hold the rows
+            // are let go here, and by the loading task when it can.
+            (entities, relationships, beforeSave, prebuilt) = (null!, null!, null, null);
             return await loading;
         }
         finally
@@ -68,8 +69,8 @@ internal sealed partial class GraphImporter(
         }
     }
 
-    private async Task<(int Entities, int Relationships)> IndexAndSaveAsync(GraphDbContext db, List<EntityRecord> entities, List<RelationshipRecord> relationships,
-        Action<List<EntityRecord>, List<RelationshipRecord>, GraphIndex>? beforeSave, PrebuiltParts? prebuilt, CancellationToken stopping)
+    private async Task<(int Entities, int Relationships)> IndexAndSaveAsync<T>(GraphDbContext db, List<EntityRecord> entities, IEnumerable<T> relationships,
+        RelationshipInput<T> input, Action<GraphIndex>? beforeSave, PrebuiltParts? prebuilt, CancellationToken stopping)
     {
         // One full collection, without compacting, before the index is built: the parsed file and the
         // validation's leftovers are free memory again, so the build fills that instead of pages the
@@ -80,60 +81,68 @@ internal sealed partial class GraphImporter(
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // The rows become the index's nodes directly.
-        var built = GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships, RecordMapping.ForIndex(), prebuilt);
-        prebuilt = null; // the ends and valid times (16 MB for a million relationships from a snapshot) are not needed past the build
+        var built = GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships, input, prebuilt);
+        // Neither the rows nor what the build took as it was (the ends, 8 MB for a million relationships) are needed past the build.
+        (relationships, prebuilt) = (null!, null);
         index.Replace(built);
         LogIndexed(logger, clock.Elapsed.TotalSeconds);
 
-        beforeSave?.Invoke(entities, relationships, built);
-        var counts = (entities.Count, relationships.Count);
+        beforeSave?.Invoke(built);
+        beforeSave = null;
+        // Until here everything ran on the caller's thread, and the in-memory store's saves complete without
+        // waiting, so without this the callers' frames (the startup's, the method above) would hold the rows they
+        // handed in until the whole store is written: their own references are let go only once this returns.
+        await Task.Yield();
+        var counts = (entities.Count, built.Relationships.Count);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         // A durable store's save, once begun, is completed, never abandoned half-way: a later start would find
         // half a graph in it. The in-memory store goes with the host, so a service told to stop drops the rest
         // of the save instead of finishing it first (with a million relationships that held a stop up by 8 s).
         var dropOnStop = storage.Value.IsDurable ? CancellationToken.None : stopping;
-        var total = entities.Count + relationships.Count;
-        var saved = await SaveInBatchesAsync(db, db.Entities, entities, dropOnStop);
-        if (!dropOnStop.IsCancellationRequested) saved += await SaveInBatchesAsync(db, db.Relationships, relationships, dropOnStop);
+        var total = counts.Item1 + counts.Item2;
+        // Each entity's row is taken out of the list as its batch is made, so the list does not hold a stored row.
+        var saved = await SaveInBatchesAsync(db, db.Entities, entities.Count, i => TakeAt(entities, i), dropOnStop);
+        entities = null!;
+        if (!dropOnStop.IsCancellationRequested)
+        {
+            saved += await SaveInBatchesAsync(db, db.Relationships, built.Relationships.Count, i => RecordMapping.ToRecord(built.RelationshipAt(i)), dropOnStop);
+        }
+
         if (dropOnStop.IsCancellationRequested)
         {
             LogSaveDropped(logger, saved, total);
             dropOnStop.ThrowIfCancellationRequested();
         }
 
-        // The lists are let go here rather than when this method's state is cleared: that happens only
-        // after the caller's continuation has run, and a caller that collects garbage right after would
-        // otherwise keep them.
-        (entities, relationships) = (null!, null!);
         return counts;
     }
 
     /// <summary>
-    /// The rows saved a batch at a time, each tracked only until it is saved. The seed goes into an empty
-    /// store that nothing reads (the index serves every read), and a seed that fails to save stops the
-    /// host, so no half-written store is ever used. One save of a million rows tracked them all at
+    /// The rows saved a batch at a time, each made when its batch is due and tracked only until it is saved. The
+    /// seed goes into an empty store that nothing reads (the index serves every read), and a seed that fails to save
+    /// stops the host, so no half-written store is ever used. One save of a million rows tracked them all at
     /// once, each relationship's keys fixed up against every tracked entity: in four of five alternating
     /// pairs the graph was loaded 5–8 s later, and it always peaked 300–370 MiB higher, than in batches
     /// of 50,000 (bench/README, round 11).
-    /// Each batch's rows are let go once stored (the store keeps values of its own, not the records), so
-    /// the records and the store's rows are not both held whole: with a million relationships the load
-    /// then fitted in a 768 MiB heap, a 1 GiB container's default, where it ran out of memory before
-    /// (bench/README, round 31).
+    /// A batch's rows are garbage once stored (the store keeps values of its own, not the records), so the
+    /// records and the store's rows are never both held whole: with a million relationships the load fits in
+    /// a 768 MiB heap, a 1 GiB container's default (bench/README, round 31).
     /// </summary>
     /// <returns>How many rows were saved: all of them, or those saved before <paramref name="stopping"/> was signalled.</returns>
-    private async Task<int> SaveInBatchesAsync<T>(GraphDbContext db, DbSet<T> table, List<T> rows, CancellationToken stopping)
+    private async Task<int> SaveInBatchesAsync<T>(GraphDbContext db, DbSet<T> table, int count, Func<int, T> rowAt, CancellationToken stopping)
         where T : class
     {
         var batch = seed.Value.SaveBatchRows;
         var saved = 0;
-        for (var start = 0; start < rows.Count && !stopping.IsCancellationRequested; start += batch)
+        for (var start = 0; start < count && !stopping.IsCancellationRequested; start += batch)
         {
-            var count = Math.Min(batch, rows.Count - start);
-            table.AddRange(rows.GetRange(start, count));
+            var rows = new T[Math.Min(batch, count - start)];
+            for (var i = 0; i < rows.Length; i++) rows[i] = rowAt(start + i);
+            table.AddRange(rows);
             try
             {
                 await db.SaveChangesAsync(stopping);
-                saved += count;
+                saved += rows.Length;
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -141,10 +150,16 @@ internal sealed partial class GraphImporter(
             }
 
             db.ChangeTracker.Clear();
-            CollectionsMarshal.AsSpan(rows).Slice(start, count).Clear();
         }
 
         return saved;
+    }
+
+    private static T TakeAt<T>(List<T> rows, int i) where T : class
+    {
+        var row = rows[i];
+        rows[i] = null!;
+        return row;
     }
 
     public async Task RebuildIndexAsync(CancellationToken cancellationToken)

@@ -54,7 +54,7 @@ internal sealed partial class GraphStartup(
         // on before the first await below: a local that lived across an await would keep them alive until
         // the store is written.
         var load = seed.Value.Enabled ? await ReadSeedIfEmptyAsync(path, started, cancellationToken) : null;
-        var importing = load is null ? null : Import(load, cancellationToken);
+        var importing = load?.ImportAsync(importer, snapshots, cancellationToken);
         load = null;
         if (importing is not null)
         {
@@ -105,16 +105,16 @@ internal sealed partial class GraphStartup(
         if (snapshots.Path is null)
         {
             var (checkedRows, checkedParts) = importer.ValidateForEmptyStore(ReadJson(path, started, cancellationToken));
-            return new SeedLoad(checkedRows, null, checkedParts);
+            return new CheckedSeed(checkedRows.Entities, checkedRows.Relationships, null, checkedParts);
         }
 
         var written = File.GetLastWriteTimeUtc(path);
-        if (snapshots.Read(path, started, out var fingerprint) is { } snapshot) return new SeedLoad((snapshot.Entities, snapshot.Relationships), null, snapshot.Prebuilt);
+        if (snapshots.Read(path, started, out var fingerprint) is { } snapshot) return new SnapshotSeed(snapshot);
         var file = ReadJson(path, started, cancellationToken);
         var unchanged = File.GetLastWriteTimeUtc(path) == written && new FileInfo(path).Length == fingerprint.Length;
         if (!unchanged) LogChangedWhileRead(logger, path);
         var (rows, prebuilt) = importer.ValidateForEmptyStore(file);
-        return new SeedLoad(rows, unchanged ? fingerprint : null, prebuilt);
+        return new CheckedSeed(rows.Entities, rows.Relationships, unchanged ? fingerprint : null, prebuilt);
     }
 
     private SeedFile ReadJson(string path, System.Diagnostics.Stopwatch started, CancellationToken cancellationToken)
@@ -124,18 +124,31 @@ internal sealed partial class GraphStartup(
         return file;
     }
 
-    /// <summary>Starts writing the seed's checked rows, keeping a snapshot of them when it carries a fingerprint.</summary>
-    private Task<(int Entities, int Relationships)> Import(SeedLoad load, CancellationToken cancellationToken) =>
-        importer.ImportValidatedAsync(load.Rows.Entities, load.Rows.Relationships, cancellationToken,
-            load.Fingerprint is { } fingerprint ? (entities, relationships, index) => snapshots.Keep(fingerprint, entities, relationships, index) : null,
-            load.Prebuilt);
+    /// <summary>The seed's checked rows, from its JSON (<see cref="CheckedSeed"/>) or from a matching snapshot (<see cref="SnapshotSeed"/>).</summary>
+    private abstract record SeedLoad
+    {
+        /// <summary>Starts indexing the rows and writing them into the store.</summary>
+        public abstract Task<(int Entities, int Relationships)> ImportAsync(GraphImporter importer, SeedSnapshots snapshots, CancellationToken cancellationToken);
+    }
 
     /// <summary>
-    /// The seed's checked rows (from its JSON or from a matching snapshot), the fingerprint for a snapshot of them, if one
-    /// is to be kept, and what the index can take as it is (a snapshot's kept parts, or the ends the check found).
+    /// The rows of the seed's JSON as checked, with the ends the check found, and the fingerprint for a snapshot of them
+    /// if one is to be kept: it is written from these rows once the index is built, before the store.
     /// </summary>
-    private sealed record SeedLoad(
-        (List<EntityRecord> Entities, List<RelationshipRecord> Relationships) Rows, SeedFingerprint? Fingerprint, PrebuiltParts Prebuilt);
+    private sealed record CheckedSeed(List<EntityRecord> Entities, List<RelationshipRecord> Relationships, SeedFingerprint? Fingerprint, PrebuiltParts Prebuilt)
+        : SeedLoad
+    {
+        public override Task<(int Entities, int Relationships)> ImportAsync(GraphImporter importer, SeedSnapshots snapshots, CancellationToken cancellationToken) =>
+            importer.ImportValidatedAsync(Entities, Relationships, RecordMapping.ForIndex(), cancellationToken,
+                Fingerprint is { } fingerprint ? index => snapshots.Keep(fingerprint, Entities, Relationships, index) : null, Prebuilt);
+    }
+
+    /// <summary>The rows of a snapshot that matches the seed file and this build, with the parts of the index it kept.</summary>
+    private sealed record SnapshotSeed(SeedSnapshot Snapshot) : SeedLoad
+    {
+        public override Task<(int Entities, int Relationships)> ImportAsync(GraphImporter importer, SeedSnapshots snapshots, CancellationToken cancellationToken) =>
+            importer.ImportValidatedAsync(Snapshot.Entities, Snapshot.Relationships, SnapshotRelationship.IndexInput, cancellationToken, prebuilt: Snapshot.Prebuilt);
+    }
 
     /// <summary>Why the seed file could not be loaded, when the file itself is the reason; null for a fault of the program.</summary>
     private static string? SeedRefusal(Exception exception, string path) => exception switch

@@ -9,9 +9,10 @@ using Graph.Api.Storage;
 namespace Graph.Api.Import;
 
 /// <summary>
-/// Reads a seed snapshot (<see cref="SeedSnapshotFormat"/>) back into the rows it was written from, with
-/// the same sharing: each relationship's ends are its entities' own id strings, and rows that shared a
-/// list or a date text share it again; and what it kept beside them for the index (<see cref="PrebuiltParts"/>).
+/// Reads a seed snapshot (<see cref="SeedSnapshotFormat"/>) back into the rows it was written from (the
+/// relationships as values, <see cref="SnapshotRelationship"/>), with the same sharing: each relationship's ends
+/// are its entities' own id strings, rows that shared a list share it again, and rows with the same dates one
+/// valid time; and what it kept beside them for the index (<see cref="PrebuiltParts"/>).
 /// A snapshot is used only when it is whole (its payload hash holds) and its fingerprint is the expected
 /// one; anything else is refused with the reason, never half-read.
 /// </summary>
@@ -91,11 +92,10 @@ internal static class SeedSnapshotReader
         }
 
         // Each pair of dates made into its valid time once, for every relationship that has it.
-        var datePairs = new DatePair[Count(reader)];
-        for (var i = 0; i < datePairs.Length; i++)
+        var validTimes = new ValidTime[Count(reader)];
+        for (var i = 0; i < validTimes.Length; i++)
         {
-            var (from, to) = (Optional(strings, reader.ReadInt32()), Optional(strings, reader.ReadInt32()));
-            datePairs[i] = new DatePair(from, to, RecordMapping.TimeOf(from, to));
+            validTimes[i] = RecordMapping.TimeOf(Optional(strings, reader.ReadInt32()), Optional(strings, reader.ReadInt32()));
         }
 
         var entities = new List<EntityRecord>(Count(reader));
@@ -135,47 +135,32 @@ internal static class SeedSnapshotReader
         if (reader.BaseStream.Position != reader.BaseStream.Length) throw new InvalidDataException("Bytes follow the last relationship.");
         // The ends' ids side by side: a relationship then reads its ends' strings from one small array, not from two entity rows anywhere in memory.
         var entityIds = entities.ConvertAll(e => e.Id).ToArray();
-        var read = new RelationshipRecord[blocks.Count][];
+        var relationships = new SnapshotRelationship[relationshipCount];
         // The ends' positions are kept as read, so the index finds each end without looking its id up.
         var ends = new (int From, int To)[relationshipCount];
-        var times = new ValidTime[relationshipCount];
         Parallel.For(0, blocks.Count, b =>
         {
             using var block = new BinaryReader(new MemoryStream(bytes, blocks[b].Start, blocks[b].Length), Utf8);
-            var records = read[b] = new RelationshipRecord[blocks[b].Rows];
-            for (var i = 0; i < records.Length; i++)
+            for (var row = blocks[b].FirstRow; row < blocks[b].FirstRow + blocks[b].Rows; row++)
             {
-                var row = blocks[b].FirstRow + i;
-                records[i] = Relationship(block, entityIds, strings, datePairs, propertyLists, citationLists, out ends[row], out times[row]);
+                relationships[row] = Relationship(block, entityIds, validTimes, propertyLists, citationLists, out ends[row]);
             }
 
             if (block.BaseStream.Position != block.BaseStream.Length) throw new InvalidDataException("A block is longer than its rows.");
         });
 
-        var relationships = new List<RelationshipRecord>(relationshipCount);
-        foreach (var records in read) relationships.AddRange(records);
-        return relationships.Count == relationshipCount
-            ? new SeedSnapshot(entities, relationships, new PrebuiltParts(suffixes, ends, times))
-            : throw new InvalidDataException("The blocks do not hold the rows counted.");
+        return new SeedSnapshot(entities, relationships, new PrebuiltParts(suffixes, ends));
     }
 
-    private static RelationshipRecord Relationship(
-        BinaryReader reader, string[] entityIds, string[] strings, DatePair[] datePairs, TypedProperty[][] propertyLists, Citation[][] citationLists,
-        out (int From, int To) ends, out ValidTime time)
+    private static SnapshotRelationship Relationship(
+        BinaryReader reader, string[] entityIds, ValidTime[] validTimes, TypedProperty[][] propertyLists, Citation[][] citationLists, out (int From, int To) ends)
     {
         var (id, type) = (reader.ReadString(), Enum<RelationshipType>(reader));
         ends = (reader.ReadInt32(), reader.ReadInt32());
         var description = reader.ReadBoolean() ? reader.ReadString() : null;
-        var dates = datePairs[reader.ReadInt32()];
-        time = dates.Time;
-        return new RelationshipRecord
-        {
-            Id = id, Type = type, FromId = entityIds[ends.From], ToId = entityIds[ends.To], Description = description, ValidFrom = dates.From, ValidTo = dates.To,
-            Properties = propertyLists[reader.ReadInt32()], Sources = citationLists[reader.ReadInt32()],
-        };
+        var time = validTimes[reader.ReadInt32()];
+        return new SnapshotRelationship(id, type, entityIds[ends.From], entityIds[ends.To], description, time, propertyLists[reader.ReadInt32()], citationLists[reader.ReadInt32()]);
     }
-
-    private sealed record DatePair(string? From, string? To, ValidTime Time);
 
     private static UInt128 ReadHash(BinaryReader reader)
     {

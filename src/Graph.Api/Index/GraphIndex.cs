@@ -148,15 +148,11 @@ public sealed class GraphIndex
         // Their ids' JSON text lies in one block in the same order (measured in id order, the rows' own).
         var idTexts = new JsonTextBlock(ordered.Length, i => input.Id(ordered[i])).LaidOut(allocationOrder);
         var grouped = new RelationshipNode[ordered.Length];
-        // Valid times a snapshot made, one per pair of dates: finding each row's by its date texts took a dictionary's
-        // trips to memory, 0.3–0.5 s of a build.
-        var times = prebuilt?.Times is { } kept && kept.Length == ordered.Length ? kept : null;
         Parallel.For(0, grouped.Length, [MethodImpl(LoadingCode.Optimised)] (p) =>
         {
             var i = allocationOrder[p];
             var row = ordered[i];
-            var time = times?[relationshipPositions is null ? i : relationshipPositions[i]];
-            grouped[p] = input.Node(i, row, starts[i], finishes[i], idTexts.Write(p, input.Id(row)), time);
+            grouped[p] = input.Node(i, row, starts[i], finishes[i], idTexts.Write(p, input.Id(row)));
         });
         foreach (var node in grouped) relationshipNodes[node.Ordinal] = node;
 
@@ -209,7 +205,8 @@ public sealed class GraphIndex
     [MethodImpl(LoadingCode.Optimised)]
     private static T[] InIdOrder<T>(IEnumerable<T> items, Func<T, string> id, out int[]? positions)
     {
-        var array = items.ToArray();
+        // An array given (a snapshot's relationships) is read as it is, not copied: it is not changed here.
+        var array = items as T[] ?? items.ToArray();
         positions = null;
         for (var i = 1; i < array.Length; i++)
         {

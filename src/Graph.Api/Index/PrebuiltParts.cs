@@ -1,21 +1,16 @@
-using Graph.Api.Model;
 using Graph.Api.Search;
 
 namespace Graph.Api.Index;
 
 /// <summary>
 /// What an index build would otherwise work out from the rows, handed to it by whoever has it already: a seed
-/// snapshot keeps all three beside its rows, and the check of a seed file finds each relationship's ends. The
-/// search's suffixes are taken only when they fit the names (and sorted anew otherwise); the ends and times only
-/// when there is one for each relationship, as given, since both are made from these very rows.
+/// snapshot keeps both beside its rows, and the check of a seed file finds each relationship's ends. The
+/// search's suffixes are taken only when they fit the names (and sorted anew otherwise); the ends only when
+/// there is a pair for each relationship, as given, since they are made from these very rows.
 /// </summary>
 /// <param name="SearchSuffixes">The search index's name suffixes in sorted order (<see cref="SearchIndex.SuffixOrder"/>), or null.</param>
 /// <param name="Ends">
 /// Each relationship's ends, in the order the relationships are given, as the positions of their entities in the order
 /// those are given; or null. A snapshot keeps the ends so, and the check of a seed file finds them so.
 /// </param>
-/// <param name="Times">
-/// Each relationship's valid time, in the order the relationships are given, rows with the same dates sharing one; or null.
-/// A snapshot makes one for each pair of dates it holds, where the rows alone leave them to be found by their texts.
-/// </param>
-internal sealed record PrebuiltParts(NameSuffixes.Suffix[]? SearchSuffixes, (int From, int To)[]? Ends, ValidTime[]? Times);
+internal sealed record PrebuiltParts(NameSuffixes.Suffix[]? SearchSuffixes, (int From, int To)[]? Ends);

@@ -5,7 +5,7 @@ using Graph.Api.Model;
 
 namespace Graph.Api.Storage;
 
-/// <summary>Turns stored rows into the model the index is built from.</summary>
+/// <summary>Turns stored rows into the model the index is built from, and the index's relationships into rows to store.</summary>
 internal static class RecordMapping
 {
     [MethodImpl(LoadingCode.Optimised)]
@@ -15,6 +15,17 @@ internal static class RecordMapping
 
     public static Relationship ToRelationship(RelationshipRecord record) => new(
         record.Id, record.Type, record.FromId, record.ToId, record.Description, TimeOf(record.ValidFrom, record.ValidTo), record.Properties, record.Sources);
+
+    /// <summary>
+    /// The row a relationship of the index is stored as: the seed's rows are written from the index built from them
+    /// (<see cref="Import.GraphImporter"/>), so the rows it was built from need not be held until the store is written.
+    /// The dates are the texts they were parsed from, as written.
+    /// </summary>
+    public static RelationshipRecord ToRecord(RelationshipNode node) => new()
+    {
+        Id = node.Id, Type = node.Type, FromId = node.From.Id, ToId = node.To.Id, Description = node.Description,
+        ValidFrom = node.ValidTime.Start?.Text, ValidTo = node.ValidTime.End?.Text, Properties = node.Properties, Sources = node.Sources,
+    };
 
     /// <summary>
     /// Rows as the index reads them: each becomes its node directly. Rows with the same dates share one
@@ -29,8 +40,8 @@ internal static class RecordMapping
             ? ValidTime.Always
             : times.GetOrAdd((r.ValidFrom, r.ValidTo), static dates => TimeOf(dates.From, dates.To));
         return new(static r => r.Id, static r => r.FromId, static r => r.ToId,
-            [MethodImpl(LoadingCode.Optimised)] (ordinal, r, from, to, idJson, time) =>
-                new RelationshipNode(ordinal, r.Id, r.Type, r.Description, time ?? TimeOfRow(r), r.Properties, r.Sources, from, to, idJson));
+            [MethodImpl(LoadingCode.Optimised)] (ordinal, r, from, to, idJson) =>
+                new RelationshipNode(ordinal, r.Id, r.Type, r.Description, TimeOfRow(r), r.Properties, r.Sources, from, to, idJson));
     }
 
     [MethodImpl(LoadingCode.Optimised)]

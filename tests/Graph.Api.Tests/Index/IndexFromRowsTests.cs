@@ -43,7 +43,7 @@ public sealed class IndexFromRowsTests
             SeedSnapshotWriter.Write(path, fingerprint, entities, relationships, search: fromRows.Search);
             var snapshot = SeedSnapshotReader.Read(path, fingerprint, out _)!;
 
-            var fromSnapshot = GraphIndex.Build(snapshot.Entities.Select(RecordMapping.ToEntity), snapshot.Relationships, RecordMapping.ForIndex(), snapshot.Prebuilt);
+            var fromSnapshot = GraphIndex.Build(snapshot.Entities.Select(RecordMapping.ToEntity), snapshot.Relationships, SnapshotRelationship.IndexInput, snapshot.Prebuilt);
 
             Assert.Equal(Describe(fromRows), Describe(fromSnapshot));
             Assert.Equal(fromRows.Search.SuffixOrder.ToArray(), fromSnapshot.Search.SuffixOrder.ToArray());
@@ -53,14 +53,12 @@ public sealed class IndexFromRowsTests
 
             // The ends are taken from the kept positions, not looked up by id again: given each other's, every relationship is turned round.
             var turned = snapshot.Prebuilt! with { Ends = Array.ConvertAll(snapshot.Prebuilt!.Ends!, e => (e.To, e.From)) };
-            var turnedRound = GraphIndex.Build(snapshot.Entities.Select(RecordMapping.ToEntity), snapshot.Relationships, RecordMapping.ForIndex(), turned);
+            var turnedRound = GraphIndex.Build(snapshot.Entities.Select(RecordMapping.ToEntity), snapshot.Relationships, SnapshotRelationship.IndexInput, turned);
             Assert.All(fromRows.Relationships, r => Assert.Equal((r.To.Id, r.From.Id), (turnedRound.RelationshipAt(r.Ordinal).From.Id, turnedRound.RelationshipAt(r.Ordinal).To.Id)));
 
-            // So are the valid times: each relationship has the one kept in its row's place, not one found again by its dates.
-            var undated = snapshot.Prebuilt! with { Times = Array.ConvertAll(snapshot.Prebuilt!.Times!, _ => ValidTime.Always) };
-            var withoutDates = GraphIndex.Build(snapshot.Entities.Select(RecordMapping.ToEntity), snapshot.Relationships, RecordMapping.ForIndex(), undated);
-            Assert.Contains(fromRows.Relationships, r => r.ValidTime != ValidTime.Always);
-            Assert.All(withoutDates.Relationships, r => Assert.Same(ValidTime.Always, r.ValidTime));
+            // Each relationship keeps the valid time its row came with, shared by the rows with the same dates, not one made again.
+            var byId = snapshot.Relationships.ToDictionary(r => r.Id);
+            Assert.All(fromSnapshot.Relationships, r => Assert.Same(byId[r.Id].ValidTime, r.ValidTime));
         }
         finally
         {

@@ -1,0 +1,29 @@
+using System.Runtime.CompilerServices;
+using Graph.Api.Index;
+using Graph.Api.Model;
+
+namespace Graph.Api.Import;
+
+/// <summary>
+/// A relationship as a seed snapshot gives it back: a value in one array, not a row object. A restart builds the
+/// index from these and lets the array go; the store's rows are made afterwards from the index's nodes
+/// (<see cref="GraphImporter"/>). A million row objects held until the store was written were about 100 MiB
+/// of a restart's heap at ready, and the reader's and the index's collections traced every one of them.
+/// Its valid time is made once for each pair of dates the snapshot holds, and shared by the rows with that pair.
+/// </summary>
+internal readonly record struct SnapshotRelationship(
+    string Id,
+    RelationshipType Type,
+    string FromId,
+    string ToId,
+    string? Description,
+    ValidTime ValidTime,
+    IReadOnlyList<TypedProperty> Properties,
+    IReadOnlyList<Citation> Sources)
+{
+    /// <summary>How the index reads these: each becomes its node with the valid time it came with.</summary>
+    public static RelationshipInput<SnapshotRelationship> IndexInput { get; } = new(
+        static r => r.Id, static r => r.FromId, static r => r.ToId,
+        [MethodImpl(LoadingCode.Optimised)] static (ordinal, r, from, to, idJson) =>
+            new RelationshipNode(ordinal, r.Id, r.Type, r.Description, r.ValidTime, r.Properties, r.Sources, from, to, idJson));
+}
