@@ -19,7 +19,10 @@ public sealed class GraphIndex
     private readonly Dictionary<string, EntityNode> entitiesById;
     private readonly FrozenDictionary<EntityKind, EntityNode[]> entitiesByKind;
     private readonly Dictionary<string, EntityNode[]> entitiesByPropertyKey;
-    private readonly DocumentCitations citations;
+    // Worked out on first use like the components, and started by GraphIndexHolder once the snapshot serves: only a
+    // document's supports read it, and for a million relationships it was the last part of the build to finish,
+    // 0.2 s of a restart's way to ready on two cores.
+    private readonly Lazy<DocumentCitations> citations;
     private readonly MarkedEntities[] entitiesByRelationshipType;
     private readonly FrozenDictionary<EntityKind, MarkedEntities> kindSets;
     private readonly Lazy<GraphComponents> components;
@@ -38,7 +41,7 @@ public sealed class GraphIndex
     internal const int SortedDatesFrom = 1024;
 
     private GraphIndex(EntityNode[] entities, Dictionary<string, EntityNode> entitiesById, RelationshipNode[] relationships, Task<SearchIndex> search,
-        Task<DocumentCitations> citations, Task<CompactAdjacency> compact)
+        Task<CompactAdjacency> compact)
     {
         Entities = this.entities = entities;
         Relationships = this.relationships = relationships;
@@ -53,7 +56,7 @@ public sealed class GraphIndex
         RelationshipCounts = Enum.GetValues<RelationshipType>().ToFrozenDictionary(t => t, t => counts[(int)t]);
         typeCount = counts.Length;
         datesByType = new HoldingCounts?[typeCount];
-        this.citations = citations.GetAwaiter().GetResult();
+        citations = new Lazy<DocumentCitations>(() => new DocumentCitations(relationships), LazyThreadSafetyMode.ExecutionAndPublication);
         Search = search.GetAwaiter().GetResult();
         Compact = compact.GetAwaiter().GetResult();
         entitiesByRelationshipType = EntitiesByRelationshipType(entities, Compact.EntityRelationshipTypes, counts.Length);
@@ -83,6 +86,9 @@ public sealed class GraphIndex
 
     /// <summary>The entities by name and by degree, worked out on first use like <see cref="Components"/>.</summary>
     public EntityOrders Orders => orders.Value;
+
+    /// <summary>Works out which relationships cite each document and paragraph, if no request has yet (<see cref="CitedBy"/>).</summary>
+    internal void PrepareCitations() => _ = citations.Value;
 
     /// <summary>
     /// The graph as QuikGraph reads it (<see cref="QuikGraphView"/>), for QuikGraph's whole-graph algorithms; a
@@ -156,9 +162,8 @@ public sealed class GraphIndex
         });
         foreach (var node in grouped) relationshipNodes[node.Ordinal] = node;
 
-        var citations = Task.Run(() => new DocumentCitations(relationshipNodes));
         var compact = Task.Run(() => new CompactAdjacency(entityNodes, relationshipNodes, grouped));
-        return new GraphIndex(entityNodes, byId, relationshipNodes, search, citations, compact);
+        return new GraphIndex(entityNodes, byId, relationshipNodes, search, compact);
     }
 
     // A bit set per type, from the type bits each entity already has: a filter on a type with its total is a
@@ -341,7 +346,7 @@ public sealed class GraphIndex
     /// </summary>
     public IEnumerable<RelationshipNode> CitedBy(EntityNode document, int? paragraph, DateOnly? asOf, int afterOrdinal, int beforeOrdinal = int.MaxValue, bool backward = false)
     {
-        var ordinals = citations.Of(document.Id, paragraph);
+        var ordinals = citations.Value.Of(document.Id, paragraph);
         var start = Place(ordinals, afterOrdinal + 1);
         var end = Math.Max(start, Place(ordinals, beforeOrdinal));
         var (from, to, step) = backward ? (end - 1, start - 1, -1) : (start, end, 1);
@@ -361,7 +366,7 @@ public sealed class GraphIndex
     /// <summary>How many relationships <see cref="CitedBy"/> lists from the start: a count of numbers, without reading any relationship.</summary>
     public int CitedByCount(EntityNode document, int? paragraph, DateOnly? asOf)
     {
-        var ordinals = citations.Of(document.Id, paragraph);
+        var ordinals = citations.Value.Of(document.Id, paragraph);
         if (asOf is not { } date) return ordinals.Length;
         if (ordinals.Length < SortedDatesFrom) return Compact.CountHolding(ordinals, date.DayNumber);
         // Kept with this snapshot, keyed by the list itself (one per document and per paragraph), once a count on a date asks for it.
