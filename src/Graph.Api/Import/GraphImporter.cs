@@ -93,13 +93,13 @@ internal sealed partial class GraphImporter(
         // waiting, so without this the callers' frames (the startup's, the method above) would hold the rows they
         // handed in until the whole store is written: their own references are let go only once this returns.
         await Task.Yield();
-        var counts = (entities.Count, built.Relationships.Count);
+        var counts = (Entities: entities.Count, Relationships: built.Relationships.Count);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         // A durable store's save, once begun, is completed, never abandoned half-way: a later start would find
         // half a graph in it. The in-memory store goes with the host, so a service told to stop drops the rest
         // of the save instead of finishing it first (with a million relationships that held a stop up by 8 s).
         var dropOnStop = storage.Value.IsDurable ? CancellationToken.None : stopping;
-        var total = counts.Item1 + counts.Item2;
+        var total = counts.Entities + counts.Relationships;
         // Each entity's row is taken out of the list as its batch is made, so the list does not hold a stored row.
         var saved = await SaveInBatchesAsync(db, db.Entities, entities.Count, i => TakeAt(entities, i), dropOnStop);
         entities = null!;

@@ -208,6 +208,9 @@ public sealed class SeedSnapshotTests : IDisposable
     });
 
     /// <summary>Which rows hold the same object as an earlier row: the first row holding it, for each row.</summary>
-    private static int[] Sharing<TRow, T>(IReadOnlyList<TRow> rows, Func<TRow, T?> value) where T : class =>
-        rows.Select(row => rows.ToList().FindIndex(other => value(other) is { } shared && ReferenceEquals(shared, value(row)))).ToArray();
+    private static int[] Sharing<TRow, T>(IEnumerable<TRow> rows, Func<TRow, T?> value) where T : class
+    {
+        var list = rows.ToList();
+        return list.Select(row => list.FindIndex(other => value(other) is { } shared && ReferenceEquals(shared, value(row)))).ToArray();
+    }
 }
