@@ -23,7 +23,7 @@ internal static class SnapshotRestartTimes
             var (entities, relationships) = new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>())
                 .Validate(SeedReader.ReadFile(seedFile, CancellationToken.None));
             var index = GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships, RecordMapping.ForIndex());
-            SeedSnapshotWriter.Write(snapshotFile, fingerprint, entities, relationships, search: index.Search);
+            SeedSnapshotWriter.Write(snapshotFile, fingerprint, entities, relationships, index: index);
         }
 
         LiveHeap(snapshotFile, fingerprint);

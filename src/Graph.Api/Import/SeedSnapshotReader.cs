@@ -12,7 +12,8 @@ namespace Graph.Api.Import;
 /// Reads a seed snapshot (<see cref="SeedSnapshotFormat"/>) back into the rows it was written from (the
 /// relationships as values, <see cref="SnapshotRelationship"/>), with the same sharing: each relationship's ends
 /// are its entities' own id strings, rows that shared a list share it again, and rows with the same dates one
-/// valid time; and what it kept beside them for the index (<see cref="PrebuiltParts"/>).
+/// valid time; in the order written (as given, or in the order the index made its nodes, with each one's ordinal);
+/// and what it kept beside them for the index (<see cref="PrebuiltParts"/>).
 /// A snapshot is used only when it is whole (its payload hash holds) and its fingerprint is the expected
 /// one; anything else is refused with the reason, never half-read.
 /// </summary>
@@ -132,6 +133,14 @@ internal static class SeedSnapshotReader
             reader.BaseStream.Position += length;
         }
 
+        var ordinalCount = reader.ReadInt32();
+        int[]? ordinals = null;
+        if (ordinalCount != SeedSnapshotFormat.None)
+        {
+            ordinals = new int[ordinalCount == relationshipCount ? ordinalCount : throw new InvalidDataException("The ordinals do not match the relationships.")];
+            reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(ordinals.AsSpan()));
+        }
+
         if (reader.BaseStream.Position != reader.BaseStream.Length) throw new InvalidDataException("Bytes follow the last relationship.");
         // The ends' ids side by side: a relationship then reads its ends' strings from one small array, not from two entity rows anywhere in memory.
         var entityIds = entities.ConvertAll(e => e.Id).ToArray();
@@ -149,7 +158,7 @@ internal static class SeedSnapshotReader
             if (block.BaseStream.Position != block.BaseStream.Length) throw new InvalidDataException("A block is longer than its rows.");
         });
 
-        return new SeedSnapshot(entities, relationships, new PrebuiltParts(suffixes, ends));
+        return new SeedSnapshot(entities, relationships, new PrebuiltParts(suffixes, ends, ordinals));
     }
 
     private static SnapshotRelationship Relationship(

@@ -1,8 +1,8 @@
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
+using Graph.Api.Index;
 using Graph.Api.Model;
-using Graph.Api.Search;
 using Graph.Api.Storage;
 
 namespace Graph.Api.Import;
@@ -28,10 +28,13 @@ internal sealed class SeedSnapshotWriter
     /// <param name="entities">The seed's checked entities.</param>
     /// <param name="relationships">The seed's checked relationships.</param>
     /// <param name="relationshipsPerBlock">How many relationships a block holds.</param>
-    /// <param name="search">The search index built from these rows, whose sorted suffixes are kept too; none when null.</param>
+    /// <param name="index">
+    /// The index built from these rows, or null. With it, the search's sorted suffixes are kept too, and the relationships
+    /// are written in the order it made its nodes in, each with its ordinal; without, as given.
+    /// </param>
     public static void Write(
         string path, SeedFingerprint fingerprint, List<EntityRecord> entities, List<RelationshipRecord> relationships,
-        int relationshipsPerBlock = SeedSnapshotFormat.RelationshipsPerBlock, SearchIndex? search = null)
+        int relationshipsPerBlock = SeedSnapshotFormat.RelationshipsPerBlock, GraphIndex? index = null)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
@@ -42,7 +45,7 @@ internal sealed class SeedSnapshotWriter
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 20))
             {
-                new SeedSnapshotWriter().WriteTo(stream, fingerprint, entities, relationships, relationshipsPerBlock, search);
+                new SeedSnapshotWriter().WriteTo(stream, fingerprint, entities, relationships, relationshipsPerBlock, index);
                 stream.Flush(flushToDisk: true);
             }
 
@@ -55,7 +58,7 @@ internal sealed class SeedSnapshotWriter
     }
 
     private void WriteTo(
-        FileStream stream, SeedFingerprint fingerprint, List<EntityRecord> entities, List<RelationshipRecord> relationships, int relationshipsPerBlock, SearchIndex? search)
+        FileStream stream, SeedFingerprint fingerprint, List<EntityRecord> entities, List<RelationshipRecord> relationships, int relationshipsPerBlock, GraphIndex? index)
     {
         using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         writer.Write(SeedSnapshotFormat.Magic);
@@ -96,16 +99,20 @@ internal sealed class SeedSnapshotWriter
             writer.Write(StringPosition(entity.ValidTo));
         }
 
-        if (search is null)
+        if (index is null)
         {
             writer.Write(SeedSnapshotFormat.None);
         }
         else
         {
-            writer.Write(search.SuffixOrder.Length);
-            writer.Write(MemoryMarshal.AsBytes(search.SuffixOrder));
+            writer.Write(index.Search.SuffixOrder.Length);
+            writer.Write(MemoryMarshal.AsBytes(index.Search.SuffixOrder));
         }
 
+        // The index's nodes in the order it made them, when there is an index: each node has the same fields as the row
+        // it was made from, its lists and its dates' texts the very same objects, so each is written as its row.
+        var inMakingOrder = index is null ? null : InMakingOrder(index);
+        Func<int, RelationshipRecord> rowAt = inMakingOrder is null ? i => relationships[i] : i => RecordMapping.ToRecord(inMakingOrder[i]);
         // In blocks, each led by its row count and length, so that a reader can read them on every core.
         writer.Write(relationships.Count);
         for (var first = 0; first < relationships.Count; first += relationshipsPerBlock)
@@ -115,13 +122,23 @@ internal sealed class SeedSnapshotWriter
             writer.Write(0); // the block's length, filled in once it is written
             writer.Flush();
             var start = stream.Position;
-            for (var i = first; i < first + rows; i++) WriteRelationship(writer, relationships[i], entityPositions);
+            for (var i = first; i < first + rows; i++) WriteRelationship(writer, rowAt(i), entityPositions);
             writer.Flush();
             var end = stream.Position;
             stream.Position = start - sizeof(int);
             writer.Write(checked((int)(end - start)));
             writer.Flush();
             stream.Position = end;
+        }
+
+        if (inMakingOrder is null)
+        {
+            writer.Write(SeedSnapshotFormat.None);
+        }
+        else
+        {
+            writer.Write(inMakingOrder.Count);
+            foreach (var node in inMakingOrder) writer.Write(node.Ordinal);
         }
 
         writer.Flush();
@@ -131,6 +148,14 @@ internal sealed class SeedSnapshotWriter
         stream.Position = SeedSnapshotFormat.PayloadHashOffset;
         WriteHash(writer, hash.GetCurrentHashAsUInt128());
         writer.Flush();
+    }
+
+    /// <summary>The index's relationships in the order it made their nodes: by the entity each starts at, then by ordinal.</summary>
+    private static List<RelationshipNode> InMakingOrder(GraphIndex index)
+    {
+        var nodes = new List<RelationshipNode>(index.Relationships.Count);
+        for (var entity = 0; entity < index.Compact.EntityCount; entity++) nodes.AddRange(index.Compact.OutgoingNodes(entity));
+        return nodes;
     }
 
     private static void WriteHash(BinaryWriter writer, UInt128 hash)

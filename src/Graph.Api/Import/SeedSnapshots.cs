@@ -38,7 +38,7 @@ internal sealed partial class SeedSnapshots(IOptions<SeedOptions> seed, ILogger<
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            SeedSnapshotWriter.Write(path, fingerprint, entities, relationships, search: index.Search);
+            SeedSnapshotWriter.Write(path, fingerprint, entities, relationships, index: index);
             LogWritten(logger, path, clock.Elapsed.TotalSeconds);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

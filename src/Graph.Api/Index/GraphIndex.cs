@@ -124,18 +124,26 @@ public sealed class GraphIndex
         // core (sorting checks, grouping, laying out the ids' texts), which would leave the other idle.
         var search = Task.Run(() => new SearchIndex(entityNodes, prebuilt?.SearchSuffixes));
         var byId = entityNodes.ToDictionary(e => e.Id, StringComparer.Ordinal);
-        var ordered = InIdOrder(relationships, input.Id, out var relationshipPositions);
+        // An array given (a snapshot's relationships) is read as it is, not copied: it is not changed here.
+        var given = relationships as T[] ?? relationships.ToArray();
+        var ends = prebuilt?.Ends is { } kept && kept.Length == given.Length ? kept : null;
+        var atPosition = ends is null ? null : AtPositions(entityNodes, entityPositions);
+        // Rows kept in the order the nodes are made in are taken as given, each with its kept ordinal; any others are put
+        // in id order, where a row's place is its ordinal. That the kept ordinals follow the ids is not checked (a pass at
+        // random places): a snapshot is trusted as this build's own once its fingerprint and hash hold, as its rows are.
+        var keptOrdinals = ends is not null && prebuilt?.Ordinals is { } ordinals && InMakingOrder(ends, atPosition!, ordinals) ? ordinals : null;
+        int[]? relationshipPositions = null;
+        var ordered = keptOrdinals is null ? InIdOrder(given, input.Id, out relationshipPositions) : given;
         var relationshipNodes = new RelationshipNode[ordered.Length];
         var (starts, finishes) = (new EntityNode[ordered.Length], new EntityNode[ordered.Length]);
-        if (prebuilt?.Ends is { } ends && ends.Length == ordered.Length)
+        if (ends is not null)
         {
             // Each end by the position a snapshot kept or the seed's check found: looking two million ids up among a
             // hundred thousand took a few trips to memory each, 0.3–0.6 s of an index build.
-            var atPosition = AtPositions(entityNodes, entityPositions);
             Parallel.For(0, starts.Length, [MethodImpl(LoadingCode.Optimised)] (i) =>
             {
                 var (from, to) = ends[relationshipPositions is null ? i : relationshipPositions[i]];
-                (starts[i], finishes[i]) = (atPosition[from], atPosition[to]);
+                (starts[i], finishes[i]) = (atPosition![from], atPosition[to]);
             });
         }
         else
@@ -147,18 +155,19 @@ public sealed class GraphIndex
             });
         }
 
-        var allocationOrder = GroupedByStart(starts, entityNodes.Length);
+        // Null when the rows already lie in that order.
+        var allocationOrder = keptOrdinals is null ? GroupedByStart(starts, entityNodes.Length) : null;
         // A million nodes are built on every core: each depends only on its own relationship.
         // They are allocated grouped by the entity they start at, so the relationships a traversal reads together
         // (an entity's own) share pages and cache lines instead of lying anywhere in a hundred megabytes.
-        // Their ids' JSON text lies in one block in the same order (measured in id order, the rows' own).
+        // Their ids' JSON text lies in one block in the same order (measured in the rows' order).
         var idTexts = new JsonTextBlock(ordered.Length, i => input.Id(ordered[i])).LaidOut(allocationOrder);
         var grouped = new RelationshipNode[ordered.Length];
         Parallel.For(0, grouped.Length, [MethodImpl(LoadingCode.Optimised)] (p) =>
         {
-            var i = allocationOrder[p];
+            var i = allocationOrder is null ? p : allocationOrder[p];
             var row = ordered[i];
-            grouped[p] = input.Node(i, row, starts[i], finishes[i], idTexts.Write(p, input.Id(row)));
+            grouped[p] = input.Node(keptOrdinals is null ? i : keptOrdinals[i], row, starts[i], finishes[i], idTexts.Write(p, input.Id(row)));
         });
         foreach (var node in grouped) relationshipNodes[node.Ordinal] = node;
 
@@ -191,6 +200,28 @@ public sealed class GraphIndex
         return new MarkedEntities(marked, entities);
     }
 
+    /// <summary>
+    /// Whether rows with these ends lie in the order the nodes are made in, by the ordinals given: by the ordinal of the
+    /// entity each starts at, then by their own, each ordinal once. One pass in order, and a bit per row.
+    /// </summary>
+    [MethodImpl(LoadingCode.Optimised)]
+    private static bool InMakingOrder((int From, int To)[] ends, EntityNode[] atPosition, int[] ordinals)
+    {
+        if (ordinals.Length != ends.Length) return false;
+        var seen = new ulong[(ordinals.Length + 63) / 64];
+        for (var row = 0; row < ordinals.Length; row++)
+        {
+            var ordinal = ordinals[row];
+            if ((uint)ordinal >= (uint)ordinals.Length || (seen[ordinal >> 6] & 1UL << ordinal) != 0) return false;
+            seen[ordinal >> 6] |= 1UL << ordinal;
+            if (row == 0) continue;
+            var (start, before) = (atPosition[ends[row].From].Ordinal, atPosition[ends[row - 1].From].Ordinal);
+            if (start < before || (start == before && ordinal < ordinals[row - 1])) return false;
+        }
+
+        return true;
+    }
+
     /// <summary>Relationship ordinals ordered by the ordinal of the entity each starts at, then by their own (a counting sort).</summary>
     [MethodImpl(LoadingCode.Optimised)]
     private static int[] GroupedByStart(EntityNode[] starts, int entityCount)
@@ -210,7 +241,6 @@ public sealed class GraphIndex
     [MethodImpl(LoadingCode.Optimised)]
     private static T[] InIdOrder<T>(IEnumerable<T> items, Func<T, string> id, out int[]? positions)
     {
-        // An array given (a snapshot's relationships) is read as it is, not copied: it is not changed here.
         var array = items as T[] ?? items.ToArray();
         positions = null;
         for (var i = 1; i < array.Length; i++)

@@ -31,8 +31,9 @@ public sealed class SeedSnapshotTests : IDisposable
 
         Assert.Null(refusal);
         var (readEntities, readRelationships, prebuilt) = read!;
-        // No search index was given to keep; the ends are kept as positions among the entities, as the rows give them.
+        // No index was given: no search suffixes, no ordinals, the rows as given; the ends are kept as positions among the entities.
         Assert.Null(prebuilt!.SearchSuffixes);
+        Assert.Null(prebuilt.Ordinals);
         var position = entities.Select((e, i) => (e.Id, i)).ToDictionary();
         Assert.Equal(relationships.Select(r => (position[r.FromId], position[r.ToId])), prebuilt.Ends!);
         // Each relationship's valid time is made from its dates, once for each pair of them.
@@ -57,18 +58,30 @@ public sealed class SeedSnapshotTests : IDisposable
     }
 
     [Fact]
-    public void The_search_index_s_sorted_suffixes_are_kept_beside_the_rows()
+    public void With_the_index_the_rows_are_kept_in_the_order_it_made_its_nodes_with_their_ordinals_and_the_search_s_suffixes()
     {
         var (entities, relationships) = SeedRows();
-        var search = GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships, RecordMapping.ForIndex()).Search;
+        var index = GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships, RecordMapping.ForIndex());
 
-        SeedSnapshotWriter.Write(SnapshotPath, Fingerprint, entities, relationships, relationshipsPerBlock: 5, search);
+        SeedSnapshotWriter.Write(SnapshotPath, Fingerprint, entities, relationships, relationshipsPerBlock: 5, index);
         var read = SeedSnapshotReader.Read(SnapshotPath, Fingerprint, out var refusal);
 
         Assert.Null(refusal);
-        Assert.Equal(relationships.Select(Describe), read!.Relationships.Select(Describe));
-        Assert.True(search.SuffixOrder.Length > 500, $"only {search.SuffixOrder.Length} suffixes");
-        Assert.Equal(search.SuffixOrder.ToArray(), read.Prebuilt!.SearchSuffixes);
+        var (readEntities, readRelationships, prebuilt) = read!;
+        Assert.Equal(entities.Select(Describe), readEntities.Select(Describe));
+        // Every row, each once, now grouped by the entity it starts at (in the entities' id order), then in id order.
+        Assert.Equal(relationships.Select(Describe).Order(StringComparer.Ordinal), readRelationships.Select(Describe).Order(StringComparer.Ordinal));
+        var starts = readRelationships.Select(r => index.FindEntity(r.FromId)!.Ordinal).ToArray();
+        var byStartThenId = readRelationships.OrderBy(r => index.FindEntity(r.FromId)!.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal).Select(r => r.Id);
+        Assert.Equal(byStartThenId, readRelationships.Select(r => r.Id));
+        Assert.NotEqual(readRelationships.Select(r => r.Id).Order(StringComparer.Ordinal), readRelationships.Select(r => r.Id));
+        Assert.True(starts.Distinct().Count() > 5, "the rows start at too few entities");
+        // Each row's ordinal is its place in id order; the ends are the rows' own, as read.
+        Assert.Equal(readRelationships.Select(r => index.FindRelationship(r.Id)!.Ordinal), prebuilt.Ordinals!);
+        var position = entities.Select((e, i) => (e.Id, i)).ToDictionary();
+        Assert.Equal(readRelationships.Select(r => (position[r.FromId], position[r.ToId])), prebuilt.Ends!);
+        Assert.True(index.Search.SuffixOrder.Length > 500, $"only {index.Search.SuffixOrder.Length} suffixes");
+        Assert.Equal(index.Search.SuffixOrder.ToArray(), prebuilt.SearchSuffixes);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class IndexFromRowsTests
         {
             var path = Path.Combine(folder, "seed.snapshot");
             var fingerprint = new SeedFingerprint(SeedFingerprint.CurrentBuild, 1, 2);
-            SeedSnapshotWriter.Write(path, fingerprint, entities, relationships, search: fromRows.Search);
+            SeedSnapshotWriter.Write(path, fingerprint, entities, relationships, index: fromRows);
             var snapshot = SeedSnapshotReader.Read(path, fingerprint, out _)!;
 
             var fromSnapshot = GraphIndex.Build(snapshot.Entities.Select(RecordMapping.ToEntity), snapshot.Relationships, SnapshotRelationship.IndexInput, snapshot.Prebuilt);
@@ -77,6 +77,29 @@ public sealed class IndexFromRowsTests
         Assert.Equal(new DateOnly(2015, 6, 30), index.FindRelationship("r1")!.ValidTime.End!.Latest);
         Assert.Same(ValidTime.Always, index.FindRelationship("r3")!.ValidTime);
     }
+
+    [Fact]
+    public void Rows_kept_in_the_order_the_nodes_are_made_take_their_kept_ordinals_and_any_others_are_put_in_id_order()
+    {
+        // Made in this order: a's relationships r1 and r3, then b's r2; in id order r1, r2, r3.
+        Relationship[] rows = [Link("r1", "a", "b"), Link("r3", "a", "a"), Link("r2", "b", "a")];
+        (int, int)[] ends = [(0, 1), (0, 0), (1, 0)];
+
+        var kept = GraphIndex.Build([Entity("a"), Entity("b")], rows, RelationshipInput.Model, new PrebuiltParts(null, ends, [0, 2, 1]));
+        var fromIds = GraphIndex.Build([Entity("a"), Entity("b")], rows);
+        // Ordinals in the making order, though not the ids' order, are taken as given (a snapshot is trusted as this build's own).
+        var takenAsGiven = GraphIndex.Build([Entity("a"), Entity("b")], rows, RelationshipInput.Model, new PrebuiltParts(null, ends, [1, 2, 0]));
+        // Ordinals not in the making order (a's relationships out of order, one twice, one past the end) are not taken.
+        int[][] refused = [[2, 0, 1], [0, 0, 1], [0, 3, 1]];
+
+        Assert.Equal(Describe(fromIds), Describe(kept));
+        Assert.Equal(["r1", "r2", "r3"], kept.Relationships.Select(r => r.Id));
+        Assert.Equal(["r2", "r1", "r3"], takenAsGiven.Relationships.Select(r => r.Id));
+        Assert.All(refused, ordinals => Assert.Equal(
+            Describe(fromIds), Describe(GraphIndex.Build([Entity("a"), Entity("b")], rows, RelationshipInput.Model, new PrebuiltParts(null, ends, ordinals)))));
+    }
+
+    private static Relationship Link(string id, string from, string to) => new(id, RelationshipType.CooperatesIn, from, to, null, ValidTime.Always, [], []);
 
     private static Entity Entity(string id) => new(id, EntityKind.Topic, id, [], "", [], ValidTime.Always);
 
