@@ -155,12 +155,12 @@ public sealed class GraphIndex
             });
         }
 
-        // Null when the rows already lie in that order.
-        var allocationOrder = keptOrdinals is null ? GroupedByStart(starts, entityNodes.Length) : null;
         // A million nodes are built on every core: each depends only on its own relationship.
         // They are allocated grouped by the entity they start at, so the relationships a traversal reads together
         // (an entity's own) share pages and cache lines instead of lying anywhere in a hundred megabytes.
-        // Their ids' JSON text lies in one block in the same order (measured in the rows' order).
+        // Their ids' JSON text lies in one block in the same order (measured in the rows' order). The order is null
+        // when the rows already lie in it (kept so by a snapshot).
+        var allocationOrder = keptOrdinals is null ? GroupedByStart(starts, entityNodes.Length) : null;
         var idTexts = new JsonTextBlock(ordered.Length, i => input.Id(ordered[i])).LaidOut(allocationOrder);
         var grouped = new RelationshipNode[ordered.Length];
         Parallel.For(0, grouped.Length, [MethodImpl(LoadingCode.Optimised)] (p) =>
