@@ -168,7 +168,7 @@ internal sealed class SeedSnapshotWriter
 
     /// <summary>
     /// Each entity's place in the file, by its ordinal in the index: a node's ends are then found by position, not by
-    /// looking their ids up (two million lookups), and no row object is made for a node only to write its fields.
+    /// looking their ids up (two million lookups for a million relationships).
     /// </summary>
     private static int[] EntityPositionsByOrdinal(GraphIndex index, Dictionary<string, int> entityPositions)
     {
@@ -177,6 +177,10 @@ internal sealed class SeedSnapshotWriter
         return positions;
     }
 
+    /// <summary>
+    /// Writes the node at a place in the making order from its own fields. A row object made for each only to be read
+    /// back (with a fresh random row version apiece) had the first start's write take 1.7–2.1 s instead of 1.4–1.6 s.
+    /// </summary>
     private Action<int> WriteNodes(BinaryWriter writer, List<RelationshipNode> nodes, int[] entityPositions) => i =>
     {
         var node = nodes[i];
