@@ -62,6 +62,7 @@ public sealed class SavedRowsReleaseTests : IDisposable
         var importer = service.Services.GetRequiredService<GraphImporter>();
 
         var importing = StartImport(importer, watcher);
+        watcher.CallerReturned();
         await importing.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.True(watcher.Checks >= 10, $"only {watcher.Checks} saves of relationships looked");
@@ -80,10 +81,18 @@ public sealed class SavedRowsReleaseTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    /// <summary>Before each save of relationships, collects garbage and counts the rows handed to the import that are still alive.</summary>
+    /// <summary>
+    /// Before each save of relationships, collects garbage and counts the rows handed to the import that are still alive.
+    /// The first check waits (two seconds at most) until the test's thread has left the frame that handed the rows in:
+    /// once the import yields, its saves run on another thread at once, and on a busy machine the test's thread can be
+    /// descheduled inside that frame, which then still holds them (a CI run counted all 42 so). An import that does not
+    /// yield saves on the test's own thread, inside that frame: the wait times out and the rows are counted.
+    /// </summary>
     private sealed class HandedRowsWatcher : SaveChangesInterceptor
     {
         private List<WeakReference> handed = [];
+        private volatile bool callerReturned;
+        private bool waited;
 
         public int Checks { get; private set; }
 
@@ -91,11 +100,16 @@ public sealed class SavedRowsReleaseTests : IDisposable
 
         public void Watch(List<RelationshipRecord> rows) => handed = rows.Select(row => new WeakReference(row)).ToList();
 
+        public void CallerReturned() => callerReturned = true;
+
         public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
             DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
             if (eventData.Context!.ChangeTracker.Entries<RelationshipRecord>().Any())
             {
+                var waiting = System.Diagnostics.Stopwatch.StartNew();
+                while (!waited && !callerReturned && waiting.Elapsed < TimeSpan.FromSeconds(2)) Thread.Sleep(1);
+                waited = true;
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
                 GC.Collect();
