@@ -12,7 +12,8 @@ namespace Graph.Api.Import;
 /// end dates (string positions), the entities, the search index's name suffixes
 /// in sorted order (their count, -1 for none, then 8 bytes each, as <see cref="Search.NameSuffixes.Suffix"/>
 /// lies in memory), then the relationships, whose ends are entity positions and whose dates and shared values are
-/// table positions (-1 for none), in blocks that each give their row count and length in bytes first, and last each
+/// table positions (-1 for none), in blocks that each give their row count and length in bytes first, then their rows'
+/// ids in UTF-8 one after another (their length in bytes, then the bytes; each row gives its id's length), and last each
 /// relationship's ordinal in the index (its place in id order; the count, -1 for none, then 4 bytes each). With the
 /// ordinals, the relationships lie in the order the index makes its nodes in: grouped by the entity they start at,
 /// then by ordinal (<see cref="Index.PrebuiltParts.Ordinals"/>).
@@ -21,7 +22,7 @@ internal static class SeedSnapshotFormat
 {
     public static ReadOnlySpan<byte> Magic => "GRAPHSNP"u8;
 
-    public const int Version = 3;
+    public const int Version = 4;
 
     // Magic, version, build id, seed length, seed hash, payload hash.
     public const int PayloadHashOffset = 8 + 4 + 16 + 8 + 16;

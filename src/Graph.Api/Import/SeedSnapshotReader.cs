@@ -150,21 +150,23 @@ internal static class SeedSnapshotReader
         Parallel.For(0, blocks.Count, b =>
         {
             using var block = new BinaryReader(new MemoryStream(bytes, blocks[b].Start, blocks[b].Length), Utf8);
+            var ids = new BlockIds(block);
             for (var row = blocks[b].FirstRow; row < blocks[b].FirstRow + blocks[b].Rows; row++)
             {
-                relationships[row] = Relationship(block, entityIds, validTimes, propertyLists, citationLists, out ends[row]);
+                relationships[row] = Relationship(block, ids, entityIds, validTimes, propertyLists, citationLists, out ends[row]);
             }
 
-            if (block.BaseStream.Position != block.BaseStream.Length) throw new InvalidDataException("A block is longer than its rows.");
+            if (block.BaseStream.Position != block.BaseStream.Length || !ids.AllTaken) throw new InvalidDataException("A block is longer than its rows.");
         });
 
         return new SeedSnapshot(entities, relationships, new PrebuiltParts(suffixes, ends, ordinals));
     }
 
     private static SnapshotRelationship Relationship(
-        BinaryReader reader, string[] entityIds, ValidTime[] validTimes, TypedProperty[][] propertyLists, Citation[][] citationLists, out (int From, int To) ends)
+        BinaryReader reader, BlockIds ids, string[] entityIds, ValidTime[] validTimes, TypedProperty[][] propertyLists, Citation[][] citationLists,
+        out (int From, int To) ends)
     {
-        var (id, type) = (reader.ReadString(), Enum<RelationshipType>(reader));
+        var (id, type) = (ids.Next(reader.Read7BitEncodedInt()), Enum<RelationshipType>(reader));
         ends = (reader.ReadInt32(), reader.ReadInt32());
         var description = reader.ReadBoolean() ? reader.ReadString() : null;
         var time = validTimes[reader.ReadInt32()];

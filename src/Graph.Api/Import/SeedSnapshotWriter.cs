@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -115,7 +116,9 @@ internal sealed class SeedSnapshotWriter
         Action<int> writeRow = inMakingOrder is null
             ? i => WriteRelationship(writer, relationships[i], entityPositions)
             : WriteNodes(writer, inMakingOrder, EntityPositionsByOrdinal(index!, entityPositions));
-        // In blocks, each led by its row count and length, so that a reader can read them on every core.
+        Func<int, ReadOnlySpan<byte>> idBytes = inMakingOrder is null ? i => Encoding.UTF8.GetBytes(relationships[i].Id) : i => Utf8Of(inMakingOrder[i]);
+        // In blocks, each led by its row count and length, so that a reader can read them on every core. A block's ids come
+        // first, one after another, for the reader to keep as they are; each row then gives its id's length.
         writer.Write(relationships.Count);
         for (var first = 0; first < relationships.Count; first += relationshipsPerBlock)
         {
@@ -124,6 +127,10 @@ internal sealed class SeedSnapshotWriter
             writer.Write(0); // the block's length, filled in once it is written
             writer.Flush();
             var start = stream.Position;
+            var ids = new ArrayBufferWriter<byte>();
+            for (var i = first; i < first + rows; i++) ids.Write(idBytes(i));
+            writer.Write(ids.WrittenCount);
+            writer.Write(ids.WrittenSpan);
             for (var i = first; i < first + rows; i++) writeRow(i);
             writer.Flush();
             var end = stream.Position;
@@ -166,6 +173,9 @@ internal sealed class SeedSnapshotWriter
         writer.Write((ulong)(hash >> 64));
     }
 
+    /// <summary>A node's id in UTF-8: its JSON text as it is, unless escaped.</summary>
+    private static ReadOnlySpan<byte> Utf8Of(RelationshipNode node) => node.IdJson.Utf8.Contains((byte)'\\') ? Encoding.UTF8.GetBytes(node.Id) : node.IdJson.Utf8;
+
     /// <summary>
     /// Each entity's place in the file, by its ordinal in the index: a node's ends are then found by position, not by
     /// looking their ids up (two million lookups for a million relationships).
@@ -185,20 +195,20 @@ internal sealed class SeedSnapshotWriter
     {
         var node = nodes[i];
         WriteRelationship(
-            writer, node.Id, node.Type, entityPositions[node.From.Ordinal], entityPositions[node.To.Ordinal], node.Description,
+            writer, Utf8Of(node).Length, node.Type, entityPositions[node.From.Ordinal], entityPositions[node.To.Ordinal], node.Description,
             node.ValidTime.Start?.Text, node.ValidTime.End?.Text, node.Properties, node.Sources);
     };
 
     private void WriteRelationship(BinaryWriter writer, RelationshipRecord relationship, Dictionary<string, int> entityPositions) =>
         WriteRelationship(
-            writer, relationship.Id, relationship.Type, entityPositions[relationship.FromId], entityPositions[relationship.ToId], relationship.Description,
+            writer, Encoding.UTF8.GetByteCount(relationship.Id), relationship.Type, entityPositions[relationship.FromId], entityPositions[relationship.ToId], relationship.Description,
             relationship.ValidFrom, relationship.ValidTo, relationship.Properties, relationship.Sources);
 
     private void WriteRelationship(
-        BinaryWriter writer, string id, RelationshipType type, int from, int to, string? description, string? validFrom, string? validTo,
+        BinaryWriter writer, int idLength, RelationshipType type, int from, int to, string? description, string? validFrom, string? validTo,
         IReadOnlyList<TypedProperty> properties, IReadOnlyList<Citation> sources)
     {
-        writer.Write(id);
+        writer.Write7BitEncodedInt(idLength);
         writer.Write((int)type);
         writer.Write(from);
         writer.Write(to);

@@ -10,9 +10,11 @@ namespace Graph.Api.Import;
 /// (<see cref="GraphImporter"/>). A million row objects held until the store was written were about 100 MiB
 /// of a restart's heap at ready, and the reader's and the index's collections traced every one of them.
 /// Its valid time is made once for each pair of dates the snapshot holds, and shared by the rows with that pair.
+/// Its id comes as the JSON text the node keeps (<see cref="RelationshipNode.IdJson"/>), in a block the reader shares
+/// among a block of rows: no string is made for it, nor encoded again by the index.
 /// </summary>
 internal readonly record struct SnapshotRelationship(
-    string Id,
+    JsonText IdJson,
     RelationshipType Type,
     string FromId,
     string ToId,
@@ -21,9 +23,13 @@ internal readonly record struct SnapshotRelationship(
     IReadOnlyList<TypedProperty> Properties,
     IReadOnlyList<Citation> Sources)
 {
+    /// <summary>The id, made from its text each time it is asked for.</summary>
+    public string Id => IdJson.Decoded();
+
     /// <summary>How the index reads these: each becomes its node with the valid time it came with.</summary>
     public static RelationshipInput<SnapshotRelationship> IndexInput { get; } = new(
         static r => r.Id, static r => r.FromId, static r => r.ToId,
         [MethodImpl(LoadingCode.Optimised)] static (ordinal, r, from, to, idJson) =>
-            new RelationshipNode(ordinal, r.Id, r.Type, r.Description, r.ValidTime, r.Properties, r.Sources, from, to, idJson));
+            new RelationshipNode(ordinal, r.Type, r.Description, r.ValidTime, r.Properties, r.Sources, from, to, idJson),
+        static r => r.IdJson);
 }

@@ -161,13 +161,15 @@ public sealed class GraphIndex
         // Their ids' JSON text lies in one block in the same order (measured in the rows' order). The order is null
         // when the rows already lie in it (kept so by a snapshot).
         var allocationOrder = keptOrdinals is null ? GroupedByStart(starts, entityNodes.Length) : null;
-        var idTexts = new JsonTextBlock(ordered.Length, i => input.Id(ordered[i])).LaidOut(allocationOrder);
+        // Rows that hold their ids' text already (a snapshot's, read in this same order) give it as it is.
+        var idTexts = input.IdText is null ? new JsonTextBlock(ordered.Length, i => input.Id(ordered[i])).LaidOut(allocationOrder) : null;
         var grouped = new RelationshipNode[ordered.Length];
         Parallel.For(0, grouped.Length, [MethodImpl(LoadingCode.Optimised)] (p) =>
         {
             var i = allocationOrder is null ? p : allocationOrder[p];
             var row = ordered[i];
-            grouped[p] = input.Node(keptOrdinals is null ? i : keptOrdinals[i], row, starts[i], finishes[i], idTexts.Write(p, input.Id(row)));
+            var idJson = idTexts is null ? input.IdText!(row) : idTexts.Write(p, input.Id(row));
+            grouped[p] = input.Node(keptOrdinals is null ? i : keptOrdinals[i], row, starts[i], finishes[i], idJson);
         });
         foreach (var node in grouped) relationshipNodes[node.Ordinal] = node;
 
@@ -280,11 +282,11 @@ public sealed class GraphIndex
         while (low < high)
         {
             var mid = (low + high) >>> 1;
-            if (string.CompareOrdinal(relationships[mid].Id, id) < 0) low = mid + 1;
+            if (relationships[mid].IdJson.CompareOrdinal(id) < 0) low = mid + 1;
             else high = mid;
         }
 
-        return low < relationships.Length && string.Equals(relationships[low].Id, id, StringComparison.Ordinal) ? relationships[low] : null;
+        return low < relationships.Length && relationships[low].IdJson.CompareOrdinal(id) == 0 ? relationships[low] : null;
     }
 
     public IReadOnlyList<EntityNode> EntitiesOfKind(EntityKind kind) => entitiesByKind[kind];

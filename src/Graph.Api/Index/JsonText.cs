@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -27,4 +28,38 @@ public readonly struct JsonText
     public static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
     public ReadOnlySpan<byte> Utf8 => new(bytes, start, length);
+
+    /// <summary>The string this is the JSON form of, made anew: the index keeps a relationship's id only as its text.</summary>
+    public string Decoded()
+    {
+        var utf8 = Utf8;
+        if (!utf8.Contains((byte)'\\')) return Encoding.UTF8.GetString(utf8);
+        // Escaped (an id with a quote or a control character, which the seed's rules do not let in): read as JSON reads it.
+        var quoted = new byte[utf8.Length + 2];
+        quoted[0] = quoted[^1] = (byte)'"';
+        utf8.CopyTo(quoted.AsSpan(1));
+        var reader = new Utf8JsonReader(quoted);
+        reader.Read();
+        return reader.GetString()!;
+    }
+
+    /// <summary>
+    /// How the string this is the JSON form of sorts against <paramref name="other"/>, as <see cref="string.CompareOrdinal(string, string)"/>
+    /// would, without making it when both are ASCII and unescaped (a binary search over a million ids makes no string a step).
+    /// </summary>
+    public int CompareOrdinal(string other)
+    {
+        var utf8 = Utf8;
+        var shorter = Math.Min(utf8.Length, other.Length);
+        for (var i = 0; i < shorter; i++)
+        {
+            int left = utf8[i], right = other[i];
+            if (left >= 0x80 || right >= 0x80 || left == '\\') return string.CompareOrdinal(Decoded(), other);
+            if (left != right) return left - right;
+        }
+
+        // The first characters are equal; whatever follows on the longer side (an escape or a letter beyond ASCII too) is at
+        // least one more character, so the longer sorts last.
+        return utf8.Length - other.Length;
+    }
 }

@@ -41,7 +41,7 @@ internal static class RecordMapping
             : times.GetOrAdd((r.ValidFrom, r.ValidTo), static dates => TimeOf(dates.From, dates.To));
         return new(static r => r.Id, static r => r.FromId, static r => r.ToId,
             [MethodImpl(LoadingCode.Optimised)] (ordinal, r, from, to, idJson) =>
-                new RelationshipNode(ordinal, r.Id, r.Type, r.Description, TimeOfRow(r), r.Properties, r.Sources, from, to, idJson));
+                new RelationshipNode(ordinal, r.Type, r.Description, TimeOfRow(r), r.Properties, r.Sources, from, to, idJson));
     }
 
     [MethodImpl(LoadingCode.Optimised)]

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
+using System.Text.Json;
 using Graph.Api.Import;
 using Graph.Api.Index;
 using Graph.Api.Model;
@@ -44,6 +45,8 @@ public sealed class SeedSnapshotTests : IDisposable
         Assert.Equal(timesByDates.Count, readRelationships.Select(r => r.ValidTime).Distinct(ReferenceEqualityComparer.Instance).Count());
         Assert.Equal(entities.Select(Describe), readEntities.Select(Describe));
         Assert.Equal(relationships.Select(Describe), readRelationships.Select(Describe));
+        Assert.All(readRelationships, r => Assert.Equal(JsonEncodedText.Encode(r.Id, JsonText.Encoder).EncodedUtf8Bytes.ToArray(), r.IdJson.Utf8.ToArray()));
+        Assert.Contains(readRelationships, r => r.IdJson.Utf8.SequenceEqual("zz-\\\"quoted\\\"-id"u8));
         Assert.Contains(readRelationships, r => r.Description is null);
         Assert.Contains(readRelationships, r => r.Properties.Count > 0);
         Assert.Contains(readEntities, e => e.ValidTo is not null);
@@ -166,16 +169,21 @@ public sealed class SeedSnapshotTests : IDisposable
     [InlineData(-1)] // the last relationship's citation list points past the table
     [InlineData(-2)] // the payload loses its last byte
     [InlineData(-3)] // a byte too many after the last relationship
+    [InlineData(-4)] // the block's ids said to be longer than the file
+    [InlineData(-5)] // the block's ids a byte shorter than its rows' ids
     public void A_snapshot_whose_hash_holds_but_whose_rows_do_not_is_refused(int damage)
     {
         var (entities, relationships) = SeedRows();
         SeedSnapshotWriter.Write(SnapshotPath, Fingerprint, entities, relationships);
         var bytes = File.ReadAllBytes(SnapshotPath);
+        // The one block's ids begin with the first relationship's, after their length.
+        var ids = bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(relationships[0].Id + relationships[1].Id)) - sizeof(int);
         bytes = damage switch
         {
             -1 => [.. bytes[..^4], .. BitConverter.GetBytes(int.MaxValue)],
             -2 => bytes[..^1],
-            _ => [.. bytes, 0],
+            -3 => [.. bytes, 0],
+            _ => [.. bytes[..ids], .. BitConverter.GetBytes(damage == -4 ? int.MaxValue : BitConverter.ToInt32(bytes, ids) - 1), .. bytes[(ids + sizeof(int))..]],
         };
 
         // Written by something else that gave it a correct hash: only the reader's own checks stand between it and the store.
@@ -204,6 +212,15 @@ public sealed class SeedSnapshotTests : IDisposable
             Id = "zz-minsk-office-in-belarus", Type = relationships[0].Type, FromId = entities[^1].Id, ToId = relationships[0].ToId,
             Properties = [], Sources = relationships[0].Sources, ValidFrom = relationships[0].ValidFrom,
         });
+        // Ids the seed's rules refuse, written as rows all the same: the snapshot must give them back, and their JSON text.
+        foreach (var id in new[] { "zz-\"quoted\"-id", "zz-офис-в-минске" })
+        {
+            relationships.Add(new RelationshipRecord
+            {
+                Id = id, Type = relationships[1].Type, FromId = relationships[1].ToId, ToId = entities[^1].Id, Properties = [], Sources = relationships[1].Sources,
+            });
+        }
+
         return (entities, relationships);
     }
 
