@@ -5,7 +5,7 @@ namespace Graph.Api.Index;
 
 /// <summary>
 /// The graph's adjacency as flat arrays of ordinals (compressed sparse rows), built once per index
-/// snapshot straight from the relationship nodes. A step reads a few ints that sit next to each other
+/// snapshot from the relationships' ends' ordinals and their nodes. A step reads a few ints that sit next to each other
 /// instead of following an object per relationship and per entity, which is what bounded a traversal on
 /// a million relationships: memory latency, not work. Each row's nodes are kept beside it for the lists
 /// that answers page through.
@@ -35,7 +35,8 @@ public sealed class CompactAdjacency
     /// The same relationships ordered by the entity they start at, then by ordinal: the outgoing rows one after
     /// another, and the order the nodes lie in memory, so the passes that can read them in this order do.
     /// </param>
-    internal CompactAdjacency(IReadOnlyList<EntityNode> entities, RelationshipNode[] relationships, RelationshipNode[] byStart)
+    /// <param name="ends">Each relationship's ends' ordinals.</param>
+    internal CompactAdjacency(IReadOnlyList<EntityNode> entities, RelationshipNode[] relationships, RelationshipNode[] byStart, RelationshipEnds ends)
     {
         EntityKinds = new byte[entities.Count];
         foreach (var entity in entities) EntityKinds[entity.Ordinal] = (byte)entity.Kind;
@@ -53,17 +54,17 @@ public sealed class CompactAdjacency
             {
                 foreach (var relationship in byStart)
                 {
-                    var validTime = relationship.ValidTime;
-                    RelationshipTypes[relationship.Ordinal] = (byte)relationship.Type;
-                    EntityRelationshipTypes[relationship.From.Ordinal] |= 1UL << (int)relationship.Type;
-                    EntityRelationshipTypes[relationship.To.Ordinal] |= 1UL << (int)relationship.Type;
+                    var (validTime, ordinal) = (relationship.ValidTime, relationship.Ordinal);
+                    RelationshipTypes[ordinal] = (byte)relationship.Type;
+                    EntityRelationshipTypes[ends.From[ordinal]] |= 1UL << (int)relationship.Type;
+                    EntityRelationshipTypes[ends.To[ordinal]] |= 1UL << (int)relationship.Type;
                     ValidFrom[relationship.Ordinal] = validTime.Start?.Earliest.DayNumber ?? int.MinValue;
                     ValidTo[relationship.Ordinal] = validTime.End?.Latest.DayNumber ?? int.MaxValue;
                     TimelineKeys[relationship.Ordinal] = validTime.SortKey is { } date ? ((long)date.Earliest.DayNumber << 32) | (uint)date.Latest.DayNumber : Undated;
                 }
             },
-            () => (outStart, outRelationship, outOther) = OutgoingRows(entities.Count, byStart),
-            () => (inStart, inRelationship, inOther, inNode) = IncomingRows(entities.Count, relationships));
+            () => (outStart, outRelationship, outOther) = OutgoingRows(entities.Count, byStart, ends),
+            () => (inStart, inRelationship, inOther, inNode) = IncomingRows(entities.Count, relationships, ends));
         (this.outStart, this.outRelationship, this.outOther) = (outStart, outRelationship, outOther);
         (this.inStart, this.inRelationship, this.inOther, this.inNode) = (inStart, inRelationship, inOther, inNode);
     }
@@ -188,19 +189,19 @@ public sealed class CompactAdjacency
 
     /// <summary>The outgoing rows, read off the relationships already in their order.</summary>
     [MethodImpl(LoadingCode.Optimised)]
-    private static (int[] Start, int[] Relationship, int[] Other) OutgoingRows(int entityCount, RelationshipNode[] byStart)
+    private static (int[] Start, int[] Relationship, int[] Other) OutgoingRows(int entityCount, RelationshipNode[] byStart, RelationshipEnds ends)
     {
         var start = new int[entityCount + 1];
+        foreach (var from in ends.From) start[from + 1]++;
+        for (var e = 1; e <= entityCount; e++) start[e] += start[e - 1];
         var ordinals = new int[byStart.Length];
         var others = new int[byStart.Length];
         for (var i = 0; i < byStart.Length; i++)
         {
-            start[byStart[i].From.Ordinal + 1]++;
-            ordinals[i] = byStart[i].Ordinal;
-            others[i] = byStart[i].To.Ordinal;
+            var ordinal = ordinals[i] = byStart[i].Ordinal;
+            others[i] = ends.To[ordinal];
         }
 
-        for (var e = 1; e <= entityCount; e++) start[e] += start[e - 1];
         return (start, ordinals, others);
     }
 
@@ -209,21 +210,22 @@ public sealed class CompactAdjacency
     /// ordinal order, so every row comes out in ordinal (id) order, which paging's binary search needs, without sorting.
     /// </summary>
     [MethodImpl(LoadingCode.Optimised)]
-    private static (int[] Start, int[] Relationship, int[] Other, RelationshipNode[] Nodes) IncomingRows(int entityCount, RelationshipNode[] relationships)
+    private static (int[] Start, int[] Relationship, int[] Other, RelationshipNode[] Nodes) IncomingRows(
+        int entityCount, RelationshipNode[] relationships, RelationshipEnds ends)
     {
         var start = new int[entityCount + 1];
-        foreach (var relationship in relationships) start[relationship.To.Ordinal + 1]++;
+        foreach (var to in ends.To) start[to + 1]++;
         for (var e = 1; e <= entityCount; e++) start[e] += start[e - 1];
         var next = start[..^1];
         var ordinals = new int[relationships.Length];
         var others = new int[relationships.Length];
         var nodes = new RelationshipNode[relationships.Length];
-        foreach (var relationship in relationships)
+        for (var ordinal = 0; ordinal < relationships.Length; ordinal++)
         {
-            var position = next[relationship.To.Ordinal]++;
-            ordinals[position] = relationship.Ordinal;
-            others[position] = relationship.From.Ordinal;
-            nodes[position] = relationship;
+            var position = next[ends.To[ordinal]]++;
+            ordinals[position] = ordinal;
+            others[position] = ends.From[ordinal];
+            nodes[position] = relationships[ordinal];
         }
 
         return (start, ordinals, others, nodes);

@@ -164,16 +164,19 @@ public sealed class GraphIndex
         // Rows that hold their ids' text already (a snapshot's, read in this same order) give it as it is.
         var idTexts = input.IdText is null ? new JsonTextBlock(ordered.Length, i => input.Id(ordered[i])).LaidOut(allocationOrder) : null;
         var grouped = new RelationshipNode[ordered.Length];
+        // Each relationship's ends' ordinals by its own, for the adjacency to read in order instead of through each node's ends.
+        var endOrdinals = new RelationshipEnds(new int[ordered.Length], new int[ordered.Length]);
         Parallel.For(0, grouped.Length, [MethodImpl(LoadingCode.Optimised)] (p) =>
         {
             var i = allocationOrder is null ? p : allocationOrder[p];
             var row = ordered[i];
             var idJson = idTexts is null ? input.IdText!(row) : idTexts.Write(p, input.Id(row));
-            grouped[p] = input.Node(keptOrdinals is null ? i : keptOrdinals[i], row, starts[i], finishes[i], idJson);
+            var ordinal = keptOrdinals is null ? i : keptOrdinals[i];
+            relationshipNodes[ordinal] = grouped[p] = input.Node(ordinal, row, starts[i], finishes[i], idJson);
+            (endOrdinals.From[ordinal], endOrdinals.To[ordinal]) = (starts[i].Ordinal, finishes[i].Ordinal);
         });
-        foreach (var node in grouped) relationshipNodes[node.Ordinal] = node;
 
-        var compact = Task.Run(() => new CompactAdjacency(entityNodes, relationshipNodes, grouped));
+        var compact = Task.Run(() => new CompactAdjacency(entityNodes, relationshipNodes, grouped, endOrdinals));
         return new GraphIndex(entityNodes, byId, relationshipNodes, search, compact);
     }
 
