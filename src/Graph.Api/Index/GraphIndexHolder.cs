@@ -20,15 +20,15 @@ public sealed class GraphIndexHolder
     {
         Volatile.Write(ref current, next);
         ready.TrySetResult();
-        // The relationships citing each document, the snapshot's whole-graph figures, its entities' orders and the words
-        // similar names are found by are worked out now, beside the first requests, so that the first request asking for
+        // The relationships citing each document, the snapshot's whole-graph figures, its entities' orders, the words
+        // similar names are found by and the entities holding each run of one or two letters are worked out now, beside the first requests, so that the first request asking for
         // them rarely waits; a request that comes sooner waits for this same computation.
         _ = Task.Run(() =>
         {
             next.PrepareCitations();
             _ = next.Components;
             _ = next.Orders;
-            next.Search.PrepareSimilarNames();
+            next.Search.PrepareDeferred();
         });
     }
 }

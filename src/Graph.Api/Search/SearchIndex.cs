@@ -30,7 +30,7 @@ public sealed class SearchIndex
     private readonly EntityNode[] byOrdinal;
     private readonly NameSuffixes suffixes;
     private readonly Lazy<NameWords> nameWords;
-    private readonly ShortRunEntities shortRuns;
+    private readonly Lazy<ShortRunEntities> shortRuns;
 
     // Built with loops and array sorts rather than query operators: this runs once, over every name, beside
     // the rest of an index build, and the operators' generic code over these types ran unoptimised for much
@@ -56,7 +56,9 @@ public sealed class SearchIndex
         // Only a search that matches nothing reads the words, so they are not built on the way to ready (a tenth of
         // a second at 100k entities, where this build is the index's longest branch) but once the index serves.
         nameWords = new Lazy<NameWords>(() => new NameWords(folded), LazyThreadSafetyMode.ExecutionAndPublication);
-        shortRuns = new ShortRunEntities(foldedByOrdinal, byOrdinal);
+        // Only a name filter of one or two letters reads these, so they are made once the index serves too: 0.06–0.15 s of
+        // a core on the way to ready at 100k entities, where both cores were busy.
+        shortRuns = new Lazy<ShortRunEntities>(() => new ShortRunEntities(foldedByOrdinal, byOrdinal), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The names' suffixes in sorted order, for a seed snapshot to keep (<see cref="NameSuffixes.Order"/>).</summary>
@@ -143,8 +145,15 @@ public sealed class SearchIndex
 
     private static MatchKind KindOf(long rank) => (MatchKind)(rank >> 56);
 
-    /// <summary>Builds what similar names are found by, if not yet built (<see cref="GraphIndexHolder"/> asks once the index serves).</summary>
-    public void PrepareSimilarNames() => _ = nameWords.Value;
+    /// <summary>
+    /// Builds what similar names and names of one or two letters are found by, if not yet built (<see cref="GraphIndexHolder"/>
+    /// asks once the index serves).
+    /// </summary>
+    public void PrepareDeferred()
+    {
+        _ = nameWords.Value;
+        _ = shortRuns.Value;
+    }
 
     /// <summary>
     /// Adds the entities with a name holding each word of the text, or for a long word a word one slip from it,
@@ -447,7 +456,7 @@ public sealed class SearchIndex
     public IReadOnlyList<EntityNode> EntitiesNamedWith(string foldedText)
     {
         ArgumentException.ThrowIfNullOrEmpty(foldedText);
-        if (foldedText.Length <= ShortRunEntities.LongestRun) return shortRuns.With(foldedText);
+        if (foldedText.Length <= ShortRunEntities.LongestRun) return shortRuns.Value.With(foldedText);
         // Marked by ordinal, so the entities come out in id order, each once, however many of its names match.
         var marked = new ulong[(byOrdinal.Length + 63) / 64];
         foreach (var i in suffixes.NamesContaining(foldedText))
