@@ -10,9 +10,8 @@ namespace Graph.Api.Import;
 
 /// <summary>
 /// Reads a seed snapshot (<see cref="SeedSnapshotFormat"/>) back into the rows it was written from (the
-/// relationships as values, <see cref="SnapshotRelationship"/>), with the same sharing: each relationship's ends
-/// are its entities' own id strings, rows that shared a list share it again, and rows with the same dates one
-/// valid time; in the order written (as given, or in the order the index made its nodes, with each one's ordinal);
+/// relationships as values, <see cref="SnapshotRelationship"/>, each one's ends as positions among the entities), with
+/// the same sharing: rows that shared a list share it again, and rows with the same dates one valid time; in the order written (as given, or in the order the index made its nodes, with each one's ordinal);
 /// and what it kept beside them for the index (<see cref="PrebuiltParts"/>).
 /// A snapshot is used only when it is whole (its payload hash holds) and its fingerprint is the expected
 /// one; anything else is refused with the reason, never half-read.
@@ -142,8 +141,6 @@ internal static class SeedSnapshotReader
         }
 
         if (reader.BaseStream.Position != reader.BaseStream.Length) throw new InvalidDataException("Bytes follow the last relationship.");
-        // The ends' ids side by side: a relationship then reads its ends' strings from one small array, not from two entity rows anywhere in memory.
-        var entityIds = entities.ConvertAll(e => e.Id).ToArray();
         var relationships = new SnapshotRelationship[relationshipCount];
         // The ends' positions are kept as read, so the index finds each end without looking its id up.
         var ends = new (int From, int To)[relationshipCount];
@@ -153,7 +150,7 @@ internal static class SeedSnapshotReader
             var ids = new BlockIds(block);
             for (var row = blocks[b].FirstRow; row < blocks[b].FirstRow + blocks[b].Rows; row++)
             {
-                relationships[row] = Relationship(block, ids, entityIds, validTimes, propertyLists, citationLists, out ends[row]);
+                relationships[row] = Relationship(block, ids, entities.Count, validTimes, propertyLists, citationLists, out ends[row]);
             }
 
             if (block.BaseStream.Position != block.BaseStream.Length || !ids.AllTaken) throw new InvalidDataException("A block is longer than its rows.");
@@ -163,14 +160,15 @@ internal static class SeedSnapshotReader
     }
 
     private static SnapshotRelationship Relationship(
-        BinaryReader reader, BlockIds ids, string[] entityIds, ValidTime[] validTimes, TypedProperty[][] propertyLists, Citation[][] citationLists,
+        BinaryReader reader, BlockIds ids, int entityCount, ValidTime[] validTimes, TypedProperty[][] propertyLists, Citation[][] citationLists,
         out (int From, int To) ends)
     {
         var (id, type) = (ids.Next(reader.Read7BitEncodedInt()), Enum<RelationshipType>(reader));
         ends = (reader.ReadInt32(), reader.ReadInt32());
+        if ((uint)ends.From >= (uint)entityCount || (uint)ends.To >= (uint)entityCount) throw new InvalidDataException("An end is not among the entities.");
         var description = reader.ReadBoolean() ? reader.ReadString() : null;
         var time = validTimes[reader.ReadInt32()];
-        return new SnapshotRelationship(id, type, entityIds[ends.From], entityIds[ends.To], description, time, propertyLists[reader.ReadInt32()], citationLists[reader.ReadInt32()]);
+        return new SnapshotRelationship(id, type, description, time, propertyLists[reader.ReadInt32()], citationLists[reader.ReadInt32()]);
     }
 
     private static UInt128 ReadHash(BinaryReader reader)

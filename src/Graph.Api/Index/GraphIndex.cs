@@ -148,10 +148,11 @@ public sealed class GraphIndex
         }
         else
         {
+            var (fromId, toId) = input is { FromId: { } f, ToId: { } t } ? (f, t) : throw new ArgumentException("These rows come with their ends' positions only.", nameof(prebuilt));
             Parallel.For(0, starts.Length, [MethodImpl(LoadingCode.Optimised)] (i) =>
             {
                 var row = ordered[i];
-                (starts[i], finishes[i]) = (byId[input.FromId(row)], byId[input.ToId(row)]);
+                (starts[i], finishes[i]) = (byId[fromId(row)], byId[toId(row)]);
             });
         }
 
