@@ -81,7 +81,7 @@ internal sealed partial class GraphImporter(
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // The rows become the index's nodes directly.
-        var built = GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships, input, prebuilt);
+        var built = GraphIndex.Build(RecordMapping.ToEntities(entities), relationships, input, prebuilt);
         // Neither the rows nor what the build took as it was (the ends, 8 MB for a million relationships) are needed past the build.
         (relationships, prebuilt) = (null!, null);
         index.Replace(built);
@@ -168,7 +168,7 @@ internal sealed partial class GraphImporter(
     public async Task RebuildIndexAsync(CancellationToken cancellationToken)
     {
         var (entities, relationships) = await store.LoadAllAsync(cancellationToken);
-        index.Replace(GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships, RecordMapping.ForIndex()));
+        index.Replace(GraphIndex.Build(RecordMapping.ToEntities(entities), relationships, RecordMapping.ForIndex()));
     }
 
     public void Dispose() => writeLock.Dispose();

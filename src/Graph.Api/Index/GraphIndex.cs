@@ -114,11 +114,11 @@ public sealed class GraphIndex
         // Each entity's id and name side by side in one block, as an answer writes them.
         var entityTexts = new JsonTextBlock(2 * entityList.Length, i => i % 2 == 0 ? entityList[i / 2].Id : entityList[i / 2].Name).LaidOut(null);
         var entityNodes = new EntityNode[entityList.Length];
-        for (var i = 0; i < entityNodes.Length; i++)
+        Parallel.For(0, entityNodes.Length, [MethodImpl(LoadingCode.Optimised)] (i) =>
         {
             var entity = entityList[i];
             entityNodes[i] = new EntityNode(i, entity, entityTexts.Write(2 * i, entity.Id), entityTexts.Write(2 * i + 1, entity.Name));
-        }
+        });
 
         // Search reads only the entities, so it is built beside the relationships' steps: several of them run on one
         // core (sorting checks, grouping, laying out the ids' texts), which would leave the other idle.

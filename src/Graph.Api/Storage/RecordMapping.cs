@@ -13,6 +13,15 @@ internal static class RecordMapping
         record.Id, record.Kind, record.Name, record.Aliases, record.Description, record.Properties,
         TimeOf(record.ValidFrom, record.ValidTo));
 
+    /// <summary>Every row's entity, made on every core: a hundred thousand of them were 0.05–0.13 s of one core on a restart's way to ready.</summary>
+    [MethodImpl(LoadingCode.Optimised)]
+    public static Entity[] ToEntities(List<EntityRecord> records)
+    {
+        var entities = new Entity[records.Count];
+        Parallel.For(0, entities.Length, [MethodImpl(LoadingCode.Optimised)] (i) => entities[i] = ToEntity(records[i]));
+        return entities;
+    }
+
     public static Relationship ToRelationship(RelationshipRecord record) => new(
         record.Id, record.Type, record.FromId, record.ToId, record.Description, TimeOf(record.ValidFrom, record.ValidTo), record.Properties, record.Sources);
 
