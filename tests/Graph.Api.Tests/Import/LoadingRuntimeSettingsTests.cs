@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Graph.Api.Tests.Import;
 
 /// <summary>
-/// The service's runtimeconfig carries the tiering setting a large load is measured with (README, "Runtime
+/// The service's runtimeconfig carries the tiering and collector settings a large load is measured with (README, "Runtime
 /// settings for large seeds"), so every way of starting it has them, not only those that set environment variables.
 /// </summary>
 public sealed class LoadingRuntimeSettingsTests
@@ -11,6 +11,7 @@ public sealed class LoadingRuntimeSettingsTests
     [Theory]
     [InlineData("System.Runtime.TieredCompilation.CallCountThreshold", 200)]
     [InlineData("System.GC.Server", null)]
+    [InlineData("System.GC.DynamicAdaptationMode", 0)]
     public void The_service_runtimeconfig_sets(string property, int? value)
     {
         // The build copies the service's runtimeconfig next to the tests, as it does beside Graph.Api.dll.
