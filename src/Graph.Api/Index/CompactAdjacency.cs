@@ -58,9 +58,9 @@ public sealed class CompactAdjacency
                     RelationshipTypes[ordinal] = (byte)relationship.Type;
                     EntityRelationshipTypes[ends.From[ordinal]] |= 1UL << (int)relationship.Type;
                     EntityRelationshipTypes[ends.To[ordinal]] |= 1UL << (int)relationship.Type;
-                    ValidFrom[relationship.Ordinal] = validTime.Start?.Earliest.DayNumber ?? int.MinValue;
-                    ValidTo[relationship.Ordinal] = validTime.End?.Latest.DayNumber ?? int.MaxValue;
-                    TimelineKeys[relationship.Ordinal] = validTime.SortKey is { } date ? ((long)date.Earliest.DayNumber << 32) | (uint)date.Latest.DayNumber : Undated;
+                    ValidFrom[ordinal] = validTime.Start?.Earliest.DayNumber ?? int.MinValue;
+                    ValidTo[ordinal] = validTime.End?.Latest.DayNumber ?? int.MaxValue;
+                    TimelineKeys[ordinal] = validTime.SortKey is { } date ? ((long)date.Earliest.DayNumber << 32) | (uint)date.Latest.DayNumber : Undated;
                 }
             },
             () => (outStart, outRelationship, outOther) = OutgoingRows(entities.Count, byStart, ends),

@@ -5,8 +5,8 @@ namespace Graph.Api.Search;
 
 /// <summary>
 /// For every run of one or two letters in the folded names, the entities with a name or alias holding
-/// it, in id order, made once when the index is built: a name filter of one or two letters is then a
-/// lookup. Longer text is a range of the names' suffixes (<see cref="NameSuffixes"/>); shorter text used to test
+/// it, in id order, made once per index, just after it serves (<see cref="SearchIndex.PrepareDeferred"/>): a name
+/// filter of one or two letters is then a lookup. Longer text is a range of the names' suffixes (<see cref="NameSuffixes"/>); shorter text used to test
 /// every entity (10–50 ms a request for 100k entities, whether it asked for a total or found nothing).
 /// A run held by at least one entity in 64 keeps its entities as a bit set (12.5 KB for 100k entities),
 /// a rarer one as an array.
