@@ -55,7 +55,7 @@ internal static class SnapshotRestartTimes
     {
         Collect();
         var clock = Stopwatch.StartNew();
-        GC.KeepAlive(GraphIndex.Build(RecordMapping.ToEntities(snapshot.Entities), snapshot.Relationships, SnapshotRelationship.IndexInput, prebuilt));
+        GC.KeepAlive(GraphIndex.Build(RecordMapping.ToEntities(snapshot.Entities), snapshot.Relationships, RelationshipInput.Rows, prebuilt));
         return clock.Elapsed;
     }
 
@@ -73,7 +73,7 @@ internal static class SnapshotRestartTimes
     {
         var snapshot = SeedSnapshotReader.Read(snapshotFile, fingerprint, out var refusal) ?? throw new InvalidOperationException(refusal);
         var rows = Live();
-        var index = GraphIndex.Build(RecordMapping.ToEntities(snapshot.Entities), snapshot.Relationships, SnapshotRelationship.IndexInput, snapshot.Prebuilt);
+        var index = GraphIndex.Build(RecordMapping.ToEntities(snapshot.Entities), snapshot.Relationships, RelationshipInput.Rows, snapshot.Prebuilt);
         return (index, rows, Live());
     }
 

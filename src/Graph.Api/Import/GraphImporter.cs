@@ -105,7 +105,7 @@ internal sealed partial class GraphImporter(
         entities = null!;
         if (!dropOnStop.IsCancellationRequested)
         {
-            saved += await SaveInBatchesAsync(db, db.Relationships, built.Relationships.Count, i => RecordMapping.ToRecord(built.RelationshipAt(i)), dropOnStop);
+            saved += await SaveInBatchesAsync(db, db.Relationships, built.Relationships.Count, i => RecordMapping.ToRecord(built.UncachedRelationshipAt(i)), dropOnStop);
         }
 
         if (dropOnStop.IsCancellationRequested)

@@ -10,7 +10,7 @@ namespace Graph.Api.Import;
 
 /// <summary>
 /// Reads a seed snapshot (<see cref="SeedSnapshotFormat"/>) back into the rows it was written from (the
-/// relationships as values, <see cref="SnapshotRelationship"/>, each one's ends as positions among the entities), with
+/// relationships as values, <see cref="RelationshipRow"/>, each one's ends as positions among the entities), with
 /// the same sharing: rows that shared a list share it again, and rows with the same dates one valid time; in the order
 /// written (as given, or in the order the index made its nodes, with each one's ordinal); and what it kept beside them
 /// for the index (<see cref="PrebuiltParts"/>).
@@ -142,7 +142,7 @@ internal static class SeedSnapshotReader
         }
 
         if (reader.BaseStream.Position != reader.BaseStream.Length) throw new InvalidDataException("Bytes follow the last relationship.");
-        var relationships = new SnapshotRelationship[relationshipCount];
+        var relationships = new RelationshipRow[relationshipCount];
         // The ends' positions are kept as read, so the index finds each end without looking its id up.
         var ends = new (int From, int To)[relationshipCount];
         Parallel.For(0, blocks.Count, b =>
@@ -160,7 +160,7 @@ internal static class SeedSnapshotReader
         return new SeedSnapshot(entities, relationships, new PrebuiltParts(suffixes, ends, ordinals));
     }
 
-    private static SnapshotRelationship Relationship(
+    private static RelationshipRow Relationship(
         BinaryReader reader, BlockIds ids, int entityCount, ValidTime[] validTimes, TypedProperty[][] propertyLists, Citation[][] citationLists,
         out (int From, int To) ends)
     {
@@ -169,7 +169,7 @@ internal static class SeedSnapshotReader
         if ((uint)ends.From >= (uint)entityCount || (uint)ends.To >= (uint)entityCount) throw new InvalidDataException("An end is not among the entities.");
         var description = reader.ReadBoolean() ? reader.ReadString() : null;
         var time = validTimes[reader.ReadInt32()];
-        return new SnapshotRelationship(id, type, description, time, propertyLists[reader.ReadInt32()], citationLists[reader.ReadInt32()]);
+        return new RelationshipRow(id, type, description, time, propertyLists[reader.ReadInt32()], citationLists[reader.ReadInt32()]);
     }
 
     private static UInt128 ReadHash(BinaryReader reader)

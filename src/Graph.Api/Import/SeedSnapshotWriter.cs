@@ -166,13 +166,8 @@ internal sealed class SeedSnapshotWriter
         writer.Flush();
     }
 
-    /// <summary>The index's relationships in the order it made their nodes: by the entity each starts at, then by ordinal.</summary>
-    private static List<RelationshipNode> InMakingOrder(GraphIndex index)
-    {
-        var nodes = new List<RelationshipNode>(index.Relationships.Count);
-        for (var entity = 0; entity < index.Compact.EntityCount; entity++) nodes.AddRange(index.Compact.OutgoingNodes(entity));
-        return nodes;
-    }
+    /// <summary>The index's relationships in the order it lays their rows out: by the entity each starts at, then by ordinal.</summary>
+    private static List<RelationshipNode> InMakingOrder(GraphIndex index) => [.. index.UncachedInLayoutOrder()];
 
     private static void WriteHash(BinaryWriter writer, UInt128 hash)
     {

@@ -5,10 +5,10 @@ namespace Graph.Api.Index;
 
 /// <summary>
 /// The graph's adjacency as flat arrays of ordinals (compressed sparse rows), built once per index
-/// snapshot from the relationships' ends' ordinals and their nodes. A step reads a few ints that sit next to each other
+/// snapshot from the relationships' ends' ordinals and their table's layout. A step reads a few ints that sit next to each other
 /// instead of following an object per relationship and per entity, which is what bounded a traversal on
-/// a million relationships: memory latency, not work. Each row's nodes are kept beside it for the lists
-/// that answers page through.
+/// a million relationships: memory latency, not work. The lists that answers page through are runs of these rows
+/// (<see cref="RelationshipRun"/>), which make a relationship's node only when it is read.
 /// </summary>
 /// <remarks>
 /// It used to be copied from a QuikGraph <c>BidirectionalGraph</c> filled first, which held the same
@@ -22,51 +22,50 @@ public sealed class CompactAdjacency
     private readonly int[] outStart, outRelationship, outOther;
     private readonly int[] inStart, inRelationship, inOther;
 
-    // The outgoing relationships' nodes, position for position with outRelationship: an answer that lists an
-    // entity's relationships reads them from one run instead of looking each up in a million-entry array.
-    private readonly RelationshipNode[] outNode;
+    // The incoming relationships' positions in the table, position for position with inRelationship. The outgoing rows
+    // need none: they list the relationships in the table's own order (by the entity they start at, then by ordinal).
+    private readonly int[] inPosition;
 
-    // The incoming relationships' nodes, position for position with inRelationship.
-    private readonly RelationshipNode[] inNode;
+    private readonly RelationshipTable table;
 
     /// <param name="entities">Every entity, in ordinal order.</param>
-    /// <param name="relationships">Every relationship, in ordinal order.</param>
-    /// <param name="byStart">
-    /// The same relationships ordered by the entity they start at, then by ordinal: the outgoing rows one after
-    /// another, and the order the nodes lie in memory, so the passes that can read them in this order do.
+    /// <param name="table">
+    /// Every relationship, its rows laid out by the entity they start at, then by ordinal: the outgoing rows one after
+    /// another, so the passes that can read the rows in this order do.
     /// </param>
-    /// <param name="ends">Each relationship's ends' ordinals.</param>
-    internal CompactAdjacency(IReadOnlyList<EntityNode> entities, RelationshipNode[] relationships, RelationshipNode[] byStart, RelationshipEnds ends)
+    internal CompactAdjacency(IReadOnlyList<EntityNode> entities, RelationshipTable table)
     {
+        this.table = table;
+        var ends = table.Ends;
         EntityKinds = new byte[entities.Count];
         foreach (var entity in entities) EntityKinds[entity.Ordinal] = (byte)entity.Kind;
         EntityRelationshipTypes = new ulong[entities.Count];
-        RelationshipTypes = new byte[relationships.Length];
-        ValidFrom = new int[relationships.Length];
-        ValidTo = new int[relationships.Length];
-        TimelineKeys = new long[relationships.Length];
-        int[] outStart = [], outRelationship = [], outOther = [], inStart = [], inRelationship = [], inOther = [];
-        RelationshipNode[] inNode = [];
-        outNode = byStart;
+        RelationshipTypes = new byte[table.Count];
+        ValidFrom = new int[table.Count];
+        ValidTo = new int[table.Count];
+        TimelineKeys = new long[table.Count];
+        int[] outStart = [], outOther = [], inStart = [], inRelationship = [], inOther = [], inPosition = [];
+        var outRelationship = table.OrdinalsByPosition;
         // Three independent parts side by side, each one or two passes over the relationships.
         Parallel.Invoke(
             [MethodImpl(LoadingCode.Optimised)] () =>
             {
-                foreach (var relationship in byStart)
+                for (var position = 0; position < table.Count; position++)
                 {
-                    var (validTime, ordinal) = (relationship.ValidTime, relationship.Ordinal);
-                    RelationshipTypes[ordinal] = (byte)relationship.Type;
-                    EntityRelationshipTypes[ends.From[ordinal]] |= 1UL << (int)relationship.Type;
-                    EntityRelationshipTypes[ends.To[ordinal]] |= 1UL << (int)relationship.Type;
+                    ref readonly var row = ref table.RowAt(position);
+                    var (validTime, ordinal) = (row.ValidTime, outRelationship[position]);
+                    RelationshipTypes[ordinal] = (byte)row.Type;
+                    EntityRelationshipTypes[ends.From[ordinal]] |= 1UL << (int)row.Type;
+                    EntityRelationshipTypes[ends.To[ordinal]] |= 1UL << (int)row.Type;
                     ValidFrom[ordinal] = validTime.Start?.Earliest.DayNumber ?? int.MinValue;
                     ValidTo[ordinal] = validTime.End?.Latest.DayNumber ?? int.MaxValue;
                     TimelineKeys[ordinal] = validTime.SortKey is { } date ? ((long)date.Earliest.DayNumber << 32) | (uint)date.Latest.DayNumber : Undated;
                 }
             },
-            () => (outStart, outRelationship, outOther) = OutgoingRows(entities.Count, byStart, ends),
-            () => (inStart, inRelationship, inOther, inNode) = IncomingRows(entities.Count, relationships, ends));
+            () => (outStart, outOther) = OutgoingRows(entities.Count, outRelationship, ends),
+            () => (inStart, inRelationship, inOther, inPosition) = IncomingRows(entities.Count, table));
         (this.outStart, this.outRelationship, this.outOther) = (outStart, outRelationship, outOther);
-        (this.inStart, this.inRelationship, this.inOther, this.inNode) = (inStart, inRelationship, inOther, inNode);
+        (this.inStart, this.inRelationship, this.inOther, this.inPosition) = (inStart, inRelationship, inOther, inPosition);
     }
 
     /// <summary>Each entity's kind, by ordinal.</summary>
@@ -173,36 +172,24 @@ public sealed class CompactAdjacency
     /// <summary>The entities those relationships end at, position for position.</summary>
     public ReadOnlySpan<int> OutgoingTargets(int entity) => outOther.AsSpan(Row(outStart, entity));
 
-    /// <summary>The nodes of those relationships, position for position.</summary>
-    public ReadOnlySpan<RelationshipNode> OutgoingNodes(int entity) => outNode.AsSpan(Row(outStart, entity));
+    /// <summary>An entity's outgoing relationships, in relationship order.</summary>
+    public RelationshipRun OutgoingRun(int entity) => new(table, outRelationship, null, outStart[entity], outStart[entity + 1] - outStart[entity]);
 
-    /// <summary>The nodes of an entity's outgoing relationships, in relationship order, as a segment (it can be kept by an iterator).</summary>
-    public ArraySegment<RelationshipNode> OutgoingSegment(int entity) => Segment(outNode, outStart, entity);
-
-    /// <summary>The nodes of an entity's incoming relationships, in relationship order.</summary>
-    public ArraySegment<RelationshipNode> IncomingSegment(int entity) => Segment(inNode, inStart, entity);
-
-    private static ArraySegment<RelationshipNode> Segment(RelationshipNode[] nodes, int[] start, int entity) =>
-        new(nodes, start[entity], start[entity + 1] - start[entity]);
+    /// <summary>An entity's incoming relationships, in relationship order.</summary>
+    public RelationshipRun IncomingRun(int entity) => new(table, inRelationship, inPosition, inStart[entity], inStart[entity + 1] - inStart[entity]);
 
     private static Range Row(int[] start, int entity) => start[entity]..start[entity + 1];
 
-    /// <summary>The outgoing rows, read off the relationships already in their order.</summary>
+    /// <summary>The outgoing rows, read off the relationships' ordinals already in their order.</summary>
     [MethodImpl(LoadingCode.Optimised)]
-    private static (int[] Start, int[] Relationship, int[] Other) OutgoingRows(int entityCount, RelationshipNode[] byStart, RelationshipEnds ends)
+    private static (int[] Start, int[] Other) OutgoingRows(int entityCount, int[] ordinalsByStart, RelationshipEnds ends)
     {
         var start = new int[entityCount + 1];
         foreach (var from in ends.From) start[from + 1]++;
         for (var e = 1; e <= entityCount; e++) start[e] += start[e - 1];
-        var ordinals = new int[byStart.Length];
-        var others = new int[byStart.Length];
-        for (var i = 0; i < byStart.Length; i++)
-        {
-            var ordinal = ordinals[i] = byStart[i].Ordinal;
-            others[i] = ends.To[ordinal];
-        }
-
-        return (start, ordinals, others);
+        var others = new int[ordinalsByStart.Length];
+        for (var i = 0; i < ordinalsByStart.Length; i++) others[i] = ends.To[ordinalsByStart[i]];
+        return (start, others);
     }
 
     /// <summary>
@@ -210,24 +197,24 @@ public sealed class CompactAdjacency
     /// ordinal order, so every row comes out in ordinal (id) order, which paging's binary search needs, without sorting.
     /// </summary>
     [MethodImpl(LoadingCode.Optimised)]
-    private static (int[] Start, int[] Relationship, int[] Other, RelationshipNode[] Nodes) IncomingRows(
-        int entityCount, RelationshipNode[] relationships, RelationshipEnds ends)
+    private static (int[] Start, int[] Relationship, int[] Other, int[] Positions) IncomingRows(int entityCount, RelationshipTable table)
     {
+        var ends = table.Ends;
         var start = new int[entityCount + 1];
         foreach (var to in ends.To) start[to + 1]++;
         for (var e = 1; e <= entityCount; e++) start[e] += start[e - 1];
         var next = start[..^1];
-        var ordinals = new int[relationships.Length];
-        var others = new int[relationships.Length];
-        var nodes = new RelationshipNode[relationships.Length];
-        for (var ordinal = 0; ordinal < relationships.Length; ordinal++)
+        var ordinals = new int[table.Count];
+        var others = new int[table.Count];
+        var positions = new int[table.Count];
+        for (var ordinal = 0; ordinal < table.Count; ordinal++)
         {
-            var position = next[ends.To[ordinal]]++;
-            ordinals[position] = ordinal;
-            others[position] = ends.From[ordinal];
-            nodes[position] = relationships[ordinal];
+            var row = next[ends.To[ordinal]]++;
+            ordinals[row] = ordinal;
+            others[row] = ends.From[ordinal];
+            positions[row] = table.PositionOf(ordinal);
         }
 
-        return (start, ordinals, others, nodes);
+        return (start, ordinals, others, positions);
     }
 }

@@ -11,17 +11,17 @@ internal sealed class DocumentCitations
 {
     private readonly Dictionary<string, Cited> byDocument;
 
-    /// <param name="relationships">Every relationship, in ordinal order.</param>
+    /// <param name="relationships">Every relationship, read from its row (no node is made).</param>
     [MethodImpl(LoadingCode.Optimised)]
-    public DocumentCitations(IReadOnlyList<RelationshipNode> relationships)
+    public DocumentCitations(RelationshipTable relationships)
     {
         var building = new Dictionary<string, Building>(StringComparer.Ordinal);
         // Most relationships cite the same document as the one before: its lists are found again without hashing its id.
         Building? lists = null;
-        foreach (var relationship in relationships)
+        for (var ordinal = 0; ordinal < relationships.Count; ordinal++)
         {
             // By index: an enumerator of the interface would be an object per relationship.
-            var sources = relationship.Sources;
+            var sources = relationships.RowOf(ordinal).Sources;
             for (var i = 0; i < sources.Count; i++)
             {
                 var citation = sources[i];
@@ -30,7 +30,7 @@ internal sealed class DocumentCitations
                     if (!building.TryGetValue(citation.DocumentId, out lists)) building[citation.DocumentId] = lists = new Building(citation.DocumentId);
                 }
 
-                lists.Add(relationship.Ordinal, citation.Paragraph);
+                lists.Add(ordinal, citation.Paragraph);
             }
         }
 

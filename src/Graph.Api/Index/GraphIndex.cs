@@ -15,7 +15,7 @@ namespace Graph.Api.Index;
 public sealed class GraphIndex
 {
     private readonly EntityNode[] entities;
-    private readonly RelationshipNode[] relationships;
+    private readonly RelationshipTable relationships;
     private readonly Dictionary<string, EntityNode> entitiesById;
     private readonly FrozenDictionary<EntityKind, EntityNode[]> entitiesByKind;
     private readonly Dictionary<string, EntityNode[]> entitiesByPropertyKey;
@@ -40,7 +40,7 @@ public sealed class GraphIndex
     /// </summary>
     internal const int SortedDatesFrom = 1024;
 
-    private GraphIndex(EntityNode[] entities, Dictionary<string, EntityNode> entitiesById, RelationshipNode[] relationships, Task<SearchIndex> search,
+    private GraphIndex(EntityNode[] entities, Dictionary<string, EntityNode> entitiesById, RelationshipTable relationships, Task<SearchIndex> search,
         Task<CompactAdjacency> compact)
     {
         Entities = this.entities = entities;
@@ -52,7 +52,7 @@ public sealed class GraphIndex
             .GroupBy(p => p.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(p => p.Entity).ToArray(), StringComparer.Ordinal);
         var counts = new int[Enum.GetValues<RelationshipType>().Max(t => (int)t) + 1];
-        foreach (var relationship in relationships) counts[(int)relationship.Type]++;
+        for (var position = 0; position < relationships.Count; position++) counts[(int)relationships.RowAt(position).Type]++;
         RelationshipCounts = Enum.GetValues<RelationshipType>().ToFrozenDictionary(t => t, t => counts[(int)t]);
         typeCount = counts.Length;
         datesByType = new HoldingCounts?[typeCount];
@@ -100,6 +100,18 @@ public sealed class GraphIndex
 
     public RelationshipNode RelationshipAt(int ordinal) => relationships[ordinal];
 
+    /// <summary>
+    /// The relationship with this ordinal for one read, its node not kept if no request has made it (<see cref="RelationshipTable.Uncached"/>):
+    /// for passes over every relationship, such as the store's write.
+    /// </summary>
+    internal RelationshipNode UncachedRelationshipAt(int ordinal) => relationships.Uncached(relationships.PositionOf(ordinal));
+
+    /// <summary>Every relationship in the order its row lies in (by the entity it starts at, then by ordinal), each node not kept.</summary>
+    internal IEnumerable<RelationshipNode> UncachedInLayoutOrder()
+    {
+        for (var position = 0; position < relationships.Count; position++) yield return relationships.Uncached(position);
+    }
+
     public static GraphIndex Build(IEnumerable<Entity> entities, IEnumerable<Relationship> relationships) =>
         Build(entities, relationships, RelationshipInput.Model);
 
@@ -134,8 +146,8 @@ public sealed class GraphIndex
         var keptOrdinals = ends is not null && prebuilt?.Ordinals is { } ordinals && InMakingOrder(ends, atPosition!, ordinals) ? ordinals : null;
         int[]? relationshipPositions = null;
         var ordered = keptOrdinals is null ? InIdOrder(given, input.Id, out relationshipPositions) : given;
-        var relationshipNodes = new RelationshipNode[ordered.Length];
-        var (starts, finishes) = (new EntityNode[ordered.Length], new EntityNode[ordered.Length]);
+        // Each row's ends' ordinals, in the order the rows are read.
+        var (starts, finishes) = (new int[ordered.Length], new int[ordered.Length]);
         if (ends is not null)
         {
             // Each end by the position a snapshot kept or the seed's check found: looking two million ids up among a
@@ -143,7 +155,7 @@ public sealed class GraphIndex
             Parallel.For(0, starts.Length, [MethodImpl(LoadingCode.Optimised)] (i) =>
             {
                 var (from, to) = ends[relationshipPositions is null ? i : relationshipPositions[i]];
-                (starts[i], finishes[i]) = (atPosition![from], atPosition[to]);
+                (starts[i], finishes[i]) = (atPosition![from].Ordinal, atPosition[to].Ordinal);
             });
         }
         else
@@ -152,33 +164,45 @@ public sealed class GraphIndex
             Parallel.For(0, starts.Length, [MethodImpl(LoadingCode.Optimised)] (i) =>
             {
                 var row = ordered[i];
-                (starts[i], finishes[i]) = (byId[fromId(row)], byId[toId(row)]);
+                (starts[i], finishes[i]) = (byId[fromId(row)].Ordinal, byId[toId(row)].Ordinal);
             });
         }
 
-        // A million nodes are built on every core: each depends only on its own relationship.
-        // They are allocated grouped by the entity they start at, so the relationships a traversal reads together
-        // (an entity's own) share pages and cache lines instead of lying anywhere in a hundred megabytes.
-        // Their ids' JSON text lies in one block in the same order (measured in the rows' order). The order is null
-        // when the rows already lie in it (kept so by a snapshot).
+        // The rows are laid out grouped by the entity they start at, so the relationships a traversal reads together
+        // (an entity's own) share pages and cache lines instead of lying anywhere in fifty megabytes. Their ids' JSON
+        // text lies in one block in the same order (measured in the rows' order). The order is null when the rows
+        // already lie in it (kept so by a snapshot).
         var allocationOrder = keptOrdinals is null ? GroupedByStart(starts, entityNodes.Length) : null;
         // Rows that hold their ids' text already (a snapshot's, read in this same order) give it as it is.
         var idTexts = input.IdText is null ? new JsonTextBlock(ordered.Length, i => input.Id(ordered[i])).LaidOut(allocationOrder) : null;
-        var grouped = new RelationshipNode[ordered.Length];
-        // Each relationship's ends' ordinals by its own, for the adjacency to read in order instead of through each node's ends.
+        // Each relationship's ends' ordinals by its own, for the adjacency to read in order and the nodes to find their ends.
         var endOrdinals = new RelationshipEnds(new int[ordered.Length], new int[ordered.Length]);
-        Parallel.For(0, grouped.Length, [MethodImpl(LoadingCode.Optimised)] (p) =>
+        RelationshipRow[] rows;
+        int[] ordinalAt;
+        if (keptOrdinals is not null && ordered is RelationshipRow[] laidOut)
         {
-            var i = allocationOrder is null ? p : allocationOrder[p];
-            var row = ordered[i];
-            var idJson = idTexts is null ? input.IdText!(row) : idTexts.Write(p, input.Id(row));
-            var ordinal = keptOrdinals is null ? i : keptOrdinals[i];
-            relationshipNodes[ordinal] = grouped[p] = input.Node(ordinal, row, starts[i], finishes[i], idJson);
-            (endOrdinals.From[ordinal], endOrdinals.To[ordinal]) = (starts[i].Ordinal, finishes[i].Ordinal);
-        });
+            // A snapshot's rows, already in this layout: kept as they are, with nothing made per relationship.
+            (rows, ordinalAt) = (laidOut, keptOrdinals);
+            Parallel.For(0, rows.Length, [MethodImpl(LoadingCode.Optimised)] (p) =>
+                (endOrdinals.From[keptOrdinals[p]], endOrdinals.To[keptOrdinals[p]]) = (starts[p], finishes[p]));
+        }
+        else
+        {
+            (rows, ordinalAt) = (new RelationshipRow[ordered.Length], new int[ordered.Length]);
+            Parallel.For(0, rows.Length, [MethodImpl(LoadingCode.Optimised)] (p) =>
+            {
+                var i = allocationOrder is null ? p : allocationOrder[p];
+                var row = ordered[i];
+                var idJson = idTexts is null ? input.IdText!(row) : idTexts.Write(p, input.Id(row));
+                var ordinal = ordinalAt[p] = keptOrdinals is null ? i : keptOrdinals[i];
+                rows[p] = input.Row(row, idJson);
+                (endOrdinals.From[ordinal], endOrdinals.To[ordinal]) = (starts[i], finishes[i]);
+            });
+        }
 
-        var compact = Task.Run(() => new CompactAdjacency(entityNodes, relationshipNodes, grouped, endOrdinals));
-        return new GraphIndex(entityNodes, byId, relationshipNodes, search, compact);
+        var table = new RelationshipTable(rows, ordinalAt, endOrdinals, entityNodes);
+        var compact = Task.Run(() => new CompactAdjacency(entityNodes, table));
+        return new GraphIndex(entityNodes, byId, table, search, compact);
     }
 
     // A bit set per type, from the type bits each entity already has: a filter on a type with its total is a
@@ -230,13 +254,13 @@ public sealed class GraphIndex
 
     /// <summary>Relationship ordinals ordered by the ordinal of the entity each starts at, then by their own (a counting sort).</summary>
     [MethodImpl(LoadingCode.Optimised)]
-    private static int[] GroupedByStart(EntityNode[] starts, int entityCount)
+    private static int[] GroupedByStart(int[] starts, int entityCount)
     {
         var next = new int[entityCount + 1];
-        foreach (var start in starts) next[start.Ordinal + 1]++;
+        foreach (var start in starts) next[start + 1]++;
         for (var e = 1; e <= entityCount; e++) next[e] += next[e - 1];
         var order = new int[starts.Length];
-        for (var i = 0; i < starts.Length; i++) order[next[starts[i].Ordinal]++] = i;
+        for (var i = 0; i < starts.Length; i++) order[next[starts[i]]++] = i;
         return order;
     }
 
@@ -282,15 +306,15 @@ public sealed class GraphIndex
     /// </summary>
     public RelationshipNode? FindRelationship(string id)
     {
-        int low = 0, high = relationships.Length;
+        int low = 0, high = relationships.Count;
         while (low < high)
         {
             var mid = (low + high) >>> 1;
-            if (relationships[mid].IdJson.CompareOrdinal(id) < 0) low = mid + 1;
+            if (relationships.RowOf(mid).IdJson.CompareOrdinal(id) < 0) low = mid + 1;
             else high = mid;
         }
 
-        return low < relationships.Length && relationships[low].IdJson.CompareOrdinal(id) == 0 ? relationships[low] : null;
+        return low < relationships.Count && relationships.RowOf(low).IdJson.CompareOrdinal(id) == 0 ? relationships[low] : null;
     }
 
     public IReadOnlyList<EntityNode> EntitiesOfKind(EntityKind kind) => entitiesByKind[kind];
@@ -305,10 +329,10 @@ public sealed class GraphIndex
     public IReadOnlyList<EntityNode> EntitiesWithProperty(string key) => entitiesByPropertyKey.GetValueOrDefault(key, []);
 
     /// <summary>The relationships an entity starts, in id order.</summary>
-    public ArraySegment<RelationshipNode> Outgoing(EntityNode entity) => Compact.OutgoingSegment(entity.Ordinal);
+    public RelationshipRun Outgoing(EntityNode entity) => Compact.OutgoingRun(entity.Ordinal);
 
     /// <summary>The relationships an entity ends, in id order.</summary>
-    public ArraySegment<RelationshipNode> Incoming(EntityNode entity) => Compact.IncomingSegment(entity.Ordinal);
+    public RelationshipRun Incoming(EntityNode entity) => Compact.IncomingRun(entity.Ordinal);
 
     /// <summary>
     /// Every relationship that the filter keeps, in id order (or backward), after the one ordinal and before the
@@ -318,7 +342,7 @@ public sealed class GraphIndex
     public IEnumerable<RelationshipNode> AllRelationships(GraphRelationshipFilter filter, int afterOrdinal, int beforeOrdinal = int.MaxValue, bool backward = false)
     {
         var start = Math.Max(afterOrdinal + 1, 0);
-        var end = Math.Max(start, Math.Min(beforeOrdinal, relationships.Length));
+        var end = Math.Max(start, Math.Min(beforeOrdinal, relationships.Count));
         var (from, to, step) = backward ? (end - 1, start - 1, -1) : (start, end, 1);
         // A filter that keeps nothing (an empty list of types or kinds): no pass over the arrays to find that out.
         if (filter.KeepsNothing) yield break;
@@ -417,17 +441,18 @@ public sealed class GraphIndex
     /// </summary>
     public IEnumerable<Adjacent> Adjacents(EntityNode entity, Direction direction, RelationshipFilter filter, int afterOrdinal = -1, int beforeOrdinal = int.MaxValue)
     {
-        var outgoing = direction == Direction.In ? ArraySegment<RelationshipNode>.Empty : Outgoing(entity);
-        var incoming = direction == Direction.Out ? ArraySegment<RelationshipNode>.Empty : Incoming(entity);
+        var outgoing = direction == Direction.In ? default : Outgoing(entity);
+        var incoming = direction == Direction.Out ? default : Incoming(entity);
         var o = FirstAfter(outgoing, afterOrdinal);
         var i = FirstAfter(incoming, afterOrdinal);
         while (o < outgoing.Count || i < incoming.Count)
         {
             Adjacent next;
-            if (i >= incoming.Count || (o < outgoing.Count && outgoing[o].Ordinal <= incoming[i].Ordinal))
+            if (i >= incoming.Count || (o < outgoing.Count && outgoing.OrdinalAt(o) <= incoming.OrdinalAt(i)))
             {
+                // A self-loop is in both lists: taken once, as outgoing.
+                if (i < incoming.Count && incoming.OrdinalAt(i) == outgoing.OrdinalAt(o)) i++;
                 var relationship = outgoing[o++];
-                if (i < incoming.Count && ReferenceEquals(incoming[i], relationship)) i++;
                 next = new Adjacent(relationship, relationship.To, Direction.Out);
             }
             else
@@ -447,17 +472,17 @@ public sealed class GraphIndex
     /// </summary>
     public IEnumerable<Adjacent> AdjacentsBackward(EntityNode entity, Direction direction, RelationshipFilter filter, int afterOrdinal, int beforeOrdinal)
     {
-        var outgoing = direction == Direction.In ? ArraySegment<RelationshipNode>.Empty : Outgoing(entity);
-        var incoming = direction == Direction.Out ? ArraySegment<RelationshipNode>.Empty : Incoming(entity);
+        var outgoing = direction == Direction.In ? default : Outgoing(entity);
+        var incoming = direction == Direction.Out ? default : Incoming(entity);
         var o = FirstAfter(outgoing, beforeOrdinal - 1) - 1;
         var i = FirstAfter(incoming, beforeOrdinal - 1) - 1;
         while (o >= 0 || i >= 0)
         {
             Adjacent next;
-            if (i < 0 || (o >= 0 && outgoing[o].Ordinal >= incoming[i].Ordinal))
+            if (i < 0 || (o >= 0 && outgoing.OrdinalAt(o) >= incoming.OrdinalAt(i)))
             {
+                if (i >= 0 && incoming.OrdinalAt(i) == outgoing.OrdinalAt(o)) i--;
                 var relationship = outgoing[o--];
-                if (i >= 0 && ReferenceEquals(incoming[i], relationship)) i--;
                 next = new Adjacent(relationship, relationship.To, Direction.Out);
             }
             else
@@ -500,13 +525,13 @@ public sealed class GraphIndex
         return page;
     }
 
-    private static int FirstAfter(ArraySegment<RelationshipNode> sorted, int afterOrdinal)
+    private static int FirstAfter(RelationshipRun sorted, int afterOrdinal)
     {
         int low = 0, high = sorted.Count;
         while (low < high)
         {
             var mid = (low + high) >>> 1;
-            if (sorted[mid].Ordinal <= afterOrdinal) low = mid + 1;
+            if (sorted.OrdinalAt(mid) <= afterOrdinal) low = mid + 1;
             else high = mid;
         }
 

@@ -64,6 +64,6 @@ internal sealed class QuikGraphView(GraphIndex index) : IVertexAndEdgeListGraph<
         return known;
     }
 
-    private ArraySegment<RelationshipNode> Outgoing(EntityNode vertex) =>
+    private RelationshipRun Outgoing(EntityNode vertex) =>
         ContainsVertex(vertex) ? index.Outgoing(vertex) : throw new VertexNotFoundException();
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Graph.Api.Model;
 using QuikGraph;
 
@@ -6,32 +5,23 @@ namespace Graph.Api.Index;
 
 /// <summary>
 /// A relationship inside one index snapshot, ordinal in id order; an edge of QuikGraph's view of the graph (<see cref="QuikGraphView"/>).
-/// It holds the relationship's fields itself rather than a <see cref="Relationship"/> beside it: one
-/// object less per relationship (80 MB for a million). Its id is kept only as JSON text encoded once, in a block
-/// shared with the other relationships' ids: answers write that text, and the string, which only a cursor, the
-/// store's row and GraphQL.NET's own execution read, is made when asked for. A million id strings beside the
-/// text were 48 MB of a restart's heap, and a restart's read and the index's build spent time making both.
+/// It is a handle onto the relationship's row in the snapshot's table (<see cref="RelationshipTable"/>), made the first
+/// time something asks for it and kept, so each relationship has one node and nodes compare by reference. Its fields
+/// are read from the row; it holds its ends itself. Its id is kept only as JSON text: answers
+/// write that text, and the string, which only a cursor, the store's row and GraphQL.NET's own execution read, is
+/// made when asked for.
 /// </summary>
 public sealed class RelationshipNode : IEdge<EntityNode>
 {
-    public RelationshipNode(int ordinal, Relationship relationship, EntityNode from, EntityNode to, JsonText idJson)
-        : this(ordinal, relationship.Type, relationship.Description, relationship.ValidTime, relationship.Properties, relationship.Sources, from, to, idJson)
-    {
-    }
+    // The table's rows themselves and the ends found once, not read through the table each time: an answer reads these
+    // for each of a thousand relationships, and each hop more cost a neighbourhood's answer about a tenth.
+    private readonly RelationshipRow[] rows;
+    private readonly int position;
 
-    [MethodImpl(LoadingCode.Optimised)]
-    public RelationshipNode(int ordinal, RelationshipType type, string? description, ValidTime validTime,
-        IReadOnlyList<TypedProperty> properties, IReadOnlyList<Citation> sources, EntityNode from, EntityNode to, JsonText idJson)
+    internal RelationshipNode(RelationshipRow[] rows, int position, int ordinal, EntityNode from, EntityNode to)
     {
-        Ordinal = ordinal;
-        From = from;
-        To = to;
-        Type = type;
-        Description = description;
-        ValidTime = validTime;
-        Properties = properties;
-        Sources = sources;
-        IdJson = idJson;
+        (this.rows, this.position, Ordinal, From, To) = (rows, position, ordinal, from, to);
+        (IdJson, Type) = (rows[position].IdJson, rows[position].Type);
     }
 
     public int Ordinal { get; }
@@ -45,13 +35,13 @@ public sealed class RelationshipNode : IEdge<EntityNode>
 
     public RelationshipType Type { get; }
 
-    public string? Description { get; }
+    public string? Description => rows[position].Description;
 
-    public ValidTime ValidTime { get; }
+    public ValidTime ValidTime => rows[position].ValidTime;
 
-    public IReadOnlyList<TypedProperty> Properties { get; }
+    public IReadOnlyList<TypedProperty> Properties => rows[position].Properties;
 
-    public IReadOnlyList<Citation> Sources { get; }
+    public IReadOnlyList<Citation> Sources => rows[position].Sources;
 
     public JsonText IdJson { get; }
 

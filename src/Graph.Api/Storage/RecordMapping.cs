@@ -37,7 +37,7 @@ internal static class RecordMapping
     };
 
     /// <summary>
-    /// Rows as the index reads them: each becomes its node directly. Rows with the same dates share one
+    /// Rows as the index reads them: each becomes its row of the index directly. Rows with the same dates share one
     /// <see cref="ValidTime"/> (a million rows held some sixty thousand distinct pairs), each parsed once,
     /// from whichever core meets it first.
     /// </summary>
@@ -49,8 +49,7 @@ internal static class RecordMapping
             ? ValidTime.Always
             : times.GetOrAdd((r.ValidFrom, r.ValidTo), static dates => TimeOf(dates.From, dates.To));
         return new(static r => r.Id, static r => r.FromId, static r => r.ToId,
-            [MethodImpl(LoadingCode.Optimised)] (ordinal, r, from, to, idJson) =>
-                new RelationshipNode(ordinal, r.Type, r.Description, TimeOfRow(r), r.Properties, r.Sources, from, to, idJson));
+            [MethodImpl(LoadingCode.Optimised)] (r, idJson) => new RelationshipRow(idJson, r.Type, r.Description, TimeOfRow(r), r.Properties, r.Sources));
     }
 
     [MethodImpl(LoadingCode.Optimised)]

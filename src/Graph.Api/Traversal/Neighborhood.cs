@@ -56,7 +56,7 @@ public static class Neighborhood
         {
             var relationships = adjacency.OutgoingRelationships(entity);
             var targets = adjacency.OutgoingTargets(entity);
-            var nodes = adjacency.OutgoingNodes(entity);
+            var nodes = adjacency.OutgoingRun(entity);
             if (!budget.Scan(relationships.Length)) { truncated = true; break; }
             for (var i = 0; i < relationships.Length; i++)
             {

@@ -234,7 +234,7 @@ public sealed class SeedSnapshotTests : IDisposable
     private static IEnumerable<string> Described(SeedSnapshot read) =>
         read.Relationships.Select((r, i) => Describe(r, read.Entities[read.Prebuilt.Ends![i].From].Id, read.Entities[read.Prebuilt.Ends[i].To].Id));
 
-    private static string Describe(SnapshotRelationship r, string fromId, string toId) => Describe(new RelationshipRecord
+    private static string Describe(RelationshipRow r, string fromId, string toId) => Describe(new RelationshipRecord
     {
         Id = r.Id, Type = r.Type, FromId = fromId, ToId = toId, Description = r.Description, ValidFrom = r.ValidTime.Start?.Text, ValidTo = r.ValidTime.End?.Text,
         Properties = r.Properties, Sources = r.Sources,

@@ -140,7 +140,28 @@ public sealed class CompactAdjacencyTests
         {
             Assert.Equal(index.Outgoing(entity).Select(r => r.Ordinal), index.Compact.OutgoingRelationships(entity.Ordinal).ToArray());
             Assert.Equal(index.Outgoing(entity).Select(r => r.To.Ordinal), index.Compact.OutgoingTargets(entity.Ordinal).ToArray());
-            Assert.Equal(index.Outgoing(entity), index.Compact.OutgoingNodes(entity.Ordinal).ToArray());
+            var run = index.Compact.OutgoingRun(entity.Ordinal);
+            for (var i = 0; i < run.Count; i++) Assert.Same(index.RelationshipAt(run.OrdinalAt(i)), run[i]);
+        }
+    }
+
+    [Fact]
+    public void A_relationship_has_one_node_however_it_is_reached()
+    {
+        // Nodes are made on first use: from the outgoing run, the incoming run, by ordinal and by id, the same object.
+        var index = TestGraphs.Random(seed: 17, entities: 30, relationships: 300);
+        foreach (var entity in index.Entities)
+        {
+            var incoming = index.Incoming(entity);
+            for (var i = 0; i < incoming.Count; i++)
+            {
+                var node = incoming[i];
+                Assert.Equal(node.Ordinal, incoming.OrdinalAt(i));
+                Assert.Same(node, index.Outgoing(node.From).Single(r => r.Ordinal == node.Ordinal));
+                Assert.Same(node, index.RelationshipAt(node.Ordinal));
+                Assert.Same(node, index.FindRelationship(node.Id));
+                Assert.Same(entity, node.To);
+            }
         }
     }
 

@@ -43,7 +43,7 @@ public sealed class IndexFromRowsTests
             SeedSnapshotWriter.Write(path, fingerprint, entities, relationships, index: fromRows);
             var snapshot = SeedSnapshotReader.Read(path, fingerprint, out _)!;
 
-            var fromSnapshot = GraphIndex.Build(snapshot.Entities.Select(RecordMapping.ToEntity), snapshot.Relationships, SnapshotRelationship.IndexInput, snapshot.Prebuilt);
+            var fromSnapshot = GraphIndex.Build(snapshot.Entities.Select(RecordMapping.ToEntity), snapshot.Relationships, RelationshipInput.Rows, snapshot.Prebuilt);
 
             Assert.Equal(Describe(fromRows), Describe(fromSnapshot));
             Assert.Equal(fromRows.Search.SuffixOrder.ToArray(), fromSnapshot.Search.SuffixOrder.ToArray());
@@ -53,7 +53,7 @@ public sealed class IndexFromRowsTests
 
             // The ends are taken from the kept positions, not looked up by id again: given each other's, every relationship is turned round.
             var turned = snapshot.Prebuilt! with { Ends = Array.ConvertAll(snapshot.Prebuilt!.Ends!, e => (e.To, e.From)) };
-            var turnedRound = GraphIndex.Build(snapshot.Entities.Select(RecordMapping.ToEntity), snapshot.Relationships, SnapshotRelationship.IndexInput, turned);
+            var turnedRound = GraphIndex.Build(snapshot.Entities.Select(RecordMapping.ToEntity), snapshot.Relationships, RelationshipInput.Rows, turned);
             Assert.All(fromRows.Relationships, r => Assert.Equal((r.To.Id, r.From.Id), (turnedRound.RelationshipAt(r.Ordinal).From.Id, turnedRound.RelationshipAt(r.Ordinal).To.Id)));
 
             // Each relationship keeps the valid time its row came with, shared by the rows with the same dates, not one made again.

@@ -1,0 +1,39 @@
+using System.Collections;
+
+namespace Graph.Api.Index;
+
+/// <summary>
+/// One entity's outgoing or incoming relationships, in ordinal order: a run of the adjacency's rows. Its ordinals are
+/// read without a node; a node is made (<see cref="RelationshipTable.NodeAt"/>) only for an item asked for, so a page
+/// or a merge that skips most of a hub's thousand relationships makes nodes for the ones it keeps.
+/// </summary>
+public readonly struct RelationshipRun : IReadOnlyList<RelationshipNode>
+{
+    private readonly RelationshipTable? table;
+    private readonly int[]? ordinals;
+    private readonly int[]? positions;
+    private readonly int start;
+
+    /// <param name="table">The relationships.</param>
+    /// <param name="ordinals">The rows' relationship ordinals, of which this run is a part.</param>
+    /// <param name="positions">The rows' positions in the table, or null when a row's place is its position (the outgoing rows).</param>
+    /// <param name="start">Where the run begins in the rows.</param>
+    /// <param name="count">How long it is.</param>
+    internal RelationshipRun(RelationshipTable table, int[] ordinals, int[]? positions, int start, int count) =>
+        (this.table, this.ordinals, this.positions, this.start, Count) = (table, ordinals, positions, start, count);
+
+    public int Count { get; }
+
+    public RelationshipNode this[int index] =>
+        (uint)index < (uint)Count ? table!.NodeAt(positions is null ? start + index : positions[start + index]) : throw new ArgumentOutOfRangeException(nameof(index));
+
+    /// <summary>The ordinal of the relationship at an index of the run, without its node.</summary>
+    public int OrdinalAt(int index) => (uint)index < (uint)Count ? ordinals![start + index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+    public IEnumerator<RelationshipNode> GetEnumerator()
+    {
+        for (var index = 0; index < Count; index++) yield return this[index];
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}

@@ -1,0 +1,88 @@
+using System.Collections;
+using System.Runtime.CompilerServices;
+
+namespace Graph.Api.Index;
+
+/// <summary>
+/// Every relationship of one index snapshot, as a list in ordinal (id) order: the fields as values in one array
+/// (<see cref="RelationshipRow"/>), laid out by the entity each relationship starts at and then by ordinal (a
+/// position), and each relationship's node made from its row the first time something asks for it, then kept.
+/// </summary>
+/// <remarks>
+/// An index used to make a node object for each relationship before it served: for a million relationships the
+/// longest step of a restart's way to ready (a quarter of a second on two cores), and 88 MB of its heap with the
+/// arrays that held them. A row is a value in an array the build fills in place or, from a seed snapshot, keeps as
+/// the reader filled it; a node (<see cref="RelationshipNode"/>) is now a small handle onto its row, made for the
+/// relationships that requests read. Passes over every relationship (counts, citations, the store's and the
+/// snapshot's writes) read the rows, or nodes that are not kept (<see cref="Uncached"/>), and make no node to keep.
+/// </remarks>
+internal sealed class RelationshipTable : IReadOnlyList<RelationshipNode>
+{
+    private readonly RelationshipRow[] rows;
+    private readonly int[] ordinalAt;
+    private readonly int[] positionOf;
+    private readonly RelationshipNode?[] nodes;
+    private readonly EntityNode[] entities;
+
+    /// <param name="rows">The rows, by position.</param>
+    /// <param name="ordinalAt">Each position's ordinal: by the entity each starts at, then ascending.</param>
+    /// <param name="ends">Each relationship's ends' ordinals, by its ordinal.</param>
+    /// <param name="entities">Every entity, by ordinal.</param>
+    [MethodImpl(LoadingCode.Optimised)]
+    public RelationshipTable(RelationshipRow[] rows, int[] ordinalAt, RelationshipEnds ends, EntityNode[] entities)
+    {
+        (this.rows, this.ordinalAt, Ends, this.entities) = (rows, ordinalAt, ends, entities);
+        positionOf = new int[rows.Length];
+        for (var position = 0; position < ordinalAt.Length; position++) positionOf[ordinalAt[position]] = position;
+        nodes = new RelationshipNode?[rows.Length];
+    }
+
+    public int Count => rows.Length;
+
+    /// <summary>Each relationship's ends' ordinals, by its ordinal.</summary>
+    public RelationshipEnds Ends { get; }
+
+    /// <summary>Each position's ordinal: the outgoing rows of the adjacency list relationships in this same order.</summary>
+    public int[] OrdinalsByPosition => ordinalAt;
+
+    /// <summary>The node of the relationship with this ordinal.</summary>
+    public RelationshipNode this[int ordinal] => NodeAt(positionOf[ordinal]);
+
+    public ref readonly RelationshipRow RowAt(int position) => ref rows[position];
+
+    public ref readonly RelationshipRow RowOf(int ordinal) => ref rows[positionOf[ordinal]];
+
+    public int PositionOf(int ordinal) => positionOf[ordinal];
+
+    public EntityNode FromOf(int ordinal) => entities[Ends.From[ordinal]];
+
+    public EntityNode ToOf(int ordinal) => entities[Ends.To[ordinal]];
+
+    /// <summary>The node at a position, made now if no request has made it yet; every caller gets the same node.</summary>
+    public RelationshipNode NodeAt(int position) => Volatile.Read(ref nodes[position]) ?? Made(position);
+
+    /// <summary>
+    /// A node for one read, not kept: the kept node if there is one, a new one otherwise. For passes over every
+    /// relationship, which would otherwise keep a node for each (48 MB for a million) that no request may read.
+    /// </summary>
+    public RelationshipNode Uncached(int position) => Volatile.Read(ref nodes[position]) ?? Make(position);
+
+    private RelationshipNode Make(int position)
+    {
+        var ordinal = ordinalAt[position];
+        return new RelationshipNode(rows, position, ordinal, FromOf(ordinal), ToOf(ordinal));
+    }
+
+    private RelationshipNode Made(int position)
+    {
+        var made = Make(position);
+        return Interlocked.CompareExchange(ref nodes[position], made, null) ?? made;
+    }
+
+    public IEnumerator<RelationshipNode> GetEnumerator()
+    {
+        for (var ordinal = 0; ordinal < rows.Length; ordinal++) yield return this[ordinal];
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
