@@ -1,7 +1,9 @@
+using System.Runtime.CompilerServices;
 using Graph.Api.Import;
 using Graph.Api.Index;
 using Graph.Api.Model;
 using Graph.Api.Storage;
+using Graph.Api.Tests.Support;
 
 namespace Graph.Api.Tests.Index;
 
@@ -46,6 +48,9 @@ public sealed class IndexFromRowsTests
             var fromSnapshot = GraphIndex.Build(snapshot.Entities.Select(RecordMapping.ToEntity), snapshot.Relationships, RelationshipInput.Rows, snapshot.Prebuilt);
 
             Assert.Equal(Describe(fromRows), Describe(fromSnapshot));
+            // The snapshot's rows lie as the index lays its rows out, so the index keeps their array as it is, not a copy.
+            var table = Assert.IsType<RelationshipTable>(fromSnapshot.Relationships);
+            Assert.True(Unsafe.AreSame(ref Unsafe.AsRef(in table.RowAt(0)), ref snapshot.Relationships[0]));
             Assert.Equal(fromRows.Search.SuffixOrder.ToArray(), fromSnapshot.Search.SuffixOrder.ToArray());
             Assert.Equal(
                 fromRows.Search.Find("belarus", null, 50).Select(h => (h.Entity.Id, h.MatchedName, h.Match)),
@@ -64,6 +69,21 @@ public sealed class IndexFromRowsTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public void A_relationship_s_node_is_made_when_first_asked_for_and_then_kept()
+    {
+        var index = TestGraphs.Random(seed: 3, entities: 20, relationships: 100);
+        var table = Assert.IsType<RelationshipTable>(index.Relationships);
+        var position = table.PositionOf(42);
+        // Nothing has asked for it yet: a pass's node for one read is made anew each time, and kept by nobody.
+        Assert.NotSame(table.Uncached(position), table.Uncached(position));
+        var node = index.RelationshipAt(42);
+        Assert.Same(node, table.Uncached(position));
+        Assert.Same(node, index.RelationshipAt(42));
+        Assert.Equal(42, node.Ordinal);
+        Assert.Equal(table.RowAt(position).IdJson.Decoded(), node.Id);
     }
 
     [Fact]
