@@ -9,13 +9,14 @@ namespace Graph.Api.Import;
 /// seed length, seed hash) and the XxHash128 of the payload. Payload: a table of shared strings (dates,
 /// property keys and values, cited documents), a table of property lists and one of citation lists
 /// (rows that shared a list in memory share one entry), a table of the relationships' pairs of start and
-/// end dates (string positions), the entities, the search index's name suffixes
+/// end dates (string positions), the entities (in id order when written with the index, which then takes them as they
+/// come), the search index's name suffixes
 /// in sorted order (their count, -1 for none, then 8 bytes each, as <see cref="Search.NameSuffixes.Suffix"/>
 /// lies in memory), then the relationships, whose ends are entity positions and whose dates and shared values are
 /// table positions (-1 for none), in blocks that each give their row count and length in bytes first, then their rows'
 /// ids in UTF-8 one after another (their length in bytes, then the bytes; each row gives its id's length), and last each
 /// relationship's ordinal in the index (its place in id order; the count, -1 for none, then 4 bytes each). With the
-/// ordinals, the relationships lie in the order the index makes its nodes in: grouped by the entity they start at,
+/// ordinals, the relationships lie in the order the index lays its rows out in: grouped by the entity they start at,
 /// then by ordinal (<see cref="Index.PrebuiltParts.Ordinals"/>).
 /// </remarks>
 internal static class SeedSnapshotFormat

@@ -12,7 +12,7 @@ namespace Graph.Api.Import;
 /// Reads a seed snapshot (<see cref="SeedSnapshotFormat"/>) back into the rows it was written from (the
 /// relationships as values, <see cref="RelationshipRow"/>, each one's ends as positions among the entities), with
 /// the same sharing: rows that shared a list share it again, and rows with the same dates one valid time; in the order
-/// written (as given, or in the order the index made its nodes, with each one's ordinal); and what it kept beside them
+/// written (as given, or in the order the index lays its rows out in, with each one's ordinal); and what it kept beside them
 /// for the index (<see cref="PrebuiltParts"/>).
 /// A snapshot is used only when it is whole (its payload hash holds) and its fingerprint is the expected
 /// one; anything else is refused with the reason, never half-read.

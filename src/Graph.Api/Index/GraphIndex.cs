@@ -139,11 +139,12 @@ public sealed class GraphIndex
         // An array given (a snapshot's relationships) is read as it is, not copied: it is not changed here.
         var given = relationships as T[] ?? relationships.ToArray();
         var ends = prebuilt?.Ends is { } kept && kept.Length == given.Length ? kept : null;
-        var atPosition = ends is null ? null : AtPositions(entityNodes, entityPositions);
-        // Rows kept in the order the nodes are made in are taken as given, each with its kept ordinal; any others are put
+        // Each given position's ordinal; null when the entities were given in id order, where the two are the same.
+        var entityOrdinalAt = ends is null || entityPositions is null ? null : OrdinalsByPosition(entityPositions);
+        // Rows kept in the order the rows are laid out in are taken as given, each with its kept ordinal; any others are put
         // in id order, where a row's place is its ordinal. That the kept ordinals follow the ids is not checked (a pass at
         // random places): a snapshot is trusted as this build's own once its fingerprint and hash hold, as its rows are.
-        var keptOrdinals = ends is not null && prebuilt?.Ordinals is { } ordinals && InMakingOrder(ends, atPosition!, ordinals) ? ordinals : null;
+        var keptOrdinals = ends is not null && prebuilt?.Ordinals is { } ordinals && InLayoutOrder(ends, entityOrdinalAt, ordinals) ? ordinals : null;
         int[]? relationshipPositions = null;
         var ordered = keptOrdinals is null ? InIdOrder(given, input.Id, out relationshipPositions) : given;
         // Each row's ends' ordinals, in the order the rows are read.
@@ -155,7 +156,7 @@ public sealed class GraphIndex
             Parallel.For(0, starts.Length, [MethodImpl(LoadingCode.Optimised)] (i) =>
             {
                 var (from, to) = ends[relationshipPositions is null ? i : relationshipPositions[i]];
-                (starts[i], finishes[i]) = (atPosition![from].Ordinal, atPosition[to].Ordinal);
+                (starts[i], finishes[i]) = entityOrdinalAt is null ? (from, to) : (entityOrdinalAt[from], entityOrdinalAt[to]);
             });
         }
         else
@@ -231,11 +232,11 @@ public sealed class GraphIndex
     }
 
     /// <summary>
-    /// Whether rows with these ends lie in the order the nodes are made in, by the ordinals given: by the ordinal of the
+    /// Whether rows with these ends lie in the order the rows are laid out in, by the ordinals given: by the ordinal of the
     /// entity each starts at, then by their own, each ordinal once. One pass in order, and a bit per row.
     /// </summary>
     [MethodImpl(LoadingCode.Optimised)]
-    private static bool InMakingOrder((int From, int To)[] ends, EntityNode[] atPosition, int[] ordinals)
+    private static bool InLayoutOrder((int From, int To)[] ends, int[]? ordinalAt, int[] ordinals)
     {
         if (ordinals.Length != ends.Length) return false;
         var seen = new ulong[(ordinals.Length + 63) / 64];
@@ -245,7 +246,8 @@ public sealed class GraphIndex
             if ((uint)ordinal >= (uint)ordinals.Length || (seen[ordinal >> 6] & 1UL << ordinal) != 0) return false;
             seen[ordinal >> 6] |= 1UL << ordinal;
             if (row == 0) continue;
-            var (start, before) = (atPosition[ends[row].From].Ordinal, atPosition[ends[row - 1].From].Ordinal);
+            var (start, before) = (ends[row].From, ends[row - 1].From);
+            if (ordinalAt is not null) (start, before) = (ordinalAt[start], ordinalAt[before]);
             if (start < before || (start == before && ordinal < ordinals[row - 1])) return false;
         }
 
@@ -288,13 +290,12 @@ public sealed class GraphIndex
         return array;
     }
 
-    /// <summary>The entities' nodes by the position each entity had among those given (<see cref="InIdOrder"/>).</summary>
-    private static EntityNode[] AtPositions(EntityNode[] entities, int[]? positions)
+    /// <summary>Each entity's ordinal by the position it had among those given (<see cref="InIdOrder"/>'s positions turned round).</summary>
+    private static int[] OrdinalsByPosition(int[] positions)
     {
-        if (positions is null) return entities;
-        var atPosition = new EntityNode[entities.Length];
-        for (var ordinal = 0; ordinal < entities.Length; ordinal++) atPosition[positions[ordinal]] = entities[ordinal];
-        return atPosition;
+        var ordinalAt = new int[positions.Length];
+        for (var ordinal = 0; ordinal < positions.Length; ordinal++) ordinalAt[positions[ordinal]] = ordinal;
+        return ordinalAt;
     }
 
     public EntityNode? FindEntity(string id) => entitiesById.GetValueOrDefault(id);

@@ -16,7 +16,7 @@ namespace Graph.Api.Index;
 /// </param>
 /// <param name="Ordinals">
 /// Each relationship's ordinal (its place in id order), in the order the relationships are given, when they are given in
-/// the order the index makes its nodes in (by the entity they start at, then by ordinal); or null. A snapshot keeps its
+/// the order the index lays its rows out in (by the entity they start at, then by ordinal); or null. A snapshot keeps its
 /// rows so: then each step of the build reads them in order, where rows in id order were read at random places.
 /// </param>
 internal sealed record PrebuiltParts(NameSuffixes.Suffix[]? SearchSuffixes, (int From, int To)[]? Ends, int[]? Ordinals = null);

@@ -58,7 +58,7 @@ public sealed class SeedSnapshotTests : IDisposable
     }
 
     [Fact]
-    public void With_the_index_the_rows_are_kept_in_the_order_it_made_its_nodes_with_their_ordinals_and_the_search_s_suffixes()
+    public void With_the_index_the_entities_are_kept_in_id_order_and_the_rows_in_its_layout_with_their_ordinals_and_the_search_s_suffixes()
     {
         var (entities, relationships) = SeedRows();
         var index = GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships, RecordMapping.ForIndex());
@@ -68,7 +68,9 @@ public sealed class SeedSnapshotTests : IDisposable
 
         Assert.Null(refusal);
         var (readEntities, readRelationships, prebuilt) = read!;
-        Assert.Equal(entities.Select(Describe), readEntities.Select(Describe));
+        // Every entity, in id order: a position among them is the entity's ordinal in the index.
+        Assert.Equal(entities.OrderBy(e => e.Id, StringComparer.Ordinal).Select(Describe), readEntities.Select(Describe));
+        Assert.Equal(index.Entities.Select(e => e.Id), readEntities.Select(e => e.Id));
         // Every row, each once, now grouped by the entity it starts at (in the entities' id order), then in id order.
         Assert.Equal(relationships.Select(Describe).Order(StringComparer.Ordinal), Described(read).Order(StringComparer.Ordinal));
         var starts = prebuilt!.Ends!.Select(ends => index.FindEntity(readEntities[ends.From].Id)!.Ordinal).ToArray();

@@ -45,6 +45,8 @@ public sealed class IndexFromRowsTests
             SeedSnapshotWriter.Write(path, fingerprint, entities, relationships, index: fromRows);
             var snapshot = SeedSnapshotReader.Read(path, fingerprint, out _)!;
 
+            // Written with the index, the entities come back in id order, for the next index to take as they come.
+            Assert.Equal(entities.Select(e => e.Id).Order(StringComparer.Ordinal), snapshot.Entities.Select(e => e.Id));
             var fromSnapshot = GraphIndex.Build(snapshot.Entities.Select(RecordMapping.ToEntity), snapshot.Relationships, RelationshipInput.Rows, snapshot.Prebuilt);
 
             Assert.Equal(Describe(fromRows), Describe(fromSnapshot));
@@ -107,9 +109,9 @@ public sealed class IndexFromRowsTests
 
         var kept = GraphIndex.Build([Entity("a"), Entity("b")], rows, RelationshipInput.Model, new PrebuiltParts(null, ends, [0, 2, 1]));
         var fromIds = GraphIndex.Build([Entity("a"), Entity("b")], rows);
-        // Ordinals in the making order, though not the ids' order, are taken as given (a snapshot is trusted as this build's own).
+        // Ordinals in the layout order, though not the ids' order, are taken as given (a snapshot is trusted as this build's own).
         var takenAsGiven = GraphIndex.Build([Entity("a"), Entity("b")], rows, RelationshipInput.Model, new PrebuiltParts(null, ends, [1, 2, 0]));
-        // Ordinals not in the making order (a's relationships out of order, one twice, one past the end) are not taken.
+        // Ordinals not in the layout order (a's relationships out of order, one twice, one past the end) are not taken.
         int[][] refused = [[2, 0, 1], [0, 0, 1], [0, 3, 1]];
 
         Assert.Equal(Describe(fromIds), Describe(kept));
