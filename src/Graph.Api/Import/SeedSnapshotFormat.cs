@@ -12,7 +12,8 @@ namespace Graph.Api.Import;
 /// end dates (string positions), the entities (in id order when written with the index, which then takes them as they
 /// come), the search index's name suffixes
 /// in sorted order (their count, -1 for none, then 8 bytes each, as <see cref="Search.NameSuffixes.Suffix"/>
-/// lies in memory), then the relationships, whose ends are entity positions and whose dates and shared values are
+/// lies in memory) and its names in sorted order (their count, -1 for none, then each one's place as read, 4 bytes
+/// each), then the relationships, whose ends are entity positions and whose dates and shared values are
 /// table positions (-1 for none), in blocks that each give their row count and length in bytes first, then their rows'
 /// ids in UTF-8 one after another (their length in bytes, then the bytes; each row gives its id's length), and last each
 /// relationship's ordinal in the index (its place in id order; the count, -1 for none, then 4 bytes each). With the
@@ -23,7 +24,7 @@ internal static class SeedSnapshotFormat
 {
     public static ReadOnlySpan<byte> Magic => "GRAPHSNP"u8;
 
-    public const int Version = 4;
+    public const int Version = 5;
 
     // Magic, version, build id, seed length, seed hash, payload hash.
     public const int PayloadHashOffset = 8 + 4 + 16 + 8 + 16;

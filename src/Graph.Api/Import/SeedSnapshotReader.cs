@@ -122,6 +122,15 @@ internal static class SeedSnapshotReader
             reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(suffixes.AsSpan()));
         }
 
+        var nameCount = reader.ReadInt32();
+        int[]? nameOrder = null;
+        if (nameCount != SeedSnapshotFormat.None)
+        {
+            nameOrder = new int[nameCount >= 0 && nameCount <= (reader.BaseStream.Length - reader.BaseStream.Position) / 4
+                ? nameCount : throw new InvalidDataException("A count exceeds the file.")];
+            reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(nameOrder.AsSpan()));
+        }
+
         // The blocks are found one after another, then read on every core.
         var relationshipCount = Count(reader);
         var blocks = new List<(int Rows, int FirstRow, int Start, int Length)>();
@@ -157,7 +166,7 @@ internal static class SeedSnapshotReader
             if (block.BaseStream.Position != block.BaseStream.Length || !ids.AllTaken) throw new InvalidDataException("A block is longer than its rows.");
         });
 
-        return new SeedSnapshot(entities, relationships, new PrebuiltParts(suffixes, ends, ordinals));
+        return new SeedSnapshot(entities, relationships, new PrebuiltParts(suffixes, ends, ordinals, nameOrder));
     }
 
     private static RelationshipRow Relationship(

@@ -30,7 +30,7 @@ internal sealed class SeedSnapshotWriter
     /// <param name="relationships">The seed's checked relationships.</param>
     /// <param name="relationshipsPerBlock">How many relationships a block holds.</param>
     /// <param name="index">
-    /// The index built from these rows, or null. With it, the search's sorted suffixes are kept too, the entities are
+    /// The index built from these rows, or null. With it, the search's sorted suffixes and names are kept too, the entities are
     /// written in id order (the index's), and the relationships in the order it lays out their rows, each with its
     /// ordinal; without, both as given.
     /// </param>
@@ -106,11 +106,14 @@ internal sealed class SeedSnapshotWriter
         if (index is null)
         {
             writer.Write(SeedSnapshotFormat.None);
+            writer.Write(SeedSnapshotFormat.None);
         }
         else
         {
             writer.Write(index.Search.SuffixOrder.Length);
             writer.Write(MemoryMarshal.AsBytes(index.Search.SuffixOrder));
+            writer.Write(index.Search.NameOrder.Length);
+            writer.Write(MemoryMarshal.AsBytes(index.Search.NameOrder));
         }
 
         // The index's relationships in the order it lays out their rows, when there is an index: each has the same fields as

@@ -134,7 +134,7 @@ public sealed class GraphIndex
 
         // Search reads only the entities, so it is built beside the relationships' steps: several of them run on one
         // core (sorting checks, grouping, laying out the ids' texts), which would leave the other idle.
-        var search = Task.Run(() => new SearchIndex(entityNodes, prebuilt?.SearchSuffixes));
+        var search = Task.Run(() => new SearchIndex(entityNodes, prebuilt?.SearchSuffixes, prebuilt?.SearchNameOrder));
         var byId = entityNodes.ToDictionary(e => e.Id, StringComparer.Ordinal);
         // An array given (a snapshot's relationships) is read as it is, not copied: it is not changed here.
         var given = relationships as T[] ?? relationships.ToArray();

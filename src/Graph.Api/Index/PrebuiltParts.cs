@@ -19,4 +19,5 @@ namespace Graph.Api.Index;
 /// the order the index lays its rows out in (by the entity they start at, then by ordinal); or null. A snapshot keeps its
 /// rows so: then each step of the build reads them in order, where rows in id order were read at random places.
 /// </param>
-internal sealed record PrebuiltParts(NameSuffixes.Suffix[]? SearchSuffixes, (int From, int To)[]? Ends, int[]? Ordinals = null);
+/// <param name="SearchNameOrder">The search index's names in sorted order (<see cref="SearchIndex.NameOrder"/>), or null.</param>
+internal sealed record PrebuiltParts(NameSuffixes.Suffix[]? SearchSuffixes, (int From, int To)[]? Ends, int[]? Ordinals = null, int[]? SearchNameOrder = null);

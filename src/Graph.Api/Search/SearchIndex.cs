@@ -24,6 +24,7 @@ public sealed class SearchIndex
     private const int ReadsPerMark = 16;
 
     private readonly Name[] names;
+    private readonly int[] nameOrder;
     private readonly Rank[] ranks;
     private readonly uint[] wordInitials;
     private readonly string[][] foldedByOrdinal;
@@ -37,8 +38,9 @@ public sealed class SearchIndex
     // of it (folding, sorting and grouping 133k names at 100k entities took 1.0–1.5 s that way, 0.5–0.7 s so).
     /// <param name="entities">Every entity.</param>
     /// <param name="keptSuffixOrder">The names' suffixes as an earlier build of the same entities sorted them (<see cref="SuffixOrder"/>), or null.</param>
+    /// <param name="keptNameOrder">The names' order as an earlier build of the same entities sorted them (<see cref="NameOrder"/>), or null.</param>
     [MethodImpl(LoadingCode.Optimised)]
-    internal SearchIndex(IEnumerable<EntityNode> entities, NameSuffixes.Suffix[]? keptSuffixOrder = null)
+    internal SearchIndex(IEnumerable<EntityNode> entities, NameSuffixes.Suffix[]? keptSuffixOrder = null, int[]? keptNameOrder = null)
     {
         var unsorted = new List<Name>();
         foreach (var entity in entities)
@@ -47,7 +49,8 @@ public sealed class SearchIndex
             foreach (var alias in entity.Entity.Aliases) AddFolded(unsorted, alias, entity);
         }
 
-        names = InFoldedOrder(unsorted);
+        nameOrder = keptNameOrder is not null && IsFoldedOrder(keptNameOrder, unsorted) ? keptNameOrder : FoldedOrder(unsorted);
+        names = Array.ConvertAll(nameOrder, p => unsorted[p]);
         ranks = Array.ConvertAll(names, n => new Rank(n.Folded.Length, n.Entity.Ordinal, n.Entity.Kind));
         wordInitials = Array.ConvertAll(names, n => SearchWords.InitialsOf(n.Folded));
         (foldedByOrdinal, byOrdinal) = NamesByOrdinal(names);
@@ -64,15 +67,24 @@ public sealed class SearchIndex
     /// <summary>The names' suffixes in sorted order, for a seed snapshot to keep (<see cref="NameSuffixes.Order"/>).</summary>
     internal ReadOnlySpan<NameSuffixes.Suffix> SuffixOrder => suffixes.Order;
 
+    /// <summary>
+    /// The names in sorted order, as the places they had when read entity by entity (each name, then its aliases), for
+    /// a seed snapshot to keep: sorting a hundred and thirty thousand names was the longest step of a restart's index.
+    /// </summary>
+    internal ReadOnlySpan<int> NameOrder => nameOrder;
+
     private static void AddFolded(List<Name> names, string name, EntityNode entity)
     {
         var folded = TextNormalizer.Normalize(name);
         if (folded.Length > 0) names.Add(new Name(folded, name, entity));
     }
 
-    /// <summary>The names sorted by folded text, names that fold alike in entity order, an entity's own in the order given (its name first).</summary>
+    /// <summary>
+    /// The places of the names sorted by folded text, names that fold alike in entity order, an entity's own in the order
+    /// given (its name first).
+    /// </summary>
     [MethodImpl(LoadingCode.Optimised)]
-    private static Name[] InFoldedOrder(List<Name> unsorted)
+    private static int[] FoldedOrder(List<Name> unsorted)
     {
         var keys = new string[unsorted.Count];
         var positions = new int[unsorted.Count];
@@ -88,7 +100,30 @@ public sealed class SearchIndex
             run = end;
         }
 
-        return Array.ConvertAll(positions, p => unsorted[p]);
+        return positions;
+    }
+
+    /// <summary>
+    /// Whether the order holds every name once, in the order <see cref="FoldedOrder"/> gives: one pass comparing
+    /// neighbours, a small part of a sort's work. A kept order that does not fit the names is sorted anew instead.
+    /// </summary>
+    [MethodImpl(LoadingCode.Optimised)]
+    private static bool IsFoldedOrder(int[] order, List<Name> unsorted)
+    {
+        if (order.Length != unsorted.Count) return false;
+        var seen = new ulong[(order.Length + 63) / 64];
+        for (var i = 0; i < order.Length; i++)
+        {
+            var place = order[i];
+            if ((uint)place >= (uint)order.Length || (seen[place >> 6] & 1UL << place) != 0) return false;
+            seen[place >> 6] |= 1UL << place;
+            if (i == 0) continue;
+            var (before, name) = (unsorted[order[i - 1]], unsorted[place]);
+            var compared = string.CompareOrdinal(before.Folded, name.Folded);
+            if (compared > 0 || (compared == 0 && (before.Entity.Ordinal, order[i - 1]).CompareTo((name.Entity.Ordinal, place)) >= 0)) return false;
+        }
+
+        return true;
     }
 
     /// <summary>Each entity's folded names in the names' order, and the entity, by ordinal; null for an entity without names.</summary>

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Graph.Api.Import;
 using Graph.Api.Index;
@@ -82,6 +83,7 @@ public sealed class SeedSnapshotTests : IDisposable
         Assert.Equal(readRelationships.Select(r => index.FindRelationship(r.Id)!.Ordinal), prebuilt.Ordinals!);
         Assert.True(index.Search.SuffixOrder.Length > 500, $"only {index.Search.SuffixOrder.Length} suffixes");
         Assert.Equal(index.Search.SuffixOrder.ToArray(), prebuilt.SearchSuffixes);
+        Assert.Equal(index.Search.NameOrder.ToArray(), prebuilt.SearchNameOrder);
     }
 
     [Fact]
@@ -195,6 +197,26 @@ public sealed class SeedSnapshotTests : IDisposable
         Assert.Null(SeedSnapshotReader.Read(SnapshotPath, Fingerprint, out var refusal));
         Assert.StartsWith("it cannot be read", refusal, StringComparison.Ordinal);
         if (damage == -6) Assert.Contains("An end is not among the entities", refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_snapshot_whose_kept_name_order_is_counted_past_its_end_is_refused()
+    {
+        var (entities, relationships) = SeedRows();
+        var index = GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships, RecordMapping.ForIndex());
+        SeedSnapshotWriter.Write(SnapshotPath, Fingerprint, entities, relationships, index: index);
+        var bytes = File.ReadAllBytes(SnapshotPath);
+        // The names' order is led by its count; the count is said to be larger than the rest of the file.
+        var order = index.Search.NameOrder;
+        var kept = bytes.AsSpan().IndexOf([.. BitConverter.GetBytes(order.Length), .. MemoryMarshal.AsBytes(order[..8])]);
+        Assert.True(kept > 0);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(kept), bytes.Length);
+        BinaryPrimitives.WriteUInt128LittleEndian(
+            bytes.AsSpan(SeedSnapshotFormat.PayloadHashOffset), XxHash128.HashToUInt128(bytes.AsSpan(SeedSnapshotFormat.HeaderBytes)));
+        File.WriteAllBytes(SnapshotPath, bytes);
+
+        Assert.Null(SeedSnapshotReader.Read(SnapshotPath, Fingerprint, out var refusal));
+        Assert.Equal("it cannot be read (A count exceeds the file.)", refusal);
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Graph.Api.Import;
 using Graph.Api.Index;
 using Graph.Api.Model;
@@ -54,6 +55,8 @@ public sealed class IndexFromRowsTests
             var table = Assert.IsType<RelationshipTable>(fromSnapshot.Relationships);
             Assert.True(Unsafe.AreSame(ref Unsafe.AsRef(in table.RowAt(0)), ref snapshot.Relationships[0]));
             Assert.Equal(fromRows.Search.SuffixOrder.ToArray(), fromSnapshot.Search.SuffixOrder.ToArray());
+            Assert.Equal(fromRows.Search.NameOrder.ToArray(), fromSnapshot.Search.NameOrder.ToArray());
+            Assert.True(Unsafe.AreSame(ref MemoryMarshal.GetReference(fromSnapshot.Search.NameOrder), ref snapshot.Prebuilt!.SearchNameOrder![0]));
             Assert.Equal(
                 fromRows.Search.Find("belarus", null, 50).Select(h => (h.Entity.Id, h.MatchedName, h.Match)),
                 fromSnapshot.Search.Find("belarus", null, 50).Select(h => (h.Entity.Id, h.MatchedName, h.Match)));

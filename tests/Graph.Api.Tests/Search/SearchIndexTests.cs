@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Graph.Api.Index;
 using Graph.Api.Model;
 using Graph.Api.Search;
@@ -11,6 +13,44 @@ public sealed class SearchIndexTests
 
     private static SearchIndex Index() =>
         GraphIndex.Build(Names.Select((name, i) => new Entity($"e{i}", i % 2 == 0 ? EntityKind.Topic : EntityKind.Place, name, [], "", [], ValidTime.Always)), []).Search;
+
+    [Fact]
+    public void A_kept_name_order_is_taken_only_when_it_is_the_order_a_sort_gives()
+    {
+        // Names that fold alike, from several entities and an alias, so the order within a tie counts too.
+        var graph = GraphIndex.Build(
+            Names.Select((name, i) => new Entity($"e{i}", EntityKind.Topic, name, i % 3 == 0 ? ["granite 12", "GRANITE 1"] : [], "", [], ValidTime.Always)), []);
+        var sorted = graph.Search.NameOrder.ToArray();
+        var kept = (int[])sorted.Clone();
+        Assert.True(Unsafe.AreSame(ref MemoryMarshal.GetReference(new SearchIndex(graph.Entities, null, kept).NameOrder), ref kept[0]));
+
+        int[] Swapped(int a, int b)
+        {
+            var order = (int[])sorted.Clone();
+            (order[a], order[b]) = (order[b], order[a]);
+            return order;
+        }
+
+        var tie = Enumerable.Range(1, sorted.Length - 1).First(i => Folded(graph, sorted[i]) == Folded(graph, sorted[i - 1]));
+        int[][] wrong =
+        [
+            Swapped(0, sorted.Length - 1),
+            Swapped(tie - 1, tie),
+            [.. sorted.Take(sorted.Length - 1)],
+            [.. sorted.Take(sorted.Length - 1), sorted[0]],
+            [.. sorted.Take(sorted.Length - 1), sorted.Length],
+        ];
+        foreach (var order in wrong)
+        {
+            var search = new SearchIndex(graph.Entities, null, order);
+            Assert.Equal(sorted, search.NameOrder.ToArray());
+            Assert.Equal(graph.Search.Find("granite 12", null, 50).Select(h => (h.Entity.Id, h.MatchedName)), search.Find("granite 12", null, 50).Select(h => (h.Entity.Id, h.MatchedName)));
+        }
+    }
+
+    // A name's folded text by its place as read: each entity's name, then its aliases.
+    private static string Folded(GraphIndex graph, int place) =>
+        graph.Entities.SelectMany(e => new[] { e.Entity.Name }.Concat(e.Entity.Aliases)).Select(TextNormalizer.Normalize).ElementAt(place);
 
     [Fact]
     public void Exact_match_first_then_prefixes_by_length_then_contains()
