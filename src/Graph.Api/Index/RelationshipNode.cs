@@ -6,12 +6,14 @@ namespace Graph.Api.Index;
 /// <summary>
 /// A relationship inside one index snapshot, ordinal in id order; an edge of QuikGraph's view of the graph (<see cref="QuikGraphView"/>).
 /// It is a handle onto the relationship's row in the snapshot's table (<see cref="RelationshipTable"/>), made the first
-/// time something asks for it and kept, so each relationship has one node and nodes compare by reference. Its fields
+/// time something asks for it and kept, so requests meet one node per relationship. A node for one read that is not kept
+/// (<see cref="RelationshipTable.Uncached"/>) equals the kept one: nodes are equal when they are the same relationship of
+/// the same snapshot. Its fields
 /// are read from the row; it holds its ends itself. Its id is kept only as JSON text: answers
 /// write that text, and the string, which only a cursor, the store's row and GraphQL.NET's own execution read, is
 /// made when asked for.
 /// </summary>
-public sealed class RelationshipNode : IEdge<EntityNode>
+public sealed class RelationshipNode : IEdge<EntityNode>, IEquatable<RelationshipNode>
 {
     // The table's rows themselves and the ends found once, not read through the table each time: an answer reads these
     // for each of a thousand relationships, and each hop more cost a neighbourhood's answer about a tenth.
@@ -53,6 +55,12 @@ public sealed class RelationshipNode : IEdge<EntityNode>
 
     /// <summary>The relationship as the model holds it, made anew (the next snapshot is built from these).</summary>
     public Relationship ToModel() => new(Id, Type, From.Id, To.Id, Description, ValidTime, Properties, Sources);
+
+    public bool Equals(RelationshipNode? other) => other is not null && other.Ordinal == Ordinal && ReferenceEquals(other.rows, rows);
+
+    public override bool Equals(object? obj) => Equals(obj as RelationshipNode);
+
+    public override int GetHashCode() => Ordinal;
 
     public override string ToString() => Id;
 }

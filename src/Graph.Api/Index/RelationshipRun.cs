@@ -27,6 +27,10 @@ public readonly struct RelationshipRun : IReadOnlyList<RelationshipNode>
     public RelationshipNode this[int index] =>
         (uint)index < (uint)Count ? table!.NodeAt(positions is null ? start + index : positions[start + index]) : throw new ArgumentOutOfRangeException(nameof(index));
 
+    /// <summary>The relationship at an index of the run, its node not kept if no request has made it (<see cref="RelationshipTable.Uncached"/>).</summary>
+    internal RelationshipNode UncachedAt(int index) =>
+        (uint)index < (uint)Count ? table!.Uncached(positions is null ? start + index : positions[start + index]) : throw new ArgumentOutOfRangeException(nameof(index));
+
     /// <summary>The ordinal of the relationship at an index of the run, without its node.</summary>
     public int OrdinalAt(int index) => (uint)index < (uint)Count ? ordinals![start + index] : throw new ArgumentOutOfRangeException(nameof(index));
 

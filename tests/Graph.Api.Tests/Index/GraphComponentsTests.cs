@@ -60,11 +60,36 @@ public sealed class GraphComponentsTests
             foreach (var relationship in view.OutEdges(entity)) Assert.True(view.ContainsEdge(entity, relationship.To));
         }
 
+        // Its edges are the index's relationships, each equal to the node requests get, and contained in the view.
+        Assert.Equal(index.Relationships, view.Edges);
+        Assert.All(view.Edges, edge => Assert.True(view.ContainsEdge(edge)));
+        Assert.All(index.Relationships, edge => Assert.True(view.ContainsEdge(edge)));
+
         // Another snapshot's node for the same id is not this graph's.
-        var other = TestGraphs.Random(seed: 4, entities: 30, relationships: 120).Entities[0];
+        var otherIndex = TestGraphs.Random(seed: 4, entities: 30, relationships: 120);
+        var other = otherIndex.Entities[0];
         Assert.False(view.ContainsVertex(other));
         Assert.False(view.TryGetOutEdges(other, out _));
         Assert.Throws<QuikGraph.VertexNotFoundException>(() => view.OutEdges(other));
+        Assert.False(view.ContainsEdge(otherIndex.RelationshipAt(0)));
+        Assert.NotEqual(index.RelationshipAt(0), otherIndex.RelationshipAt(0));
+    }
+
+    [Fact]
+    public void Working_out_the_parts_keeps_no_node()
+    {
+        // QuikGraph walks every relationship; the index keeps nodes only for those requests read.
+        var index = TestGraphs.Random(seed: 6, entities: 40, relationships: 200);
+        Assert.True(index.Components.Count > 0);
+        // Two reads of an edge give two nodes, equal, and each contained in the view.
+        var view = index.AsQuikGraph();
+        var (first, again) = (view.Edges.First(), view.Edges.First());
+        Assert.NotSame(first, again);
+        Assert.Equal(first, again);
+        Assert.Equal(first.GetHashCode(), again.GetHashCode());
+        Assert.True(view.ContainsEdge(again));
+        var table = Assert.IsType<RelationshipTable>(index.Relationships);
+        for (var position = 0; position < table.Count; position++) Assert.NotSame(table.Uncached(position), table.Uncached(position));
     }
 
     private static GraphComponents UnionFind(GraphIndex index)
