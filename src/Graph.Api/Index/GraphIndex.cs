@@ -141,7 +141,7 @@ public sealed class GraphIndex
         var ends = prebuilt?.Ends is { } kept && kept.Length == given.Length ? kept : null;
         // Each given position's ordinal; null when the entities were given in id order, where the two are the same.
         var entityOrdinalAt = ends is null || entityPositions is null ? null : OrdinalsByPosition(entityPositions);
-        // Rows kept in the order the rows are laid out in are taken as given, each with its kept ordinal; any others are put
+        // Rows given in the index's layout (a snapshot's) are taken as given, each with its kept ordinal; any others are put
         // in id order, where a row's place is its ordinal. That the kept ordinals follow the ids is not checked (a pass at
         // random places): a snapshot is trusted as this build's own once its fingerprint and hash hold, as its rows are.
         var keptOrdinals = ends is not null && prebuilt?.Ordinals is { } ordinals && InLayoutOrder(ends, entityOrdinalAt, ordinals) ? ordinals : null;
@@ -239,12 +239,11 @@ public sealed class GraphIndex
     private static bool InLayoutOrder((int From, int To)[] ends, int[]? ordinalAt, int[] ordinals)
     {
         if (ordinals.Length != ends.Length) return false;
-        var seen = new ulong[(ordinals.Length + 63) / 64];
+        var taken = new PlacesTaken(ordinals.Length);
         for (var row = 0; row < ordinals.Length; row++)
         {
             var ordinal = ordinals[row];
-            if ((uint)ordinal >= (uint)ordinals.Length || (seen[ordinal >> 6] & 1UL << ordinal) != 0) return false;
-            seen[ordinal >> 6] |= 1UL << ordinal;
+            if (!taken.TakeOnce(ordinal)) return false;
             if (row == 0) continue;
             var (start, before) = (ends[row].From, ends[row - 1].From);
             if (ordinalAt is not null) (start, before) = (ordinalAt[start], ordinalAt[before]);

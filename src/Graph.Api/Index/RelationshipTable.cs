@@ -10,8 +10,8 @@ namespace Graph.Api.Index;
 /// </summary>
 /// <remarks>
 /// An index used to make a node object for each relationship before it served: for a million relationships the
-/// longest step of a restart's way to ready (a quarter of a second on two cores), and 88 MB of its heap with the
-/// arrays that held them. A row is a value in an array the build fills in place or, from a seed snapshot, keeps as
+/// longest step of a restart's way to ready (a quarter of a second on two cores), 88 MB of its heap, and 24 MB more
+/// for the arrays that held them. A row is a value in an array the build fills in place or, from a seed snapshot, keeps as
 /// the reader filled it; a node (<see cref="RelationshipNode"/>) is now a small handle onto its row, made for the
 /// relationships that requests read. Passes over every relationship (counts, citations, the store's and the
 /// snapshot's writes) read the rows, or nodes that are not kept (<see cref="Uncached"/>), and make no node to keep.
@@ -63,7 +63,7 @@ internal sealed class RelationshipTable : IReadOnlyList<RelationshipNode>
 
     /// <summary>
     /// A node for one read, not kept: the kept node if there is one, a new one otherwise. For passes over every
-    /// relationship, which would otherwise keep a node for each (48 MB for a million) that no request may read.
+    /// relationship, which would otherwise keep a node for each (72 MB for a million) that no request may read.
     /// </summary>
     public RelationshipNode Uncached(int position) => Volatile.Read(ref nodes[position]) ?? Make(position);
 

@@ -111,12 +111,11 @@ public sealed class SearchIndex
     private static bool IsFoldedOrder(int[] order, List<Name> unsorted)
     {
         if (order.Length != unsorted.Count) return false;
-        var seen = new ulong[(order.Length + 63) / 64];
+        var taken = new PlacesTaken(order.Length);
         for (var i = 0; i < order.Length; i++)
         {
             var place = order[i];
-            if ((uint)place >= (uint)order.Length || (seen[place >> 6] & 1UL << place) != 0) return false;
-            seen[place >> 6] |= 1UL << place;
+            if (!taken.TakeOnce(place)) return false;
             if (i == 0) continue;
             var (before, name) = (unsorted[order[i - 1]], unsorted[place]);
             var compared = string.CompareOrdinal(before.Folded, name.Folded);
