@@ -85,13 +85,15 @@ internal sealed class SeedSnapshotWriter
         }
 
         WriteTables(writer);
-        // In id order a restart's index takes them as they come: sorting a hundred thousand ids was a tenth of a second of its way to ready.
+        // In id order a restart's index takes them as they come: sorting a hundred thousand ids was a tenth of a second of its way to
+        // ready. Each entity's place in the file is then its ordinal in the index.
         if (index is not null) entities = [.. entities.OrderBy(e => e.Id, StringComparer.Ordinal)];
-        var entityPositions = new Dictionary<string, int>(entities.Count, StringComparer.Ordinal);
+        // Without the index, the relationships' ends are found by id among the entities' places.
+        var entityPositions = index is null ? new Dictionary<string, int>(entities.Count, StringComparer.Ordinal) : null;
         writer.Write(entities.Count);
         foreach (var entity in entities)
         {
-            entityPositions.Add(entity.Id, entityPositions.Count);
+            entityPositions?.Add(entity.Id, entityPositions.Count);
             writer.Write(entity.Id);
             writer.Write((int)entity.Kind);
             writer.Write(entity.Name);
@@ -116,13 +118,13 @@ internal sealed class SeedSnapshotWriter
             writer.Write(MemoryMarshal.AsBytes(index.Search.NameOrder));
         }
 
-        // The index's relationships in the order it lays out their rows, when there is an index: each has the same fields as
-        // the row it was made from, its lists and its dates' texts the very same objects, so its fields are written as its row's.
-        var inLayoutOrder = index is null ? null : InLayoutOrder(index);
-        Action<int, int> writeRow = inLayoutOrder is null
-            ? (i, idLength) => WriteRelationship(writer, relationships[i], idLength, entityPositions)
-            : WriteNodes(writer, inLayoutOrder, EntityPositionsByOrdinal(index!, entityPositions));
-        Func<int, ReadOnlySpan<byte>> idBytes = inLayoutOrder is null ? i => Encoding.UTF8.GetBytes(relationships[i].Id) : i => Utf8Of(inLayoutOrder[i]);
+        // The index's rows as they lie, when there is an index: each has the same fields as the record it was made from, its
+        // lists and its dates' texts the very same objects, so its fields are written as the record's.
+        var table = index?.RelationshipRows;
+        Action<int, int> writeRow = table is null
+            ? (i, idLength) => WriteRelationship(writer, relationships[i], idLength, entityPositions!)
+            : WriteRow(writer, table);
+        Func<int, ReadOnlySpan<byte>> idBytes = table is null ? i => Encoding.UTF8.GetBytes(relationships[i].Id) : i => Utf8Of(table.RowAt(i));
         // In blocks, each led by its row count and length, so that a reader can read them on every core. A block's ids come
         // first, one after another, for the reader to keep as they are; each row then gives its id's length.
         writer.Write(relationships.Count);
@@ -153,14 +155,14 @@ internal sealed class SeedSnapshotWriter
             stream.Position = end;
         }
 
-        if (inLayoutOrder is null)
+        if (table is null)
         {
             writer.Write(SeedSnapshotFormat.None);
         }
         else
         {
-            writer.Write(inLayoutOrder.Count);
-            foreach (var node in inLayoutOrder) writer.Write(node.Ordinal);
+            writer.Write(table.OrdinalsByPosition.Length);
+            writer.Write(MemoryMarshal.AsBytes(table.OrdinalsByPosition.AsSpan()));
         }
 
         writer.Flush();
@@ -172,39 +174,28 @@ internal sealed class SeedSnapshotWriter
         writer.Flush();
     }
 
-    /// <summary>The index's relationships in the order it lays their rows out: by the entity each starts at, then by ordinal.</summary>
-    private static List<RelationshipNode> InLayoutOrder(GraphIndex index) => [.. index.UncachedInLayoutOrder()];
-
     private static void WriteHash(BinaryWriter writer, UInt128 hash)
     {
         writer.Write((ulong)hash);
         writer.Write((ulong)(hash >> 64));
     }
 
-    /// <summary>A node's id in UTF-8: its JSON text as it is, unless escaped.</summary>
-    private static ReadOnlySpan<byte> Utf8Of(RelationshipNode node) => node.IdJson.Utf8.Contains((byte)'\\') ? Encoding.UTF8.GetBytes(node.Id) : node.IdJson.Utf8;
+    /// <summary>A row's id in UTF-8: its JSON text as it is, unless escaped.</summary>
+    private static ReadOnlySpan<byte> Utf8Of(in RelationshipRow row) => row.IdJson.Utf8.Contains((byte)'\\') ? Encoding.UTF8.GetBytes(row.Id) : row.IdJson.Utf8;
 
     /// <summary>
-    /// Each entity's place in the file, by its ordinal in the index: a node's ends are then found by position, not by
-    /// looking their ids up (two million lookups for a million relationships).
+    /// Writes the index's row at a place in the layout order from its own fields, with no object made for it: a record
+    /// made for each only to be read back had the first start's write take 1.7–2.1 s instead of 1.4–1.6 s, and a node
+    /// for each (read twice, for its id and its row) 2.0–2.1 s instead of 1.1–1.4 s. Its ends are written as their
+    /// ordinals, which are their places in the file (the entities are written in id order).
     /// </summary>
-    private static int[] EntityPositionsByOrdinal(GraphIndex index, Dictionary<string, int> entityPositions)
+    private Action<int, int> WriteRow(BinaryWriter writer, RelationshipTable table) => (i, idLength) =>
     {
-        var positions = new int[index.Entities.Count];
-        foreach (var (id, position) in entityPositions) positions[index.FindEntity(id)!.Ordinal] = position;
-        return positions;
-    }
-
-    /// <summary>
-    /// Writes the relationship at a place in the layout order from its node's fields. A row object made for each only to be read
-    /// back (with a fresh random row version apiece) had the first start's write take 1.7–2.1 s instead of 1.4–1.6 s.
-    /// </summary>
-    private Action<int, int> WriteNodes(BinaryWriter writer, List<RelationshipNode> nodes, int[] entityPositions) => (i, idLength) =>
-    {
-        var node = nodes[i];
+        ref readonly var row = ref table.RowAt(i);
+        var ordinal = table.OrdinalsByPosition[i];
         WriteRelationship(
-            writer, idLength, node.Type, entityPositions[node.From.Ordinal], entityPositions[node.To.Ordinal], node.Description,
-            node.ValidTime.Start?.Text, node.ValidTime.End?.Text, node.Properties, node.Sources);
+            writer, idLength, row.Type, table.Ends.From[ordinal], table.Ends.To[ordinal], row.Description,
+            row.ValidTime.Start?.Text, row.ValidTime.End?.Text, row.Properties, row.Sources);
     };
 
     private void WriteRelationship(BinaryWriter writer, RelationshipRecord relationship, int idLength, Dictionary<string, int> entityPositions) =>

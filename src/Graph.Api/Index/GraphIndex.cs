@@ -106,11 +106,8 @@ public sealed class GraphIndex
     /// </summary>
     internal RelationshipNode UncachedRelationshipAt(int ordinal) => relationships.Uncached(relationships.PositionOf(ordinal));
 
-    /// <summary>Every relationship in the order its row lies in (by the entity it starts at, then by ordinal), each node not kept.</summary>
-    internal IEnumerable<RelationshipNode> UncachedInLayoutOrder()
-    {
-        for (var position = 0; position < relationships.Count; position++) yield return relationships.Uncached(position);
-    }
+    /// <summary>The relationships' rows as they lie (by the entity each starts at, then by ordinal), for the seed snapshot's write, which keeps them so.</summary>
+    internal RelationshipTable RelationshipRows => relationships;
 
     public static GraphIndex Build(IEnumerable<Entity> entities, IEnumerable<Relationship> relationships) =>
         Build(entities, relationships, RelationshipInput.Model);

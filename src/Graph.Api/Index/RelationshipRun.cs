@@ -24,12 +24,10 @@ public readonly struct RelationshipRun : IReadOnlyList<RelationshipNode>
 
     public int Count { get; }
 
-    public RelationshipNode this[int index] =>
-        (uint)index < (uint)Count ? table!.NodeAt(positions is null ? start + index : positions[start + index]) : throw new ArgumentOutOfRangeException(nameof(index));
+    public RelationshipNode this[int index] => table!.NodeAt(PositionAt(index));
 
     /// <summary>The relationship at an index of the run, its node not kept if no request has made it (<see cref="RelationshipTable.Uncached"/>).</summary>
-    internal RelationshipNode UncachedAt(int index) =>
-        (uint)index < (uint)Count ? table!.Uncached(positions is null ? start + index : positions[start + index]) : throw new ArgumentOutOfRangeException(nameof(index));
+    internal RelationshipNode UncachedAt(int index) => table!.Uncached(PositionAt(index));
 
     /// <summary>The ordinal of the relationship at an index of the run, without its node.</summary>
     public int OrdinalAt(int index) => (uint)index < (uint)Count ? ordinals![start + index] : throw new ArgumentOutOfRangeException(nameof(index));
@@ -40,4 +38,8 @@ public readonly struct RelationshipRun : IReadOnlyList<RelationshipNode>
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    // Where the item at an index of the run lies in the table.
+    private int PositionAt(int index) =>
+        (uint)index < (uint)Count ? (positions is null ? start + index : positions[start + index]) : throw new ArgumentOutOfRangeException(nameof(index));
 }
