@@ -56,7 +56,7 @@ internal static class SnapshotRestartTimes
     {
         Collect();
         var clock = Stopwatch.StartNew();
-        GC.KeepAlive(GraphIndex.Build(RecordMapping.ToEntities(snapshot.Entities), snapshot.Relationships, RelationshipInput.Rows, prebuilt));
+        GC.KeepAlive(GraphIndex.Build(RecordMapping.ToEntities(snapshot.Entities), snapshot.Relationships, snapshot.Input, prebuilt));
         return clock.Elapsed;
     }
 
@@ -74,7 +74,7 @@ internal static class SnapshotRestartTimes
     {
         var snapshot = SeedSnapshotReader.Read(snapshotFile, fingerprint, out var refusal) ?? throw new InvalidOperationException(refusal);
         var rows = Live();
-        var index = GraphIndex.Build(RecordMapping.ToEntities(snapshot.Entities), snapshot.Relationships, RelationshipInput.Rows, snapshot.Prebuilt);
+        var index = GraphIndex.Build(RecordMapping.ToEntities(snapshot.Entities), snapshot.Relationships, snapshot.Input, snapshot.Prebuilt);
         return (index, rows, Live());
     }
 

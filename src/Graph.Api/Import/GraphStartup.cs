@@ -147,7 +147,7 @@ internal sealed partial class GraphStartup(
     private sealed record SnapshotSeed(SeedSnapshot Snapshot) : SeedLoad
     {
         public override Task<(int Entities, int Relationships)> ImportAsync(GraphImporter importer, SeedSnapshots snapshots, CancellationToken cancellationToken) =>
-            importer.ImportValidatedAsync(Snapshot.Entities, Snapshot.Relationships, RelationshipInput.Rows, cancellationToken, prebuilt: Snapshot.Prebuilt);
+            importer.ImportValidatedAsync(Snapshot.Entities, Snapshot.Relationships, Snapshot.Input, cancellationToken, prebuilt: Snapshot.Prebuilt);
     }
 
     /// <summary>Why the seed file could not be loaded, when the file itself is the reason; null for a fault of the program.</summary>

@@ -10,8 +10,8 @@ namespace Graph.Api.Import;
 
 /// <summary>
 /// Reads a seed snapshot (<see cref="SeedSnapshotFormat"/>) back into the rows it was written from (the
-/// relationships as values, <see cref="RelationshipRow"/>, each one's ends as positions among the entities), with
-/// the same sharing: rows that shared a list share it again, and rows with the same dates one valid time; in the order
+/// relationships as rows of numbers, <see cref="RelationshipRow"/>, each one's ends as positions among the entities), with
+/// the same sharing: rows that shared a list refer to one again, and rows with the same dates to one valid time; in the order
 /// written (as given, or in the order the index lays its rows out in, with each one's ordinal); and what it kept beside them
 /// for the index (<see cref="PrebuiltParts"/>).
 /// A snapshot is used only when it is whole (its payload hash holds) and its fingerprint is the expected
@@ -154,32 +154,49 @@ internal static class SeedSnapshotReader
         var relationships = new RelationshipRow[relationshipCount];
         // The ends' positions are kept as read, so the index finds each end without looking its id up.
         var ends = new (int From, int To)[relationshipCount];
+        // Each block's ids are one block of text the rows refer to; the other values are the tables read above.
+        var idText = new byte[blocks.Count][];
+        var counts = new TableCounts(entities.Count, strings.Length, validTimes.Length, propertyLists.Length, citationLists.Length);
         Parallel.For(0, blocks.Count, b =>
         {
             using var block = new BinaryReader(new MemoryStream(bytes, blocks[b].Start, blocks[b].Length), Utf8);
             var ids = new BlockIds(block);
             for (var row = blocks[b].FirstRow; row < blocks[b].FirstRow + blocks[b].Rows; row++)
             {
-                relationships[row] = Relationship(block, ids, entities.Count, validTimes, propertyLists, citationLists, out ends[row]);
+                relationships[row] = Relationship(block, ids, b, counts, out ends[row]);
             }
 
             if (block.BaseStream.Position != block.BaseStream.Length || !ids.AllTaken) throw new InvalidDataException("A block is longer than its rows.");
+            idText[b] = ids.Text;
         });
 
-        return new SeedSnapshot(entities, relationships, new PrebuiltParts(suffixes, ends, ordinals, nameOrder));
+        var values = new RelationshipValues(idText, strings, validTimes, propertyLists, citationLists);
+        return new SeedSnapshot(entities, relationships, values, new PrebuiltParts(suffixes, ends, ordinals, nameOrder));
     }
 
-    private static RelationshipRow Relationship(
-        BinaryReader reader, BlockIds ids, int entityCount, ValidTime[] validTimes, TypedProperty[][] propertyLists, Citation[][] citationLists,
-        out (int From, int To) ends)
+    /// <summary>
+    /// A row as read, its places checked against the tables' lengths here: the row keeps them as numbers, and a place past a
+    /// table's end would otherwise be met only by the request that reads it.
+    /// </summary>
+    private static RelationshipRow Relationship(BinaryReader reader, BlockIds ids, int block, TableCounts counts, out (int From, int To) ends)
     {
         var (id, type) = (ids.Next(reader.Read7BitEncodedInt()), Enum<RelationshipType>(reader));
         ends = (reader.ReadInt32(), reader.ReadInt32());
-        if ((uint)ends.From >= (uint)entityCount || (uint)ends.To >= (uint)entityCount) throw new InvalidDataException("An end is not among the entities.");
-        var description = reader.ReadBoolean() ? reader.ReadString() : null;
-        var time = validTimes[reader.ReadInt32()];
-        return new RelationshipRow(id, type, description, time, propertyLists[reader.ReadInt32()], citationLists[reader.ReadInt32()]);
+        if ((uint)ends.From >= (uint)counts.Entities || (uint)ends.To >= (uint)counts.Entities) throw new InvalidDataException("An end is not among the entities.");
+        var description = reader.ReadInt32();
+        if (description != SeedSnapshotFormat.None && (uint)description >= (uint)counts.Strings) throw new InvalidDataException("A place is not in its table.");
+        return new RelationshipRow(
+            block, id.Start, id.Length, type, description, Place(reader, counts.ValidTimes), Place(reader, counts.PropertyLists), Place(reader, counts.CitationLists));
     }
+
+    private static int Place(BinaryReader reader, int count)
+    {
+        var place = reader.ReadInt32();
+        return (uint)place < (uint)count ? place : throw new InvalidDataException("A place is not in its table.");
+    }
+
+    /// <summary>How many items each table a row refers to holds.</summary>
+    private readonly record struct TableCounts(int Entities, int Strings, int ValidTimes, int PropertyLists, int CitationLists);
 
     private static UInt128 ReadHash(BinaryReader reader)
     {

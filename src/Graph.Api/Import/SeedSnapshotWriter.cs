@@ -75,6 +75,7 @@ internal sealed class SeedSnapshotWriter
         foreach (var relationship in relationships)
         {
             Number(relationship.Properties, relationship.ValidFrom, relationship.ValidTo);
+            if (relationship.Description is { } description) NumberString(description);
             var dates = (StringPosition(relationship.ValidFrom), StringPosition(relationship.ValidTo));
             if (datePairs.TryAdd(dates, datePairs.Count)) datePairOrder.Add(dates);
             if (citationLists.TryAdd(relationship.Sources, citationLists.Count))
@@ -124,7 +125,7 @@ internal sealed class SeedSnapshotWriter
         Action<int, int> writeRow = table is null
             ? (i, idLength) => WriteRelationship(writer, relationships[i], idLength, entityPositions!)
             : WriteRow(writer, table);
-        Func<int, ReadOnlySpan<byte>> idBytes = table is null ? i => Encoding.UTF8.GetBytes(relationships[i].Id) : i => Utf8Of(table.RowAt(i));
+        Func<int, ReadOnlySpan<byte>> idBytes = table is null ? i => Encoding.UTF8.GetBytes(relationships[i].Id) : i => Utf8Of(table.Values.IdJson(table.RowAt(i)));
         // In blocks, each led by its row count and length, so that a reader can read them on every core. A block's ids come
         // first, one after another, for the reader to keep as they are; each row then gives its id's length.
         writer.Write(relationships.Count);
@@ -180,8 +181,8 @@ internal sealed class SeedSnapshotWriter
         writer.Write((ulong)(hash >> 64));
     }
 
-    /// <summary>A row's id in UTF-8: its JSON text as it is, unless escaped.</summary>
-    private static ReadOnlySpan<byte> Utf8Of(in RelationshipRow row) => row.IdJson.Utf8.Contains((byte)'\\') ? Encoding.UTF8.GetBytes(row.Id) : row.IdJson.Utf8;
+    /// <summary>An id in UTF-8: its JSON text as it is, unless escaped.</summary>
+    private static ReadOnlySpan<byte> Utf8Of(JsonText id) => id.Utf8.Contains((byte)'\\') ? Encoding.UTF8.GetBytes(id.Decoded()) : id.Utf8;
 
     /// <summary>
     /// Writes the index's row at a place in the layout order from its own fields, with no object made for it: a record
@@ -192,10 +193,11 @@ internal sealed class SeedSnapshotWriter
     private Action<int, int> WriteRow(BinaryWriter writer, RelationshipTable table) => (i, idLength) =>
     {
         ref readonly var row = ref table.RowAt(i);
-        var ordinal = table.OrdinalsByPosition[i];
+        var (ordinal, values) = (table.OrdinalsByPosition[i], table.Values);
+        var validTime = values.ValidTime(in row);
         WriteRelationship(
-            writer, idLength, row.Type, table.Ends.From[ordinal], table.Ends.To[ordinal], row.Description,
-            row.ValidTime.Start?.Text, row.ValidTime.End?.Text, row.Properties, row.Sources);
+            writer, idLength, row.Type, table.Ends.From[ordinal], table.Ends.To[ordinal], values.Description(in row),
+            validTime.Start?.Text, validTime.End?.Text, values.Properties(in row), values.Sources(in row));
     };
 
     private void WriteRelationship(BinaryWriter writer, RelationshipRecord relationship, int idLength, Dictionary<string, int> entityPositions) =>
@@ -211,8 +213,7 @@ internal sealed class SeedSnapshotWriter
         writer.Write((int)type);
         writer.Write(from);
         writer.Write(to);
-        writer.Write(description is not null);
-        if (description is not null) writer.Write(description);
+        writer.Write(StringPosition(description));
         writer.Write(datePairs[(StringPosition(validFrom), StringPosition(validTo))]);
         writer.Write(propertyLists[properties]);
         writer.Write(citationLists[sources]);

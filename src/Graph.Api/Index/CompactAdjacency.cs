@@ -50,16 +50,18 @@ public sealed class CompactAdjacency
         Parallel.Invoke(
             [MethodImpl(LoadingCode.Optimised)] () =>
             {
+                // Each distinct valid time's days worked out once, not once for each of the rows that share it.
+                var validTimes = table.Values.ValidTimes;
+                var days = new (int From, int To, long TimelineKey)[validTimes.Length];
+                for (var i = 0; i < days.Length; i++) days[i] = Days(validTimes[i]);
                 for (var position = 0; position < table.Count; position++)
                 {
                     ref readonly var row = ref table.RowAt(position);
-                    var (validTime, ordinal) = (row.ValidTime, outRelationship[position]);
+                    var ordinal = outRelationship[position];
                     RelationshipTypes[ordinal] = (byte)row.Type;
                     EntityRelationshipTypes[ends.From[ordinal]] |= 1UL << (int)row.Type;
                     EntityRelationshipTypes[ends.To[ordinal]] |= 1UL << (int)row.Type;
-                    ValidFrom[ordinal] = validTime.Start?.Earliest.DayNumber ?? int.MinValue;
-                    ValidTo[ordinal] = validTime.End?.Latest.DayNumber ?? int.MaxValue;
-                    TimelineKeys[ordinal] = validTime.SortKey is { } date ? ((long)date.Earliest.DayNumber << 32) | (uint)date.Latest.DayNumber : Undated;
+                    (ValidFrom[ordinal], ValidTo[ordinal], TimelineKeys[ordinal]) = days[row.ValidTime];
                 }
             },
             () => (outStart, outOther) = OutgoingRows(entities.Count, outRelationship, ends),
@@ -67,6 +69,12 @@ public sealed class CompactAdjacency
         (this.outStart, this.outRelationship, this.outOther) = (outStart, outRelationship, outOther);
         (this.inStart, this.inRelationship, this.inOther, this.inPosition) = (inStart, inRelationship, inOther, inPosition);
     }
+
+    /// <summary>A valid time as <see cref="ValidFrom"/>, <see cref="ValidTo"/> and <see cref="TimelineKeys"/> hold it.</summary>
+    private static (int From, int To, long TimelineKey) Days(ValidTime validTime) => (
+        validTime.Start?.Earliest.DayNumber ?? int.MinValue,
+        validTime.End?.Latest.DayNumber ?? int.MaxValue,
+        validTime.SortKey is { } date ? ((long)date.Earliest.DayNumber << 32) | (uint)date.Latest.DayNumber : Undated);
 
     /// <summary>Each entity's kind, by ordinal.</summary>
     public byte[] EntityKinds { get; }

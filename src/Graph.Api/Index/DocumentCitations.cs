@@ -21,7 +21,7 @@ internal sealed class DocumentCitations
         for (var ordinal = 0; ordinal < relationships.Count; ordinal++)
         {
             // By index: an enumerator of the interface would be an object per relationship.
-            var sources = relationships.RowOf(ordinal).Sources;
+            var sources = relationships.Values.Sources(in relationships.RowOf(ordinal));
             for (var i = 0; i < sources.Count; i++)
             {
                 var citation = sources[i];

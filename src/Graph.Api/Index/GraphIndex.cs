@@ -177,6 +177,8 @@ public sealed class GraphIndex
         var endOrdinals = new RelationshipEnds(new int[ordered.Length], new int[ordered.Length]);
         RelationshipRow[] rows;
         int[] ordinalAt;
+        // Rows made from objects collect the values they refer to; rows that refer to values already (a snapshot's) keep those.
+        var collected = new RelationshipValuesBuilder();
         if (keptOrdinals is not null && ordered is RelationshipRow[] laidOut)
         {
             // A snapshot's rows, already in this layout: kept as they are, with nothing made per relationship.
@@ -193,12 +195,12 @@ public sealed class GraphIndex
                 var row = ordered[i];
                 var idJson = idTexts is null ? input.IdText!(row) : idTexts.Write(p, input.Id(row));
                 var ordinal = ordinalAt[p] = keptOrdinals is null ? i : keptOrdinals[i];
-                rows[p] = input.Row(row, idJson);
+                rows[p] = input.Row(row, idJson, collected);
                 (endOrdinals.From[ordinal], endOrdinals.To[ordinal]) = (starts[i], finishes[i]);
             });
         }
 
-        var table = new RelationshipTable(rows, ordinalAt, endOrdinals, entityNodes);
+        var table = new RelationshipTable(rows, input.Values ?? collected.Build(), ordinalAt, endOrdinals, entityNodes);
         var compact = Task.Run(() => new CompactAdjacency(entityNodes, table));
         return new GraphIndex(entityNodes, byId, table, search, compact);
     }
@@ -307,11 +309,11 @@ public sealed class GraphIndex
         while (low < high)
         {
             var mid = (low + high) >>> 1;
-            if (relationships.RowOf(mid).IdJson.CompareOrdinal(id) < 0) low = mid + 1;
+            if (relationships.IdJsonOf(mid).CompareOrdinal(id) < 0) low = mid + 1;
             else high = mid;
         }
 
-        return low < relationships.Count && relationships.RowOf(low).IdJson.CompareOrdinal(id) == 0 ? relationships[low] : null;
+        return low < relationships.Count && relationships.IdJsonOf(low).CompareOrdinal(id) == 0 ? relationships[low] : null;
     }
 
     public IReadOnlyList<EntityNode> EntitiesOfKind(EntityKind kind) => entitiesByKind[kind];

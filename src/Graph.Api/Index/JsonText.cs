@@ -29,6 +29,15 @@ public readonly struct JsonText
 
     public ReadOnlySpan<byte> Utf8 => new(bytes, start, length);
 
+    /// <summary>The array the text lies in, shared with other texts (a relationship's row keeps its place among the index's blocks).</summary>
+    internal byte[] Block => bytes ?? [];
+
+    /// <summary>Where in <see cref="Block"/> the text begins.</summary>
+    internal int Start => start;
+
+    /// <summary>The text's length in bytes.</summary>
+    internal int Length => length;
+
     /// <summary>The string this is the JSON form of, made anew: the index keeps a relationship's id only as its text.</summary>
     public string Decoded()
     {

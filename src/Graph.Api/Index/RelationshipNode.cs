@@ -15,15 +15,16 @@ namespace Graph.Api.Index;
 /// </summary>
 public sealed class RelationshipNode : IEdge<EntityNode>, IEquatable<RelationshipNode>
 {
-    // The table's rows themselves and the ends found once, not read through the table each time: an answer reads these
-    // for each of a thousand relationships, and each hop more cost a neighbourhood's answer about a tenth.
-    private readonly RelationshipRow[] rows;
+    // The ends, id text and type found once, not read through the table each time: an answer reads these for each of a
+    // thousand relationships, and each hop more cost a neighbourhood's answer about a tenth.
+    private readonly RelationshipTable table;
     private readonly int position;
 
-    internal RelationshipNode(RelationshipRow[] rows, int position, int ordinal, EntityNode from, EntityNode to)
+    internal RelationshipNode(RelationshipTable table, int position, int ordinal, EntityNode from, EntityNode to)
     {
-        (this.rows, this.position, Ordinal, From, To) = (rows, position, ordinal, from, to);
-        (IdJson, Type) = (rows[position].IdJson, rows[position].Type);
+        (this.table, this.position, Ordinal, From, To) = (table, position, ordinal, from, to);
+        ref readonly var row = ref table.RowAt(position);
+        (IdJson, Type) = (table.Values.IdJson(in row), row.Type);
     }
 
     public int Ordinal { get; }
@@ -37,13 +38,13 @@ public sealed class RelationshipNode : IEdge<EntityNode>, IEquatable<Relationshi
 
     public RelationshipType Type { get; }
 
-    public string? Description => rows[position].Description;
+    public string? Description => table.Values.Description(in table.RowAt(position));
 
-    public ValidTime ValidTime => rows[position].ValidTime;
+    public ValidTime ValidTime => table.Values.ValidTime(in table.RowAt(position));
 
-    public IReadOnlyList<TypedProperty> Properties => rows[position].Properties;
+    public IReadOnlyList<TypedProperty> Properties => table.Values.Properties(in table.RowAt(position));
 
-    public IReadOnlyList<Citation> Sources => rows[position].Sources;
+    public IReadOnlyList<Citation> Sources => table.Values.Sources(in table.RowAt(position));
 
     public JsonText IdJson { get; }
 
@@ -56,7 +57,7 @@ public sealed class RelationshipNode : IEdge<EntityNode>, IEquatable<Relationshi
     /// <summary>The relationship as the model holds it, made anew (the next snapshot is built from these).</summary>
     public Relationship ToModel() => new(Id, Type, From.Id, To.Id, Description, ValidTime, Properties, Sources);
 
-    public bool Equals(RelationshipNode? other) => other is not null && other.Ordinal == Ordinal && ReferenceEquals(other.rows, rows);
+    public bool Equals(RelationshipNode? other) => other is not null && other.Ordinal == Ordinal && ReferenceEquals(other.table, table);
 
     public override bool Equals(object? obj) => Equals(obj as RelationshipNode);
 

@@ -4,8 +4,8 @@ using System.Runtime.CompilerServices;
 namespace Graph.Api.Index;
 
 /// <summary>
-/// Every relationship of one index snapshot, as a list in ordinal (id) order: the fields as values in one array
-/// (<see cref="RelationshipRow"/>), laid out by the entity each relationship starts at and then by ordinal (a
+/// Every relationship of one index snapshot, as a list in ordinal (id) order: the fields as numbers in one array
+/// (<see cref="RelationshipRow"/>) with the values they refer to (<see cref="Values"/>), laid out by the entity each relationship starts at and then by ordinal (a
 /// position), and each relationship's node made from its row the first time something asks for it, then kept.
 /// </summary>
 /// <remarks>
@@ -25,19 +25,23 @@ internal sealed class RelationshipTable : IReadOnlyList<RelationshipNode>
     private readonly EntityNode[] entities;
 
     /// <param name="rows">The rows, by position.</param>
+    /// <param name="values">What the rows refer to by place.</param>
     /// <param name="ordinalAt">Each position's ordinal: by the entity each starts at, then ascending.</param>
     /// <param name="ends">Each relationship's ends' ordinals, by its ordinal.</param>
     /// <param name="entities">Every entity, by ordinal.</param>
     [MethodImpl(LoadingCode.Optimised)]
-    public RelationshipTable(RelationshipRow[] rows, int[] ordinalAt, RelationshipEnds ends, EntityNode[] entities)
+    public RelationshipTable(RelationshipRow[] rows, RelationshipValues values, int[] ordinalAt, RelationshipEnds ends, EntityNode[] entities)
     {
-        (this.rows, this.ordinalAt, Ends, this.entities) = (rows, ordinalAt, ends, entities);
+        (this.rows, Values, this.ordinalAt, Ends, this.entities) = (rows, values, ordinalAt, ends, entities);
         positionOf = new int[rows.Length];
         for (var position = 0; position < ordinalAt.Length; position++) positionOf[ordinalAt[position]] = position;
         nodes = new RelationshipNode?[rows.Length];
     }
 
     public int Count => rows.Length;
+
+    /// <summary>What the rows refer to by place: their ids' text, descriptions, valid times and lists.</summary>
+    public RelationshipValues Values { get; }
 
     /// <summary>Each relationship's ends' ordinals, by its ordinal.</summary>
     public RelationshipEnds Ends { get; }
@@ -53,6 +57,9 @@ internal sealed class RelationshipTable : IReadOnlyList<RelationshipNode>
     public ref readonly RelationshipRow RowOf(int ordinal) => ref rows[positionOf[ordinal]];
 
     public int PositionOf(int ordinal) => positionOf[ordinal];
+
+    /// <summary>The JSON text of the id of the relationship with this ordinal, with no node made.</summary>
+    public JsonText IdJsonOf(int ordinal) => Values.IdJson(in rows[positionOf[ordinal]]);
 
     public EntityNode FromOf(int ordinal) => entities[Ends.From[ordinal]];
 
@@ -70,7 +77,7 @@ internal sealed class RelationshipTable : IReadOnlyList<RelationshipNode>
     private RelationshipNode Make(int position)
     {
         var ordinal = ordinalAt[position];
-        return new RelationshipNode(rows, position, ordinal, FromOf(ordinal), ToOf(ordinal));
+        return new RelationshipNode(this, position, ordinal, FromOf(ordinal), ToOf(ordinal));
     }
 
     private RelationshipNode Made(int position)

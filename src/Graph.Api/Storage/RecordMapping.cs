@@ -49,7 +49,7 @@ internal static class RecordMapping
             ? ValidTime.Always
             : times.GetOrAdd((r.ValidFrom, r.ValidTo), static dates => TimeOf(dates.From, dates.To));
         return new(static r => r.Id, static r => r.FromId, static r => r.ToId,
-            [MethodImpl(LoadingCode.Optimised)] (r, idJson) => new RelationshipRow(idJson, r.Type, r.Description, TimeOfRow(r), r.Properties, r.Sources));
+            [MethodImpl(LoadingCode.Optimised)] (r, idJson, values) => values.Row(idJson, r.Type, r.Description, TimeOfRow(r), r.Properties, r.Sources));
     }
 
     [MethodImpl(LoadingCode.Optimised)]

@@ -32,7 +32,8 @@ public sealed class SeedSnapshotTests : IDisposable
         var read = SeedSnapshotReader.Read(SnapshotPath, Fingerprint, out var refusal);
 
         Assert.Null(refusal);
-        var (readEntities, readRelationships, prebuilt) = read!;
+        var (readEntities, _, _, prebuilt) = read!;
+        var readRelationships = RowsOf(read);
         // No index was given: no search suffixes, no ordinals, the rows as given; the ends are kept as positions among the entities.
         Assert.Null(prebuilt!.SearchSuffixes);
         Assert.Null(prebuilt.Ordinals);
@@ -68,7 +69,8 @@ public sealed class SeedSnapshotTests : IDisposable
         var read = SeedSnapshotReader.Read(SnapshotPath, Fingerprint, out var refusal);
 
         Assert.Null(refusal);
-        var (readEntities, readRelationships, prebuilt) = read!;
+        var (readEntities, _, _, prebuilt) = read!;
+        var readRelationships = RowsOf(read);
         // Every entity, in id order: a position among them is the entity's ordinal in the index.
         Assert.Equal(entities.OrderBy(e => e.Id, StringComparer.Ordinal).Select(Describe), readEntities.Select(Describe));
         Assert.Equal(index.Entities.Select(e => e.Id), readEntities.Select(e => e.Id));
@@ -256,9 +258,20 @@ public sealed class SeedSnapshotTests : IDisposable
 
     /// <summary>The relationships read back, each described as the row it was written from is, its ends named by their positions.</summary>
     private static IEnumerable<string> Described(SeedSnapshot read) =>
-        read.Relationships.Select((r, i) => Describe(r, read.Entities[read.Prebuilt.Ends![i].From].Id, read.Entities[read.Prebuilt.Ends[i].To].Id));
+        RowsOf(read).Select((r, i) => Describe(r, read.Entities[read.Prebuilt.Ends![i].From].Id, read.Entities[read.Prebuilt.Ends[i].To].Id));
 
-    private static string Describe(RelationshipRow r, string fromId, string toId) => Describe(new RelationshipRecord
+    /// <summary>A snapshot's relationship rows with the values they refer to looked up.</summary>
+    private static ReadRow[] RowsOf(SeedSnapshot read) => Array.ConvertAll(read.Relationships, row =>
+    {
+        var values = read.Values;
+        var idJson = values.IdJson(row);
+        return new ReadRow(idJson.Decoded(), idJson, row.Type, values.Description(row), values.ValidTime(row), values.Properties(row), values.Sources(row));
+    });
+
+    private sealed record ReadRow(
+        string Id, JsonText IdJson, RelationshipType Type, string? Description, ValidTime ValidTime, IReadOnlyList<TypedProperty> Properties, IReadOnlyList<Citation> Sources);
+
+    private static string Describe(ReadRow r, string fromId, string toId) => Describe(new RelationshipRecord
     {
         Id = r.Id, Type = r.Type, FromId = fromId, ToId = toId, Description = r.Description, ValidFrom = r.ValidTime.Start?.Text, ValidTo = r.ValidTime.End?.Text,
         Properties = r.Properties, Sources = r.Sources,

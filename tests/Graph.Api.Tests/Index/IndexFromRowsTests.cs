@@ -48,7 +48,7 @@ public sealed class IndexFromRowsTests
 
             // Written with the index, the entities come back in id order, for the next index to take as they come.
             Assert.Equal(entities.Select(e => e.Id).Order(StringComparer.Ordinal), snapshot.Entities.Select(e => e.Id));
-            var fromSnapshot = GraphIndex.Build(snapshot.Entities.Select(RecordMapping.ToEntity), snapshot.Relationships, RelationshipInput.Rows, snapshot.Prebuilt);
+            var fromSnapshot = GraphIndex.Build(snapshot.Entities.Select(RecordMapping.ToEntity), snapshot.Relationships, snapshot.Input, snapshot.Prebuilt);
 
             Assert.Equal(Describe(fromRows), Describe(fromSnapshot));
             // The snapshot's rows lie as the index lays its rows out, so the index keeps their array as it is, not a copy.
@@ -63,12 +63,12 @@ public sealed class IndexFromRowsTests
 
             // The ends are taken from the kept positions, not looked up by id again: given each other's, every relationship is turned round.
             var turned = snapshot.Prebuilt! with { Ends = Array.ConvertAll(snapshot.Prebuilt!.Ends!, e => (e.To, e.From)) };
-            var turnedRound = GraphIndex.Build(snapshot.Entities.Select(RecordMapping.ToEntity), snapshot.Relationships, RelationshipInput.Rows, turned);
+            var turnedRound = GraphIndex.Build(snapshot.Entities.Select(RecordMapping.ToEntity), snapshot.Relationships, snapshot.Input, turned);
             Assert.All(fromRows.Relationships, r => Assert.Equal((r.To.Id, r.From.Id), (turnedRound.RelationshipAt(r.Ordinal).From.Id, turnedRound.RelationshipAt(r.Ordinal).To.Id)));
 
             // Each relationship keeps the valid time its row came with, shared by the rows with the same dates, not one made again.
-            var byId = snapshot.Relationships.ToDictionary(r => r.Id);
-            Assert.All(fromSnapshot.Relationships, r => Assert.Same(byId[r.Id].ValidTime, r.ValidTime));
+            var byId = snapshot.Relationships.ToDictionary(r => snapshot.Values.IdJson(r).Decoded());
+            Assert.All(fromSnapshot.Relationships, r => Assert.Same(snapshot.Values.ValidTime(byId[r.Id]), r.ValidTime));
         }
         finally
         {
@@ -88,7 +88,7 @@ public sealed class IndexFromRowsTests
         Assert.Same(node, table.Uncached(position));
         Assert.Same(node, index.RelationshipAt(42));
         Assert.Equal(42, node.Ordinal);
-        Assert.Equal(table.RowAt(position).IdJson.Decoded(), node.Id);
+        Assert.Equal(table.Values.IdJson(table.RowAt(position)).Decoded(), node.Id);
     }
 
     [Fact]

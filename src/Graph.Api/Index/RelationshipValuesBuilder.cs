@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using Graph.Api.Model;
+
+namespace Graph.Api.Index;
+
+/// <summary>
+/// Collects the values that rows made from objects (the model's relationships, the store's records) refer to by place
+/// (<see cref="RelationshipValues"/>), from any thread: each block of id text, valid time and list once for all the rows that
+/// share that very object, each description once for all the rows with that text.
+/// </summary>
+internal sealed class RelationshipValuesBuilder
+{
+    private readonly Places<byte[]> idBlocks = new(ReferenceEqualityComparer.Instance);
+    private readonly Places<string> texts = new(StringComparer.Ordinal);
+    private readonly Places<ValidTime> validTimes = new(ReferenceEqualityComparer.Instance);
+    private readonly Places<IReadOnlyList<TypedProperty>> propertyLists = new(ReferenceEqualityComparer.Instance);
+    private readonly Places<IReadOnlyList<Citation>> citationLists = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The row of a relationship with these fields.</summary>
+    public RelationshipRow Row(
+        JsonText id, RelationshipType type, string? description, ValidTime validTime, IReadOnlyList<TypedProperty> properties, IReadOnlyList<Citation> sources) =>
+        new(idBlocks.Of(id.Block), id.Start, id.Length, type, description is null ? RelationshipValues.None : texts.Of(description),
+            validTimes.Of(validTime), propertyLists.Of(properties), citationLists.Of(sources));
+
+    /// <summary>The values collected, once every row is made.</summary>
+    public RelationshipValues Build() =>
+        new(idBlocks.Items(), texts.Items(), validTimes.Items(), propertyLists.Items(), citationLists.Items());
+
+    /// <summary>Each item's place, given out in the order items are first met.</summary>
+    private sealed class Places<T>(IEqualityComparer<T> comparer) where T : class
+    {
+        private readonly ConcurrentDictionary<T, int> places = new(comparer);
+        private readonly List<T> items = [];
+
+        public int Of(T item) => places.TryGetValue(item, out var place) ? place : places.GetOrAdd(item, Added);
+
+        // Two threads meeting a new item at once may each add it; the place not kept is then never read.
+        private int Added(T item)
+        {
+            lock (items)
+            {
+                items.Add(item);
+                return items.Count - 1;
+            }
+        }
+
+        public T[] Items()
+        {
+            lock (items) return [.. items];
+        }
+    }
+}
