@@ -22,6 +22,11 @@ public sealed class CompactAdjacency
     private readonly int[] outStart, outRelationship, outOther;
     private readonly int[] inStart, inRelationship, inOther;
 
+    // Each relationship's valid time (its place among the table's values), by ordinal, and each valid time's days: the
+    // days by ordinal were three arrays (16 MB for a million relationships) where rows share some sixty thousand valid times.
+    private readonly int[] validTimeOf;
+    private readonly ValidDays[] days;
+
     // The incoming relationships' positions in the table, position for position with inRelationship. The outgoing rows
     // need none: they list the relationships in the table's own order (by the entity they start at, then by ordinal).
     private readonly int[] inPosition;
@@ -41,19 +46,13 @@ public sealed class CompactAdjacency
         foreach (var entity in entities) EntityKinds[entity.Ordinal] = (byte)entity.Kind;
         EntityRelationshipTypes = new ulong[entities.Count];
         RelationshipTypes = new byte[table.Count];
-        ValidFrom = new int[table.Count];
-        ValidTo = new int[table.Count];
-        TimelineKeys = new long[table.Count];
+        validTimeOf = new int[table.Count];
         int[] outStart = [], outOther = [], inStart = [], inRelationship = [], inOther = [], inPosition = [];
         var outRelationship = table.OrdinalsByPosition;
         // Three independent parts side by side, each one or two passes over the relationships.
         Parallel.Invoke(
             [MethodImpl(LoadingCode.Optimised)] () =>
             {
-                // Each distinct valid time's days worked out once, not once for each of the rows that share it.
-                var validTimes = table.Values.ValidTimes;
-                var days = new (int From, int To, long TimelineKey)[validTimes.Length];
-                for (var i = 0; i < days.Length; i++) days[i] = Days(validTimes[i]);
                 for (var position = 0; position < table.Count; position++)
                 {
                     ref readonly var row = ref table.RowAt(position);
@@ -61,20 +60,18 @@ public sealed class CompactAdjacency
                     RelationshipTypes[ordinal] = (byte)row.Type;
                     EntityRelationshipTypes[ends.From[ordinal]] |= 1UL << (int)row.Type;
                     EntityRelationshipTypes[ends.To[ordinal]] |= 1UL << (int)row.Type;
-                    (ValidFrom[ordinal], ValidTo[ordinal], TimelineKeys[ordinal]) = days[row.ValidTime];
+                    validTimeOf[ordinal] = row.ValidTime;
                 }
             },
             () => (outStart, outOther) = OutgoingRows(entities.Count, outRelationship, ends),
             () => (inStart, inRelationship, inOther, inPosition) = IncomingRows(entities.Count, table));
+        // Each distinct valid time's days worked out once, not once for each of the rows that share it.
+        var validTimes = table.Values.ValidTimes;
+        days = new ValidDays[validTimes.Length];
+        for (var i = 0; i < days.Length; i++) days[i] = ValidDays.Of(validTimes[i]);
         (this.outStart, this.outRelationship, this.outOther) = (outStart, outRelationship, outOther);
         (this.inStart, this.inRelationship, this.inOther, this.inPosition) = (inStart, inRelationship, inOther, inPosition);
     }
-
-    /// <summary>A valid time as <see cref="ValidFrom"/>, <see cref="ValidTo"/> and <see cref="TimelineKeys"/> hold it.</summary>
-    private static (int From, int To, long TimelineKey) Days(ValidTime validTime) => (
-        validTime.Start?.Earliest.DayNumber ?? int.MinValue,
-        validTime.End?.Latest.DayNumber ?? int.MaxValue,
-        validTime.SortKey is { } date ? ((long)date.Earliest.DayNumber << 32) | (uint)date.Latest.DayNumber : Undated);
 
     /// <summary>Each entity's kind, by ordinal.</summary>
     public byte[] EntityKinds { get; }
@@ -91,27 +88,30 @@ public sealed class CompactAdjacency
     /// <summary>Each relationship's type, by ordinal.</summary>
     public byte[] RelationshipTypes { get; }
 
-    /// <summary>The first day each relationship holds on (DayNumber), int.MinValue when open.</summary>
-    public int[] ValidFrom { get; }
+    /// <summary>The first day the relationship holds on (a DayNumber), int.MinValue when open.</summary>
+    public int ValidFrom(int relationship) => days[validTimeOf[relationship]].From;
 
-    /// <summary>The last day each relationship holds on (DayNumber), int.MaxValue when open.</summary>
-    public int[] ValidTo { get; }
+    /// <summary>The last day the relationship holds on (a DayNumber), int.MaxValue when open.</summary>
+    public int ValidTo(int relationship) => days[validTimeOf[relationship]].To;
 
     public int EntityCount => EntityKinds.Length;
 
     /// <summary>Whether the relationship holds on the day (a DayNumber), as <see cref="ValidTime.HoldsOn"/> says.</summary>
-    public bool HoldsOn(int relationship, int dayNumber) => ValidFrom[relationship] <= dayNumber && dayNumber <= ValidTo[relationship];
+    public bool HoldsOn(int relationship, int dayNumber)
+    {
+        ref readonly var valid = ref days[validTimeOf[relationship]];
+        return valid.From <= dayNumber && dayNumber <= valid.To;
+    }
 
-    /// <summary>The <see cref="TimelineKeys"/> of a relationship with neither a start nor an end.</summary>
+    /// <summary>The <see cref="TimelineKey"/> of a relationship with neither a start nor an end.</summary>
     public const long Undated = long.MaxValue;
 
     /// <summary>
-    /// What a timeline sorts each relationship by, by ordinal: the first day its start may mean (its end's
-    /// when it has no start) in the high half, the last day in the low half, so the numbers sort as the
-    /// dates do; <see cref="Undated"/> when it has neither. A hub's timeline reads one number for each of
-    /// its relationships instead of each one's dates through three objects.
+    /// What a timeline sorts the relationship by: the first day its start may mean (its end's when it has no start) in the
+    /// high half, the last day in the low half, so the numbers sort as the dates do; <see cref="Undated"/> when it has
+    /// neither. A hub's timeline reads one number for each of its relationships instead of each one's dates through three objects.
     /// </summary>
-    public long[] TimelineKeys { get; }
+    public long TimelineKey(int relationship) => days[validTimeOf[relationship]].TimelineKey;
 
     /// <summary>How many of the relationships hold on the day (a DayNumber).</summary>
     public int CountHolding(ReadOnlySpan<int> relationships, int dayNumber)
@@ -144,7 +144,7 @@ public sealed class CompactAdjacency
     }
 
     /// <summary>The relationships' dates sorted for counting on any day (<see cref="HoldingCounts"/>).</summary>
-    internal HoldingCounts Holding(ReadOnlySpan<int> relationships) => new(relationships, ValidFrom, ValidTo);
+    internal HoldingCounts Holding(ReadOnlySpan<int> relationships) => new(relationships, this);
 
     /// <summary>The steps from an entity in relationship order (a self-loop once), keeping what the filter keeps.</summary>
     public CompactSteps Steps(int entity, Direction direction, in CompactFilter filter)

@@ -46,12 +46,12 @@ public sealed class GraphRelationshipFilter
     /// <param name="endKinds">Each relationship's ends' kinds, start in the high four bits; needed only when <see cref="HasKinds"/>.</param>
     public int NextKept(int from, int to, int step, CompactAdjacency compact, byte[]? endKinds)
     {
-        var (types, firstDays, lastDays) = (compact.RelationshipTypes, compact.ValidFrom, compact.ValidTo);
+        var types = compact.RelationshipTypes;
         var (typeBits, fromBits, toBits, day, dated) = (typeMask, fromKindMask, toKindMask, dayNumber, AsOf is not null);
         for (var i = from; i != to; i += step)
         {
             if ((typeBits >> types[i] & 1) == 0) continue;
-            if (dated && (firstDays[i] > day || lastDays[i] < day)) continue;
+            if (dated && !compact.HoldsOn(i, day)) continue;
             if (endKinds is not null && !KindsKept(fromBits, toBits, endKinds[i])) continue;
             return i;
         }

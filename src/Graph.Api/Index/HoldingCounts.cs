@@ -15,18 +15,17 @@ internal sealed class HoldingCounts
     private readonly int[] lastDays;
 
     /// <param name="relationships">The relationships' ordinals.</param>
-    /// <param name="validFrom">Each relationship's first day (a DayNumber), by ordinal.</param>
-    /// <param name="validTo">Each relationship's last day, by ordinal.</param>
-    public HoldingCounts(ReadOnlySpan<int> relationships, int[] validFrom, int[] validTo)
+    /// <param name="days">Each relationship's first and last day (DayNumbers).</param>
+    public HoldingCounts(ReadOnlySpan<int> relationships, CompactAdjacency days)
     {
         var first = new int[relationships.Length];
         var last = new int[relationships.Length];
         var count = 0;
         foreach (var relationship in relationships)
         {
-            if (validFrom[relationship] > validTo[relationship]) continue;
-            first[count] = validFrom[relationship];
-            last[count] = validTo[relationship];
+            var (from, to) = (days.ValidFrom(relationship), days.ValidTo(relationship));
+            if (from > to) continue;
+            (first[count], last[count]) = (from, to);
             count++;
         }
 

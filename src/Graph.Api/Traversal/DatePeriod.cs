@@ -8,7 +8,7 @@ public readonly record struct DatePeriod(DateOnly? Since, DateOnly? Until)
 {
     /// <summary>
     /// Whether a timeline key (the first day a date may mean in its high half, the last in its low half,
-    /// as <see cref="Index.CompactAdjacency.TimelineKeys"/> holds them) shares a day with the period.
+    /// as <see cref="Index.CompactAdjacency.TimelineKey"/> gives them) shares a day with the period.
     /// </summary>
     public bool Overlaps(long key) =>
         (Until is not { } until || (int)(key >> 32) <= until.DayNumber)

@@ -21,11 +21,11 @@ public static class Timeline
     {
         var adjacency = index.Compact;
         var latestFirst = order == TimelineOrder.LatestFirst;
-        var afterKey = afterOrdinal < 0 ? 0 : adjacency.TimelineKeys[afterOrdinal];
+        var afterKey = afterOrdinal < 0 ? 0 : adjacency.TimelineKey(afterOrdinal);
         var dated = new List<Dated>();
         foreach (var step in adjacency.Steps(entity.Ordinal, Direction.Both, new CompactFilter(adjacency, filter)))
         {
-            var key = adjacency.TimelineKeys[step.Relationship];
+            var key = adjacency.TimelineKey(step.Relationship);
             if (key == CompactAdjacency.Undated || !period.Overlaps(key)) continue;
             var entry = new Dated(key, step);
             if (afterOrdinal >= 0 && entry.Compare(afterKey, afterOrdinal) is var place && (latestFirst ? place >= 0 : place <= 0)) continue;
