@@ -18,6 +18,8 @@ public class IndexBenchmarks
     private GraphIndex index = null!;
     private EntityNode hub = null!, far1 = null!, far2 = null!, quiet = null!;
 
+    private static readonly RelationshipFilter OnADay = RelationshipFilter.None with { AsOf = new DateOnly(2015, 6, 1) };
+
     [Params(10_000, 100_000)]
     public int Entities { get; set; }
 
@@ -46,6 +48,14 @@ public class IndexBenchmarks
 
     [Benchmark]
     public int NeighborhoodDepth2Capped200() => Neighborhood.Explore(index, quiet, 2, Direction.Both, RelationshipFilter.None, 200, TraversalLimits.Default).Nodes.Count;
+
+    /// <summary>A neighbourhood that keeps only the relationships holding on a day: each step tests its relationship's days.</summary>
+    [Benchmark]
+    public int NeighborhoodDepth2AsOf() => Neighborhood.Explore(index, quiet, 2, Direction.Both, OnADay, 200, TraversalLimits.Default).Nodes.Count;
+
+    /// <summary>The graph-wide list's count on a day: one pass over every relationship's type and days.</summary>
+    [Benchmark]
+    public int RelationshipsHoldingOnADay() => new GraphRelationshipFilter(null, new DateOnly(2015, 6, 1), null, null).Count(index.Compact, null);
 
     [Benchmark]
     public int ShortestPathFarApart() => ShortestPath.Find(index, far1, far2, Direction.Both, RelationshipFilter.None, 8, TraversalLimits.Default).Path?.Length ?? -1;

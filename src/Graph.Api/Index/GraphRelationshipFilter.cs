@@ -13,6 +13,7 @@ public sealed class GraphRelationshipFilter
     private readonly uint fromKindMask;
     private readonly uint toKindMask;
     private readonly int dayNumber;
+    private HoldingOnADay? holding;
 
     public GraphRelationshipFilter(IReadOnlySet<RelationshipType>? types, DateOnly? asOf, IReadOnlySet<EntityKind>? fromKinds, IReadOnlySet<EntityKind>? toKinds)
     {
@@ -47,16 +48,27 @@ public sealed class GraphRelationshipFilter
     public int NextKept(int from, int to, int step, CompactAdjacency compact, byte[]? endKinds)
     {
         var types = compact.RelationshipTypes;
-        var (typeBits, fromBits, toBits, day, dated) = (typeMask, fromKindMask, toKindMask, dayNumber, AsOf is not null);
+        var (typeBits, fromBits, toBits) = (typeMask, fromKindMask, toKindMask);
+        var holding = AsOf is null ? null : HoldingIn(compact);
         for (var i = from; i != to; i += step)
         {
             if ((typeBits >> types[i] & 1) == 0) continue;
-            if (dated && !compact.HoldsOn(i, day)) continue;
+            if (holding is not null && !holding.Of(i)) continue;
             if (endKinds is not null && !KindsKept(fromBits, toBits, endKinds[i])) continue;
             return i;
         }
 
         return to;
+    }
+
+    // Which relationships hold on the day, worked out once for the index the filter is used with: a page's walk calls
+    // NextKept for each item it keeps. One reference, so resolvers reading the filter side by side see a whole one.
+    private HoldingOnADay HoldingIn(CompactAdjacency compact)
+    {
+        var known = Volatile.Read(ref holding);
+        if (known is not null && ReferenceEquals(known.Adjacency, compact)) return known;
+        Volatile.Write(ref holding, known = compact.HoldingOn(dayNumber));
+        return known;
     }
 
     /// <summary>How many of the relationships the filter keeps.</summary>

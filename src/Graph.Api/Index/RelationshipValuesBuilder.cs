@@ -5,14 +5,15 @@ namespace Graph.Api.Index;
 
 /// <summary>
 /// Collects the values that rows made from objects (the model's relationships, the store's records) refer to by place
-/// (<see cref="RelationshipValues"/>), from any thread: each block of id text, valid time and list once for all the rows that
-/// share that very object, each description once for all the rows with that text.
+/// (<see cref="RelationshipValues"/>), from any thread: each block of id text and list once for all the rows that share that
+/// very object, each description and valid time once for all the rows with an equal one (the model's relationships each
+/// have a valid time of their own, and the adjacency tests a day on each distinct one).
 /// </summary>
 internal sealed class RelationshipValuesBuilder
 {
     private readonly Places<byte[]> idBlocks = new(ReferenceEqualityComparer.Instance);
     private readonly Places<string> texts = new(StringComparer.Ordinal);
-    private readonly Places<ValidTime> validTimes = new(ReferenceEqualityComparer.Instance);
+    private readonly Places<ValidTime> validTimes = new(EqualityComparer<ValidTime>.Default);
     private readonly Places<IReadOnlyList<TypedProperty>> propertyLists = new(ReferenceEqualityComparer.Instance);
     private readonly Places<IReadOnlyList<Citation>> citationLists = new(ReferenceEqualityComparer.Instance);
 
