@@ -173,6 +173,9 @@ public sealed class SeedSnapshotTests : IDisposable
     [InlineData(-4)] // the block's ids said to be longer than the file
     [InlineData(-5)] // the block's ids a byte shorter than its rows' ids
     [InlineData(-6)] // the last relationship ends at an entity past the last
+    [InlineData(-7)] // the last relationship's description is a place past the strings' table
+    [InlineData(-8)] // the last relationship's valid time is a place past the valid times' table
+    [InlineData(-9)] // the last relationship's sources are a place before the citation lists' table
     public void A_snapshot_whose_hash_holds_but_whose_rows_do_not_is_refused(int damage)
     {
         var (entities, relationships) = SeedRows();
@@ -185,9 +188,12 @@ public sealed class SeedSnapshotTests : IDisposable
             -1 => [.. bytes[..^4], .. BitConverter.GetBytes(int.MaxValue)],
             -2 => bytes[..^1],
             -3 => [.. bytes, 0],
-            // The file ends with that relationship's end, its (absent) description, its dates', properties' and citations'
-            // table positions, and the ordinals' count (-1, none).
-            -6 => [.. bytes[..^21], .. BitConverter.GetBytes(entities.Count), .. bytes[^17..]],
+            // The file ends with that relationship's end, its description's, dates', properties' and citations' table positions
+            // (4 bytes each), and the ordinals' count (-1, none).
+            -6 => [.. bytes[..^24], .. BitConverter.GetBytes(entities.Count), .. bytes[^20..]],
+            -7 => [.. bytes[..^20], .. BitConverter.GetBytes(1_000_000), .. bytes[^16..]],
+            -8 => [.. bytes[..^16], .. BitConverter.GetBytes(1_000_000), .. bytes[^12..]],
+            -9 => [.. bytes[..^8], .. BitConverter.GetBytes(-2), .. bytes[^4..]],
             _ => [.. bytes[..ids], .. BitConverter.GetBytes(damage == -4 ? int.MaxValue : BitConverter.ToInt32(bytes, ids) - 1), .. bytes[(ids + sizeof(int))..]],
         };
 
@@ -199,6 +205,7 @@ public sealed class SeedSnapshotTests : IDisposable
         Assert.Null(SeedSnapshotReader.Read(SnapshotPath, Fingerprint, out var refusal));
         Assert.StartsWith("it cannot be read", refusal, StringComparison.Ordinal);
         if (damage == -6) Assert.Contains("An end is not among the entities", refusal, StringComparison.Ordinal);
+        if (damage <= -7) Assert.Contains("A place is not in its table", refusal, StringComparison.Ordinal);
     }
 
     [Fact]
