@@ -193,10 +193,10 @@ internal sealed class SeedSnapshotWriter
     private Action<int, int> WriteRow(BinaryWriter writer, RelationshipTable table) => (i, idLength) =>
     {
         ref readonly var row = ref table.RowAt(i);
-        var (ordinal, values) = (table.OrdinalsByPosition[i], table.Values);
+        var values = table.Values;
         var validTime = values.ValidTime(in row);
         WriteRelationship(
-            writer, idLength, row.Type, table.Ends.From[ordinal], table.Ends.To[ordinal], values.Description(in row),
+            writer, idLength, row.Type, table.FromAt(i), table.ToAt(i), values.Description(in row),
             validTime.Start?.Text, validTime.End?.Text, values.Properties(in row), values.Sources(in row));
     };
 

@@ -38,18 +38,18 @@ public sealed class CompactAdjacency
     /// Every relationship, its rows laid out by the entity they start at, then by ordinal: the outgoing rows one after
     /// another, so the passes that can read the rows in this order do.
     /// </param>
-    internal CompactAdjacency(IReadOnlyList<EntityNode> entities, RelationshipTable table)
+    /// <param name="ends">Each relationship's ends' ordinals, by its ordinal: read by the build only, and not kept.</param>
+    internal CompactAdjacency(IReadOnlyList<EntityNode> entities, RelationshipTable table, RelationshipEnds ends)
     {
         this.table = table;
-        var ends = table.Ends;
         EntityKinds = new byte[entities.Count];
         foreach (var entity in entities) EntityKinds[entity.Ordinal] = (byte)entity.Kind;
         EntityRelationshipTypes = new ulong[entities.Count];
         RelationshipTypes = new byte[table.Count];
         validTimeOf = new int[table.Count];
-        int[] outStart = [], outOther = [], inStart = [], inRelationship = [], inOther = [], inPosition = [];
+        int[] inStart = [], inRelationship = [], inOther = [], inPosition = [];
         var outRelationship = table.OrdinalsByPosition;
-        // Three independent parts side by side, each one or two passes over the relationships.
+        // Two independent parts side by side, each one or two passes over the relationships.
         Parallel.Invoke(
             [MethodImpl(LoadingCode.Optimised)] () =>
             {
@@ -63,13 +63,12 @@ public sealed class CompactAdjacency
                     validTimeOf[ordinal] = row.ValidTime;
                 }
             },
-            () => (outStart, outOther) = OutgoingRows(entities.Count, outRelationship, ends),
-            () => (inStart, inRelationship, inOther, inPosition) = IncomingRows(entities.Count, table));
+            () => (inStart, inRelationship, inOther, inPosition) = IncomingRows(entities.Count, table, ends));
         // Each distinct valid time's days worked out once, not once for each of the rows that share it.
         var validTimes = table.Values.ValidTimes;
         days = new ValidDays[validTimes.Length];
         for (var i = 0; i < days.Length; i++) days[i] = ValidDays.Of(validTimes[i]);
-        (this.outStart, this.outRelationship, this.outOther) = (outStart, outRelationship, outOther);
+        (outStart, this.outRelationship, outOther) = (table.OutgoingStarts, outRelationship, table.OutgoingOthers);
         (this.inStart, this.inRelationship, this.inOther, this.inPosition) = (inStart, inRelationship, inOther, inPosition);
     }
 
@@ -201,7 +200,7 @@ public sealed class CompactAdjacency
 
     /// <summary>The outgoing rows, read off the relationships' ordinals already in their order.</summary>
     [MethodImpl(LoadingCode.Optimised)]
-    private static (int[] Start, int[] Other) OutgoingRows(int entityCount, int[] ordinalsByStart, RelationshipEnds ends)
+    internal static (int[] Start, int[] Other) OutgoingRows(int entityCount, int[] ordinalsByStart, RelationshipEnds ends)
     {
         var start = new int[entityCount + 1];
         foreach (var from in ends.From) start[from + 1]++;
@@ -216,9 +215,8 @@ public sealed class CompactAdjacency
     /// ordinal order, so every row comes out in ordinal (id) order, which paging's binary search needs, without sorting.
     /// </summary>
     [MethodImpl(LoadingCode.Optimised)]
-    private static (int[] Start, int[] Relationship, int[] Other, int[] Positions) IncomingRows(int entityCount, RelationshipTable table)
+    private static (int[] Start, int[] Relationship, int[] Other, int[] Positions) IncomingRows(int entityCount, RelationshipTable table, RelationshipEnds ends)
     {
-        var ends = table.Ends;
         var start = new int[entityCount + 1];
         foreach (var to in ends.To) start[to + 1]++;
         for (var e = 1; e <= entityCount; e++) start[e] += start[e - 1];

@@ -200,8 +200,9 @@ public sealed class GraphIndex
             });
         }
 
-        var table = new RelationshipTable(rows, input.Values ?? collected.Build(), ordinalAt, endOrdinals, entityNodes);
-        var compact = Task.Run(() => new CompactAdjacency(entityNodes, table));
+        var outgoing = CompactAdjacency.OutgoingRows(entityNodes.Length, ordinalAt, endOrdinals);
+        var table = new RelationshipTable(rows, input.Values ?? collected.Build(), ordinalAt, outgoing, entityNodes);
+        var compact = Task.Run(() => new CompactAdjacency(entityNodes, table, endOrdinals));
         return new GraphIndex(entityNodes, byId, table, search, compact);
     }
 

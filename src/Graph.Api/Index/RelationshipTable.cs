@@ -24,15 +24,21 @@ internal sealed class RelationshipTable : IReadOnlyList<RelationshipNode>
     private readonly RelationshipNode?[] nodes;
     private readonly EntityNode[] entities;
 
+    // Each entity's rows are positions outStart[e] .. outStart[e + 1] - 1, and outOther holds each position's far end: the
+    // adjacency's outgoing rows (CompactAdjacency), from which a node finds its ends. Each relationship's ends by ordinal
+    // were two more arrays (8 MB for a million) that only the build reads.
+    private readonly int[] outStart;
+    private readonly int[] outOther;
+
     /// <param name="rows">The rows, by position.</param>
     /// <param name="values">What the rows refer to by place.</param>
     /// <param name="ordinalAt">Each position's ordinal: by the entity each starts at, then ascending.</param>
-    /// <param name="ends">Each relationship's ends' ordinals, by its ordinal.</param>
+    /// <param name="outgoing">Where each entity's rows start (and, last, the count), and each position's far end's ordinal.</param>
     /// <param name="entities">Every entity, by ordinal.</param>
     [MethodImpl(LoadingCode.Optimised)]
-    public RelationshipTable(RelationshipRow[] rows, RelationshipValues values, int[] ordinalAt, RelationshipEnds ends, EntityNode[] entities)
+    public RelationshipTable(RelationshipRow[] rows, RelationshipValues values, int[] ordinalAt, (int[] Start, int[] Other) outgoing, EntityNode[] entities)
     {
-        (this.rows, Values, this.ordinalAt, Ends, this.entities) = (rows, values, ordinalAt, ends, entities);
+        (this.rows, Values, this.ordinalAt, (outStart, outOther), this.entities) = (rows, values, ordinalAt, outgoing, entities);
         positionOf = new int[rows.Length];
         for (var position = 0; position < ordinalAt.Length; position++) positionOf[ordinalAt[position]] = position;
         nodes = new RelationshipNode?[rows.Length];
@@ -43,8 +49,11 @@ internal sealed class RelationshipTable : IReadOnlyList<RelationshipNode>
     /// <summary>What the rows refer to by place: their ids' text, descriptions, valid times and lists.</summary>
     public RelationshipValues Values { get; }
 
-    /// <summary>Each relationship's ends' ordinals, by its ordinal.</summary>
-    public RelationshipEnds Ends { get; }
+    /// <summary>Where each entity's rows start, by its ordinal, and last the count: the adjacency's outgoing rows.</summary>
+    public int[] OutgoingStarts => outStart;
+
+    /// <summary>The ordinal of the entity at each position's far end: the adjacency's outgoing rows' others.</summary>
+    public int[] OutgoingOthers => outOther;
 
     /// <summary>Each position's ordinal: the outgoing rows of the adjacency list relationships in this same order.</summary>
     public int[] OrdinalsByPosition => ordinalAt;
@@ -61,9 +70,23 @@ internal sealed class RelationshipTable : IReadOnlyList<RelationshipNode>
     /// <summary>The JSON text of the id of the relationship with this ordinal, with no node made.</summary>
     public JsonText IdJsonOf(int ordinal) => Values.IdJson(in rows[positionOf[ordinal]]);
 
-    public EntityNode FromOf(int ordinal) => entities[Ends.From[ordinal]];
+    /// <summary>The ordinal of the entity the relationship at a position starts at: the one whose rows hold the position.</summary>
+    public int FromAt(int position)
+    {
+        // The last entity whose rows start at or before the position (entities with no rows start where the next does).
+        int low = 0, high = outStart.Length - 2;
+        while (low < high)
+        {
+            var mid = (low + high + 1) >>> 1;
+            if (outStart[mid] <= position) low = mid;
+            else high = mid - 1;
+        }
 
-    public EntityNode ToOf(int ordinal) => entities[Ends.To[ordinal]];
+        return low;
+    }
+
+    /// <summary>The ordinal of the entity the relationship at a position ends at.</summary>
+    public int ToAt(int position) => outOther[position];
 
     /// <summary>The node at a position, made now if no request has made it yet; every caller gets the same node.</summary>
     public RelationshipNode NodeAt(int position) => Volatile.Read(ref nodes[position]) ?? Made(position);
@@ -77,7 +100,7 @@ internal sealed class RelationshipTable : IReadOnlyList<RelationshipNode>
     private RelationshipNode Make(int position)
     {
         var ordinal = ordinalAt[position];
-        return new RelationshipNode(this, position, ordinal, FromOf(ordinal), ToOf(ordinal));
+        return new RelationshipNode(this, position, ordinal, entities[FromAt(position)], entities[ToAt(position)]);
     }
 
     private RelationshipNode Made(int position)

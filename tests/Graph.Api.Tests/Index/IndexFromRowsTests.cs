@@ -124,6 +124,22 @@ public sealed class IndexFromRowsTests
             Describe(fromIds), Describe(GraphIndex.Build([Entity("a"), Entity("b")], rows, RelationshipInput.Model, new PrebuiltParts(null, ends, ordinals)))));
     }
 
+    [Fact]
+    public void A_relationship_finds_its_ends_in_the_outgoing_rows_when_entities_before_between_and_after_have_none()
+    {
+        // Only b and d start relationships: a, c and e have no outgoing rows, so their rows start where the next entity's do.
+        Relationship[] links = [Link("r1", "b", "a"), Link("r2", "d", "e"), Link("r3", "b", "d"), Link("r4", "d", "d"), Link("r5", "b", "c")];
+
+        var index = GraphIndex.Build(FiveIds.Select(Entity), links);
+        var table = Assert.IsType<RelationshipTable>(index.Relationships);
+
+        Assert.Equal(links.Select(l => (l.Id, l.FromId, l.ToId)), index.Relationships.Select(r => (r.Id, r.From.Id, r.To.Id)));
+        Assert.Equal(
+            ["b", "b", "b", "d", "d"], Enumerable.Range(0, links.Length).Select(position => index.EntityAt(table.FromAt(position)).Id));
+    }
+
+    private static readonly string[] FiveIds = ["a", "b", "c", "d", "e"];
+
     private static Relationship Link(string id, string from, string to) => new(id, RelationshipType.CooperatesIn, from, to, null, ValidTime.Always, [], []);
 
     private static Entity Entity(string id) => new(id, EntityKind.Topic, id, [], "", [], ValidTime.Always);
