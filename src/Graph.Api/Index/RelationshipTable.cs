@@ -21,7 +21,7 @@ internal sealed class RelationshipTable : IReadOnlyList<RelationshipNode>
     private readonly RelationshipRow[] rows;
     private readonly int[] ordinalAt;
     private readonly int[] positionOf;
-    private readonly RelationshipNode?[] nodes;
+    private readonly KeptNodes nodes;
     private readonly EntityNode[] entities;
 
     // Each entity's rows are positions outStart[e] .. outStart[e + 1] - 1, and outOther holds each position's far end: the
@@ -41,10 +41,13 @@ internal sealed class RelationshipTable : IReadOnlyList<RelationshipNode>
         (this.rows, Values, this.ordinalAt, (outStart, outOther), this.entities) = (rows, values, ordinalAt, outgoing, entities);
         positionOf = new int[rows.Length];
         for (var position = 0; position < ordinalAt.Length; position++) positionOf[ordinalAt[position]] = position;
-        nodes = new RelationshipNode?[rows.Length];
+        nodes = new KeptNodes(rows.Length);
     }
 
     public int Count => rows.Length;
+
+    /// <summary>How many pages of kept nodes have been allocated (<see cref="KeptNodes"/>).</summary>
+    internal int NodePagesMade => nodes.PagesMade;
 
     /// <summary>What the rows refer to by place: their ids' text, descriptions, valid times and lists.</summary>
     public RelationshipValues Values { get; }
@@ -89,24 +92,18 @@ internal sealed class RelationshipTable : IReadOnlyList<RelationshipNode>
     public int ToAt(int position) => outOther[position];
 
     /// <summary>The node at a position, made now if no request has made it yet; every caller gets the same node.</summary>
-    public RelationshipNode NodeAt(int position) => Volatile.Read(ref nodes[position]) ?? Made(position);
+    public RelationshipNode NodeAt(int position) => nodes.At(position) ?? nodes.Keep(position, Make(position));
 
     /// <summary>
     /// A node for one read, not kept: the kept node if there is one, a new one otherwise. For passes over every
     /// relationship, which would otherwise keep a node for each (72 MB for a million) that no request may read.
     /// </summary>
-    public RelationshipNode Uncached(int position) => Volatile.Read(ref nodes[position]) ?? Make(position);
+    public RelationshipNode Uncached(int position) => nodes.At(position) ?? Make(position);
 
     private RelationshipNode Make(int position)
     {
         var ordinal = ordinalAt[position];
         return new RelationshipNode(this, position, ordinal, entities[FromAt(position)], entities[ToAt(position)]);
-    }
-
-    private RelationshipNode Made(int position)
-    {
-        var made = Make(position);
-        return Interlocked.CompareExchange(ref nodes[position], made, null) ?? made;
     }
 
     public IEnumerator<RelationshipNode> GetEnumerator()

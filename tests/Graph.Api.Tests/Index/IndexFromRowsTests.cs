@@ -92,6 +92,30 @@ public sealed class IndexFromRowsTests
     }
 
     [Fact]
+    public void Kept_nodes_take_room_only_in_the_pages_requests_have_read_and_each_position_keeps_one_node_whoever_makes_it()
+    {
+        var index = TestGraphs.Random(seed: 4, entities: 300, relationships: 5000);
+        var table = Assert.IsType<RelationshipTable>(index.Relationships);
+        // A pass over every relationship keeps nothing, so the index begins to serve with no page.
+        Assert.Equal(5000, Enumerable.Range(0, table.Count).Count(p => table.Uncached(p) is not null));
+        Assert.Equal(0, table.NodePagesMade);
+
+        var first = table.NodeAt(10);
+        Assert.Equal(1, table.NodePagesMade);
+        Assert.NotSame(first, table.NodeAt(1023));
+        Assert.Equal(1, table.NodePagesMade);
+        Assert.Same(first, table.NodeAt(10));
+
+        // Every position asked for on every core at once: one node each, the same for every caller, in the pages read.
+        var made = new RelationshipNode[4][];
+        Parallel.For(0, made.Length, copy => made[copy] = [.. Enumerable.Range(0, table.Count).Select(p => table.NodeAt((p * 7919 + copy * 13) % table.Count))]);
+        var byPosition = Enumerable.Range(0, table.Count).Select(table.NodeAt).ToArray();
+        Assert.All(made, nodes => Assert.All(nodes, node => Assert.Same(byPosition[table.PositionOf(node.Ordinal)], node)));
+        Assert.Equal(5, table.NodePagesMade);
+        Assert.Equal(Enumerable.Range(0, table.Count), byPosition.Select(n => table.PositionOf(n.Ordinal)));
+    }
+
+    [Fact]
     public void Rows_with_the_same_dates_share_one_valid_time()
     {
         var rows = new[] { Row("r1", "2013", "2015-06"), Row("r2", "2013", "2015-06"), Row("r3", null, null) };
