@@ -96,11 +96,7 @@ public sealed class CompactAdjacency
     public int EntityCount => EntityKinds.Length;
 
     /// <summary>Whether the relationship holds on the day (a DayNumber), as <see cref="ValidTime.HoldsOn"/> says.</summary>
-    public bool HoldsOn(int relationship, int dayNumber)
-    {
-        ref readonly var valid = ref days[validTimeOf[relationship]];
-        return valid.From <= dayNumber && dayNumber <= valid.To;
-    }
+    public bool HoldsOn(int relationship, int dayNumber) => days[validTimeOf[relationship]].HoldsOn(dayNumber);
 
     /// <summary>
     /// Which relationships hold on the day (a DayNumber), each valid time tested once: for a pass over many relationships,
@@ -109,7 +105,7 @@ public sealed class CompactAdjacency
     internal HoldingOnADay HoldingOn(int dayNumber)
     {
         var holds = new bool[days.Length];
-        for (var i = 0; i < holds.Length; i++) holds[i] = days[i].From <= dayNumber && dayNumber <= days[i].To;
+        for (var i = 0; i < holds.Length; i++) holds[i] = days[i].HoldsOn(dayNumber);
         return new HoldingOnADay(this, validTimeOf, holds);
     }
 

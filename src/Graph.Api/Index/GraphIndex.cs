@@ -173,7 +173,7 @@ public sealed class GraphIndex
         var allocationOrder = keptOrdinals is null ? GroupedByStart(starts, entityNodes.Length) : null;
         // Rows that hold their ids' text already (a snapshot's, read in this same order) give it as it is.
         var idTexts = input.IdText is null ? new JsonTextBlock(ordered.Length, i => input.Id(ordered[i])).LaidOut(allocationOrder) : null;
-        // Each relationship's ends' ordinals by its own, for the adjacency to read in order and the nodes to find their ends.
+        // Each relationship's ends' ordinals by its own, for the build to read in order (the index keeps its ends in the outgoing rows).
         var endOrdinals = new RelationshipEnds(new int[ordered.Length], new int[ordered.Length]);
         RelationshipRow[] rows;
         int[] ordinalAt;

@@ -12,4 +12,7 @@ internal readonly record struct ValidDays(int From, int To, long TimelineKey)
         validTime.Start?.Earliest.DayNumber ?? int.MinValue,
         validTime.End?.Latest.DayNumber ?? int.MaxValue,
         validTime.SortKey is { } date ? ((long)date.Earliest.DayNumber << 32) | (uint)date.Latest.DayNumber : CompactAdjacency.Undated);
+
+    /// <summary>Whether it holds on the day (a DayNumber), as <see cref="ValidTime.HoldsOn"/> says.</summary>
+    public bool HoldsOn(int dayNumber) => From <= dayNumber && dayNumber <= To;
 }
