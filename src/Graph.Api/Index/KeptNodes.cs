@@ -16,7 +16,7 @@ internal sealed class KeptNodes
     public KeptNodes(int count) => pages = new RelationshipNode?[]?[(count + PageMask) >> PageBits];
 
     /// <summary>How many pages have been allocated.</summary>
-    internal int PagesMade => pages.Count(page => Volatile.Read(ref page) is not null);
+    internal int PagesMade => pages.Count(page => page is not null);
 
     /// <summary>The node kept for the position, or null when none has been made.</summary>
     public RelationshipNode? At(int position) =>
