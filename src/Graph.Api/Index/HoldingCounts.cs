@@ -15,15 +15,15 @@ internal sealed class HoldingCounts
     private readonly int[] lastDays;
 
     /// <param name="relationships">The relationships' ordinals.</param>
-    /// <param name="days">Each relationship's first and last day (DayNumbers).</param>
-    public HoldingCounts(ReadOnlySpan<int> relationships, CompactAdjacency days)
+    /// <param name="adjacency">The index's adjacency, which gives each relationship's first and last day (DayNumbers).</param>
+    public HoldingCounts(ReadOnlySpan<int> relationships, CompactAdjacency adjacency)
     {
         var first = new int[relationships.Length];
         var last = new int[relationships.Length];
         var count = 0;
         foreach (var relationship in relationships)
         {
-            var (from, to) = (days.ValidFrom(relationship), days.ValidTo(relationship));
+            var (from, to) = (adjacency.ValidFrom(relationship), adjacency.ValidTo(relationship));
             if (from > to) continue;
             (first[count], last[count]) = (from, to);
             count++;
