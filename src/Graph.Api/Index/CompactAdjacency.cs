@@ -38,8 +38,8 @@ public sealed class CompactAdjacency
     /// Every relationship, its rows laid out by the entity they start at, then by ordinal: the outgoing rows one after
     /// another, so the passes that can read the rows in this order do.
     /// </param>
-    /// <param name="ends">Each relationship's ends' ordinals, by its ordinal: read by the build only, and not kept.</param>
-    internal CompactAdjacency(IReadOnlyList<EntityNode> entities, RelationshipTable table, RelationshipEnds ends)
+    /// <param name="endsAt">Each relationship's ends' ordinals, by its position in the table: read by the build only, and not kept.</param>
+    internal CompactAdjacency(IReadOnlyList<EntityNode> entities, RelationshipTable table, (int From, int To)[] endsAt)
     {
         this.table = table;
         EntityKinds = new byte[entities.Count];
@@ -57,13 +57,14 @@ public sealed class CompactAdjacency
                 {
                     ref readonly var row = ref table.RowAt(position);
                     var ordinal = outRelationship[position];
+                    var (from, to) = endsAt[position];
                     RelationshipTypes[ordinal] = (byte)row.Type;
-                    EntityRelationshipTypes[ends.From[ordinal]] |= 1UL << (int)row.Type;
-                    EntityRelationshipTypes[ends.To[ordinal]] |= 1UL << (int)row.Type;
+                    EntityRelationshipTypes[from] |= 1UL << (int)row.Type;
+                    EntityRelationshipTypes[to] |= 1UL << (int)row.Type;
                     validTimeOf[ordinal] = row.ValidTime;
                 }
             },
-            () => (inStart, inRelationship, inOther, inPosition) = IncomingRows(entities.Count, table, ends));
+            () => (inStart, inRelationship, inOther, inPosition) = IncomingRows(entities.Count, table, endsAt));
         // Each distinct valid time's days worked out once, not once for each of the rows that share it.
         var validTimes = table.Values.ValidTimes;
         days = new ValidDays[validTimes.Length];
@@ -194,15 +195,19 @@ public sealed class CompactAdjacency
 
     private static Range Row(int[] start, int entity) => start[entity]..start[entity + 1];
 
-    /// <summary>The outgoing rows, read off the relationships' ordinals already in their order.</summary>
+    /// <summary>The outgoing rows, read off the ends of relationships laid out by the entity they start at.</summary>
     [MethodImpl(LoadingCode.Optimised)]
-    internal static (int[] Start, int[] Other) OutgoingRows(int entityCount, int[] ordinalsByStart, RelationshipEnds ends)
+    internal static (int[] Start, int[] Other) OutgoingRows(int entityCount, (int From, int To)[] endsAt)
     {
         var start = new int[entityCount + 1];
-        foreach (var from in ends.From) start[from + 1]++;
+        var others = new int[endsAt.Length];
+        for (var position = 0; position < endsAt.Length; position++)
+        {
+            start[endsAt[position].From + 1]++;
+            others[position] = endsAt[position].To;
+        }
+
         for (var e = 1; e <= entityCount; e++) start[e] += start[e - 1];
-        var others = new int[ordinalsByStart.Length];
-        for (var i = 0; i < ordinalsByStart.Length; i++) others[i] = ends.To[ordinalsByStart[i]];
         return (start, others);
     }
 
@@ -211,10 +216,10 @@ public sealed class CompactAdjacency
     /// ordinal order, so every row comes out in ordinal (id) order, which paging's binary search needs, without sorting.
     /// </summary>
     [MethodImpl(LoadingCode.Optimised)]
-    private static (int[] Start, int[] Relationship, int[] Other, int[] Positions) IncomingRows(int entityCount, RelationshipTable table, RelationshipEnds ends)
+    private static (int[] Start, int[] Relationship, int[] Other, int[] Positions) IncomingRows(int entityCount, RelationshipTable table, (int From, int To)[] endsAt)
     {
         var start = new int[entityCount + 1];
-        foreach (var to in ends.To) start[to + 1]++;
+        foreach (var (_, to) in endsAt) start[to + 1]++;
         for (var e = 1; e <= entityCount; e++) start[e] += start[e - 1];
         var next = start[..^1];
         var ordinals = new int[table.Count];
@@ -222,10 +227,12 @@ public sealed class CompactAdjacency
         var positions = new int[table.Count];
         for (var ordinal = 0; ordinal < table.Count; ordinal++)
         {
-            var row = next[ends.To[ordinal]]++;
+            var position = table.PositionOf(ordinal);
+            var (from, to) = endsAt[position];
+            var row = next[to]++;
             ordinals[row] = ordinal;
-            others[row] = ends.From[ordinal];
-            positions[row] = table.PositionOf(ordinal);
+            others[row] = from;
+            positions[row] = position;
         }
 
         return (start, ordinals, others, positions);

@@ -142,9 +142,56 @@ public sealed class GraphIndex
         // in id order, where a row's place is its ordinal. That the kept ordinals follow the ids is not checked (a pass at
         // random places): a snapshot is trusted as this build's own once its fingerprint and hash hold, as its rows are.
         var keptOrdinals = ends is not null && prebuilt?.Ordinals is { } ordinals && InLayoutOrder(ends, entityOrdinalAt, ordinals) ? ordinals : null;
-        int[]? relationshipPositions = null;
-        var ordered = keptOrdinals is null ? InIdOrder(given, input.Id, out relationshipPositions) : given;
-        // Each row's ends' ordinals, in the order the rows are read.
+        RelationshipRow[] rows;
+        int[] ordinalAt;
+        // Each position's ends' ordinals, for the build to read (the index keeps its ends in the outgoing rows).
+        (int From, int To)[] endsAt;
+        // Rows made from objects collect the values they refer to; rows that refer to values already (a snapshot's) keep those.
+        var collected = new RelationshipValuesBuilder();
+        if (keptOrdinals is not null && given is RelationshipRow[] laidOut)
+        {
+            // A snapshot's rows, already in this layout: kept as they are, with nothing made per relationship, and their ends
+            // as the snapshot kept them, position for position. Worked out again, by ordinal and then by position, they were
+            // 16 MB more for a million relationships, allocated on the way to ready.
+            (rows, ordinalAt) = (laidOut, keptOrdinals);
+            endsAt = entityOrdinalAt is null ? ends! : Array.ConvertAll(ends!, end => (entityOrdinalAt[end.From], entityOrdinalAt[end.To]));
+        }
+        else
+        {
+            int[]? relationshipPositions = null;
+            var ordered = keptOrdinals is null ? InIdOrder(given, input.Id, out relationshipPositions) : given;
+            var (starts, finishes) = EndOrdinals(ordered, input, ends, relationshipPositions, entityOrdinalAt, byId);
+            // The rows are laid out grouped by the entity they start at, so the relationships a traversal reads together
+            // (an entity's own) share pages and cache lines instead of lying anywhere in fifty megabytes. Their ids' JSON
+            // text lies in one block in the same order (measured in the rows' order). The order is null when the rows
+            // already lie in it (kept so).
+            var allocationOrder = keptOrdinals is null ? GroupedByStart(starts, entityNodes.Length) : null;
+            // Rows that hold their ids' text already (a snapshot's, read in this same order) give it as it is.
+            var idTexts = input.IdText is null ? new JsonTextBlock(ordered.Length, i => input.Id(ordered[i])).LaidOut(allocationOrder) : null;
+            (rows, ordinalAt, endsAt) = (new RelationshipRow[ordered.Length], new int[ordered.Length], new (int, int)[ordered.Length]);
+            var (madeRows, madeOrdinals, madeEnds) = (rows, ordinalAt, endsAt);
+            Parallel.For(0, rows.Length, [MethodImpl(LoadingCode.Optimised)] (p) =>
+            {
+                var i = allocationOrder is null ? p : allocationOrder[p];
+                var row = ordered[i];
+                var idJson = idTexts is null ? input.IdText!(row) : idTexts.Write(p, input.Id(row));
+                madeOrdinals[p] = keptOrdinals is null ? i : keptOrdinals[i];
+                madeRows[p] = input.Row(row, idJson, collected);
+                madeEnds[p] = (starts[i], finishes[i]);
+            });
+        }
+
+        var outgoing = CompactAdjacency.OutgoingRows(entityNodes.Length, endsAt);
+        var table = new RelationshipTable(rows, input.Values ?? collected.Build(), ordinalAt, outgoing, entityNodes);
+        var compact = Task.Run(() => new CompactAdjacency(entityNodes, table, endsAt));
+        return new GraphIndex(entityNodes, byId, table, search, compact);
+    }
+
+    /// <summary>Each row's ends' ordinals, in the order the rows are read: by the positions given, or else looked up by id.</summary>
+    [MethodImpl(LoadingCode.Optimised)]
+    private static (int[] Starts, int[] Finishes) EndOrdinals<T>(
+        T[] ordered, RelationshipInput<T> input, (int From, int To)[]? ends, int[]? relationshipPositions, int[]? entityOrdinalAt, Dictionary<string, EntityNode> byId)
+    {
         var (starts, finishes) = (new int[ordered.Length], new int[ordered.Length]);
         if (ends is not null)
         {
@@ -158,7 +205,7 @@ public sealed class GraphIndex
         }
         else
         {
-            var (fromId, toId) = input is { FromId: { } f, ToId: { } t } ? (f, t) : throw new ArgumentException("These rows come with their ends' positions only.", nameof(prebuilt));
+            var (fromId, toId) = input is { FromId: { } f, ToId: { } t } ? (f, t) : throw new ArgumentException("These rows come with their ends' positions only.", nameof(ends));
             Parallel.For(0, starts.Length, [MethodImpl(LoadingCode.Optimised)] (i) =>
             {
                 var row = ordered[i];
@@ -166,44 +213,7 @@ public sealed class GraphIndex
             });
         }
 
-        // The rows are laid out grouped by the entity they start at, so the relationships a traversal reads together
-        // (an entity's own) share pages and cache lines instead of lying anywhere in fifty megabytes. Their ids' JSON
-        // text lies in one block in the same order (measured in the rows' order). The order is null when the rows
-        // already lie in it (kept so by a snapshot).
-        var allocationOrder = keptOrdinals is null ? GroupedByStart(starts, entityNodes.Length) : null;
-        // Rows that hold their ids' text already (a snapshot's, read in this same order) give it as it is.
-        var idTexts = input.IdText is null ? new JsonTextBlock(ordered.Length, i => input.Id(ordered[i])).LaidOut(allocationOrder) : null;
-        // Each relationship's ends' ordinals by its own, for the build to read in order (the index keeps its ends in the outgoing rows).
-        var endOrdinals = new RelationshipEnds(new int[ordered.Length], new int[ordered.Length]);
-        RelationshipRow[] rows;
-        int[] ordinalAt;
-        // Rows made from objects collect the values they refer to; rows that refer to values already (a snapshot's) keep those.
-        var collected = new RelationshipValuesBuilder();
-        if (keptOrdinals is not null && ordered is RelationshipRow[] laidOut)
-        {
-            // A snapshot's rows, already in this layout: kept as they are, with nothing made per relationship.
-            (rows, ordinalAt) = (laidOut, keptOrdinals);
-            Parallel.For(0, rows.Length, [MethodImpl(LoadingCode.Optimised)] (p) =>
-                (endOrdinals.From[keptOrdinals[p]], endOrdinals.To[keptOrdinals[p]]) = (starts[p], finishes[p]));
-        }
-        else
-        {
-            (rows, ordinalAt) = (new RelationshipRow[ordered.Length], new int[ordered.Length]);
-            Parallel.For(0, rows.Length, [MethodImpl(LoadingCode.Optimised)] (p) =>
-            {
-                var i = allocationOrder is null ? p : allocationOrder[p];
-                var row = ordered[i];
-                var idJson = idTexts is null ? input.IdText!(row) : idTexts.Write(p, input.Id(row));
-                var ordinal = ordinalAt[p] = keptOrdinals is null ? i : keptOrdinals[i];
-                rows[p] = input.Row(row, idJson, collected);
-                (endOrdinals.From[ordinal], endOrdinals.To[ordinal]) = (starts[i], finishes[i]);
-            });
-        }
-
-        var outgoing = CompactAdjacency.OutgoingRows(entityNodes.Length, ordinalAt, endOrdinals);
-        var table = new RelationshipTable(rows, input.Values ?? collected.Build(), ordinalAt, outgoing, entityNodes);
-        var compact = Task.Run(() => new CompactAdjacency(entityNodes, table, endOrdinals));
-        return new GraphIndex(entityNodes, byId, table, search, compact);
+        return (starts, finishes);
     }
 
     // A bit set per type, from the type bits each entity already has: a filter on a type with its total is a

@@ -66,6 +66,16 @@ public sealed class IndexFromRowsTests
             var turnedRound = GraphIndex.Build(snapshot.Entities.Select(RecordMapping.ToEntity), snapshot.Relationships, snapshot.Input, turned);
             Assert.All(fromRows.Relationships, r => Assert.Equal((r.To.Id, r.From.Id), (turnedRound.RelationshipAt(r.Ordinal).From.Id, turnedRound.RelationshipAt(r.Ordinal).To.Id)));
 
+            // Entities given in another order than their ids': the kept ends are positions among them, which the build turns into
+            // ordinals, and the rows are still kept as they lie.
+            var reversed = snapshot.Entities.AsEnumerable().Reverse().Select(RecordMapping.ToEntity).ToArray();
+            var last = reversed.Length - 1;
+            var reordered = snapshot.Prebuilt! with { Ends = Array.ConvertAll(snapshot.Prebuilt!.Ends!, e => (last - e.From, last - e.To)) };
+            var fromReversed = GraphIndex.Build(reversed, snapshot.Relationships, snapshot.Input, reordered);
+            Assert.Equal(Describe(fromRows), Describe(fromReversed));
+            var reversedTable = Assert.IsType<RelationshipTable>(fromReversed.Relationships);
+            Assert.True(Unsafe.AreSame(ref Unsafe.AsRef(in reversedTable.RowAt(0)), ref snapshot.Relationships[0]));
+
             // Each relationship keeps the valid time its row came with, shared by the rows with the same dates, not one made again.
             var byId = snapshot.Relationships.ToDictionary(r => snapshot.Values.IdJson(r).Decoded());
             Assert.All(fromSnapshot.Relationships, r => Assert.Same(snapshot.Values.ValidTime(byId[r.Id]), r.ValidTime));
