@@ -63,7 +63,7 @@ internal static class SnapshotRestartTimes
         Collect();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
-        GC.KeepAlive(GraphIndex.Build(RecordMapping.ToEntities(snapshot.Entities), snapshot.Relationships, snapshot.Input, prebuilt));
+        GC.KeepAlive(GraphIndex.Build(snapshot.Entities, snapshot.Relationships, snapshot.Input, prebuilt));
         return (clock.Elapsed, (GC.GetTotalAllocatedBytes(precise: true) - allocated) >> 20);
     }
 
@@ -81,7 +81,7 @@ internal static class SnapshotRestartTimes
     {
         var snapshot = SeedSnapshotReader.Read(snapshotFile, fingerprint, out var refusal) ?? throw new InvalidOperationException(refusal);
         var rows = Live();
-        var index = GraphIndex.Build(RecordMapping.ToEntities(snapshot.Entities), snapshot.Relationships, snapshot.Input, snapshot.Prebuilt);
+        var index = GraphIndex.Build(snapshot.Entities, snapshot.Relationships, snapshot.Input, snapshot.Prebuilt);
         return (index, rows, Live());
     }
 

@@ -40,14 +40,14 @@ internal sealed partial class GraphImporter(
     /// still being written (<see cref="GraphStore.IsEmptyAtStartAsync"/> says whether it is empty without
     /// asking a store that does not outlive the process). The write lock is held until the save
     /// ends, so no other write can interleave. Once the index is built it is handed to
-    /// <paramref name="beforeSave"/>, if given (to keep a snapshot of the rows it captured). The relationships'
-    /// rows are then let go: the store's are made from the index's nodes, a batch at a time.
+    /// <paramref name="beforeSave"/>, if given (to keep a snapshot of the rows it captured). The rows handed in are
+    /// then let go: the store's are made from the index's entities and relationships, a batch at a time.
     /// <paramref name="prebuilt"/> is what the index can take as it is: a snapshot's kept parts, or the
     /// ends the seed's check found. The relationships are read through <paramref name="input"/>: checked rows, or a
     /// snapshot's values.
     /// </summary>
     public async Task<(int Entities, int Relationships)> ImportValidatedAsync<T>(
-        List<EntityRecord> entities, IEnumerable<T> relationships, RelationshipInput<T> input, CancellationToken cancellationToken,
+        Entity[] entities, IEnumerable<T> relationships, RelationshipInput<T> input, CancellationToken cancellationToken,
         Action<GraphIndex>? beforeSave = null, PrebuiltParts? prebuilt = null)
     {
         await writeLock.WaitAsync(cancellationToken);
@@ -69,7 +69,7 @@ internal sealed partial class GraphImporter(
         }
     }
 
-    private async Task<(int Entities, int Relationships)> IndexAndSaveAsync<T>(GraphDbContext db, List<EntityRecord> entities, IEnumerable<T> relationships,
+    private async Task<(int Entities, int Relationships)> IndexAndSaveAsync<T>(GraphDbContext db, Entity[] entities, IEnumerable<T> relationships,
         RelationshipInput<T> input, Action<GraphIndex>? beforeSave, PrebuiltParts? prebuilt, CancellationToken stopping)
     {
         // One full collection, without compacting, before the index is built: the parsed file and the
@@ -81,9 +81,9 @@ internal sealed partial class GraphImporter(
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // The rows become the index's nodes directly.
-        var built = GraphIndex.Build(RecordMapping.ToEntities(entities), relationships, input, prebuilt);
+        var built = GraphIndex.Build(entities, relationships, input, prebuilt);
         // Neither the rows nor what the build took as it was (the ends, 8 MB for a million relationships) are needed past the build.
-        (relationships, prebuilt) = (null!, null);
+        (entities, relationships, prebuilt) = (null!, null!, null);
         index.Replace(built);
         LogIndexed(logger, clock.Elapsed.TotalSeconds);
 
@@ -93,16 +93,14 @@ internal sealed partial class GraphImporter(
         // waiting, so without this the callers' frames (the startup's, the method above) would hold the rows they
         // handed in until the whole store is written: their own references are let go only once this returns.
         await Task.Yield();
-        var counts = (Entities: entities.Count, Relationships: built.Relationships.Count);
+        var counts = (Entities: built.Entities.Count, Relationships: built.Relationships.Count);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         // A durable store's save, once begun, is completed, never abandoned half-way: a later start would find
         // half a graph in it. The in-memory store goes with the host, so a service told to stop drops the rest
         // of the save instead of finishing it first (with a million relationships that held a stop up by 8 s).
         var dropOnStop = storage.Value.IsDurable ? CancellationToken.None : stopping;
         var total = counts.Entities + counts.Relationships;
-        // Each entity's row is taken out of the list as its batch is made, so the list does not hold a stored row.
-        var saved = await SaveInBatchesAsync(db, db.Entities, entities.Count, i => TakeAt(entities, i), dropOnStop);
-        entities = null!;
+        var saved = await SaveInBatchesAsync(db, db.Entities, built.Entities.Count, i => RecordMapping.ToRecord(built.Entities[i].Entity), dropOnStop);
         if (!dropOnStop.IsCancellationRequested)
         {
             saved += await SaveInBatchesAsync(db, db.Relationships, built.Relationships.Count, i => RecordMapping.ToRecord(built.UncachedRelationshipAt(i)), dropOnStop);
@@ -156,13 +154,6 @@ internal sealed partial class GraphImporter(
         }
 
         return saved;
-    }
-
-    private static T TakeAt<T>(List<T> rows, int i) where T : class
-    {
-        var row = rows[i];
-        rows[i] = null!;
-        return row;
     }
 
     public async Task RebuildIndexAsync(CancellationToken cancellationToken)

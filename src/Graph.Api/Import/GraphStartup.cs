@@ -139,7 +139,7 @@ internal sealed partial class GraphStartup(
         : SeedLoad
     {
         public override Task<(int Entities, int Relationships)> ImportAsync(GraphImporter importer, SeedSnapshots snapshots, CancellationToken cancellationToken) =>
-            importer.ImportValidatedAsync(Entities, Relationships, RecordMapping.ForIndex(), cancellationToken,
+            importer.ImportValidatedAsync(RecordMapping.ToEntities(Entities), Relationships, RecordMapping.ForIndex(), cancellationToken,
                 Fingerprint is { } fingerprint ? index => snapshots.Keep(fingerprint, Entities, Relationships, index) : null, Prebuilt);
     }
 

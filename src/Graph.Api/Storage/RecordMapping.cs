@@ -22,6 +22,13 @@ internal static class RecordMapping
         return entities;
     }
 
+    /// <summary>The row an entity is stored as; its dates are the texts they were parsed from, as written.</summary>
+    public static EntityRecord ToRecord(Entity entity) => new()
+    {
+        Id = entity.Id, Kind = entity.Kind, Name = entity.Name, Aliases = entity.Aliases, Description = entity.Description, Properties = entity.Properties,
+        ValidFrom = entity.ValidTime.Start?.Text, ValidTo = entity.ValidTime.End?.Text,
+    };
+
     public static Relationship ToRelationship(RelationshipRecord record) => new(
         record.Id, record.Type, record.FromId, record.ToId, record.Description, TimeOf(record.ValidFrom, record.ValidTo), record.Properties, record.Sources);
 

@@ -48,7 +48,7 @@ public sealed class IndexFromRowsTests
 
             // Written with the index, the entities come back in id order, for the next index to take as they come.
             Assert.Equal(entities.Select(e => e.Id).Order(StringComparer.Ordinal), snapshot.Entities.Select(e => e.Id));
-            var fromSnapshot = GraphIndex.Build(snapshot.Entities.Select(RecordMapping.ToEntity), snapshot.Relationships, snapshot.Input, snapshot.Prebuilt);
+            var fromSnapshot = GraphIndex.Build(snapshot.Entities, snapshot.Relationships, snapshot.Input, snapshot.Prebuilt);
 
             Assert.Equal(Describe(fromRows), Describe(fromSnapshot));
             // The snapshot's rows lie as the index lays its rows out, so the index keeps their array as it is, not a copy.
@@ -63,12 +63,12 @@ public sealed class IndexFromRowsTests
 
             // The ends are taken from the kept positions, not looked up by id again: given each other's, every relationship is turned round.
             var turned = snapshot.Prebuilt! with { Ends = Array.ConvertAll(snapshot.Prebuilt!.Ends!, e => (e.To, e.From)) };
-            var turnedRound = GraphIndex.Build(snapshot.Entities.Select(RecordMapping.ToEntity), snapshot.Relationships, snapshot.Input, turned);
+            var turnedRound = GraphIndex.Build(snapshot.Entities, snapshot.Relationships, snapshot.Input, turned);
             Assert.All(fromRows.Relationships, r => Assert.Equal((r.To.Id, r.From.Id), (turnedRound.RelationshipAt(r.Ordinal).From.Id, turnedRound.RelationshipAt(r.Ordinal).To.Id)));
 
             // Entities given in another order than their ids': the kept ends are positions among them, which the build turns into
             // ordinals, and the rows are still kept as they lie.
-            var reversed = snapshot.Entities.AsEnumerable().Reverse().Select(RecordMapping.ToEntity).ToArray();
+            var reversed = snapshot.Entities.AsEnumerable().Reverse().ToArray();
             var last = reversed.Length - 1;
             var reordered = snapshot.Prebuilt! with { Ends = Array.ConvertAll(snapshot.Prebuilt!.Ends!, e => (last - e.From, last - e.To)) };
             var fromReversed = GraphIndex.Build(reversed, snapshot.Relationships, snapshot.Input, reordered);

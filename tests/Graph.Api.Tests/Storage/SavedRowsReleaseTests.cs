@@ -76,7 +76,7 @@ public sealed class SavedRowsReleaseTests : IDisposable
         var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seed", "china-belarus.json"));
         var (entities, relationships) = new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>()).Validate(SeedReader.Read(json));
         watcher.Watch(relationships);
-        return importer.ImportValidatedAsync(entities, relationships, RecordMapping.ForIndex(), CancellationToken.None);
+        return importer.ImportValidatedAsync(RecordMapping.ToEntities(entities), relationships, RecordMapping.ForIndex(), CancellationToken.None);
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
