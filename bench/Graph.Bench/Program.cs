@@ -6,6 +6,7 @@ using Graph.Bench;
 // memory <file>                               — live heap of the parsed import, the records and the index
 // read <file>                                 — reading an import whole against in runs side by side, then validating
 // restart <file> <snapshot> [rounds]          — a seed snapshot read, and the index built with its kept parts and without
+// allocations <file> <snapshot>               — what a restart's snapshot read and index build allocate, by type
 // micro [BenchmarkDotNet arguments]            — in-process benchmarks of the index and traversals
 // bare <port> [bytes]                          — a bare endpoint with fixed JSON (1 KB unless given): the load run's ceiling
 // profile <neighborhood|entity|search> <sec.> [MiB] — one query's compiled execution in a loop, for a profiler;
@@ -25,6 +26,9 @@ switch (args.FirstOrDefault())
     case "restart" when args.Length is 3 or 4:
         SnapshotRestartTimes.Report(args[1], args[2], args.Length == 4 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 4);
         return 0;
+    case "allocations" when args.Length == 3:
+        RestartAllocations.Report(args[1], args[2]);
+        return 0;
     case "bare" when args.Length is 2 or 3:
         BareEndpoint.Run(int.Parse(args[1], CultureInfo.InvariantCulture), args.Length == 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1024);
         return 0;
@@ -35,6 +39,6 @@ switch (args.FirstOrDefault())
         BenchmarkSwitcher.FromAssembly(typeof(IndexBenchmarks).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("usage: Graph.Bench generate <entities> <relationships> <file> | memory <file> | read <file> | restart <file> <snapshot> [rounds] | micro [--filter *] | bare <port> [bytes] | profile <neighborhood|entity|search> <seconds> [MiB]");
+        Console.Error.WriteLine("usage: Graph.Bench generate <entities> <relationships> <file> | memory <file> | read <file> | restart <file> <snapshot> [rounds] | allocations <file> <snapshot> | micro [--filter *] | bare <port> [bytes] | profile <neighborhood|entity|search> <seconds> [MiB]");
         return 2;
 }

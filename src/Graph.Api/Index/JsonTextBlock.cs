@@ -23,9 +23,9 @@ internal sealed class JsonTextBlock
 
     private readonly int[] lengths;
 
-    // Texts that need escaping (rare: a quote, a control character) keep their escaped bytes aside.
-    private readonly byte[]?[] escaped;
-    private readonly bool anyEscaped;
+    // Texts that need escaping (rare: a quote, a control character) keep their escaped bytes aside, in an array made when
+    // the first one is found: one for every text was 8 MB for a million ids, nearly always empty.
+    private byte[]?[]? escaped;
     private int[]? order;
     private int[] ends = [];
     private byte[] block = [];
@@ -35,8 +35,6 @@ internal sealed class JsonTextBlock
     public JsonTextBlock(int count, Func<int, string> text)
     {
         lengths = new int[count];
-        escaped = new byte[]?[count];
-        var found = 0;
         Parallel.For(0, count, [MethodImpl(LoadingCode.Optimised)] (i) =>
         {
             var value = text(i);
@@ -46,11 +44,16 @@ internal sealed class JsonTextBlock
                 return;
             }
 
-            escaped[i] = EscapedOrNull(value);
-            lengths[i] = escaped[i]?.Length ?? Encoding.UTF8.GetByteCount(value);
-            if (escaped[i] is not null) Volatile.Write(ref found, 1);
+            if (EscapedOrNull(value) is not { } bytes)
+            {
+                lengths[i] = Encoding.UTF8.GetByteCount(value);
+                return;
+            }
+
+            var aside = Volatile.Read(ref escaped) ?? Interlocked.CompareExchange(ref escaped, new byte[]?[count], null) ?? escaped;
+            aside[i] = bytes;
+            lengths[i] = bytes.Length;
         });
-        anyEscaped = found != 0;
     }
 
     /// <summary>Places the texts one after another, item <c>order[0]</c> first; null for the items' own order.</summary>
@@ -74,7 +77,7 @@ internal sealed class JsonTextBlock
     {
         var start = position == 0 ? 0 : ends[position - 1];
         var place = block.AsSpan(start, ends[position] - start);
-        if (anyEscaped && escaped[order is null ? position : order[position]] is { } bytes) bytes.CopyTo(place);
+        if (escaped is { } aside && aside[order is null ? position : order[position]] is { } bytes) bytes.CopyTo(place);
         else Encoding.UTF8.GetBytes(text, place);
         return new JsonText(block, start, place.Length);
     }

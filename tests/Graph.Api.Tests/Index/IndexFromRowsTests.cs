@@ -172,6 +172,25 @@ public sealed class IndexFromRowsTests
             ["b", "b", "b", "d", "d"], Enumerable.Range(0, links.Length).Select(position => index.EntityAt(table.FromAt(position)).Id));
     }
 
+    [Fact]
+    public void Each_entity_is_listed_once_under_each_property_key_it_has_in_ordinal_order()
+    {
+        TypedProperty Property(string key) => new(key, PropertyValueType.Text, "value");
+        Entity[] entities =
+        [
+            Entity("d") with { Properties = [Property("size"), Property("size"), Property("colour")] },
+            Entity("b") with { Properties = [Property("colour")] },
+            Entity("c"),
+            Entity("a") with { Properties = [Property("size")] },
+        ];
+
+        var index = GraphIndex.Build(entities, []);
+
+        Assert.Equal(["a", "d"], index.EntitiesWithProperty("size").Select(e => e.Id));
+        Assert.Equal(["b", "d"], index.EntitiesWithProperty("colour").Select(e => e.Id));
+        Assert.Empty(index.EntitiesWithProperty("weight"));
+    }
+
     private static readonly string[] FiveIds = ["a", "b", "c", "d", "e"];
 
     private static Relationship Link(string id, string from, string to) => new(id, RelationshipType.CooperatesIn, from, to, null, ValidTime.Always, [], []);

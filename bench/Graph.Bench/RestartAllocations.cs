@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Tracing;
+using Graph.Api.Import;
+using Graph.Api.Index;
+
+namespace Graph.Bench;
+
+/// <summary>
+/// What a restart allocates on its way to ready, by type: the seed snapshot read, then the index built with its kept parts.
+/// A restart collects nothing between the build and ready, so all of it is in the process's memory at ready. The runtime's
+/// allocation events sample one allocation every 100 KB or so, each standing for the bytes since the one before: a large
+/// array is counted whole, small objects by how often they cross the mark.
+/// </summary>
+internal static class RestartAllocations
+{
+    public static void Report(string seedFile, string snapshotFile)
+    {
+        var fingerprint = SeedFingerprint.Of(seedFile);
+        if (SeedSnapshotReader.Read(snapshotFile, fingerprint, out var refusal) is null) throw new InvalidOperationException($"no snapshot to read: {refusal}");
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        using var sampled = new AllocationSampler();
+        sampled.Step = "read";
+        var snapshot = SeedSnapshotReader.Read(snapshotFile, fingerprint, out refusal) ?? throw new InvalidOperationException(refusal);
+        sampled.Step = "build";
+        GC.KeepAlive(GraphIndex.Build(snapshot.Entities, snapshot.Relationships, snapshot.Input, snapshot.Prebuilt));
+        sampled.Step = null;
+        // Events arrive on the listener's own thread a little after the fact.
+        Thread.Sleep(2000);
+        foreach (var step in new[] { "read", "build" })
+        {
+            var byType = sampled.Bytes.Where(x => x.Key.Step == step).OrderByDescending(x => x.Value).ToList();
+            Console.WriteLine($"{step}: {byType.Sum(x => x.Value) >> 20} MiB sampled");
+            foreach (var (key, bytes) in byType.Take(15)) Console.WriteLine($"  {bytes / (1024.0 * 1024),8:F1} MiB  {key.Type}");
+        }
+    }
+
+    private sealed class AllocationSampler : EventListener
+    {
+        public ConcurrentDictionary<(string Step, string Type), long> Bytes { get; } = new();
+
+        public volatile string? Step;
+
+        protected override void OnEventSourceCreated(EventSource source)
+        {
+            // The runtime's GC events at the verbose level, which include the allocation samples.
+            if (source.Name == "Microsoft-Windows-DotNETRuntime") EnableEvents(source, EventLevel.Verbose, (EventKeywords)0x1);
+        }
+
+        protected override void OnEventWritten(EventWrittenEventArgs data)
+        {
+            if (Step is not { } step || data.EventName is null || !data.EventName.StartsWith("GCAllocationTick", StringComparison.Ordinal) || data.Payload is null) return;
+            var names = data.PayloadNames!;
+            var type = data.Payload[names.IndexOf("TypeName")] as string ?? "?";
+            var amount = Convert.ToInt64(data.Payload[names.IndexOf("AllocationAmount64")], System.Globalization.CultureInfo.InvariantCulture);
+            Bytes.AddOrUpdate((step, type), amount, (_, sum) => sum + amount);
+        }
+    }
+}
