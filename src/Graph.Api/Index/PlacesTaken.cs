@@ -2,7 +2,7 @@ namespace Graph.Api.Index;
 
 /// <summary>
 /// Which of the places 0 to count − 1 an order has taken so far, a bit each: for the one-pass checks that an order a
-/// seed snapshot kept takes every place once (the rows' ordinals, the search's names).
+/// seed snapshot kept takes every place once (the rows' ordinals, the search's names and suffixes).
 /// </summary>
 internal sealed class PlacesTaken(int count)
 {

@@ -79,16 +79,15 @@ internal sealed class NameSuffixes
     private static bool IsEverySuffixOnce(Suffix[] order, string[] names, EntityKind[] kinds, int[] firstSuffix)
     {
         if (order.Length != firstSuffix[^1]) return false;
-        var seen = new bool[order.Length];
+        // A bit a suffix, not a flag: 1.8 million suffixes for 100k entities were 1.8 MB allocated on a restart's way to ready.
+        var seen = new PlacesTaken(order.Length);
         foreach (var suffix in order)
         {
             if ((uint)suffix.Name >= (uint)names.Length) return false;
             var count = firstSuffix[suffix.Name + 1] - firstSuffix[suffix.Name];
             var length = Math.Min(count + ShortestText - 1, byte.MaxValue);
             if (suffix.Offset >= count || suffix.NameLength != length || suffix.Kind != (byte)kinds[suffix.Name]) return false;
-            ref var once = ref seen[firstSuffix[suffix.Name] + suffix.Offset];
-            if (once) return false;
-            once = true;
+            if (!seen.TakeOnce(firstSuffix[suffix.Name] + suffix.Offset)) return false;
         }
 
         return true;
