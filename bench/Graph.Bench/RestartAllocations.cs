@@ -16,7 +16,12 @@ internal static class RestartAllocations
     public static void Report(string seedFile, string snapshotFile)
     {
         var fingerprint = SeedFingerprint.Of(seedFile);
-        if (SeedSnapshotReader.Read(snapshotFile, fingerprint, out var refusal) is null) throw new InvalidOperationException($"no snapshot to read: {refusal}");
+        if (SeedSnapshotReader.Read(snapshotFile, fingerprint, out var refusal) is null)
+        {
+            Console.WriteLine($"writing the snapshot ({refusal})");
+            SnapshotRestartTimes.WriteSnapshot(seedFile, snapshotFile, fingerprint);
+        }
+
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         using var sampled = new AllocationSampler();
         sampled.Step = "read";

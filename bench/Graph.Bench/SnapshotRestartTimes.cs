@@ -46,7 +46,7 @@ internal static class SnapshotRestartTimes
     // Its own frame, not inlined: the checked rows and their index held in the caller's frame made the live heap measured
     // next read several hundred MiB too high on a run that wrote the snapshot first.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static void WriteSnapshot(string seedFile, string snapshotFile, SeedFingerprint fingerprint)
+    internal static void WriteSnapshot(string seedFile, string snapshotFile, SeedFingerprint fingerprint)
     {
         var (entities, relationships) = new GraphImportValidator(new Dictionary<string, EntityKind>(), new HashSet<string>())
             .Validate(SeedReader.ReadFile(seedFile, CancellationToken.None));

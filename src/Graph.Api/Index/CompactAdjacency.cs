@@ -27,10 +27,6 @@ public sealed class CompactAdjacency
     private readonly int[] validTimeOf;
     private readonly ValidDays[] days;
 
-    // The incoming relationships' positions in the table, position for position with inRelationship. The outgoing rows
-    // need none: they list the relationships in the table's own order (by the entity they start at, then by ordinal).
-    private readonly int[] inPosition;
-
     private readonly RelationshipTable table;
 
     /// <param name="entities">Every entity, in ordinal order.</param>
@@ -47,7 +43,7 @@ public sealed class CompactAdjacency
         EntityRelationshipTypes = new ulong[entities.Count];
         RelationshipTypes = new byte[table.Count];
         validTimeOf = new int[table.Count];
-        int[] inStart = [], inRelationship = [], inOther = [], inPosition = [];
+        int[] inStart = [], inRelationship = [], inOther = [];
         var outRelationship = table.OrdinalsByPosition;
         // Two independent parts side by side, each one or two passes over the relationships.
         Parallel.Invoke(
@@ -64,13 +60,13 @@ public sealed class CompactAdjacency
                     validTimeOf[ordinal] = row.ValidTime;
                 }
             },
-            () => (inStart, inRelationship, inOther, inPosition) = IncomingRows(entities.Count, table, endsAt));
+            () => (inStart, inRelationship, inOther) = IncomingRows(entities.Count, table, endsAt));
         // Each distinct valid time's days worked out once, not once for each of the rows that share it.
         var validTimes = table.Values.ValidTimes;
         days = new ValidDays[validTimes.Length];
         for (var i = 0; i < days.Length; i++) days[i] = ValidDays.Of(validTimes[i]);
         (outStart, this.outRelationship, outOther) = (table.OutgoingStarts, outRelationship, table.OutgoingOthers);
-        (this.inStart, this.inRelationship, this.inOther, this.inPosition) = (inStart, inRelationship, inOther, inPosition);
+        (this.inStart, this.inRelationship, this.inOther) = (inStart, inRelationship, inOther);
     }
 
     /// <summary>Each entity's kind, by ordinal.</summary>
@@ -188,10 +184,14 @@ public sealed class CompactAdjacency
     public ReadOnlySpan<int> OutgoingTargets(int entity) => outOther.AsSpan(Row(outStart, entity));
 
     /// <summary>An entity's outgoing relationships, in relationship order.</summary>
-    public RelationshipRun OutgoingRun(int entity) => new(table, outRelationship, null, outStart[entity], outStart[entity + 1] - outStart[entity]);
+    public RelationshipRun OutgoingRun(int entity) => new(table, outRelationship, false, outStart[entity], outStart[entity + 1] - outStart[entity]);
 
-    /// <summary>An entity's incoming relationships, in relationship order.</summary>
-    public RelationshipRun IncomingRun(int entity) => new(table, inRelationship, inPosition, inStart[entity], inStart[entity + 1] - inStart[entity]);
+    /// <summary>
+    /// An entity's incoming relationships, in relationship order. A node made from it finds its row by its ordinal: the
+    /// incoming rows' positions in the table, kept beside them, were 4 MB for a million relationships, for a lookup per
+    /// node made, which is one trip to memory among the several that making a node takes.
+    /// </summary>
+    public RelationshipRun IncomingRun(int entity) => new(table, inRelationship, true, inStart[entity], inStart[entity + 1] - inStart[entity]);
 
     private static Range Row(int[] start, int entity) => start[entity]..start[entity + 1];
 
@@ -216,7 +216,7 @@ public sealed class CompactAdjacency
     /// ordinal order, so every row comes out in ordinal (id) order, which paging's binary search needs, without sorting.
     /// </summary>
     [MethodImpl(LoadingCode.Optimised)]
-    private static (int[] Start, int[] Relationship, int[] Other, int[] Positions) IncomingRows(int entityCount, RelationshipTable table, (int From, int To)[] endsAt)
+    private static (int[] Start, int[] Relationship, int[] Other) IncomingRows(int entityCount, RelationshipTable table, (int From, int To)[] endsAt)
     {
         var start = new int[entityCount + 1];
         foreach (var (_, to) in endsAt) start[to + 1]++;
@@ -224,17 +224,14 @@ public sealed class CompactAdjacency
         var next = start[..^1];
         var ordinals = new int[table.Count];
         var others = new int[table.Count];
-        var positions = new int[table.Count];
         for (var ordinal = 0; ordinal < table.Count; ordinal++)
         {
-            var position = table.PositionOf(ordinal);
-            var (from, to) = endsAt[position];
+            var (from, to) = endsAt[table.PositionOf(ordinal)];
             var row = next[to]++;
             ordinals[row] = ordinal;
             others[row] = from;
-            positions[row] = position;
         }
 
-        return (start, ordinals, others, positions);
+        return (start, ordinals, others);
     }
 }

@@ -11,16 +11,19 @@ public readonly struct RelationshipRun : IReadOnlyList<RelationshipNode>
 {
     private readonly RelationshipTable? table;
     private readonly int[]? ordinals;
-    private readonly int[]? positions;
+    private readonly bool placedByOrdinal;
     private readonly int start;
 
     /// <param name="table">The relationships.</param>
     /// <param name="ordinals">The rows' relationship ordinals, of which this run is a part.</param>
-    /// <param name="positions">The rows' positions in the table, or null when a row's place is its position (the outgoing rows).</param>
+    /// <param name="placedByOrdinal">
+    /// Whether a row's place in the table is looked up by its ordinal (the incoming rows) rather than being its position
+    /// in the rows (the outgoing rows, which list the relationships in the table's own order).
+    /// </param>
     /// <param name="start">Where the run begins in the rows.</param>
     /// <param name="count">How long it is.</param>
-    internal RelationshipRun(RelationshipTable table, int[] ordinals, int[]? positions, int start, int count) =>
-        (this.table, this.ordinals, this.positions, this.start, Count) = (table, ordinals, positions, start, count);
+    internal RelationshipRun(RelationshipTable table, int[] ordinals, bool placedByOrdinal, int start, int count) =>
+        (this.table, this.ordinals, this.placedByOrdinal, this.start, Count) = (table, ordinals, placedByOrdinal, start, count);
 
     public int Count { get; }
 
@@ -41,5 +44,5 @@ public readonly struct RelationshipRun : IReadOnlyList<RelationshipNode>
 
     // Where the item at an index of the run lies in the table.
     private int PositionAt(int index) =>
-        (uint)index < (uint)Count ? (positions is null ? start + index : positions[start + index]) : throw new ArgumentOutOfRangeException(nameof(index));
+        (uint)index < (uint)Count ? (placedByOrdinal ? table!.PositionOf(ordinals![start + index]) : start + index) : throw new ArgumentOutOfRangeException(nameof(index));
 }

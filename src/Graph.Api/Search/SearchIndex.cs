@@ -43,7 +43,7 @@ public sealed class SearchIndex
     internal SearchIndex(IReadOnlyList<EntityNode> entities, NameSuffixes.Suffix[]? keptSuffixOrder = null, int[]? keptNameOrder = null)
     {
         // Sized first: grown by doubling, the list allocated twice the names' room again (12 MB for 100k entities) on a
-        // restart's way to ready. The aliases are read by index, as a list of them handed out no enumerator for each entity.
+        // restart's way to ready. The aliases are read by index: a foreach over each entity's list made an enumerator for it.
         var count = 0;
         foreach (var entity in entities) count += 1 + entity.Entity.Aliases.Count;
         var unsorted = new List<Name>(count);
