@@ -23,10 +23,10 @@ internal static class SeedSnapshotReader
 
     public static SeedSnapshot? Read(string path, SeedFingerprint expected, out string? refusal)
     {
-        byte[] bytes;
+        NativeFileBytes bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = NativeFileBytes.Read(path);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -39,42 +39,46 @@ internal static class SeedSnapshotReader
             return null;
         }
 
-        refusal = Refusal(bytes, expected);
-        if (refusal is not null) return null;
-        try
+        // Given back as soon as it is parsed: everything read from it is copied out.
+        using (bytes)
         {
-            return Contents(bytes);
-        }
-        catch (Exception ex) when (Unreadable(ex) is { } reason)
-        {
-            // Only a file written by another program with the same hash gets here.
-            refusal = $"it cannot be read ({reason.Message})";
-            return null;
+            refusal = Refusal(bytes, expected);
+            if (refusal is not null) return null;
+            try
+            {
+                return Contents(bytes);
+            }
+            catch (Exception ex) when (Unreadable(ex) is { } reason)
+            {
+                // Only a file written by another program with the same hash gets here.
+                refusal = $"it cannot be read ({reason.Message})";
+                return null;
+            }
         }
     }
 
     /// <summary>Why the header rules the file out, or null when it is a whole snapshot with the expected fingerprint.</summary>
-    private static string? Refusal(byte[] bytes, SeedFingerprint expected)
+    private static string? Refusal(NativeFileBytes bytes, SeedFingerprint expected)
     {
-        if (bytes.Length < SeedSnapshotFormat.HeaderBytes || !bytes.AsSpan(0, SeedSnapshotFormat.Magic.Length).SequenceEqual(SeedSnapshotFormat.Magic))
+        if (bytes.Length < SeedSnapshotFormat.HeaderBytes || !bytes.Span[..SeedSnapshotFormat.Magic.Length].SequenceEqual(SeedSnapshotFormat.Magic))
         {
             return "it is not a snapshot file";
         }
 
-        using var header = new BinaryReader(new MemoryStream(bytes, SeedSnapshotFormat.Magic.Length, SeedSnapshotFormat.HeaderBytes - SeedSnapshotFormat.Magic.Length));
+        using var header = new BinaryReader(bytes.Slice(SeedSnapshotFormat.Magic.Length, SeedSnapshotFormat.HeaderBytes - SeedSnapshotFormat.Magic.Length));
         if (header.ReadInt32() != SeedSnapshotFormat.Version || new SeedFingerprint(new Guid(header.ReadBytes(16)), header.ReadInt64(), ReadHash(header)) != expected)
         {
             return "it was made from another seed file or by another build";
         }
 
-        return ReadHash(header) != XxHash128.HashToUInt128(bytes.AsSpan(SeedSnapshotFormat.HeaderBytes))
+        return ReadHash(header) != XxHash128.HashToUInt128(bytes.Span[SeedSnapshotFormat.HeaderBytes..])
             ? "it is damaged (its contents do not match their hash)"
             : null;
     }
 
-    private static SeedSnapshot Contents(byte[] bytes)
+    private static SeedSnapshot Contents(NativeFileBytes bytes)
     {
-        using var reader = new BinaryReader(new MemoryStream(bytes, SeedSnapshotFormat.HeaderBytes, bytes.Length - SeedSnapshotFormat.HeaderBytes), Utf8);
+        using var reader = new BinaryReader(bytes.Slice(SeedSnapshotFormat.HeaderBytes, bytes.Length - SeedSnapshotFormat.HeaderBytes), Utf8);
         var strings = new string[Count(reader)];
         for (var i = 0; i < strings.Length; i++) strings[i] = reader.ReadString();
 
@@ -159,7 +163,7 @@ internal static class SeedSnapshotReader
         var counts = new TableCounts(entities.Length, strings.Length, validTimes.Length, propertyLists.Length, citationLists.Length);
         Parallel.For(0, blocks.Count, b =>
         {
-            using var block = new BinaryReader(new MemoryStream(bytes, blocks[b].Start, blocks[b].Length), Utf8);
+            using var block = new BinaryReader(bytes.Slice(blocks[b].Start, blocks[b].Length), Utf8);
             var ids = new BlockIds(block);
             for (var row = blocks[b].FirstRow; row < blocks[b].FirstRow + blocks[b].Rows; row++)
             {
