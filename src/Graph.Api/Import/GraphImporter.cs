@@ -80,9 +80,10 @@ internal sealed partial class GraphImporter(
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        // The rows become the index's nodes directly.
+        // The rows become the index's rows directly (a snapshot's are kept as they are); nodes are made as requests read them.
         var built = GraphIndex.Build(entities, relationships, input, prebuilt);
-        // Neither the rows nor what the build took as it was (the ends, 8 MB for a million relationships) are needed past the build.
+        // Past the build the index holds the entities itself; neither the array they came in, the rows handed in, nor what the
+        // build took as it was (the ends, 8 MB for a million relationships) is needed.
         (entities, relationships, prebuilt) = (null!, null!, null);
         index.Replace(built);
         LogIndexed(logger, clock.Elapsed.TotalSeconds);
