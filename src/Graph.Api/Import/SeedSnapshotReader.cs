@@ -146,6 +146,9 @@ internal static class SeedSnapshotReader
             reader.BaseStream.Position += length;
         }
 
+        // A row keeps its id's block in a few bits: a million relationships take 16 blocks.
+        if (blocks.Count > RelationshipRow.MaxIdBlocks) throw new InvalidDataException("The relationships are in more blocks than a row can refer to.");
+
         var ordinalCount = reader.ReadInt32();
         int[]? ordinals = null;
         if (ordinalCount != SeedSnapshotFormat.None)

@@ -230,6 +230,28 @@ public sealed class SeedSnapshotTests : IDisposable
         Assert.Equal("it cannot be read (A count exceeds the file.)", refusal);
     }
 
+    [Fact]
+    public void A_snapshot_in_more_blocks_than_a_row_can_refer_to_is_refused()
+    {
+        var (entities, relationships) = SeedRows();
+        var many = Enumerable.Range(0, RelationshipRow.MaxIdBlocks + 1 - relationships.Count)
+            .Select(i => new RelationshipRecord
+            {
+                Id = $"zz-many-{i:D5}", Type = relationships[0].Type, FromId = relationships[0].FromId, ToId = relationships[0].ToId,
+                Properties = [], Sources = relationships[0].Sources,
+            });
+        relationships.AddRange(many);
+
+        SeedSnapshotWriter.Write(SnapshotPath, Fingerprint, entities, relationships, relationshipsPerBlock: 1);
+
+        Assert.Null(SeedSnapshotReader.Read(SnapshotPath, Fingerprint, out var refusal));
+        Assert.Equal("it cannot be read (The relationships are in more blocks than a row can refer to.)", refusal);
+        // One block fewer is read.
+        SeedSnapshotWriter.Write(SnapshotPath, Fingerprint, entities, relationships[..^1], relationshipsPerBlock: 1);
+        Assert.NotNull(SeedSnapshotReader.Read(SnapshotPath, Fingerprint, out refusal));
+        Assert.Null(refusal);
+    }
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     /// <summary>The seed's validated rows, and a few more that the seed lacks: no description, text beyond ASCII, an entity that ended.</summary>
