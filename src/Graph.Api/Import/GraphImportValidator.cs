@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Graph.Api.Index;
 using Graph.Api.Model;
 using Graph.Api.Storage;
 
@@ -37,7 +38,7 @@ internal sealed class GraphImportValidator(
     /// in the entities returned, for building an index without looking each end up again; null when a relationship
     /// ends at a stored entity, which has no such position.
     /// </summary>
-    public (List<EntityRecord> Entities, List<RelationshipRecord> Relationships) Validate(SeedFile file, out (int From, int To)[]? ends)
+    public (List<EntityRecord> Entities, List<RelationshipRecord> Relationships) Validate(SeedFile file, out RelationshipEnds? ends)
     {
         var entitySeeds = file.Entities ?? [];
         var relationshipSeeds = file.Relationships ?? [];
@@ -67,12 +68,12 @@ internal sealed class GraphImportValidator(
         foreach (var row in rows) relationships.Add(row.Record!);
         // The file's entities are numbered after the stored ones, in the order they are returned.
         var firstOfFile = storedEntities.Count;
-        ends = new (int From, int To)[rows.Length];
+        ends = RelationshipEnds.Sized(rows.Length);
         for (var i = 0; i < rows.Length && ends is not null; i++)
         {
             var (from, to) = rows[i].Ends;
             if (from < firstOfFile || to < firstOfFile) ends = null;
-            else ends[i] = (from - firstOfFile, to - firstOfFile);
+            else (ends.From[i], ends.To[i]) = (from - firstOfFile, to - firstOfFile);
         }
 
         return (entities, relationships);

@@ -160,7 +160,7 @@ internal static class SeedSnapshotReader
         if (reader.BaseStream.Position != reader.BaseStream.Length) throw new InvalidDataException("Bytes follow the last relationship.");
         var relationships = new RelationshipRow[relationshipCount];
         // The ends' positions are kept as read, so the index finds each end without looking its id up.
-        var ends = new (int From, int To)[relationshipCount];
+        var ends = RelationshipEnds.Sized(relationshipCount);
         // Each block's ids are one block of text the rows refer to; the other values are the tables read above.
         var idText = new byte[blocks.Count][];
         var counts = new TableCounts(entities.Length, strings.Length, validTimes.Length, propertyLists.Length, citationLists.Length);
@@ -170,7 +170,7 @@ internal static class SeedSnapshotReader
             var ids = new BlockIds(block);
             for (var row = blocks[b].FirstRow; row < blocks[b].FirstRow + blocks[b].Rows; row++)
             {
-                relationships[row] = Relationship(block, ids, b, counts, out ends[row]);
+                relationships[row] = Relationship(block, ids, b, counts, out ends.From[row], out ends.To[row]);
             }
 
             if (block.BaseStream.Position != block.BaseStream.Length || !ids.AllTaken) throw new InvalidDataException("A block is longer than its rows.");
@@ -185,11 +185,11 @@ internal static class SeedSnapshotReader
     /// A row as read, its places checked against the tables' lengths here: the row keeps them as numbers, and a place past a
     /// table's end would otherwise be met only by the request that reads it.
     /// </summary>
-    private static RelationshipRow Relationship(BinaryReader reader, BlockIds ids, int block, TableCounts counts, out (int From, int To) ends)
+    private static RelationshipRow Relationship(BinaryReader reader, BlockIds ids, int block, TableCounts counts, out int from, out int to)
     {
         var (id, type) = (ids.Next(reader.Read7BitEncodedInt()), Enum<RelationshipType>(reader));
-        ends = (reader.ReadInt32(), reader.ReadInt32());
-        if ((uint)ends.From >= (uint)counts.Entities || (uint)ends.To >= (uint)counts.Entities) throw new InvalidDataException("An end is not among the entities.");
+        (from, to) = (reader.ReadInt32(), reader.ReadInt32());
+        if ((uint)from >= (uint)counts.Entities || (uint)to >= (uint)counts.Entities) throw new InvalidDataException("An end is not among the entities.");
         var description = reader.ReadInt32();
         if (description != SeedSnapshotFormat.None && (uint)description >= (uint)counts.Strings) throw new InvalidDataException("A place is not in its table.");
         return new RelationshipRow(

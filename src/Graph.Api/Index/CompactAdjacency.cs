@@ -35,7 +35,7 @@ public sealed class CompactAdjacency
     /// another, so the passes that can read the rows in this order do.
     /// </param>
     /// <param name="endsAt">Each relationship's ends' ordinals, by its position in the table: read by the build only, and not kept.</param>
-    internal CompactAdjacency(IReadOnlyList<EntityNode> entities, RelationshipTable table, (int From, int To)[] endsAt)
+    internal CompactAdjacency(IReadOnlyList<EntityNode> entities, RelationshipTable table, RelationshipEnds endsAt)
     {
         this.table = table;
         EntityKinds = new byte[entities.Count];
@@ -53,7 +53,7 @@ public sealed class CompactAdjacency
                 {
                     ref readonly var row = ref table.RowAt(position);
                     var ordinal = outRelationship[position];
-                    var (from, to) = endsAt[position];
+                    var (from, to) = (endsAt.From[position], endsAt.To[position]);
                     RelationshipTypes[ordinal] = (byte)row.Type;
                     EntityRelationshipTypes[from] |= 1UL << (int)row.Type;
                     EntityRelationshipTypes[to] |= 1UL << (int)row.Type;
@@ -195,20 +195,17 @@ public sealed class CompactAdjacency
 
     private static Range Row(int[] start, int entity) => start[entity]..start[entity + 1];
 
-    /// <summary>The outgoing rows, read off the ends of relationships laid out by the entity they start at.</summary>
+    /// <summary>
+    /// The outgoing rows, read off the ends of relationships laid out by the entity they start at: where each entity's
+    /// rows start, counted from the starts, and the far ends' column itself as the rows' others.
+    /// </summary>
     [MethodImpl(LoadingCode.Optimised)]
-    internal static (int[] Start, int[] Other) OutgoingRows(int entityCount, (int From, int To)[] endsAt)
+    internal static (int[] Start, int[] Other) OutgoingRows(int entityCount, RelationshipEnds endsAt)
     {
         var start = new int[entityCount + 1];
-        var others = new int[endsAt.Length];
-        for (var position = 0; position < endsAt.Length; position++)
-        {
-            start[endsAt[position].From + 1]++;
-            others[position] = endsAt[position].To;
-        }
-
+        foreach (var from in endsAt.From) start[from + 1]++;
         for (var e = 1; e <= entityCount; e++) start[e] += start[e - 1];
-        return (start, others);
+        return (start, endsAt.To);
     }
 
     /// <summary>
@@ -216,17 +213,18 @@ public sealed class CompactAdjacency
     /// ordinal order, so every row comes out in ordinal (id) order, which paging's binary search needs, without sorting.
     /// </summary>
     [MethodImpl(LoadingCode.Optimised)]
-    private static (int[] Start, int[] Relationship, int[] Other) IncomingRows(int entityCount, RelationshipTable table, (int From, int To)[] endsAt)
+    private static (int[] Start, int[] Relationship, int[] Other) IncomingRows(int entityCount, RelationshipTable table, RelationshipEnds endsAt)
     {
         var start = new int[entityCount + 1];
-        foreach (var (_, to) in endsAt) start[to + 1]++;
+        foreach (var to in endsAt.To) start[to + 1]++;
         for (var e = 1; e <= entityCount; e++) start[e] += start[e - 1];
         var next = start[..^1];
         var ordinals = new int[table.Count];
         var others = new int[table.Count];
         for (var ordinal = 0; ordinal < table.Count; ordinal++)
         {
-            var (from, to) = endsAt[table.PositionOf(ordinal)];
+            var position = table.PositionOf(ordinal);
+            var (from, to) = (endsAt.From[position], endsAt.To[position]);
             var row = next[to]++;
             ordinals[row] = ordinal;
             others[row] = from;

@@ -132,7 +132,7 @@ public sealed class GraphIndex
         var byId = entityNodes.ToDictionary(e => e.Id, StringComparer.Ordinal);
         // An array given (a snapshot's relationships) is read as it is, not copied: it is not changed here.
         var given = relationships as T[] ?? relationships.ToArray();
-        var ends = prebuilt?.Ends is { } kept && kept.Length == given.Length ? kept : null;
+        var ends = prebuilt?.Ends is { } kept && kept.Count == given.Length ? kept : null;
         // Each given position's ordinal; null when the entities were given in id order, where the two are the same.
         var entityOrdinalAt = ends is null || entityPositions is null ? null : OrdinalsByPosition(entityPositions);
         // Rows given in the index's layout (a snapshot's) are taken as given, each with its kept ordinal; any others are put
@@ -141,8 +141,8 @@ public sealed class GraphIndex
         var keptOrdinals = ends is not null && prebuilt?.Ordinals is { } ordinals && InLayoutOrder(ends, entityOrdinalAt, ordinals) ? ordinals : null;
         RelationshipRow[] rows;
         int[] ordinalAt;
-        // Each position's ends' ordinals, for the build to read (the index keeps its ends in the outgoing rows).
-        (int From, int To)[] endsAt;
+        // Each position's ends' ordinals, for the build to read (the index keeps the far ends as the outgoing rows' others).
+        RelationshipEnds endsAt;
         // Rows made from objects collect the values they refer to; rows that refer to values already (a snapshot's) keep those.
         var collected = new RelationshipValuesBuilder();
         if (keptOrdinals is not null && given is RelationshipRow[] laidOut)
@@ -151,7 +151,7 @@ public sealed class GraphIndex
             // as the snapshot kept them, position for position. Worked out again, by ordinal and then by position, they were
             // 16 MB more for a million relationships, allocated on the way to ready.
             (rows, ordinalAt) = (laidOut, keptOrdinals);
-            endsAt = entityOrdinalAt is null ? ends! : Array.ConvertAll(ends!, end => (entityOrdinalAt[end.From], entityOrdinalAt[end.To]));
+            endsAt = entityOrdinalAt is null ? ends! : ends!.Mapped(entityOrdinalAt);
         }
         else
         {
@@ -165,7 +165,7 @@ public sealed class GraphIndex
             var allocationOrder = keptOrdinals is null ? GroupedByStart(starts, entityNodes.Length) : null;
             // Rows that hold their ids' text already (a snapshot's, read in this same order) give it as it is.
             var idTexts = input.IdText is null ? new JsonTextBlock(ordered.Length, i => input.Id(ordered[i])).LaidOut(allocationOrder) : null;
-            (rows, ordinalAt, endsAt) = (new RelationshipRow[ordered.Length], new int[ordered.Length], new (int, int)[ordered.Length]);
+            (rows, ordinalAt, endsAt) = (new RelationshipRow[ordered.Length], new int[ordered.Length], RelationshipEnds.Sized(ordered.Length));
             var (madeRows, madeOrdinals, madeEnds) = (rows, ordinalAt, endsAt);
             Parallel.For(0, rows.Length, [MethodImpl(LoadingCode.Optimised)] (p) =>
             {
@@ -174,7 +174,7 @@ public sealed class GraphIndex
                 var idJson = idTexts is null ? input.IdText!(row) : idTexts.Write(p, input.Id(row));
                 madeOrdinals[p] = keptOrdinals is null ? i : keptOrdinals[i];
                 madeRows[p] = input.Row(row, idJson, collected);
-                madeEnds[p] = (starts[i], finishes[i]);
+                (madeEnds.From[p], madeEnds.To[p]) = (starts[i], finishes[i]);
             });
         }
 
@@ -187,7 +187,7 @@ public sealed class GraphIndex
     /// <summary>Each row's ends' ordinals, in the order the rows are read: by the positions given, or else looked up by id.</summary>
     [MethodImpl(LoadingCode.Optimised)]
     private static (int[] Starts, int[] Finishes) EndOrdinals<T>(
-        T[] ordered, RelationshipInput<T> input, (int From, int To)[]? ends, int[]? relationshipPositions, int[]? entityOrdinalAt, Dictionary<string, EntityNode> byId)
+        T[] ordered, RelationshipInput<T> input, RelationshipEnds? ends, int[]? relationshipPositions, int[]? entityOrdinalAt, Dictionary<string, EntityNode> byId)
     {
         var (starts, finishes) = (new int[ordered.Length], new int[ordered.Length]);
         if (ends is not null)
@@ -196,7 +196,8 @@ public sealed class GraphIndex
             // hundred thousand took a few trips to memory each, 0.3–0.6 s of an index build.
             Parallel.For(0, starts.Length, [MethodImpl(LoadingCode.Optimised)] (i) =>
             {
-                var (from, to) = ends[relationshipPositions is null ? i : relationshipPositions[i]];
+                var given = relationshipPositions is null ? i : relationshipPositions[i];
+                var (from, to) = (ends.From[given], ends.To[given]);
                 (starts[i], finishes[i]) = entityOrdinalAt is null ? (from, to) : (entityOrdinalAt[from], entityOrdinalAt[to]);
             });
         }
@@ -267,16 +268,16 @@ public sealed class GraphIndex
     /// entity each starts at, then by their own, each ordinal once. One pass in order, and a bit per row.
     /// </summary>
     [MethodImpl(LoadingCode.Optimised)]
-    private static bool InLayoutOrder((int From, int To)[] ends, int[]? ordinalAt, int[] ordinals)
+    private static bool InLayoutOrder(RelationshipEnds ends, int[]? ordinalAt, int[] ordinals)
     {
-        if (ordinals.Length != ends.Length) return false;
+        if (ordinals.Length != ends.Count) return false;
         var taken = new PlacesTaken(ordinals.Length);
         for (var row = 0; row < ordinals.Length; row++)
         {
             var ordinal = ordinals[row];
             if (!taken.TakeOnce(ordinal)) return false;
             if (row == 0) continue;
-            var (start, before) = (ends[row].From, ends[row - 1].From);
+            var (start, before) = (ends.From[row], ends.From[row - 1]);
             if (ordinalAt is not null) (start, before) = (ordinalAt[start], ordinalAt[before]);
             if (start < before || (start == before && ordinal < ordinals[row - 1])) return false;
         }

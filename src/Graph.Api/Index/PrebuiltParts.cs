@@ -20,4 +20,4 @@ namespace Graph.Api.Index;
 /// rows so: then each step of the build reads them in order, where rows in id order were read at random places.
 /// </param>
 /// <param name="SearchNameOrder">The search index's names in sorted order (<see cref="SearchIndex.NameOrder"/>), or null.</param>
-internal sealed record PrebuiltParts(NameSuffixes.Suffix[]? SearchSuffixes, (int From, int To)[]? Ends, int[]? Ordinals = null, int[]? SearchNameOrder = null);
+internal sealed record PrebuiltParts(NameSuffixes.Suffix[]? SearchSuffixes, RelationshipEnds? Ends, int[]? Ordinals = null, int[]? SearchNameOrder = null);

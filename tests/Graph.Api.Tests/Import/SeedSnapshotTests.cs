@@ -38,7 +38,7 @@ public sealed class SeedSnapshotTests : IDisposable
         Assert.Null(prebuilt!.SearchSuffixes);
         Assert.Null(prebuilt.Ordinals);
         var position = entities.Select((e, i) => (e.Id, i)).ToDictionary();
-        Assert.Equal(relationships.Select(r => (position[r.FromId], position[r.ToId])), prebuilt.Ends!);
+        Assert.Equal(relationships.Select(r => (position[r.FromId], position[r.ToId])), prebuilt.Ends!.Pairs());
         // Each relationship's valid time is made from its dates, once for each pair of them.
         Assert.Equal(relationships.Select(r => RecordMapping.TimeOf(r.ValidFrom, r.ValidTo)), readRelationships.Select(r => r.ValidTime));
         var timesByDates = relationships.Select((r, i) => (Dates: (r.ValidFrom, r.ValidTo), readRelationships[i].ValidTime)).GroupBy(x => x.Dates).ToList();
@@ -78,7 +78,7 @@ public sealed class SeedSnapshotTests : IDisposable
         Assert.Equal(index.Entities.Select(e => e.Id), readEntities.Select(e => e.Id));
         // Every row, each once, now grouped by the entity it starts at (in the entities' id order), then in id order.
         Assert.Equal(relationships.Select(Describe).Order(StringComparer.Ordinal), Described(read).Order(StringComparer.Ordinal));
-        var starts = prebuilt!.Ends!.Select(ends => index.FindEntity(readEntities[ends.From].Id)!.Ordinal).ToArray();
+        var starts = prebuilt!.Ends!.From.Select(from => index.FindEntity(readEntities[from].Id)!.Ordinal).ToArray();
         var byStartThenId = readRelationships.Select((r, i) => (r.Id, Start: starts[i])).OrderBy(r => r.Start).ThenBy(r => r.Id, StringComparer.Ordinal).Select(r => r.Id);
         Assert.Equal(byStartThenId, readRelationships.Select(r => r.Id));
         Assert.NotEqual(readRelationships.Select(r => r.Id).Order(StringComparer.Ordinal), readRelationships.Select(r => r.Id));
@@ -289,7 +289,7 @@ public sealed class SeedSnapshotTests : IDisposable
 
     /// <summary>The relationships read back, each described as the row it was written from is, its ends named by their positions.</summary>
     private static IEnumerable<string> Described(SeedSnapshot read) =>
-        RowsOf(read).Select((r, i) => Describe(r, read.Entities[read.Prebuilt.Ends![i].From].Id, read.Entities[read.Prebuilt.Ends[i].To].Id));
+        RowsOf(read).Select((r, i) => Describe(r, read.Entities[read.Prebuilt.Ends!.From[i]].Id, read.Entities[read.Prebuilt.Ends.To[i]].Id));
 
     /// <summary>A snapshot's relationship rows with the values they refer to looked up.</summary>
     private static ReadRow[] RowsOf(SeedSnapshot read) => Array.ConvertAll(read.Relationships, row =>
