@@ -4,7 +4,6 @@ using System.Text;
 using Graph.Api.Index;
 using Graph.Api.Model;
 using Graph.Api.Search;
-using Graph.Api.Storage;
 
 namespace Graph.Api.Import;
 
@@ -97,15 +96,15 @@ internal static class SeedSnapshotReader
         }
 
         // Each pair of dates made into its valid time once, for every relationship that has it.
+        var dates = new SnapshotDates(strings);
         var validTimes = new ValidTime[Count(reader)];
-        for (var i = 0; i < validTimes.Length; i++)
-        {
-            validTimes[i] = RecordMapping.TimeOf(Optional(strings, reader.ReadInt32()), Optional(strings, reader.ReadInt32()));
-        }
+        for (var i = 0; i < validTimes.Length; i++) validTimes[i] = dates.TimeOf(reader.ReadInt32(), reader.ReadInt32());
 
         // The entities as the index takes them, not as the store's rows: those are made from the index when their batch is
         // saved, after ready, as the relationships' are. Rows made here were 10 MB more held at ready for 100k entities.
         var entities = new Entity[Count(reader)];
+        // Entities with the same dates share one valid time, as relationships do: one each was 6 MB for 100k entities.
+        var entityTimes = new Dictionary<(int From, int To), ValidTime>();
         for (var i = 0; i < entities.Length; i++)
         {
             var (id, kind, name) = (reader.ReadString(), Enum<EntityKind>(reader), reader.ReadString());
@@ -113,7 +112,9 @@ internal static class SeedSnapshotReader
             var aliases = aliasCount == 0 ? [] : new string[aliasCount];
             for (var j = 0; j < aliases.Length; j++) aliases[j] = reader.ReadString();
             var (description, properties) = (reader.ReadString(), propertyLists[reader.ReadInt32()]);
-            var validTime = RecordMapping.TimeOf(Optional(strings, reader.ReadInt32()), Optional(strings, reader.ReadInt32()));
+            var datePlaces = (From: reader.ReadInt32(), To: reader.ReadInt32());
+            ref var validTime = ref CollectionsMarshal.GetValueRefOrAddDefault(entityTimes, datePlaces, out _);
+            validTime ??= dates.TimeOf(datePlaces.From, datePlaces.To);
             entities[i] = new Entity(id, kind, name, aliases, description, properties, validTime);
         }
 
@@ -224,8 +225,6 @@ internal static class SeedSnapshotReader
         var item = System.Runtime.CompilerServices.Unsafe.As<int, T>(ref value);
         return System.Enum.IsDefined(item) ? item : throw new InvalidDataException($"{value} is not a {typeof(T).Name}.");
     }
-
-    private static string? Optional(string[] strings, int position) => position == SeedSnapshotFormat.None ? null : strings[position];
 
     /// <summary>The error a malformed payload raised, also from inside the parallel read; null for any other.</summary>
     private static Exception? Unreadable(Exception ex) => ex switch

@@ -27,7 +27,7 @@ public sealed class SearchIndex
     private readonly int[] nameOrder;
     private readonly Rank[] ranks;
     private readonly uint[] wordInitials;
-    private readonly string[][] foldedByOrdinal;
+    private readonly EntityNames foldedByOrdinal;
     private readonly EntityNode[] byOrdinal;
     private readonly NameSuffixes suffixes;
     private readonly Lazy<NameWords> nameWords;
@@ -42,24 +42,28 @@ public sealed class SearchIndex
     [MethodImpl(LoadingCode.Optimised)]
     internal SearchIndex(IReadOnlyList<EntityNode> entities, NameSuffixes.Suffix[]? keptSuffixOrder = null, int[]? keptNameOrder = null)
     {
-        // Sized first: grown by doubling, the list allocated twice the names' room again (12 MB for 100k entities) on a
+        // Sized first: grown by doubling, a list allocated twice the names' room again (12 MB for 100k entities) on a
         // restart's way to ready. The aliases are read by index: a foreach over each entity's list made an enumerator for it.
         var count = 0;
         foreach (var entity in entities) count += 1 + entity.Entity.Aliases.Count;
-        var unsorted = new List<Name>(count);
+        var unsorted = new Name[count];
+        var made = 0;
         foreach (var entity in entities)
         {
-            AddFolded(unsorted, entity.Entity.Name, entity);
+            made = AddFolded(unsorted, made, entity.Entity.Name, entity);
             var aliases = entity.Entity.Aliases;
-            for (var i = 0; i < aliases.Count; i++) AddFolded(unsorted, aliases[i], entity);
+            for (var i = 0; i < aliases.Count; i++) made = AddFolded(unsorted, made, aliases[i], entity);
         }
 
+        // Only a name or alias that folds to nothing (punctuation alone) leaves room unused.
+        if (made < unsorted.Length) Array.Resize(ref unsorted, made);
         nameOrder = keptNameOrder is not null && IsFoldedOrder(keptNameOrder, unsorted) ? keptNameOrder : FoldedOrder(unsorted);
-        names = Array.ConvertAll(nameOrder, p => unsorted[p]);
+        names = PutInOrder(unsorted, nameOrder);
         ranks = Array.ConvertAll(names, n => new Rank(n.Folded.Length, n.Entity.Ordinal, n.Entity.Kind));
         wordInitials = Array.ConvertAll(names, n => SearchWords.InitialsOf(n.Folded));
-        (foldedByOrdinal, byOrdinal) = NamesByOrdinal(names);
+        byOrdinal = entities as EntityNode[] ?? [.. entities];
         var folded = Array.ConvertAll(names, n => n.Folded);
+        foldedByOrdinal = new EntityNames(byOrdinal.Length, Array.ConvertAll(names, n => n.Entity.Ordinal), folded);
         suffixes = new NameSuffixes(folded, Array.ConvertAll(names, n => n.Entity.Kind), keptSuffixOrder);
         // Only a search that matches nothing reads the words, so they are not built on the way to ready (a tenth of
         // a second at 100k entities, where this build is the index's longest branch) but once the index serves.
@@ -86,10 +90,42 @@ public sealed class SearchIndex
     /// </summary>
     internal ReadOnlySpan<int> NameOrder => nameOrder;
 
-    private static void AddFolded(List<Name> names, string name, EntityNode entity)
+    /// <summary>Adds the name at <paramref name="made"/> if it folds to any text; how many names are made then.</summary>
+    private static int AddFolded(Name[] names, int made, string name, EntityNode entity)
     {
         var folded = TextNormalizer.Normalize(name);
-        if (folded.Length > 0) names.Add(new Name(folded, name, entity));
+        if (folded.Length == 0) return made;
+        names[made] = new Name(folded, name, entity);
+        return made + 1;
+    }
+
+    /// <summary>
+    /// Puts the names in the order given, in place (the name at <c>order[i]</c> becomes the i-th), following each cycle of the
+    /// order once: the sorted copy of 133k names was 3.2 MB more allocated on a restart's way to ready.
+    /// </summary>
+    /// <param name="names">The names as read.</param>
+    /// <param name="order">A permutation of their places (<see cref="FoldedOrder"/>'s, or a kept one that <see cref="IsFoldedOrder"/> took).</param>
+    [MethodImpl(LoadingCode.Optimised)]
+    private static Name[] PutInOrder(Name[] names, int[] order)
+    {
+        var done = new PlacesTaken(names.Length);
+        for (var first = 0; first < names.Length; first++)
+        {
+            if (!done.TakeOnce(first)) continue;
+            var held = names[first];
+            var at = first;
+            // Each place takes the name from the place it names, which the cycle visits next, so it is still unmoved.
+            for (var from = order[at]; from != first; from = order[at])
+            {
+                names[at] = names[from];
+                at = from;
+                done.TakeOnce(at);
+            }
+
+            names[at] = held;
+        }
+
+        return names;
     }
 
     /// <summary>
@@ -97,10 +133,10 @@ public sealed class SearchIndex
     /// given (its name first).
     /// </summary>
     [MethodImpl(LoadingCode.Optimised)]
-    private static int[] FoldedOrder(List<Name> unsorted)
+    private static int[] FoldedOrder(Name[] unsorted)
     {
-        var keys = new string[unsorted.Count];
-        var positions = new int[unsorted.Count];
+        var keys = new string[unsorted.Length];
+        var positions = new int[unsorted.Length];
         for (var i = 0; i < keys.Length; i++) (keys[i], positions[i]) = (unsorted[i].Folded, i);
         Array.Sort(keys, positions, StringComparer.Ordinal);
         // The sort is not stable: within a run of equal texts, entity order and then the given order are put back.
@@ -121,9 +157,9 @@ public sealed class SearchIndex
     /// neighbours, a small part of a sort's work. A kept order that does not fit the names is sorted anew instead.
     /// </summary>
     [MethodImpl(LoadingCode.Optimised)]
-    private static bool IsFoldedOrder(int[] order, List<Name> unsorted)
+    private static bool IsFoldedOrder(int[] order, Name[] unsorted)
     {
-        if (order.Length != unsorted.Count) return false;
+        if (order.Length != unsorted.Length) return false;
         var taken = new PlacesTaken(order.Length);
         for (var i = 0; i < order.Length; i++)
         {
@@ -136,28 +172,6 @@ public sealed class SearchIndex
         }
 
         return true;
-    }
-
-    /// <summary>Each entity's folded names in the names' order, and the entity, by ordinal; null for an entity without names.</summary>
-    [MethodImpl(LoadingCode.Optimised)]
-    private static (string[][] Folded, EntityNode[] Entities) NamesByOrdinal(Name[] names)
-    {
-        var size = 0;
-        foreach (var name in names) size = Math.Max(size, name.Entity.Ordinal + 1);
-        var counts = new int[size];
-        foreach (var name in names) counts[name.Entity.Ordinal]++;
-        var folded = new string[size][];
-        var entities = new EntityNode[size];
-        var filled = new int[size];
-        foreach (var name in names)
-        {
-            var ordinal = name.Entity.Ordinal;
-            folded[ordinal] ??= new string[counts[ordinal]];
-            folded[ordinal][filled[ordinal]++] = name.Folded;
-            entities[ordinal] ??= name.Entity;
-        }
-
-        return (folded, entities);
     }
 
     /// <summary>
@@ -380,7 +394,7 @@ public sealed class SearchIndex
     private bool AtBest(EntityNode entity, string query, SearchWords? words, MatchKind match, int rankLength, SimilarWords? similar = null)
     {
         var rank = RankedCandidates.Key(match, rankLength, entity.Ordinal);
-        foreach (var name in foldedByOrdinal[entity.Ordinal])
+        foreach (var name in foldedByOrdinal.Of(entity.Ordinal))
         {
             if (RankOf(name, query, words, similar) is { } other && RankedCandidates.Key(other.Match, other.Length, entity.Ordinal) < rank) return false;
         }
@@ -517,8 +531,7 @@ public sealed class SearchIndex
     /// <summary>Whether any of the entity's names contains the text, already folded by <see cref="TextNormalizer"/>.</summary>
     public bool NameContains(EntityNode entity, string foldedText)
     {
-        if (entity.Ordinal >= foldedByOrdinal.Length || foldedByOrdinal[entity.Ordinal] is not { } folded) return false;
-        foreach (var name in folded)
+        foreach (var name in foldedByOrdinal.Of(entity.Ordinal))
         {
             if (name.Contains(foldedText, StringComparison.Ordinal)) return true;
         }

@@ -17,15 +17,15 @@ internal sealed class ShortRunEntities
 
     private readonly Dictionary<string, IReadOnlyList<EntityNode>>.AlternateLookup<ReadOnlySpan<char>> byRun;
 
-    /// <param name="foldedByOrdinal">Each entity's folded names, by ordinal (null for an entity without any).</param>
+    /// <param name="foldedByOrdinal">Each entity's folded names, by ordinal.</param>
     /// <param name="byOrdinal">The entities by ordinal.</param>
     [MethodImpl(LoadingCode.Optimised)]
-    public ShortRunEntities(string[]?[] foldedByOrdinal, EntityNode[] byOrdinal)
+    public ShortRunEntities(EntityNames foldedByOrdinal, EntityNode[] byOrdinal)
     {
         var holders = new ShortRunHolders(byOrdinal.Length);
-        for (var ordinal = 0; ordinal < foldedByOrdinal.Length; ordinal++)
+        for (var ordinal = 0; ordinal < foldedByOrdinal.EntityCount; ordinal++)
         {
-            foreach (var name in foldedByOrdinal[ordinal] ?? [])
+            foreach (var name in foldedByOrdinal.Of(ordinal))
             {
                 for (var length = 1; length <= LongestRun; length++)
                 {

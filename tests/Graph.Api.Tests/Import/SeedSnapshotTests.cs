@@ -54,6 +54,14 @@ public sealed class SeedSnapshotTests : IDisposable
         Assert.Contains(readRelationships, r => r.Description is null);
         Assert.Contains(readRelationships, r => r.Properties.Count > 0);
         Assert.Contains(readEntities, e => e.ValidTime.End is not null);
+        // Entities with the same dates share one valid time, as relationships do, and as the entities made from the rows do.
+        AssertOneValidTimePerDates(entities, readEntities);
+        AssertOneValidTimePerDates(entities, RecordMapping.ToEntities(entities));
+        // Each date's text is parsed once: every valid time with that date, of an entity or a relationship, at either end, shares it.
+        var datesRead = readEntities.Select(e => e.ValidTime).Concat(readRelationships.Select(r => r.ValidTime))
+            .SelectMany(time => new[] { time.Start, time.End }).OfType<PartialDate>().ToList();
+        Assert.Contains(datesRead.GroupBy(date => date.Text), group => group.Distinct(ReferenceEqualityComparer.Instance).Count() < group.Count());
+        Assert.All(datesRead.GroupBy(date => date.Text), group => Assert.Single(group.Distinct(ReferenceEqualityComparer.Instance)));
 
         // Rows that shared a list (or a date's text) share it again.
         Assert.Equal(Sharing(relationships, r => r.Sources), Sharing(readRelationships, r => r.Sources));
@@ -254,6 +262,14 @@ public sealed class SeedSnapshotTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
+    private static void AssertOneValidTimePerDates(List<EntityRecord> records, IReadOnlyList<Entity> entities)
+    {
+        var byDates = records.Zip(entities).GroupBy(pair => (pair.First.ValidFrom, pair.First.ValidTo)).ToList();
+        Assert.Contains(byDates, group => group.Key.ValidFrom is not null && group.Count() > 1);
+        Assert.All(byDates, group => Assert.Single(group.Select(pair => pair.Second.ValidTime).Distinct(ReferenceEqualityComparer.Instance)));
+        Assert.Equal(byDates.Count, entities.Select(e => e.ValidTime).Distinct(ReferenceEqualityComparer.Instance).Count());
+    }
+
     /// <summary>The seed's validated rows, and a few more that the seed lacks: no description, text beyond ASCII, an entity that ended.</summary>
     private static (List<EntityRecord>, List<RelationshipRecord>) SeedRows()
     {
@@ -277,6 +293,13 @@ public sealed class SeedSnapshotTests : IDisposable
                 Id = id, Type = relationships[1].Type, FromId = relationships[1].ToId, ToId = entities[^1].Id, Properties = [], Sources = relationships[1].Sources,
             });
         }
+
+        // Another entity with the same dates: the two share one valid time once read.
+        entities.Add(new EntityRecord
+        {
+            Id = "minsk-office-annex", Kind = EntityKind.Organization, Name = "Minsk office annex", Aliases = [], Description = "An annex.",
+            Properties = [], ValidFrom = "2001-03", ValidTo = "2009",
+        });
 
         return (entities, relationships);
     }
