@@ -17,9 +17,10 @@ internal sealed class SeedSnapshotWriter
     // Each table's positions, and its entries in that order.
     private readonly Dictionary<string, int> strings = new(StringComparer.Ordinal);
     private readonly List<string> stringOrder = [];
-    private readonly Dictionary<IReadOnlyList<TypedProperty>, int> propertyLists = new(ReferenceEqualityComparer.Instance);
+    // Equal lists share an entry, so rows that held equal lists read back one (ListValueComparer).
+    private readonly Dictionary<IReadOnlyList<TypedProperty>, int> propertyLists = new(ListValueComparer<TypedProperty>.Instance);
     private readonly List<IReadOnlyList<TypedProperty>> propertyListOrder = [];
-    private readonly Dictionary<IReadOnlyList<Citation>, int> citationLists = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<IReadOnlyList<Citation>, int> citationLists = new(ListValueComparer<Citation>.Instance);
     private readonly List<IReadOnlyList<Citation>> citationListOrder = [];
     private readonly Dictionary<(int From, int To), int> datePairs = [];
     private readonly List<(int From, int To)> datePairOrder = [];
