@@ -34,7 +34,10 @@ public sealed class CompactAdjacency
     /// Every relationship, its rows laid out by the entity they start at, then by ordinal: the outgoing rows one after
     /// another, so the passes that can read the rows in this order do.
     /// </param>
-    /// <param name="endsAt">Each relationship's ends' ordinals, by its position in the table: read by the build only, and not kept.</param>
+    /// <param name="endsAt">
+    /// Each relationship's ends' ordinals, by its position in the table: the starts are read by the build only; the far ends
+    /// are the table's outgoing others, the same array.
+    /// </param>
     internal CompactAdjacency(IReadOnlyList<EntityNode> entities, RelationshipTable table, RelationshipEnds endsAt)
     {
         this.table = table;

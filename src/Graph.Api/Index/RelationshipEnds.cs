@@ -16,20 +16,6 @@ internal sealed record RelationshipEnds(int[] From, int[] To)
     /// <summary>Columns of this many relationships, each end 0 until set.</summary>
     public static RelationshipEnds Sized(int count) => new(new int[count], new int[count]);
 
-    /// <summary>Columns of the pairs' ends.</summary>
-    public static RelationshipEnds Of(IReadOnlyList<(int From, int To)> pairs)
-    {
-        var ends = Sized(pairs.Count);
-        for (var i = 0; i < pairs.Count; i++) (ends.From[i], ends.To[i]) = pairs[i];
-        return ends;
-    }
-
-    /// <summary>The ends as pairs, relationship by relationship.</summary>
-    public IEnumerable<(int From, int To)> Pairs()
-    {
-        for (var i = 0; i < Count; i++) yield return (From[i], To[i]);
-    }
-
     /// <summary>The same ends with each entity number replaced by its number in <paramref name="map"/>.</summary>
     public RelationshipEnds Mapped(int[] map) => new(Array.ConvertAll(From, e => map[e]), Array.ConvertAll(To, e => map[e]));
 }

@@ -9,9 +9,11 @@ namespace Graph.Api.Storage;
 internal static class RecordMapping
 {
     [MethodImpl(LoadingCode.Optimised)]
-    public static Entity ToEntity(EntityRecord record) => new(
-        record.Id, record.Kind, record.Name, record.Aliases, record.Description, record.Properties,
-        TimeOf(record.ValidFrom, record.ValidTo));
+    public static Entity ToEntity(EntityRecord record) => ToEntity(record, TimeOf(record.ValidFrom, record.ValidTo));
+
+    [MethodImpl(LoadingCode.Optimised)]
+    private static Entity ToEntity(EntityRecord record, ValidTime validTime) =>
+        new(record.Id, record.Kind, record.Name, record.Aliases, record.Description, record.Properties, validTime);
 
     /// <summary>
     /// Every row's entity, made on every core: a hundred thousand of them were 0.05–0.13 s of one core on a restart's way to
@@ -25,8 +27,7 @@ internal static class RecordMapping
         Parallel.For(0, entities.Length, [MethodImpl(LoadingCode.Optimised)] (i) =>
         {
             var record = records[i];
-            var validTime = times.GetOrAdd((record.ValidFrom, record.ValidTo), static dates => TimeOf(dates.From, dates.To));
-            entities[i] = new Entity(record.Id, record.Kind, record.Name, record.Aliases, record.Description, record.Properties, validTime);
+            entities[i] = ToEntity(record, times.GetOrAdd((record.ValidFrom, record.ValidTo), static dates => TimeOf(dates.From, dates.To)));
         });
         return entities;
     }

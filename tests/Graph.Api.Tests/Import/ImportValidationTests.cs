@@ -1,5 +1,6 @@
 using Graph.Api.Import;
 using Graph.Api.Model;
+using Graph.Api.Tests.Support;
 
 namespace Graph.Api.Tests.Import;
 

@@ -6,6 +6,7 @@ using Graph.Api.Import;
 using Graph.Api.Index;
 using Graph.Api.Model;
 using Graph.Api.Storage;
+using Graph.Api.Tests.Support;
 
 namespace Graph.Api.Tests.Import;
 

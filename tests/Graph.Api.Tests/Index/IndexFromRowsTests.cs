@@ -70,7 +70,7 @@ public sealed class IndexFromRowsTests
             // ordinals, and the rows are still kept as they lie.
             var reversed = snapshot.Entities.AsEnumerable().Reverse().ToArray();
             var last = reversed.Length - 1;
-            var reordered = snapshot.Prebuilt! with { Ends = RelationshipEnds.Of([.. snapshot.Prebuilt!.Ends!.Pairs().Select(e => (last - e.From, last - e.To))]) };
+            var reordered = snapshot.Prebuilt! with { Ends = EndPairs.Columns([.. snapshot.Prebuilt!.Ends!.Pairs().Select(e => (last - e.From, last - e.To))]) };
             var fromReversed = GraphIndex.Build(reversed, snapshot.Relationships, snapshot.Input, reordered);
             Assert.Equal(Describe(fromRows), Describe(fromReversed));
             var reversedTable = Assert.IsType<RelationshipTable>(fromReversed.Relationships);
@@ -142,7 +142,7 @@ public sealed class IndexFromRowsTests
     {
         // Made in this order: a's relationships r1 and r3, then b's r2; in id order r1, r2, r3.
         Relationship[] rows = [Link("r1", "a", "b"), Link("r3", "a", "a"), Link("r2", "b", "a")];
-        var ends = RelationshipEnds.Of([(0, 1), (0, 0), (1, 0)]);
+        var ends = EndPairs.Columns([(0, 1), (0, 0), (1, 0)]);
 
         var kept = GraphIndex.Build([Entity("a"), Entity("b")], rows, RelationshipInput.Model, new PrebuiltParts(null, ends, [0, 2, 1]));
         var fromIds = GraphIndex.Build([Entity("a"), Entity("b")], rows);
