@@ -157,12 +157,12 @@ public sealed class GraphIndex
         {
             int[]? relationshipPositions = null;
             var ordered = keptOrdinals is null ? InIdOrder(given, input.Id, out relationshipPositions) : given;
-            var (starts, finishes) = EndOrdinals(ordered, input, ends, relationshipPositions, entityOrdinalAt, byId);
+            var endsRead = EndOrdinals(ordered, input, ends, relationshipPositions, entityOrdinalAt, byId);
             // The rows are laid out grouped by the entity they start at, so the relationships a traversal reads together
             // (an entity's own) share pages and cache lines instead of lying anywhere in fifty megabytes. Their ids' JSON
             // text lies in one block in the same order (measured in the rows' order). The order is null when the rows
             // already lie in it (kept so).
-            var allocationOrder = keptOrdinals is null ? GroupedByStart(starts, entityNodes.Length) : null;
+            var allocationOrder = keptOrdinals is null ? GroupedByStart(endsRead.From, entityNodes.Length) : null;
             // Rows that hold their ids' text already (a snapshot's, read in this same order) give it as it is.
             var idTexts = input.IdText is null ? new JsonTextBlock(ordered.Length, i => input.Id(ordered[i])).LaidOut(allocationOrder) : null;
             (rows, ordinalAt, endsAt) = (new RelationshipRow[ordered.Length], new int[ordered.Length], RelationshipEnds.Sized(ordered.Length));
@@ -174,7 +174,7 @@ public sealed class GraphIndex
                 var idJson = idTexts is null ? input.IdText!(row) : idTexts.Write(p, input.Id(row));
                 madeOrdinals[p] = keptOrdinals is null ? i : keptOrdinals[i];
                 madeRows[p] = input.Row(row, idJson, collected);
-                (madeEnds.From[p], madeEnds.To[p]) = (starts[i], finishes[i]);
+                (madeEnds.From[p], madeEnds.To[p]) = (endsRead.From[i], endsRead.To[i]);
             });
         }
 
@@ -186,10 +186,11 @@ public sealed class GraphIndex
 
     /// <summary>Each row's ends' ordinals, in the order the rows are read: by the positions given, or else looked up by id.</summary>
     [MethodImpl(LoadingCode.Optimised)]
-    private static (int[] Starts, int[] Finishes) EndOrdinals<T>(
+    private static RelationshipEnds EndOrdinals<T>(
         T[] ordered, RelationshipInput<T> input, RelationshipEnds? ends, int[]? relationshipPositions, int[]? entityOrdinalAt, Dictionary<string, EntityNode> byId)
     {
-        var (starts, finishes) = (new int[ordered.Length], new int[ordered.Length]);
+        var read = RelationshipEnds.Sized(ordered.Length);
+        var (starts, finishes) = (read.From, read.To);
         if (ends is not null)
         {
             // Each end by the position a snapshot kept or the seed's check found: looking two million ids up among a
@@ -211,7 +212,7 @@ public sealed class GraphIndex
             });
         }
 
-        return (starts, finishes);
+        return read;
     }
 
     /// <summary>The entities that have each property key, each entity once, in ordinal order.</summary>

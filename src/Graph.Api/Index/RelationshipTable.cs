@@ -26,7 +26,8 @@ internal sealed class RelationshipTable : IReadOnlyList<RelationshipNode>
 
     // Each entity's rows are positions outStart[e] .. outStart[e + 1] - 1, and outOther holds each position's far end: the
     // adjacency's outgoing rows (CompactAdjacency), from which a node finds its ends. Each relationship's ends by ordinal
-    // were two more arrays (8 MB for a million); only the build reads the ends, position by position, and lets them go.
+    // were two more arrays (8 MB for a million); the build reads the ends position by position, keeps the far ends' column
+    // as outOther and lets the starts go.
     private readonly int[] outStart;
     private readonly int[] outOther;
 
