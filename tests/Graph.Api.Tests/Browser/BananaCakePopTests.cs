@@ -68,7 +68,7 @@ public sealed partial class BananaCakePopTests(BrowserFixture fixture)
         var remaining = TimeSpan.FromSeconds(15) - loaded.Elapsed;
         if (remaining > TimeSpan.Zero) await page.WaitForTimeoutAsync((float)remaining.TotalMilliseconds);
         fixture.AssertStayedLocalWithoutErrors(requests);
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     [GeneratedRegex(@"^Run($| Operation \()")]

@@ -102,7 +102,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         Assert.Contains("¶2", await page.InnerTextAsync("#panel ul.relationships"), StringComparison.Ordinal);
         await BrowserFixture.ScreenshotAsync(page, "explorer-neighbourhood.png");
         fixture.AssertStayedLocalWithoutErrors(requests);
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.WaitForFunctionAsync("() => document.querySelector('#suggestions li.hint') === null", null, new() { Timeout = 15_000 });
         await page.Locator("#suggestions li[data-entity='belarus']").WaitForAsync(new() { Timeout = 15_000 });
         fixture.AssertStayedLocalWithoutErrors(requests);
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
 
         await WaitForNodeAsync(page, "europe");
         Assert.True((await NodeIdsAsync(page)).Length > before);
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.EvaluateAsync("() => document.getElementById('path-panel').scrollIntoView()");
         await BrowserFixture.ScreenshotAsync(page, "explorer-path.png");
         fixture.AssertStayedLocalWithoutErrors(requests);
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     [Fact]
@@ -204,9 +204,9 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         Assert.Equal(shortest.Order(StringComparer.Ordinal), (await DrawnAsync("edge.path", "id", nowhere)).Order(StringComparer.Ordinal));
         Assert.DoesNotContain("way=", nowhere.Url, StringComparison.Ordinal);
         fixture.AssertStayedLocalWithoutErrors(requests);
-        await page.Context.CloseAsync();
-        await again.Context.CloseAsync();
-        await nowhere.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
+        await BrowserFixture.CloseAsync(again);
+        await BrowserFixture.CloseAsync(nowhere);
     }
 
     [Fact]
@@ -226,7 +226,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         Assert.All(lengths, length => Assert.InRange(length, 1, 3));
         Assert.Contains("directly", await ways.First.InnerTextAsync(), StringComparison.Ordinal);
         fixture.AssertStayedLocalWithoutErrors(requests);
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     [Fact]
@@ -252,7 +252,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.WaitForFunctionAsync("() => /No path/.test(document.getElementById('path-panel')?.textContent)", null, new() { Timeout = 15_000 });
         Assert.Equal(0, await page.EvaluateAsync<int>("() => explorer.cy.elements().length"));
         fixture.AssertStayedLocalWithoutErrors(requests);
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     [Fact]
@@ -273,7 +273,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
 
         await page.ClickAsync("#clear-date");
         await WaitForNodeAsync(page, "infrastructure");
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     [Fact]
@@ -298,8 +298,8 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         Assert.Equal("Belarus", await again.InnerTextAsync("#entity-name"));
         Assert.Contains("as of 2000-06-01", await again.InnerTextAsync("#panel h3"), StringComparison.Ordinal);
         fixture.AssertStayedLocalWithoutErrors(requests);
-        await page.Context.CloseAsync();
-        await again.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
+        await BrowserFixture.CloseAsync(again);
     }
 
     [Fact]
@@ -319,8 +319,8 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         Assert.Equal("Xi Jinping", await again.InnerTextAsync("#connect-from"));
         Assert.Equal("China–Belarus Industrial Park", await again.InnerTextAsync("#connect-to"));
         fixture.AssertStayedLocalWithoutErrors(requests);
-        await page.Context.CloseAsync();
-        await again.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
+        await BrowserFixture.CloseAsync(again);
     }
 
     [Fact]
@@ -342,7 +342,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await WaitForNodeAsync(page, "infrastructure");
         Assert.DoesNotContain("hong-kong", await NodeIdsAsync(page));
         Assert.EndsWith("#centre=belarus&selected=belarus", page.Url, StringComparison.Ordinal);
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     [Fact]
@@ -368,7 +368,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.WaitForFunctionAsync("() => explorer.cy.nodes().length === 0", null, new() { Timeout = 15_000 });
         await page.Locator("#legend").WaitForAsync(new() { State = WaitForSelectorState.Hidden, Timeout = 15_000 });
         fixture.AssertStayedLocalWithoutErrors(requests);
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     private static async Task<string[]> LegendKindsAsync(IPage page) =>
@@ -413,7 +413,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.EvaluateAsync("() => new Promise(resolve => setTimeout(resolve, 300))");
         Assert.Empty(await NodeIdsAsync(page));
         Assert.True(await page.Locator("#legend").IsHiddenAsync());
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     [Fact]
@@ -449,7 +449,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         Assert.True(await page.Locator("#suggestions").IsHiddenAsync());
         Assert.Equal(second, await page.EvaluateAsync<string>("() => explorer.state.selected"));
         fixture.AssertStayedLocalWithoutErrors(requests);
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     private static async Task WaitForSuggestionsAsync(IPage page, string text) =>
@@ -465,7 +465,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
             var page = await OpenAtAsync(requests, $"/explorer#{view}");
             await page.WaitForFunctionAsync("() => document.getElementById('status').textContent === \"No entity 'no-such-entity'.\"", null, new() { Timeout = 15_000 });
             Assert.Empty(await NodeIdsAsync(page));
-            await page.Context.CloseAsync();
+            await BrowserFixture.CloseAsync(page);
         }
 
         fixture.AssertStayedLocalWithoutErrors(requests);
@@ -488,7 +488,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.ClickAsync("#panel ul.relationships a.type >> nth=0");
         await page.WaitForFunctionAsync(reported, null, new() { Timeout = 15_000 });
         fixture.AssertStayedLocalWithoutErrors(requests);
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     [Fact]
@@ -528,7 +528,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         Assert.True(refused > 2);
         lock (statuses) Assert.Contains("The service is not ready; asking again in 1 s.", statuses);
         fixture.AssertStayedLocalWithoutErrors(requests);
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     [Fact]
@@ -553,7 +553,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.WaitForFunctionAsync("() => explorer.cy.edges('[type = \"GATEWAY_TO\"]').empty() && explorer.cy.edges('[type = \"LOCATED_IN\"]').empty()", null, new() { Timeout = 15_000 });
         Assert.Contains("DIPLOMATIC_RELATIONS", await DrawnAsync("edge", "type", page));
         fixture.AssertStayedLocalWithoutErrors(requests);
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     // Each link drawn as the straight line between its ends' centres (parallel links bow out on either side of it),
@@ -585,7 +585,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         // Rings alone drew every neighbourhood with links straight through entities (China to Belarus through the park).
         Assert.Empty(await page.EvaluateAsync<string[]>(LinksOverEntities));
         fixture.AssertStayedLocalWithoutErrors(requests);
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     [Fact]
@@ -609,7 +609,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
             Assert.Contains(after, entity => entity.StartsWith("europe ", StringComparison.Ordinal));
             Assert.Subset(after.ToHashSet(), before.ToHashSet());
             drawings.Add(after);
-            await page.Context.CloseAsync();
+            await BrowserFixture.CloseAsync(page);
         }
 
         // The new entities start from places worked out from the drawing, never from chance: the same both times.
@@ -650,7 +650,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         Assert.Contains("2019", panel, StringComparison.Ordinal);
         Assert.Contains("¶3", panel, StringComparison.Ordinal);
         fixture.AssertStayedLocalWithoutErrors(requests);
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     [Fact]
@@ -662,7 +662,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         Assert.Equal("China → Belarus", string.Join(' ', (await page.InnerTextAsync("#panel .ends")).Split(' ').Where(word => word is "China" or "→" or "Belarus")));
         Assert.Equal(["china-invests-in-belarus-2019"], await NodeIdsAsync(page, ":selected"));
         fixture.AssertStayedLocalWithoutErrors(requests);
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     [Fact]
@@ -688,7 +688,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         Assert.DoesNotContain("china-belarus-industrial-park", await NodeIdsAsync(typed));
         Assert.Equal("1", await typed.InputValueAsync("#depth"));
         fixture.AssertStayedLocalWithoutErrors(requests);
-        foreach (var opened in new[] { page, again, typed }) await opened.Context.CloseAsync();
+        foreach (var opened in new[] { page, again, typed }) await BrowserFixture.CloseAsync(opened);
     }
 
     [Fact]
@@ -716,8 +716,8 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await WaitForNodeAsync(page, "xi-visit-belarus-2015");
         Assert.DoesNotContain("hide=", page.Url, StringComparison.Ordinal);
         fixture.AssertStayedLocalWithoutErrors(requests);
-        await page.Context.CloseAsync();
-        await again.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
+        await BrowserFixture.CloseAsync(again);
     }
 
     [Fact]
@@ -745,8 +745,8 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.WaitForFunctionAsync("() => explorer.cy.edges('[type = \"PARTICIPATES_IN\"]').nonempty()", null, new() { Timeout = 15_000 });
         Assert.DoesNotContain("hideType=", page.Url, StringComparison.Ordinal);
         fixture.AssertStayedLocalWithoutErrors(requests);
-        await page.Context.CloseAsync();
-        await again.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
+        await BrowserFixture.CloseAsync(again);
     }
 
     /// <summary>One field of each element drawn: the kind of each entity ("node", "kind") or the type of each link ("edge", "type").</summary>
@@ -769,7 +769,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         var listed = await ListedRelationships(page).EvaluateAllAsync<string[]>("items => items.map(li => li.querySelector('a[data-relationship]').dataset.relationship)");
         Assert.Equal(17, listed.Distinct().Count());
         fixture.AssertStayedLocalWithoutErrors(requests);
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     [Fact]
@@ -797,7 +797,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         Assert.Equal(dates.Order(StringComparer.Ordinal), dates);
         Assert.Equal(["1992-01-27", "2019-01-01"], new[] { dates[0], dates[^1] });
         fixture.AssertStayedLocalWithoutErrors(requests);
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     [Fact]
@@ -823,7 +823,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await WaitForNodeAsync(page, "china-invests-in-belarus-2019");
         Assert.Equal("2019-01-01", await page.InputValueAsync("#as-of"));
         fixture.AssertStayedLocalWithoutErrors(requests);
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     [Fact]
@@ -843,7 +843,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await MoveToAsync(page, "() => ({ x: 5, y: 5 })");
         await page.WaitForFunctionAsync("() => document.getElementById('graph').title === ''", null, new() { Timeout = 15_000 });
         fixture.AssertStayedLocalWithoutErrors(requests);
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     /// <summary>The pointer moved to a point of the drawing, given by a script as cytoscape's rendered coordinates.</summary>
@@ -871,7 +871,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.ClickAsync("#fit");
         Assert.True(await page.EvaluateAsync<bool>(allInView));
         fixture.AssertStayedLocalWithoutErrors(requests);
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     [Fact]
@@ -900,7 +900,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         }
 
         fixture.AssertStayedLocalWithoutErrors(requests);
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     /// <summary>A query asked of the API beside the page, from the page's own origin as the page asks; the answer's data.</summary>
@@ -949,7 +949,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         await page.WaitForFunctionAsync("() => document.getElementById('relationships-heading').textContent === 'Relationships (17)'", null, new() { Timeout = 15_000 });
         Assert.Equal(10, await ListedRelationships(page).CountAsync());
         fixture.AssertStayedLocalWithoutErrors(requests);
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     [Fact]
@@ -995,7 +995,7 @@ public sealed class ExplorerTests(BrowserFixture fixture)
         var listed = await Supported(page).EvaluateAllAsync<string[]>("items => items.map(li => li.querySelector('a[data-relationship]').dataset.relationship)");
         Assert.Equal(listed.Length, listed.Distinct().Count());
         fixture.AssertStayedLocalWithoutErrors(requests);
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     private static ILocator Supported(IPage page) => page.Locator("#panel ul.supports li:not(.more)");
