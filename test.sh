@@ -14,7 +14,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-# Each test is listed as it ends, and one still running after two minutes is named every two minutes (xunit.runner.json).
-# One that hangs is stopped after fifteen minutes (the publishing test gives up on its own after twelve): the run then
+# A test still running after two minutes is named every two minutes (xunit.runner.json), and one that hangs is
+# stopped after fifteen minutes (the publishing test gives up on its own after twelve): the run then
 # fails and names it, instead of waiting for a CI time limit with nothing said.
-dotnet test Graph.sln -c Release --nologo --logger "console;verbosity=normal" --blame-hang-timeout 15m --blame-hang-dump-type none "$@"
+dotnet test Graph.sln -c Release --nologo --blame-hang-timeout 15m --blame-hang-dump-type none "$@"
