@@ -56,34 +56,30 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
     /// Closes the page's context, which a test has done with; one that has not closed within <see cref="CloseLimit"/> is
     /// left to the browser's close at the end of the run. What the test checked was checked before.
     /// </summary>
-    public static async Task CloseAsync(IPage page)
-    {
-        try
-        {
-            await page.Context.CloseAsync().WaitAsync(CloseLimit);
-        }
-        catch (TimeoutException)
-        {
-            // Left open: the browser's close, or the driver's end, takes it with the browser.
-        }
-    }
+    public static Task CloseAsync(IPage page) => WithinCloseLimitAsync(page.Context.CloseAsync());
 
     public async Task DisposeAsync()
     {
-        try
-        {
-            if (Browser is not null) await Browser.CloseAsync().WaitAsync(CloseLimit);
-        }
-        catch (TimeoutException)
-        {
-            // Playwright's driver is stopped below, and the browser, which it runs over a pipe, ends with it.
-        }
-
+        if (Browser is not null) await WithinCloseLimitAsync(Browser.CloseAsync());
+        // Stopping Playwright's driver also ends a browser that did not close: the driver runs it over a pipe.
         playwright?.Dispose();
         await factory.DisposeAsync();
     }
 
     public void Dispose() => factory.Dispose();
+
+    /// <summary>Waits for a close for at most <see cref="CloseLimit"/>; what did not close by then is left to what ends later.</summary>
+    private static async Task WithinCloseLimitAsync(Task closing)
+    {
+        try
+        {
+            await closing.WaitAsync(CloseLimit);
+        }
+        catch (TimeoutException)
+        {
+            // A context left open goes with the browser's close; a browser left open goes with the driver.
+        }
+    }
 
     /// <summary>Saves a screenshot into docs/ when UPDATE_SCREENSHOTS=1 (for the README), else into the test output folder.</summary>
     public static Task ScreenshotAsync(IPage page, string name)
