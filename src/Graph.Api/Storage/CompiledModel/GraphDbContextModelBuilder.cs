@@ -11,7 +11,7 @@ namespace Graph.Api.Storage.CompiledModel
     public partial class GraphDbContextModel
     {
         private GraphDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("37b25a1f-9ea5-4ae2-86c7-134b94dea005"), entityTypeCount: 2)
+            : base(skipDetectChanges: false, modelId: new Guid("0e32d88d-627d-4057-8f40-3c0418713ad1"), entityTypeCount: 2)
         {
         }
 

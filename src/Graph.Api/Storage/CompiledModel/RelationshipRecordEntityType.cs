@@ -107,11 +107,11 @@ namespace Graph.Api.Storage.CompiledModel
 
             var version = runtimeEntityType.AddProperty(
                 "Version",
-                typeof(Guid),
+                typeof(Guid?),
                 propertyInfo: typeof(RelationshipRecord).GetProperty("Version", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(RelationshipRecord).GetField("<Version>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                concurrencyToken: true,
-                sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+                nullable: true,
+                concurrencyToken: true);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });
