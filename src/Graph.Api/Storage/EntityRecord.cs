@@ -14,10 +14,6 @@ internal sealed class EntityRecord
     public string? ValidFrom { get; set; }
     public string? ValidTo { get; set; }
 
-    /// <summary>
-    /// Optimistic concurrency token for later writes: null until the row is first changed, when a write gives it a new
-    /// one. A token is compared only with the value the writer read, and an unchanged row has no earlier self to tell
-    /// apart; one for every row written, a boxed value each, was 35 MB of the store's heap for a million relationships.
-    /// </summary>
+    /// <inheritdoc cref="RelationshipRecord.Version"/>
     public Guid? Version { get; set; }
 }
