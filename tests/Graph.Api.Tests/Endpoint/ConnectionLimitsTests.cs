@@ -22,7 +22,9 @@ public sealed class ConnectionLimitsTests
         Assert.True(closedAfter is > 1 and < 15, closedAfter is null
             ? "a silent connection was still open after 30 s, with a keep-alive timeout of 2 s"
             : $"a silent connection was closed after {closedAfter:0.0} s, with a keep-alive timeout of 2 s");
-        await client.AssertStillServesUnchangedAsync();
+        // Asked on a connection of its own: the client's pooled one has been idle as long as the silent one, and a request
+        // sent on it just as the server closes it too ends without an answer (a race of the client's, seen once in CI).
+        await factory.CreateGraphQLClient().AssertStillServesUnchangedAsync();
     }
 
     [Fact]
