@@ -67,9 +67,9 @@ internal sealed partial class GraphStartup(
 
         // Writing the store leaves its records and the save's change tracking behind as garbage (what the load
         // read was returned before the index served); one full, compacting collection now returns that memory
-        // instead of carrying it until the next one. It must run after the import's own frame has unwound: this continuation runs inline,
-        // inside the import's completion, whose state (the save's context) is only let go when that
-        // frame returns.
+        // instead of carrying it until the next one. It must run after the import's own frame has unwound: this
+        // continuation runs inline, inside the import's completion, whose state (the save's context) is only let
+        // go when that frame returns.
         await Task.Yield();
         FreedMemory.Return();
         LogLoaded(logger, started.Elapsed.TotalSeconds, GC.GetTotalMemory(false) / (1024 * 1024));
