@@ -86,11 +86,6 @@ internal sealed partial class GraphImporter(
         // build took as it was is needed (of the ends, the far ends' column is kept as the outgoing rows; the starts, 4 MB for a
         // million relationships, are let go).
         (entities, relationships, prebuilt) = (null!, null!, null);
-        // What the load read and checked on its way here is garbage now, and the index holds no reference per
-        // relationship for a collection to trace: returned before the index serves, it is not carried into the
-        // service's life (a million relationships from the file: ready with 433 MiB of RSS instead of 845, as soon;
-        // from a seed snapshot 229 MiB instead of 236-245; bench/README, round 55).
-        FreedMemory.Return();
         index.Replace(built);
         LogIndexed(logger, clock.Elapsed.TotalSeconds);
 

@@ -1,3 +1,4 @@
+using System.Runtime;
 using Graph.Api.Index;
 using Graph.Api.Storage;
 using Microsoft.Extensions.Options;
@@ -65,13 +66,14 @@ internal sealed partial class GraphStartup(
             await importer.RebuildIndexAsync(cancellationToken);
         }
 
-        // Writing the store leaves its records and the save's change tracking behind as garbage (what the load
-        // read was returned before the index served); one full, compacting collection now returns that memory
-        // instead of carrying it until the next one. It must run after the import's own frame has unwound: this
-        // continuation runs inline, inside the import's completion, whose state (the save's context) is only let
-        // go when that frame returns.
+        // Loading leaves the parsed file, the records and the save's change tracking behind as garbage;
+        // one full, compacting collection now returns that memory instead of carrying it until the next
+        // one. It must run after the import's own frame has unwound: this continuation runs inline,
+        // inside the import's completion, whose state (the save's context) is only let go when that
+        // frame returns.
         await Task.Yield();
-        FreedMemory.Return();
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         LogLoaded(logger, started.Elapsed.TotalSeconds, GC.GetTotalMemory(false) / (1024 * 1024));
     }
 
