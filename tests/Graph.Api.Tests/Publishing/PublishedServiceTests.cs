@@ -110,8 +110,17 @@ public sealed partial class PublishedServiceTests : IDisposable
         {
             // Its output ends when the last process holding it does, so it is read only on failure, and for a bounded time:
             // a build node outliving the publish would keep it open.
-            var written = await Task.WhenAll(output, errors).WaitAsync(TimeSpan.FromMinutes(1));
-            Assert.Fail($"dotnet publish failed ({process.ExitCode}):\n{string.Join("\n", written)}");
+            string written;
+            try
+            {
+                written = string.Join("\n", await Task.WhenAll(output, errors).WaitAsync(TimeSpan.FromMinutes(1)));
+            }
+            catch (TimeoutException)
+            {
+                written = "(its output was still open a minute after it exited)";
+            }
+
+            Assert.Fail($"dotnet publish failed ({process.ExitCode}):\n{written}");
         }
 
         return folder;
