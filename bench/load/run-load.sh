@@ -3,7 +3,8 @@
 #   bench/load/run-load.sh [entities] [relationships] [seconds-per-query]
 # Builds Release, generates the graph once, starts the service on 127.0.0.1, measures time to ready
 # and memory at ready, runs the query mix with wrk (1 thread, 16 connections; req/s, p50/p99 and the
-# server's CPU time per answer), then the overload run (a burst of 200 connections; 20 s of expensive
+# server's CPU time per answer), the ceilings (a bare endpoint answering 1 KB, and one answering as many bytes as the
+# neighbourhood's answer), then the overload run (a burst of 200 connections; 20 s of expensive
 # queries above capacity mixed with cheap ones), and stops the server by its process id. Needs wrk
 # (apt-get install wrk).
 set -euo pipefail
@@ -39,19 +40,27 @@ for q in $mix; do
   code=${body##*$'\n'}
   [ "$code" = 200 ] && [[ "$body" == '{"data":'* ]] && [[ "$body" != *'"errors"'* ]] || { echo "$q answered $code: ${body:0:300}"; exit 1; }
   echo "$q: $(( ${#body} - 4 )) bytes"
+  if [ "$q" = neighborhood-depth2-200 ]; then neighborhood_bytes=$(( ${#body} - 4 )); fi
 done
 echo "-- warm-up (not counted)"
 for q in $mix; do run "$q" 16 3 lean >/dev/null; done
 echo "-- query mix: ${seconds}s each, 16 connections; the server's CPU time per answer (user_us, system_us)"
 for q in $mix; do with_cpu "$server_pid" run "$q" 16 "$seconds" lean; done
 echo "RSS after mix $(rss) MiB"
+# bare_run LABEL BYTES: a bare ASP.NET Core endpoint answering BYTES of fixed JSON (Graph.Bench bare), with no GraphQL work.
+bare_run() {
+  (exec dotnet bench/Graph.Bench/bin/Release/net10.0/Graph.Bench.dll bare $((port + 1)) "$2" >/dev/null 2>&1) &
+  bare=$!
+  for _ in $(seq 1 80); do curl -s -o /dev/null -X POST "http://127.0.0.1:$((port + 1))/graphql" && break; sleep 0.25; done
+  run typename 16 3 lean $((port + 1)) >/dev/null
+  with_cpu "$bare" run typename 16 "$seconds" lean $((port + 1)) | sed "s/^typename/$1/"
+  kill "$bare"; wait "$bare" 2>/dev/null || true
+}
 echo "-- ceiling: a bare ASP.NET Core endpoint returning 1 KB of fixed JSON (Graph.Bench bare), same wrk settings"
-(exec dotnet bench/Graph.Bench/bin/Release/net10.0/Graph.Bench.dll bare $((port + 1)) >/dev/null 2>&1) &
-bare=$!
-for _ in $(seq 1 80); do curl -s -o /dev/null -X POST "http://127.0.0.1:$((port + 1))/graphql" && break; sleep 0.25; done
-run typename 16 3 lean $((port + 1)) >/dev/null
-with_cpu "$bare" run typename 16 "$seconds" lean $((port + 1)) | sed 's/^typename/bare-endpoint/'
-kill "$bare"; wait "$bare" 2>/dev/null || true
+bare_run bare-endpoint 1024
+# The neighbourhood's answer is 141 KB, and moving that many bytes has a ceiling of its own, far below the 1 KB one.
+echo "-- the neighbourhood's own ceiling: the same bare endpoint returning as many bytes as the neighbourhood's answer ($neighborhood_bytes)"
+bare_run bare-endpoint-neighborhood-size "$neighborhood_bytes"
 
 echo "-- burst: 200 connections at once for 5 s"
 run entity-two-levels 200 5
