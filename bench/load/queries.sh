@@ -1,6 +1,12 @@
 # The fixed query mix of the load run, written as request bodies into $1. Ids are those the
 # deterministic generator gives (bench/Graph.Bench generate), so the mix is the same on every run.
+# They name entity 50,011 (topic-0050011), so the graph needs more entities than that: given the graph's
+# entity count as $2, this stops first, with a message and exit code 2, when it is smaller.
 out=$1
+if [ "${2:-100000}" -le 50011 ]; then
+  echo "the load mix names entity topic-0050011: give a graph of more than 50,011 entities (e.g. 100000 1000000)" >&2
+  exit 2
+fi
 mkdir -p "$out"
 cat > "$out/entity-two-levels.json" <<'Q'
 {"query":"query E($id: ID!) { entity(id: $id) { id name relationships(first: 10) { edges { relationship { type } node { id name relationships(first: 10) { edges { relationship { type } node { id name } } } } } } } }","variables":{"id":"topic-0050011"}}

@@ -14,7 +14,10 @@ source bench/load/prepare.sh
 seconds=${3:-10}
 port=5099
 source bench/load/starts.sh
-bash bench/load/queries.sh "$work"
+# The bare endpoints below are stopped on exit too, by their process id, if the run ends while one is up.
+bare=
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; [ -n "$bare" ] && kill "$bare" 2>/dev/null; rm -rf "$work"' EXIT
+bash bench/load/queries.sh "$work" "$entities"
 
 started=$(date +%s.%N)
 (cd "$bin" && exec env Graph__Seed__Path="$graph" Graph__Limits__RequestsPerSecondPerClient=0 DOTNET_TC_CallCountingDelayMs=0 DOTNET_TC_CallCountThreshold=200 dotnet Graph.Api.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
@@ -57,7 +60,7 @@ start_bare() {
   for _ in $(seq 1 80); do curl -s -o /dev/null -X POST "http://127.0.0.1:$((port + 1))/graphql" && break; sleep 0.25; done
   run typename 16 3 lean $((port + 1)) >/dev/null
 }
-stop_bare() { kill "$bare"; wait "$bare" 2>/dev/null || true; }
+stop_bare() { kill "$bare"; wait "$bare" 2>/dev/null || true; bare=; }
 echo "-- ceiling: a bare ASP.NET Core endpoint returning 1 KB of fixed JSON (Graph.Bench bare), same wrk settings"
 start_bare 1024
 with_cpu "$bare" run typename 16 "$seconds" lean $((port + 1)) | sed "s/^typename/bare-endpoint/"

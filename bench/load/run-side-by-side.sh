@@ -18,7 +18,7 @@ rounds=${4:-3}
 workers=${5:-2}
 work=$(mktemp -d)
 (cd bench/node-reference && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-bash bench/load/queries.sh "$work"
+bash bench/load/queries.sh "$work" "$entities"
 mix="entity-two-levels search neighborhood-depth2-200 shortest-path entities-page typename"
 
 graph_pid="" node_pid=""
