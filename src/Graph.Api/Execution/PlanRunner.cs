@@ -1,4 +1,5 @@
 using System.Collections;
+using Graph.Api.Index;
 using GraphQL.DataLoader;
 using GraphQL.Execution;
 using GraphQL.Instrumentation;
@@ -115,11 +116,16 @@ internal sealed class PlanRunner(JsonOutput writer, ResolveFieldContext template
 
             writer.WriteEndArray();
         }
+        else if (shape.Object is null && value is EntityNode entity && field.EntityPlan(entity.Kind) is { } entityPlan)
+        {
+            WriteObject(value, entityPlan, depth + 1);
+        }
         else
         {
             var type = shape.Object ?? ObjectTypeOf(value, shape) ?? throw new FallBackException("abstract type not resolved");
             var plan = field.PlanFor(type);
             if (plan.TypeCheck is { } isTypeOf && !isTypeOf(value)) throw new FallBackException("IsTypeOf refused");
+            if (shape.Object is null && value is EntityNode resolved) field.KeepEntityPlan(resolved.Kind, plan);
             WriteObject(value, plan, depth + 1);
         }
     }
