@@ -94,8 +94,8 @@ internal sealed class FieldPlan
     /// The plan an entity of this kind took under this interface- or union-typed field, or null until one has. An entity's
     /// object type follows from its kind alone (the Entity interface resolves it by kind, and each kind's IsTypeOf checks
     /// the kind), so once one entity of a kind has been resolved and checked, every other entity of that kind takes the same
-    /// plan. A neighbourhood's answer writes some 2,500 entities under such fields, and resolving each one's type again was a
-    /// twelfth of its CPU time over HTTP (bench/README, round 56).
+    /// plan. A neighbourhood's answer writes some 2,500 entities under such fields, and resolving each one's type again cost
+    /// about 6 % of its CPU time over HTTP (bench/README, round 56).
     /// </summary>
     public SelectionPlan? EntityPlan(EntityKind kind) => entityPlans[(int)kind];
 
