@@ -14,6 +14,8 @@ internal abstract class EntityObjectType : ObjectGraphType<EntityNode>
         Description = description;
         Interface<NodeInterface>();
         Interface<EntityInterface>();
+        // A function of the kind alone, as the Entity interface's resolver is: the compiled plans rely on it, and give every
+        // entity of a kind the plan the first one was resolved to (FieldPlan.EntityPlan).
         IsTypeOf = o => o is EntityNode e && e.Kind == kind;
         EntityFields.AddTo(this);
     }
