@@ -28,7 +28,7 @@ internal sealed class EntityInterface : InterfaceGraphType<EntityNode>
     {
         if (byKind is { } built) return built;
         var types = PossibleTypes.OfType<EntityObjectType>().ToList();
-        var table = new IObjectGraphType?[Enum.GetValues<Model.EntityKind>().Max(k => (int)k) + 1];
+        var table = new IObjectGraphType?[Model.EntityKindTable.Size];
         foreach (var type in types) table[(int)type.Kind] = type;
         return byKind = table;
     }

@@ -17,12 +17,11 @@ namespace Graph.Api.Execution;
 internal sealed class FieldPlan
 {
     private const int MaxKnownPlans = 16;
-    private static readonly int EntityKinds = Enum.GetValues<EntityKind>().Max(kind => (int)kind) + 1;
     private readonly PlanCompiler? compiler;
     private readonly GraphQLSelectionSet[] childSelections;
     private readonly ConcurrentDictionary<IObjectGraphType, SelectionPlan> childPlans = new(ReferenceEqualityComparer.Instance);
     private (IObjectGraphType Type, SelectionPlan Plan)[] knownPlans = [];
-    private readonly SelectionPlan?[] entityPlans = new SelectionPlan?[EntityKinds];
+    private readonly SelectionPlan?[] entityPlans = new SelectionPlan?[EntityKindTable.Size];
     private IDictionary<string, ArgumentValue>? literalArguments;
 
     private FieldPlan(string key, GraphQLField ast, FieldType? definition, OutputShape? shape, GraphQLSelectionSet[] childSelections, PlanCompiler? compiler)

@@ -116,16 +116,19 @@ internal sealed class PlanRunner(JsonOutput writer, ResolveFieldContext template
 
             writer.WriteEndArray();
         }
-        else if (shape.Object is null && value is EntityNode entity && field.EntityPlan(entity.Kind) is { } entityPlan)
-        {
-            WriteObject(value, entityPlan, depth + 1);
-        }
         else
         {
-            var type = shape.Object ?? ObjectTypeOf(value, shape) ?? throw new FallBackException("abstract type not resolved");
-            var plan = field.PlanFor(type);
-            if (plan.TypeCheck is { } isTypeOf && !isTypeOf(value)) throw new FallBackException("IsTypeOf refused");
-            if (shape.Object is null && value is EntityNode resolved) field.KeepEntityPlan(resolved.Kind, plan);
+            // An entity under an interface-typed field: the plan its kind was resolved to, if one of its kind came first.
+            var entity = shape.Object is null ? value as EntityNode : null;
+            var plan = entity is null ? null : field.EntityPlan(entity.Kind);
+            if (plan is null)
+            {
+                var type = shape.Object ?? ObjectTypeOf(value, shape) ?? throw new FallBackException("abstract type not resolved");
+                plan = field.PlanFor(type);
+                if (plan.TypeCheck is { } isTypeOf && !isTypeOf(value)) throw new FallBackException("IsTypeOf refused");
+                if (entity is not null) field.KeepEntityPlan(entity.Kind, plan);
+            }
+
             WriteObject(value, plan, depth + 1);
         }
     }

@@ -24,3 +24,10 @@ public enum EntityKind
     [Description("A source document that facts in the graph cite.")]
     Document,
 }
+
+/// <summary>Tables indexed by an entity kind's number (a type or a plan for each kind).</summary>
+internal static class EntityKindTable
+{
+    /// <summary>How many slots such a table needs: the highest kind's number, plus one.</summary>
+    public static readonly int Size = Enum.GetValues<EntityKind>().Max(kind => (int)kind) + 1;
+}
