@@ -14,7 +14,11 @@ namespace Graph.Bench;
 /// </remarks>
 internal static class ProfileLoop
 {
-    public static void Run(string query, double seconds, int evictMiB = 0)
+    /// <param name="query">neighborhood, entity or search: the load mix's query of that name.</param>
+    /// <param name="seconds">How long to answer it.</param>
+    /// <param name="evictMiB">How many MiB to write between answers.</param>
+    /// <param name="byType">Also samples what the answers allocate and prints it by type, per answer (<see cref="AllocationSampler"/>).</param>
+    public static void Run(string query, double seconds, int evictMiB = 0, bool byType = false)
     {
         var benchmarks = new ExecutionBenchmarks { Query = query };
         benchmarks.Setup();
@@ -25,6 +29,8 @@ internal static class ProfileLoop
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var paused = GC.GetTotalPauseDuration();
+        var allocated = GC.GetTotalAllocatedBytes();
+        using var sampled = byType ? new AllocationSampler { Step = query } : null;
         var clock = Stopwatch.StartNew();
         var answering = 0L;
         var answers = 0;
@@ -38,11 +44,20 @@ internal static class ProfileLoop
             answers++;
         }
 
+        var allocatedEach = (GC.GetTotalAllocatedBytes() - allocated) / (double)answers;
+        sampled?.Step = null;
         benchmarks.Cleanup();
         var each = Stopwatch.GetElapsedTime(0, answering).TotalMicroseconds / answers;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{answers} answers in {clock.Elapsed.TotalSeconds:F1} s: {each:F1} µs each, {evictMiB} MiB written between answers; " +
+            $"{answers} answers in {clock.Elapsed.TotalSeconds:F1} s: {each:F1} µs and {allocatedEach / 1024:F1} KiB allocated each, {evictMiB} MiB written between answers; " +
             $"collections gen0/1/2 {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}, " +
             $"paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms"));
+        if (sampled is null) return;
+        // Events arrive on the listener's own thread a little after the fact.
+        Thread.Sleep(2000);
+        foreach (var ((_, type), bytes) in sampled.Bytes.OrderByDescending(x => x.Value).Take(15))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {bytes / 1024.0 / answers,8:F2} KiB an answer  {type}"));
+        }
     }
 }

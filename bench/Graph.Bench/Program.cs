@@ -11,6 +11,7 @@ using Graph.Bench;
 // bare <port> [bytes]                          — a bare endpoint with fixed JSON (1 KB unless given): the load run's ceiling
 // profile <neighborhood|entity|search> <sec.> [MiB] — one query's compiled execution in a loop, for a profiler;
 //                                               MiB written between answers to fill the caches as load does
+// profile-allocations <query> <sec.>           — the same loop, printing what an answer allocates, by type
 switch (args.FirstOrDefault())
 {
     case "generate" when args.Length == 4:
@@ -35,10 +36,13 @@ switch (args.FirstOrDefault())
     case "profile" when args.Length is 3 or 4:
         ProfileLoop.Run(args[1], double.Parse(args[2], CultureInfo.InvariantCulture), args.Length == 4 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0);
         return 0;
+    case "profile-allocations" when args.Length == 3:
+        ProfileLoop.Run(args[1], double.Parse(args[2], CultureInfo.InvariantCulture), byType: true);
+        return 0;
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(IndexBenchmarks).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("usage: Graph.Bench generate <entities> <relationships> <file> | memory <file> | read <file> | restart <file> <snapshot> [rounds] | allocations <file> <snapshot> | micro [--filter *] | bare <port> [bytes] | profile <neighborhood|entity|search> <seconds> [MiB]");
+        Console.Error.WriteLine("usage: Graph.Bench generate <entities> <relationships> <file> | memory <file> | read <file> | restart <file> <snapshot> [rounds] | allocations <file> <snapshot> | micro [--filter *] | bare <port> [bytes] | profile <neighborhood|entity|search> <seconds> [MiB] | profile-allocations <neighborhood|entity|search> <seconds>");
         return 2;
 }

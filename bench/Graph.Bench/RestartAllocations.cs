@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Tracing;
 using Graph.Api.Import;
 using Graph.Api.Index;
 
@@ -36,28 +34,6 @@ internal static class RestartAllocations
             var byType = sampled.Bytes.Where(x => x.Key.Step == step).OrderByDescending(x => x.Value).ToList();
             Console.WriteLine($"{step}: {byType.Sum(x => x.Value) >> 20} MiB sampled");
             foreach (var (key, bytes) in byType.Take(15)) Console.WriteLine($"  {bytes / (1024.0 * 1024),8:F1} MiB  {key.Type}");
-        }
-    }
-
-    private sealed class AllocationSampler : EventListener
-    {
-        public ConcurrentDictionary<(string Step, string Type), long> Bytes { get; } = new();
-
-        public volatile string? Step;
-
-        protected override void OnEventSourceCreated(EventSource source)
-        {
-            // The runtime's GC events at the verbose level, which include the allocation samples.
-            if (source.Name == "Microsoft-Windows-DotNETRuntime") EnableEvents(source, EventLevel.Verbose, (EventKeywords)0x1);
-        }
-
-        protected override void OnEventWritten(EventWrittenEventArgs data)
-        {
-            if (Step is not { } step || data.EventName is null || !data.EventName.StartsWith("GCAllocationTick", StringComparison.Ordinal) || data.Payload is null) return;
-            var names = data.PayloadNames!;
-            var type = data.Payload[names.IndexOf("TypeName")] as string ?? "?";
-            var amount = Convert.ToInt64(data.Payload[names.IndexOf("AllocationAmount64")], System.Globalization.CultureInfo.InvariantCulture);
-            Bytes.AddOrUpdate((step, type), amount, (_, sum) => sum + amount);
         }
     }
 }
