@@ -42,6 +42,18 @@ public sealed class TraversalEdgeCaseTests
     }
 
     [Fact]
+    public void Neighborhood_keeps_every_one_of_many_more_relationships_than_entities_in_order()
+    {
+        // Forty relationships between two entities: more than the collecting buffer first holds (eight an entity), so it
+        // grows twice on the way, and each is listed once, where it starts, in id order.
+        var index = TestGraphs.Build([.. Enumerable.Range(0, 40).Select(i => i % 3 == 0 ? "b>a" : "a>b")]);
+        var result = Neighborhood.Explore(index, index.Node("a"), 1, Direction.Both, RelationshipFilter.None, 100, Limits);
+        Assert.Equal(["a:0", "b:1"], Nodes(result));
+        var expected = Enumerable.Range(0, 40).Where(i => i % 3 != 0).Concat(Enumerable.Range(0, 40).Where(i => i % 3 == 0)).Select(i => $"r{i:D4}");
+        Assert.Equal(expected, result.Relationships.Select(r => r.Id));
+    }
+
+    [Fact]
     public void Neighborhood_follows_the_direction_asked()
     {
         var index = TestGraphs.Build("a>b", "c>a", "b>d");
