@@ -4,9 +4,9 @@ using Graph.Api.Index;
 namespace Graph.Api.Traversal;
 
 /// <summary>
-/// The relationships a traversal collects, gathered in a pooled buffer and copied out once at their exact count. A
-/// neighbourhood of 200 entities collects some 1,400: gathered in a list that grew to fit and then copied, they were 28 KB
-/// allocated an answer, two thirds of all it allocated; the answer's own array is 11 KB.
+/// The relationships a traversal collects, gathered in a pooled buffer and copied out once at their exact count. The load
+/// run's neighbourhood of 200 entities collects 1,126: gathered in a list that grew to fit and then copied, they were
+/// 28 KiB allocated an answer, two thirds of all it allocated; the answer's own array is 9 KB (bench/README, round 57).
 /// </summary>
 internal sealed class FoundRelationships(int expected) : IDisposable
 {
@@ -26,7 +26,7 @@ internal sealed class FoundRelationships(int expected) : IDisposable
     public void Dispose()
     {
         ArrayPool<RelationshipNode>.Shared.Return(buffer, clearArray: true);
-        buffer = [];
+        (buffer, count) = ([], 0);
     }
 
     private void Grow()
