@@ -51,6 +51,7 @@ public static class Neighborhood
         // listed in that order (by the entity they start at, in the order reached, then by id): the nodes of an
         // entity's relationships lie together in memory, and writing the answer reads them in a run.
         var among = new CompactFilter(adjacency, filter with { OtherKinds = null });
+        // Room for eight an entity: the load run's neighbourhood finds 5.6 (1,126 among 200), so its buffer never grows.
         using var found = new FoundRelationships(order.Count * 8);
         foreach (var entity in order)
         {
