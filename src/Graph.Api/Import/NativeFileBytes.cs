@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace Graph.Api.Import;
 
@@ -10,7 +11,8 @@ namespace Graph.Api.Import;
 /// collection before the index build, but in about half of the restarts measured some of the arrays parsed from it had
 /// been placed in the rest of its region of the heap, which then could not be given back: 45 MiB more in use at ready.
 /// Memory of this size comes from the system's allocator as a mapping of its own, unmapped when freed. The bytes are
-/// a copy, so a file changed or cut short meanwhile cannot take them away (mapping the file itself could).
+/// a copy, so a file changed or cut short meanwhile cannot take them away (mapping the file itself could): a seed snapshot's
+/// index columns are mapped (<see cref="MappedSnapshot"/>), and the rest of it read so.
 /// </remarks>
 internal sealed unsafe class NativeFileBytes : IDisposable
 {
@@ -31,12 +33,17 @@ internal sealed unsafe class NativeFileBytes : IDisposable
     public static NativeFileBytes Read(string path)
     {
         using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
-        var length = RandomAccess.GetLength(file);
+        return Read(file, RandomAccess.GetLength(file));
+    }
+
+    /// <summary>Reads the first <paramref name="length"/> bytes of an open file (fewer if it is shorter now); more than 2 GB is refused, as <see cref="File.ReadAllBytes"/> refuses it.</summary>
+    public static NativeFileBytes Read(SafeFileHandle file, long length)
+    {
         if (length > Array.MaxLength) throw new IOException($"The file is {length} bytes long, more than can be read at once.");
         var start = (byte*)NativeMemory.Alloc((nuint)Math.Max(length, 1));
         try
         {
-            // Up to the length found at the start: a file that changed meanwhile fails its hash check.
+            // Up to the length found at the start: a file that changed meanwhile fails its checks.
             var read = 0;
             while (read < length && RandomAccess.Read(file, new Span<byte>(start + read, (int)length - read), read) is var count and > 0) read += count;
             return new NativeFileBytes(start, read);

@@ -13,18 +13,25 @@ namespace Graph.Api.Import;
 /// come), the search index's name suffixes
 /// in sorted order (their count, -1 for none, then 8 bytes each, as <see cref="Search.NameSuffixes.Suffix"/>
 /// lies in memory) and its names in sorted order (their count, -1 for none, then each one's place as read, 4 bytes
-/// each), then the relationships, whose ends are entity positions and whose descriptions, dates and shared values are
-/// table positions (-1 for none), in blocks that each give their row count and length in bytes first, then their rows'
-/// ids in UTF-8 one after another (their length in bytes, then the bytes; each row gives its id's length), and last each
-/// relationship's ordinal in the index (its place in id order; the count, -1 for none, then 4 bytes each). With the
-/// ordinals, the relationships lie in the order the index lays its rows out in: grouped by the entity they start at,
-/// then by ordinal (<see cref="Index.PrebuiltParts.Ordinals"/>).
+/// each), then the relationships' count and whether the index's columns follow (1) or not (0).
+/// <para>
+/// Without the columns (a snapshot written without an index), the relationships follow, whose ends are entity positions and
+/// whose descriptions, dates and shared values are table positions (-1 for none), in blocks that each give their row count
+/// and length in bytes first, then their rows' ids in UTF-8 one after another (their length in bytes, then the bytes; each
+/// row gives its id's length).
+/// </para>
+/// <para>
+/// With them, only the relationships' ids follow, in blocks of JSON text (their count, then each one's length and bytes)
+/// that the rows refer to; then zeros up to a multiple of <see cref="ColumnAlignment"/> bytes from the file's start, and the
+/// index's columns as they lie in memory (<see cref="SnapshotColumns"/>), which a restart maps instead of reading them.
+/// </para>
+/// Last, in both, eight bytes give where the columns start (0 for none).
 /// </remarks>
 internal static class SeedSnapshotFormat
 {
     public static ReadOnlySpan<byte> Magic => "GRAPHSNP"u8;
 
-    public const int Version = 6;
+    public const int Version = 7;
 
     // Magic, version, build id, seed length, seed hash, payload hash.
     public const int PayloadHashOffset = 8 + 4 + 16 + 8 + 16;
@@ -34,4 +41,10 @@ internal static class SeedSnapshotFormat
     public const int None = -1;
 
     public const int RelationshipsPerBlock = 1 << 16;
+
+    /// <summary>What the columns start at a multiple of, from the file's start: a cache line, and a multiple of every value's size.</summary>
+    public const int ColumnAlignment = 64;
+
+    /// <summary>The bytes after the payload's last part that say where the columns start.</summary>
+    public const int TrailerBytes = sizeof(long);
 }

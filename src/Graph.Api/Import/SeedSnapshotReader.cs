@@ -1,9 +1,11 @@
+using System.Buffers;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
 using Graph.Api.Index;
 using Graph.Api.Model;
 using Graph.Api.Search;
+using Microsoft.Win32.SafeHandles;
 
 namespace Graph.Api.Import;
 
@@ -22,10 +24,10 @@ internal static class SeedSnapshotReader
 
     public static SeedSnapshot? Read(string path, SeedFingerprint expected, out string? refusal)
     {
-        NativeFileBytes bytes;
+        SafeFileHandle file;
         try
         {
-            bytes = NativeFileBytes.Read(path);
+            file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -38,18 +40,22 @@ internal static class SeedSnapshotReader
             return null;
         }
 
-        // Given back as soon as it is parsed: everything read from it is copied out.
-        using (bytes)
+        // Closed once read: a mapping of its columns keeps what it needs of the file.
+        using (file)
         {
-            refusal = Refusal(bytes, expected);
-            if (refusal is not null) return null;
             try
             {
-                return Contents(bytes);
+                var length = RandomAccess.GetLength(file);
+                refusal = Refusal(file, length, expected);
+                if (refusal is not null) return null;
+                var columnsAt = ColumnsAt(file, length);
+                // Given back as soon as it is parsed: everything read from it is copied out.
+                using var bytes = NativeFileBytes.Read(file, columnsAt == 0 ? length - SeedSnapshotFormat.TrailerBytes : columnsAt);
+                return Contents(bytes, file, columnsAt, length);
             }
             catch (Exception ex) when (Unreadable(ex) is { } reason)
             {
-                // Only a file written by another program with the same hash gets here.
+                // Only a file written by another program with the same hash gets here, or one changed while it is read.
                 refusal = $"it cannot be read ({reason.Message})";
                 return null;
             }
@@ -57,25 +63,72 @@ internal static class SeedSnapshotReader
     }
 
     /// <summary>Why the header rules the file out, or null when it is a whole snapshot with the expected fingerprint.</summary>
-    private static string? Refusal(NativeFileBytes bytes, SeedFingerprint expected)
+    private static string? Refusal(SafeFileHandle file, long length, SeedFingerprint expected)
     {
-        if (bytes.Length < SeedSnapshotFormat.HeaderBytes || !bytes.Span[..SeedSnapshotFormat.Magic.Length].SequenceEqual(SeedSnapshotFormat.Magic))
+        var header = new byte[SeedSnapshotFormat.HeaderBytes];
+        if (length < SeedSnapshotFormat.HeaderBytes + SeedSnapshotFormat.TrailerBytes || !ReadWhole(file, header, 0)
+            || !header.AsSpan().StartsWith(SeedSnapshotFormat.Magic))
         {
             return "it is not a snapshot file";
         }
 
-        using var header = new BinaryReader(bytes.Slice(SeedSnapshotFormat.Magic.Length, SeedSnapshotFormat.HeaderBytes - SeedSnapshotFormat.Magic.Length));
-        if (header.ReadInt32() != SeedSnapshotFormat.Version || new SeedFingerprint(new Guid(header.ReadBytes(16)), header.ReadInt64(), ReadHash(header)) != expected)
+        using var fields = new BinaryReader(new MemoryStream(header, SeedSnapshotFormat.Magic.Length, header.Length - SeedSnapshotFormat.Magic.Length));
+        if (fields.ReadInt32() != SeedSnapshotFormat.Version || new SeedFingerprint(new Guid(fields.ReadBytes(16)), fields.ReadInt64(), ReadHash(fields)) != expected)
         {
             return "it was made from another seed file or by another build";
         }
 
-        return ReadHash(header) != XxHash128.HashToUInt128(bytes.Span[SeedSnapshotFormat.HeaderBytes..])
-            ? "it is damaged (its contents do not match their hash)"
-            : null;
+        return ReadHash(fields) != PayloadHash(file, length) ? "it is damaged (its contents do not match their hash)" : null;
     }
 
-    private static SeedSnapshot Contents(NativeFileBytes bytes)
+    /// <summary>The payload's hash, read from the file piece by piece: its columns are to be mapped, not read into memory.</summary>
+    private static UInt128 PayloadHash(SafeFileHandle file, long length)
+    {
+        var hash = new XxHash128();
+        var piece = ArrayPool<byte>.Shared.Rent(1 << 20);
+        try
+        {
+            for (long at = SeedSnapshotFormat.HeaderBytes; at < length;)
+            {
+                var read = RandomAccess.Read(file, piece.AsSpan(0, (int)Math.Min(piece.Length, length - at)), at);
+                if (read == 0) break;
+                hash.Append(piece.AsSpan(0, read));
+                at += read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(piece);
+        }
+
+        return hash.GetCurrentHashAsUInt128();
+    }
+
+    /// <summary>Where the columns start, as the file's last bytes say (0 for none), checked to lie within the payload.</summary>
+    private static long ColumnsAt(SafeFileHandle file, long length)
+    {
+        var trailer = new byte[SeedSnapshotFormat.TrailerBytes];
+        if (!ReadWhole(file, trailer, length - trailer.Length)) throw new InvalidDataException("The file is cut short.");
+        var columnsAt = BitConverter.ToInt64(trailer);
+        return columnsAt == 0
+            || (columnsAt % SeedSnapshotFormat.ColumnAlignment == 0 && columnsAt >= SeedSnapshotFormat.HeaderBytes && columnsAt <= length - trailer.Length)
+            ? columnsAt
+            : throw new InvalidDataException("The columns do not start within the file.");
+    }
+
+    private static bool ReadWhole(SafeFileHandle file, Span<byte> into, long at)
+    {
+        for (var read = 0; read < into.Length;)
+        {
+            var count = RandomAccess.Read(file, into[read..], at + read);
+            if (count == 0) return false;
+            read += count;
+        }
+
+        return true;
+    }
+
+    private static SeedSnapshot Contents(NativeFileBytes bytes, SafeFileHandle file, long columnsAt, long length)
     {
         using var reader = new BinaryReader(bytes.Slice(SeedSnapshotFormat.HeaderBytes, bytes.Length - SeedSnapshotFormat.HeaderBytes), Utf8);
         var strings = new string[Count(reader)];
@@ -136,27 +189,67 @@ internal static class SeedSnapshotReader
             reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(nameOrder.AsSpan()));
         }
 
-        // The blocks are found one after another, then read on every core.
         var relationshipCount = Count(reader);
+        var hasColumns = reader.ReadInt32() switch
+        {
+            0 => columnsAt == 0 ? false : throw new InvalidDataException("Columns follow rows that say there are none."),
+            1 => columnsAt != 0 ? true : throw new InvalidDataException("The rows' columns are missing."),
+            _ => throw new InvalidDataException("The rows say neither that columns follow nor that they do not."),
+        };
+        if (hasColumns)
+        {
+            var idBlocks = new byte[Count(reader)][];
+            // A row keeps its id's block in a few bits: a million relationships take 16 blocks.
+            if (idBlocks.Length > RelationshipRow.MaxIdBlocks) throw new InvalidDataException("The relationships are in more blocks than a row can refer to.");
+            for (var b = 0; b < idBlocks.Length; b++)
+            {
+                idBlocks[b] = reader.ReadBytes(Count(reader));
+                // The rows' ids are written into answers as they are: JSON text with nothing to escape, in well-formed UTF-8.
+                if (JsonText.Encoder.FindFirstCharacterToEncodeUtf8(idBlocks[b]) >= 0) throw new InvalidDataException("An id is not plain JSON text.");
+            }
+
+            // What is left before the columns is the zeros that align them.
+            while (reader.BaseStream.Position < reader.BaseStream.Length)
+            {
+                if (reader.ReadByte() != 0) throw new InvalidDataException("Bytes follow the relationships' ids.");
+            }
+
+            // The columns' ordinals are the entities' places here, which must then be their order by id.
+            for (var i = 1; i < entities.Length; i++)
+            {
+                if (string.CompareOrdinal(entities[i - 1].Id, entities[i].Id) >= 0) throw new InvalidDataException("The entities are not in id order.");
+            }
+
+            var tables = new SnapshotColumns.Tables(
+                entities.Length, Array.ConvertAll(idBlocks, b => b.Length), strings.Length, validTimes.Length, propertyLists.Length, citationLists.Length);
+            if (SnapshotColumns.Problem(file, columnsAt, length - SeedSnapshotFormat.TrailerBytes, relationshipCount, tables) is { } problem)
+            {
+                throw new InvalidDataException(problem);
+            }
+
+            IndexColumns columns;
+            unsafe
+            {
+                columns = SnapshotColumns.At(MappedSnapshot.Map(file, length) + columnsAt, entities.Length, relationshipCount);
+            }
+
+            return new SeedSnapshot(
+                entities, [], new RelationshipValues(idBlocks, strings, validTimes, propertyLists, citationLists),
+                new PrebuiltParts(suffixes, null, columns, nameOrder));
+        }
+
+        // Without columns, the blocks are found one after another, then read on every core.
         var blocks = new List<(int Rows, int FirstRow, int Start, int Length)>();
         for (var rows = 0; rows < relationshipCount; rows += blocks[^1].Rows)
         {
-            var (blockRows, length) = (Count(reader), Count(reader));
+            var (blockRows, blockLength) = (Count(reader), Count(reader));
             if (blockRows == 0 || blockRows > relationshipCount - rows) throw new InvalidDataException("A block holds no rows, or more than counted.");
-            blocks.Add((blockRows, rows, (int)reader.BaseStream.Position + SeedSnapshotFormat.HeaderBytes, length));
-            reader.BaseStream.Position += length;
+            blocks.Add((blockRows, rows, (int)reader.BaseStream.Position + SeedSnapshotFormat.HeaderBytes, blockLength));
+            reader.BaseStream.Position += blockLength;
         }
 
         // A row keeps its id's block in a few bits: a million relationships take 16 blocks.
         if (blocks.Count > RelationshipRow.MaxIdBlocks) throw new InvalidDataException("The relationships are in more blocks than a row can refer to.");
-
-        var ordinalCount = reader.ReadInt32();
-        int[]? ordinals = null;
-        if (ordinalCount != SeedSnapshotFormat.None)
-        {
-            ordinals = new int[ordinalCount == relationshipCount ? ordinalCount : throw new InvalidDataException("The ordinals do not match the relationships.")];
-            reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(ordinals.AsSpan()));
-        }
 
         if (reader.BaseStream.Position != reader.BaseStream.Length) throw new InvalidDataException("Bytes follow the last relationship.");
         var relationships = new RelationshipRow[relationshipCount];
@@ -179,7 +272,7 @@ internal static class SeedSnapshotReader
         });
 
         var values = new RelationshipValues(idText, strings, validTimes, propertyLists, citationLists);
-        return new SeedSnapshot(entities, relationships, values, new PrebuiltParts(suffixes, ends, ordinals, nameOrder));
+        return new SeedSnapshot(entities, relationships, values, new PrebuiltParts(suffixes, ends, SearchNameOrder: nameOrder));
     }
 
     /// <summary>

@@ -64,6 +64,9 @@ internal sealed class SeedSnapshotWriter
         FileStream stream, SeedFingerprint fingerprint, List<EntityRecord> entities, List<RelationshipRecord> relationships, int relationshipsPerBlock, GraphIndex? index)
     {
         using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        // The ids' text is kept as JSON text for the columns' rows to refer to, which a reader takes only unescaped: a seed's
+        // ids always are (lowercase letters, digits and hyphens), and an index with any other is written as if there were none.
+        if (index is not null && !AllIdsPlain(index.RelationshipRows)) index = null;
         writer.Write(SeedSnapshotFormat.Magic);
         writer.Write(SeedSnapshotFormat.Version);
         writer.Write(fingerprint.Build.ToByteArray());
@@ -120,53 +123,27 @@ internal sealed class SeedSnapshotWriter
             writer.Write(MemoryMarshal.AsBytes(index.Search.NameOrder));
         }
 
-        // The index's rows as they lie, when there is an index: each has the same fields as the record it was made from, its
-        // lists and its dates' texts the very same objects, so its fields are written as the record's.
-        var table = index?.RelationshipRows;
-        Action<int, int> writeRow = table is null
-            ? (i, idLength) => WriteRelationship(writer, relationships[i], idLength, entityPositions!)
-            : WriteRow(writer, table);
-        Func<int, ReadOnlySpan<byte>> idBytes = table is null ? i => Encoding.UTF8.GetBytes(relationships[i].Id) : i => Utf8Of(table.Values.IdJson(table.RowAt(i)));
-        // In blocks, each led by its row count and length, so that a reader can read them on every core. A block's ids come
-        // first, one after another, for the reader to keep as they are; each row then gives its id's length.
         writer.Write(relationships.Count);
-        for (var first = 0; first < relationships.Count; first += relationshipsPerBlock)
+        long columnsAt = 0;
+        if (index is null)
         {
-            var rows = Math.Min(relationshipsPerBlock, relationships.Count - first);
-            writer.Write(rows);
-            writer.Write(0); // the block's length, filled in once it is written
-            writer.Flush();
-            var start = stream.Position;
-            var ids = new ArrayBufferWriter<byte>();
-            var idLengths = new int[rows];
-            for (var i = first; i < first + rows; i++)
-            {
-                var id = idBytes(i);
-                idLengths[i - first] = id.Length;
-                ids.Write(id);
-            }
-
-            writer.Write(ids.WrittenCount);
-            writer.Write(ids.WrittenSpan);
-            for (var i = first; i < first + rows; i++) writeRow(i, idLengths[i - first]);
-            writer.Flush();
-            var end = stream.Position;
-            stream.Position = start - sizeof(int);
-            writer.Write(checked((int)(end - start)));
-            writer.Flush();
-            stream.Position = end;
-        }
-
-        if (table is null)
-        {
-            writer.Write(SeedSnapshotFormat.None);
+            writer.Write(0);
+            WriteRelationshipBlocks(writer, relationships, relationshipsPerBlock, entityPositions!);
         }
         else
         {
-            writer.Write(table.OrdinalsByPosition.Length);
-            writer.Write(MemoryMarshal.AsBytes(table.OrdinalsByPosition.AsSpan()));
+            // The index's columns as they lie, for a restart to map (SnapshotColumns), after the ids' text its rows refer to.
+            writer.Write(1);
+            var table = index.RelationshipRows;
+            var idStarts = WriteIdBlocks(writer, table, relationshipsPerBlock);
+            writer.Flush();
+            columnsAt = SnapshotColumns.Aligned(stream.Position);
+            SnapshotColumns.PadTo(stream, columnsAt);
+            var columns = index.Columns with { ValidTimeOf = FileValidTimes(table, index.Columns.ValidTimeOf) };
+            SnapshotColumns.Write(stream, entities.Count, columns, position => FileRow(table, position, relationshipsPerBlock, idStarts));
         }
 
+        writer.Write(columnsAt);
         writer.Flush();
         stream.Position = SeedSnapshotFormat.HeaderBytes;
         var hash = new XxHash128();
@@ -182,24 +159,105 @@ internal sealed class SeedSnapshotWriter
         writer.Write((ulong)(hash >> 64));
     }
 
-    /// <summary>An id in UTF-8: its JSON text as it is, unless escaped.</summary>
-    private static ReadOnlySpan<byte> Utf8Of(JsonText id) => id.Utf8.Contains((byte)'\\') ? Encoding.UTF8.GetBytes(id.Decoded()) : id.Utf8;
+    private static bool AllIdsPlain(RelationshipTable table)
+    {
+        for (var position = 0; position < table.Count; position++)
+        {
+            if (JsonText.Encoder.FindFirstCharacterToEncodeUtf8(table.Values.IdJson(table.RowAt(position)).Utf8) >= 0) return false;
+        }
+
+        return true;
+    }
 
     /// <summary>
-    /// Writes the index's row at a place in the layout order from its own fields, with no object made for it: a record
-    /// made for each only to be read back had the first start's write take 1.7–2.1 s instead of 1.4–1.6 s, and a node
-    /// for each (read twice, for its id and its row) 2.0–2.1 s instead of 1.1–1.4 s. Its ends are written as their
-    /// ordinals, which are their places in the file (the entities are written in id order).
+    /// The relationships as given, in blocks, each led by its row count and length, so that a reader can read them on every
+    /// core. A block's ids come first, one after another, for the reader to keep as they are; each row then gives its id's length.
     /// </summary>
-    private Action<int, int> WriteRow(BinaryWriter writer, RelationshipTable table) => (i, idLength) =>
+    private void WriteRelationshipBlocks(BinaryWriter writer, List<RelationshipRecord> relationships, int relationshipsPerBlock, Dictionary<string, int> entityPositions)
     {
-        ref readonly var row = ref table.RowAt(i);
+        var stream = writer.BaseStream;
+        for (var first = 0; first < relationships.Count; first += relationshipsPerBlock)
+        {
+            var rows = Math.Min(relationshipsPerBlock, relationships.Count - first);
+            writer.Write(rows);
+            writer.Write(0); // the block's length, filled in once it is written
+            writer.Flush();
+            var start = stream.Position;
+            var ids = new ArrayBufferWriter<byte>();
+            var idLengths = new int[rows];
+            for (var i = first; i < first + rows; i++)
+            {
+                var id = Encoding.UTF8.GetBytes(relationships[i].Id);
+                idLengths[i - first] = id.Length;
+                ids.Write(id);
+            }
+
+            writer.Write(ids.WrittenCount);
+            writer.Write(ids.WrittenSpan);
+            for (var i = first; i < first + rows; i++) WriteRelationship(writer, relationships[i], idLengths[i - first], entityPositions);
+            writer.Flush();
+            var end = stream.Position;
+            stream.Position = start - sizeof(int);
+            writer.Write(checked((int)(end - start)));
+            writer.Flush();
+            stream.Position = end;
+        }
+    }
+
+    /// <summary>
+    /// The index's ids' JSON text in the order its rows lie, in blocks of <paramref name="relationshipsPerBlock"/> (or more, for
+    /// a row to name its block), each led by its length; gives where each position's id starts in its block.
+    /// </summary>
+    private static int[] WriteIdBlocks(BinaryWriter writer, RelationshipTable table, int relationshipsPerBlock)
+    {
+        var perBlock = IdsPerBlock(table.Count, relationshipsPerBlock);
+        var starts = new int[table.Count];
+        writer.Write((table.Count + perBlock - 1) / perBlock);
+        for (var first = 0; first < table.Count; first += perBlock)
+        {
+            var end = Math.Min(table.Count, first + perBlock);
+            var length = 0;
+            for (var position = first; position < end; position++)
+            {
+                starts[position] = length;
+                length = checked(length + table.RowAt(position).IdLength);
+            }
+
+            writer.Write(length);
+            for (var position = first; position < end; position++) writer.Write(table.Values.IdJson(table.RowAt(position)).Utf8);
+        }
+
+        return starts;
+    }
+
+    /// <summary>Each relationship's valid time by ordinal as a place in the file's table of dates, not the index's table.</summary>
+    private int[] FileValidTimes(RelationshipTable table, Column<int> validTimeOf)
+    {
+        var places = table.Values.ValidTimes;
+        var filePlaces = new int[places.Length];
+        for (var i = 0; i < places.Length; i++) filePlaces[i] = datePairs[(StringPosition(places[i].Start?.Text), StringPosition(places[i].End?.Text))];
+        var byOrdinal = new int[validTimeOf.Length];
+        for (var ordinal = 0; ordinal < byOrdinal.Length; ordinal++) byOrdinal[ordinal] = filePlaces[validTimeOf[ordinal]];
+        return byOrdinal;
+    }
+
+    private static int IdsPerBlock(int count, int relationshipsPerBlock) =>
+        Math.Max(relationshipsPerBlock, (count + RelationshipRow.MaxIdBlocks - 1) / RelationshipRow.MaxIdBlocks);
+
+    /// <summary>
+    /// The index's row at a position as the file keeps it: its id in the file's blocks, its values at their places in the
+    /// file's tables (the index's row refers to the index's own).
+    /// </summary>
+    private RelationshipRow FileRow(RelationshipTable table, int position, int relationshipsPerBlock, int[] idStarts)
+    {
+        ref readonly var row = ref table.RowAt(position);
         var values = table.Values;
         var validTime = values.ValidTime(in row);
-        WriteRelationship(
-            writer, idLength, row.Type, table.FromAt(i), table.ToAt(i), values.Description(in row),
-            validTime.Start?.Text, validTime.End?.Text, values.Properties(in row), values.Sources(in row));
-    };
+        return new RelationshipRow(
+            position / IdsPerBlock(table.Count, relationshipsPerBlock), idStarts[position], row.IdLength, row.Type,
+            StringPosition(values.Description(in row)), datePairs[(StringPosition(validTime.Start?.Text), StringPosition(validTime.End?.Text))],
+            propertyLists[values.Properties(in row)], citationLists[values.Sources(in row)]);
+    }
 
     private void WriteRelationship(BinaryWriter writer, RelationshipRecord relationship, int idLength, Dictionary<string, int> entityPositions) =>
         WriteRelationship(

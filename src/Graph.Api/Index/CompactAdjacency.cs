@@ -19,14 +19,16 @@ public sealed class CompactAdjacency
 {
     // Entity e's outgoing relationships are positions outStart[e] .. outStart[e + 1] - 1 of outRelationship
     // (the relationship's ordinal) and outOther (the entity at its other end), in relationship order.
-    private readonly int[] outStart, outRelationship, outOther;
-    private readonly int[] inStart, inRelationship, inOther;
+    private readonly Column<int> outStart, outRelationship, outOther;
+    private readonly Column<int> inStart, inRelationship, inOther;
 
     // Each relationship's valid time (its place among the table's values), by ordinal, and each valid time's days: the
     // days by ordinal were three arrays (16 MB for a million relationships) where rows share some sixty thousand valid times.
-    private readonly int[] validTimeOf;
+    private readonly Column<int> validTimeOf;
     private readonly ValidDays[] days;
 
+    private readonly Column<byte> relationshipTypes;
+    private readonly Column<ulong> entityRelationshipTypes;
     private readonly RelationshipTable table;
 
     /// <param name="entities">Every entity, in ordinal order.</param>
@@ -41,35 +43,65 @@ public sealed class CompactAdjacency
     internal CompactAdjacency(IReadOnlyList<EntityNode> entities, RelationshipTable table, RelationshipEnds endsAt)
     {
         this.table = table;
-        EntityKinds = new byte[entities.Count];
-        foreach (var entity in entities) EntityKinds[entity.Ordinal] = (byte)entity.Kind;
-        EntityRelationshipTypes = new ulong[entities.Count];
-        RelationshipTypes = new byte[table.Count];
-        validTimeOf = new int[table.Count];
+        EntityKinds = KindsOf(entities);
+        var entityTypes = new ulong[entities.Count];
+        var types = new byte[table.Count];
+        var validTimes = new int[table.Count];
         int[] inStart = [], inRelationship = [], inOther = [];
         var outRelationship = table.OrdinalsByPosition;
         // Two independent parts side by side, each one or two passes over the relationships.
         Parallel.Invoke(
             [MethodImpl(LoadingCode.Optimised)] () =>
             {
+                var ordinals = outRelationship.Span;
                 for (var position = 0; position < table.Count; position++)
                 {
                     ref readonly var row = ref table.RowAt(position);
-                    var ordinal = outRelationship[position];
+                    var ordinal = ordinals[position];
                     var (from, to) = (endsAt.From[position], endsAt.To[position]);
-                    RelationshipTypes[ordinal] = (byte)row.Type;
-                    EntityRelationshipTypes[from] |= 1UL << (int)row.Type;
-                    EntityRelationshipTypes[to] |= 1UL << (int)row.Type;
-                    validTimeOf[ordinal] = row.ValidTime;
+                    types[ordinal] = (byte)row.Type;
+                    entityTypes[from] |= 1UL << (int)row.Type;
+                    entityTypes[to] |= 1UL << (int)row.Type;
+                    validTimes[ordinal] = row.ValidTime;
                 }
             },
             () => (inStart, inRelationship, inOther) = IncomingRows(entities.Count, table, endsAt));
-        // Each distinct valid time's days worked out once, not once for each of the rows that share it.
-        var validTimes = table.Values.ValidTimes;
-        days = new ValidDays[validTimes.Length];
-        for (var i = 0; i < days.Length; i++) days[i] = ValidDays.Of(validTimes[i]);
+        days = DaysOf(table);
+        (entityRelationshipTypes, relationshipTypes, validTimeOf) = (entityTypes, types, validTimes);
         (outStart, this.outRelationship, outOther) = (table.OutgoingStarts, outRelationship, table.OutgoingOthers);
         (this.inStart, this.inRelationship, this.inOther) = (inStart, inRelationship, inOther);
+    }
+
+    /// <summary>An adjacency whose rows are all given as they lie (a seed snapshot's, <see cref="IndexColumns"/>).</summary>
+    internal CompactAdjacency(IReadOnlyList<EntityNode> entities, RelationshipTable table, IndexColumns columns)
+    {
+        this.table = table;
+        EntityKinds = KindsOf(entities);
+        days = DaysOf(table);
+        (entityRelationshipTypes, relationshipTypes, validTimeOf) = (columns.EntityRelationshipTypes, columns.RelationshipTypes, columns.ValidTimeOf);
+        (outStart, outRelationship, outOther) = (columns.OutStart, columns.OrdinalAt, columns.OutOther);
+        (inStart, inRelationship, inOther) = (columns.InStart, columns.InRelationship, columns.InOther);
+    }
+
+    /// <summary>The adjacency's columns, for a seed snapshot to keep as they lie (with the table's, <see cref="IndexColumns"/>).</summary>
+    internal IndexColumns Columns(Column<int> typeCounts) => new(
+        table.Rows, outRelationship, table.PositionsByOrdinal, outStart, outOther, inStart, inRelationship, inOther,
+        validTimeOf, relationshipTypes, entityRelationshipTypes, typeCounts);
+
+    private static byte[] KindsOf(IReadOnlyList<EntityNode> entities)
+    {
+        var kinds = new byte[entities.Count];
+        foreach (var entity in entities) kinds[entity.Ordinal] = (byte)entity.Kind;
+        return kinds;
+    }
+
+    // Each distinct valid time's days worked out once, not once for each of the rows that share it.
+    private static ValidDays[] DaysOf(RelationshipTable table)
+    {
+        var validTimes = table.Values.ValidTimes;
+        var days = new ValidDays[validTimes.Length];
+        for (var i = 0; i < days.Length; i++) days[i] = ValidDays.Of(validTimes[i]);
+        return days;
     }
 
     /// <summary>Each entity's kind, by ordinal.</summary>
@@ -79,13 +111,13 @@ public sealed class CompactAdjacency
     /// The types of relationship each entity takes part in, either end, one bit per type (by ordinal):
     /// a filter on "has a relationship of this type" reads one word instead of the entity's relationships.
     /// </summary>
-    public ulong[] EntityRelationshipTypes { get; }
+    public ReadOnlySpan<ulong> EntityRelationshipTypes => entityRelationshipTypes.Span;
 
     /// <summary>Whether the entity starts or ends a relationship of the type.</summary>
-    public bool TakesPartIn(int entity, RelationshipType type) => (EntityRelationshipTypes[entity] >> (int)type & 1) != 0;
+    public bool TakesPartIn(int entity, RelationshipType type) => (entityRelationshipTypes[entity] >> (int)type & 1) != 0;
 
     /// <summary>Each relationship's type, by ordinal.</summary>
-    public byte[] RelationshipTypes { get; }
+    public ReadOnlySpan<byte> RelationshipTypes => relationshipTypes.Span;
 
     /// <summary>The first day the relationship holds on (a DayNumber), int.MinValue when open.</summary>
     public int ValidFrom(int relationship) => days[validTimeOf[relationship]].From;
@@ -138,6 +170,8 @@ public sealed class CompactAdjacency
     internal byte[] EndKinds()
     {
         var kinds = new byte[RelationshipTypes.Length];
+        var outRelationship = this.outRelationship.Span;
+        var outOther = this.outOther.Span;
         for (var entity = 0; entity < EntityKinds.Length; entity++)
         {
             for (var position = outStart[entity]; position < outStart[entity + 1]; position++)
@@ -158,8 +192,8 @@ public sealed class CompactAdjacency
         var outgoing = direction == Direction.In ? default : Row(outStart, entity);
         var incoming = direction == Direction.Out ? default : Row(inStart, entity);
         return new CompactSteps(
-            outRelationship.AsSpan(outgoing), outOther.AsSpan(outgoing),
-            inRelationship.AsSpan(incoming), inOther.AsSpan(incoming),
+            outRelationship.Span[outgoing], outOther.Span[outgoing],
+            inRelationship.Span[incoming], inOther.Span[incoming],
             filter);
     }
 
@@ -170,7 +204,7 @@ public sealed class CompactAdjacency
     /// </summary>
     public int Degree(int entity, Direction direction)
     {
-        var targets = outOther.AsSpan(Row(outStart, entity));
+        var targets = outOther.Span[Row(outStart, entity)];
         var incoming = inStart[entity + 1] - inStart[entity];
         return direction switch
         {
@@ -181,10 +215,10 @@ public sealed class CompactAdjacency
     }
 
     /// <summary>The outgoing relationships of an entity, unfiltered, in relationship order.</summary>
-    public ReadOnlySpan<int> OutgoingRelationships(int entity) => outRelationship.AsSpan(Row(outStart, entity));
+    public ReadOnlySpan<int> OutgoingRelationships(int entity) => outRelationship.Span[Row(outStart, entity)];
 
     /// <summary>The entities those relationships end at, position for position.</summary>
-    public ReadOnlySpan<int> OutgoingTargets(int entity) => outOther.AsSpan(Row(outStart, entity));
+    public ReadOnlySpan<int> OutgoingTargets(int entity) => outOther.Span[Row(outStart, entity)];
 
     /// <summary>An entity's outgoing relationships, in relationship order.</summary>
     public RelationshipRun OutgoingRun(int entity) => new(table, outRelationship, false, outStart[entity], outStart[entity + 1] - outStart[entity]);
@@ -196,7 +230,7 @@ public sealed class CompactAdjacency
     /// </summary>
     public RelationshipRun IncomingRun(int entity) => new(table, inRelationship, true, inStart[entity], inStart[entity + 1] - inStart[entity]);
 
-    private static Range Row(int[] start, int entity) => start[entity]..start[entity + 1];
+    private static Range Row(Column<int> start, int entity) => start[entity]..start[entity + 1];
 
     /// <summary>
     /// The outgoing rows, read off the ends of relationships laid out by the entity they start at: where each entity's

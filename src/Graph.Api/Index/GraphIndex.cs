@@ -41,15 +41,15 @@ public sealed class GraphIndex
     internal const int SortedDatesFrom = 1024;
 
     private GraphIndex(EntityNode[] entities, Dictionary<string, EntityNode> entitiesById, RelationshipTable relationships, Task<SearchIndex> search,
-        Task<CompactAdjacency> compact)
+        Task<CompactAdjacency> compact, Column<int>? typeCounts = null)
     {
         Entities = this.entities = entities;
         Relationships = this.relationships = relationships;
         this.entitiesById = entitiesById;
         entitiesByKind = Enum.GetValues<EntityKind>().ToFrozenDictionary(k => k, k => entities.Where(e => e.Kind == k).ToArray());
         entitiesByPropertyKey = EntitiesByPropertyKey(entities);
-        var counts = new int[Enum.GetValues<RelationshipType>().Max(t => (int)t) + 1];
-        for (var position = 0; position < relationships.Count; position++) counts[(int)relationships.RowAt(position).Type]++;
+        // Counted from the rows unless given (a seed snapshot's columns, whose rows are not read before ready).
+        var counts = typeCounts?.Span.ToArray() ?? CountTypes(relationships);
         RelationshipCounts = Enum.GetValues<RelationshipType>().ToFrozenDictionary(t => t, t => counts[(int)t]);
         typeCount = counts.Length;
         datesByType = new HoldingCounts?[typeCount];
@@ -60,6 +60,13 @@ public sealed class GraphIndex
         kindSets = entitiesByKind.ToFrozenDictionary(p => p.Key, p => KindSet(p.Value, entities));
         components = new Lazy<GraphComponents>(() => GraphComponents.Of(this), LazyThreadSafetyMode.ExecutionAndPublication);
         orders = new Lazy<EntityOrders>(() => new EntityOrders(this), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    private static int[] CountTypes(RelationshipTable relationships)
+    {
+        var counts = new int[Enum.GetValues<RelationshipType>().Max(t => (int)t) + 1];
+        for (var position = 0; position < relationships.Count; position++) counts[(int)relationships.RowAt(position).Type]++;
+        return counts;
     }
 
     /// <summary>Every entity, in id order (ordinal = position).</summary>
@@ -106,6 +113,17 @@ public sealed class GraphIndex
     /// <summary>The relationships' rows as they lie (by the entity each starts at, then by ordinal), for the seed snapshot's write, which keeps them so.</summary>
     internal RelationshipTable RelationshipRows => relationships;
 
+    /// <summary>The columns the relationships are held in, for the seed snapshot's write, which keeps them as they lie.</summary>
+    internal IndexColumns Columns
+    {
+        get
+        {
+            var counts = new int[typeCount];
+            foreach (var (type, count) in RelationshipCounts) counts[(int)type] = count;
+            return Compact.Columns(counts);
+        }
+    }
+
     public static GraphIndex Build(IEnumerable<Entity> entities, IEnumerable<Relationship> relationships) =>
         Build(entities, relationships, RelationshipInput.Model);
 
@@ -130,53 +148,41 @@ public sealed class GraphIndex
         // core (sorting checks, grouping, laying out the ids' texts), which would leave the other idle.
         var search = Task.Run(() => new SearchIndex(entityNodes, prebuilt?.SearchSuffixes, prebuilt?.SearchNameOrder));
         var byId = entityNodes.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        if (prebuilt?.Columns is { } columns)
+        {
+            // A seed snapshot's columns, mapped as they lie (Import.SnapshotColumns): nothing is read, made or copied for a
+            // relationship before ready. Their ordinals are the entities' places in the snapshot, which keeps them in id order.
+            if (entityPositions is not null) throw new ArgumentException("Columns come with their entities in id order.", nameof(prebuilt));
+            var mapped = new RelationshipTable(columns, input.Values ?? throw new ArgumentException("Columns come with their values.", nameof(input)), entityNodes);
+            return new GraphIndex(entityNodes, byId, mapped, search, Task.FromResult(new CompactAdjacency(entityNodes, mapped, columns)), columns.TypeCounts);
+        }
+
         // An array given (a snapshot's relationships) is read as it is, not copied: it is not changed here.
         var given = relationships as T[] ?? relationships.ToArray();
         var ends = prebuilt?.Ends is { } kept && kept.Count == given.Length ? kept : null;
         // Each given position's ordinal; null when the entities were given in id order, where the two are the same.
         var entityOrdinalAt = ends is null || entityPositions is null ? null : OrdinalsByPosition(entityPositions);
-        // Rows given in the index's layout (a snapshot's) are taken as given, each with its kept ordinal; any others are put
-        // in id order, where a row's place is its ordinal. That the kept ordinals follow the ids is not checked (a pass at
-        // random places): a snapshot is trusted as this build's own once its fingerprint and hash hold, as its rows are.
-        var keptOrdinals = ends is not null && prebuilt?.Ordinals is { } ordinals && InLayoutOrder(ends, entityOrdinalAt, ordinals) ? ordinals : null;
-        RelationshipRow[] rows;
-        int[] ordinalAt;
-        // Each position's ends' ordinals, for the build to read (the index keeps the far ends as the outgoing rows' others).
-        RelationshipEnds endsAt;
         // Rows made from objects collect the values they refer to; rows that refer to values already (a snapshot's) keep those.
         var collected = new RelationshipValuesBuilder();
-        if (keptOrdinals is not null && given is RelationshipRow[] laidOut)
+        var ordered = InIdOrder(given, input.Id, out var relationshipPositions);
+        var endsRead = EndOrdinals(ordered, input, ends, relationshipPositions, entityOrdinalAt, byId);
+        // The rows are laid out grouped by the entity they start at, so the relationships a traversal reads together
+        // (an entity's own) share pages and cache lines instead of lying anywhere in fifty megabytes. Their ids' JSON
+        // text lies in one block in the same order (measured in the rows' order).
+        var allocationOrder = GroupedByStart(endsRead.From, entityNodes.Length);
+        // Rows that hold their ids' text already (a snapshot's) give it as it is.
+        var idTexts = input.IdText is null ? new JsonTextBlock(ordered.Length, i => input.Id(ordered[i])).LaidOut(allocationOrder) : null;
+        // Each position's ends' ordinals, for the build to read (the index keeps the far ends as the outgoing rows' others).
+        var (rows, ordinalAt, endsAt) = (new RelationshipRow[ordered.Length], new int[ordered.Length], RelationshipEnds.Sized(ordered.Length));
+        Parallel.For(0, rows.Length, [MethodImpl(LoadingCode.Optimised)] (p) =>
         {
-            // A snapshot's rows, already in this layout: kept as they are, with nothing made per relationship, and their ends
-            // as the snapshot kept them, position for position. Worked out again, by ordinal and then by position, they were
-            // 16 MB more for a million relationships, allocated on the way to ready.
-            (rows, ordinalAt) = (laidOut, keptOrdinals);
-            endsAt = entityOrdinalAt is null ? ends! : ends!.Mapped(entityOrdinalAt);
-        }
-        else
-        {
-            int[]? relationshipPositions = null;
-            var ordered = keptOrdinals is null ? InIdOrder(given, input.Id, out relationshipPositions) : given;
-            var endsRead = EndOrdinals(ordered, input, ends, relationshipPositions, entityOrdinalAt, byId);
-            // The rows are laid out grouped by the entity they start at, so the relationships a traversal reads together
-            // (an entity's own) share pages and cache lines instead of lying anywhere in fifty megabytes. Their ids' JSON
-            // text lies in one block in the same order (measured in the rows' order). The order is null when the rows
-            // already lie in it (kept so).
-            var allocationOrder = keptOrdinals is null ? GroupedByStart(endsRead.From, entityNodes.Length) : null;
-            // Rows that hold their ids' text already (a snapshot's, read in this same order) give it as it is.
-            var idTexts = input.IdText is null ? new JsonTextBlock(ordered.Length, i => input.Id(ordered[i])).LaidOut(allocationOrder) : null;
-            (rows, ordinalAt, endsAt) = (new RelationshipRow[ordered.Length], new int[ordered.Length], RelationshipEnds.Sized(ordered.Length));
-            var (madeRows, madeOrdinals, madeEnds) = (rows, ordinalAt, endsAt);
-            Parallel.For(0, rows.Length, [MethodImpl(LoadingCode.Optimised)] (p) =>
-            {
-                var i = allocationOrder is null ? p : allocationOrder[p];
-                var row = ordered[i];
-                var idJson = idTexts is null ? input.IdText!(row) : idTexts.Write(p, input.Id(row));
-                madeOrdinals[p] = keptOrdinals is null ? i : keptOrdinals[i];
-                madeRows[p] = input.Row(row, idJson, collected);
-                (madeEnds.From[p], madeEnds.To[p]) = (endsRead.From[i], endsRead.To[i]);
-            });
-        }
+            var i = allocationOrder[p];
+            var row = ordered[i];
+            var idJson = idTexts is null ? input.IdText!(row) : idTexts.Write(p, input.Id(row));
+            ordinalAt[p] = i;
+            rows[p] = input.Row(row, idJson, collected);
+            (endsAt.From[p], endsAt.To[p]) = (endsRead.From[i], endsRead.To[i]);
+        });
 
         var outgoing = CompactAdjacency.OutgoingRows(entityNodes.Length, endsAt);
         var table = new RelationshipTable(rows, input.Values ?? collected.Build(), ordinalAt, outgoing, entityNodes);
@@ -242,7 +248,7 @@ public sealed class GraphIndex
     // A bit set per type, from the type bits each entity already has: a filter on a type with its total is a
     // count instead of a walk over every entity (1 ms a request for 100k entities).
     [MethodImpl(LoadingCode.Optimised)]
-    private static MarkedEntities[] EntitiesByRelationshipType(EntityNode[] entities, ulong[] typesByEntity, int typeCount)
+    private static MarkedEntities[] EntitiesByRelationshipType(EntityNode[] entities, ReadOnlySpan<ulong> typesByEntity, int typeCount)
     {
         var byType = new ulong[typeCount][];
         for (var type = 0; type < typeCount; type++) byType[type] = new ulong[(entities.Length + 63) / 64];
@@ -262,28 +268,6 @@ public sealed class GraphIndex
         var marked = new ulong[(entities.Length + 63) / 64];
         foreach (var entity in ofKind) marked[entity.Ordinal >> 6] |= 1UL << entity.Ordinal;
         return new MarkedEntities(marked, entities);
-    }
-
-    /// <summary>
-    /// Whether rows with these ends lie in the order the rows are laid out in, by the ordinals given: by the ordinal of the
-    /// entity each starts at, then by their own, each ordinal once. One pass in order, and a bit per row.
-    /// </summary>
-    [MethodImpl(LoadingCode.Optimised)]
-    private static bool InLayoutOrder(RelationshipEnds ends, int[]? ordinalAt, int[] ordinals)
-    {
-        if (ordinals.Length != ends.Count) return false;
-        var taken = new PlacesTaken(ordinals.Length);
-        for (var row = 0; row < ordinals.Length; row++)
-        {
-            var ordinal = ordinals[row];
-            if (!taken.TakeOnce(ordinal)) return false;
-            if (row == 0) continue;
-            var (start, before) = (ends.From[row], ends.From[row - 1]);
-            if (ordinalAt is not null) (start, before) = (ordinalAt[start], ordinalAt[before]);
-            if (start < before || (start == before && ordinal < ordinals[row - 1])) return false;
-        }
-
-        return true;
     }
 
     /// <summary>Relationship ordinals ordered by the ordinal of the entity each starts at, then by their own (a counting sort).</summary>
@@ -412,7 +396,8 @@ public sealed class GraphIndex
     /// </summary>
     private int[] EndKindCounts => LazyInitializer.EnsureInitialized(ref endKindCounts, () =>
     {
-        var (kinds, types) = (EndKinds, Compact.RelationshipTypes);
+        var kinds = EndKinds;
+        var types = Compact.RelationshipTypes;
         var counts = new int[typeCount * 256];
         for (var i = 0; i < kinds.Length; i++) counts[types[i] * 256 + kinds[i]]++;
         return counts;

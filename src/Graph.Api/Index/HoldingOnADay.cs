@@ -4,7 +4,7 @@ namespace Graph.Api.Index;
 /// <param name="Adjacency">The index's adjacency it was worked out for.</param>
 /// <param name="ValidTimeOf">Each relationship's valid time, by ordinal.</param>
 /// <param name="Holds">Whether each valid time holds on the day.</param>
-internal sealed record HoldingOnADay(CompactAdjacency Adjacency, int[] ValidTimeOf, bool[] Holds)
+internal sealed record HoldingOnADay(CompactAdjacency Adjacency, Column<int> ValidTimeOf, bool[] Holds)
 {
     public bool Of(int relationship) => Holds[ValidTimeOf[relationship]];
 }

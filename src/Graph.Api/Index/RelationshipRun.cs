@@ -10,7 +10,7 @@ namespace Graph.Api.Index;
 public readonly struct RelationshipRun : IReadOnlyList<RelationshipNode>
 {
     private readonly RelationshipTable? table;
-    private readonly int[]? ordinals;
+    private readonly Column<int> ordinals;
     private readonly bool placedByOrdinal;
     private readonly int start;
 
@@ -22,7 +22,7 @@ public readonly struct RelationshipRun : IReadOnlyList<RelationshipNode>
     /// </param>
     /// <param name="start">Where the run begins in the rows.</param>
     /// <param name="count">How long it is.</param>
-    internal RelationshipRun(RelationshipTable table, int[] ordinals, bool placedByOrdinal, int start, int count) =>
+    internal RelationshipRun(RelationshipTable table, Column<int> ordinals, bool placedByOrdinal, int start, int count) =>
         (this.table, this.ordinals, this.placedByOrdinal, this.start, Count) = (table, ordinals, placedByOrdinal, start, count);
 
     public int Count { get; }
@@ -33,7 +33,7 @@ public readonly struct RelationshipRun : IReadOnlyList<RelationshipNode>
     internal RelationshipNode UncachedAt(int index) => table!.Uncached(PositionAt(index));
 
     /// <summary>The ordinal of the relationship at an index of the run, without its node.</summary>
-    public int OrdinalAt(int index) => (uint)index < (uint)Count ? ordinals![start + index] : throw new ArgumentOutOfRangeException(nameof(index));
+    public int OrdinalAt(int index) => (uint)index < (uint)Count ? ordinals[start + index] : throw new ArgumentOutOfRangeException(nameof(index));
 
     public IEnumerator<RelationshipNode> GetEnumerator()
     {
@@ -44,5 +44,5 @@ public readonly struct RelationshipRun : IReadOnlyList<RelationshipNode>
 
     // Where the item at an index of the run lies in the table.
     private int PositionAt(int index) =>
-        (uint)index < (uint)Count ? (placedByOrdinal ? table!.PositionOf(ordinals![start + index]) : start + index) : throw new ArgumentOutOfRangeException(nameof(index));
+        (uint)index < (uint)Count ? (placedByOrdinal ? table!.PositionOf(ordinals[start + index]) : start + index) : throw new ArgumentOutOfRangeException(nameof(index));
 }

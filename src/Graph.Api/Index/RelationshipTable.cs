@@ -18,9 +18,9 @@ namespace Graph.Api.Index;
 /// </remarks>
 internal sealed class RelationshipTable : IReadOnlyList<RelationshipNode>
 {
-    private readonly RelationshipRow[] rows;
-    private readonly int[] ordinalAt;
-    private readonly int[] positionOf;
+    private readonly Column<RelationshipRow> rows;
+    private readonly Column<int> ordinalAt;
+    private readonly Column<int> positionOf;
     private readonly KeptNodes nodes;
     private readonly EntityNode[] entities;
 
@@ -28,8 +28,8 @@ internal sealed class RelationshipTable : IReadOnlyList<RelationshipNode>
     // adjacency's outgoing rows (CompactAdjacency), from which a node finds its ends. Each relationship's ends by ordinal
     // were two more arrays (8 MB for a million); the build reads the ends position by position, keeps the far ends' column
     // as outOther and lets the starts go.
-    private readonly int[] outStart;
-    private readonly int[] outOther;
+    private readonly Column<int> outStart;
+    private readonly Column<int> outOther;
 
     /// <param name="rows">The rows, by position.</param>
     /// <param name="values">What the rows refer to by place.</param>
@@ -39,9 +39,17 @@ internal sealed class RelationshipTable : IReadOnlyList<RelationshipNode>
     [MethodImpl(LoadingCode.Optimised)]
     public RelationshipTable(RelationshipRow[] rows, RelationshipValues values, int[] ordinalAt, (int[] Start, int[] Other) outgoing, EntityNode[] entities)
     {
-        (this.rows, Values, this.ordinalAt, (outStart, outOther), this.entities) = (rows, values, ordinalAt, outgoing, entities);
-        positionOf = new int[rows.Length];
+        var positionOf = new int[rows.Length];
         for (var position = 0; position < ordinalAt.Length; position++) positionOf[ordinalAt[position]] = position;
+        (this.rows, Values, this.ordinalAt, this.positionOf, (outStart, outOther), this.entities) = (rows, values, ordinalAt, positionOf, outgoing, entities);
+        nodes = new KeptNodes(rows.Length);
+    }
+
+    /// <summary>A table whose columns are all given as they lie (a seed snapshot's, <see cref="IndexColumns"/>).</summary>
+    public RelationshipTable(IndexColumns columns, RelationshipValues values, EntityNode[] entities)
+    {
+        (rows, Values, ordinalAt, positionOf, outStart, outOther, this.entities) =
+            (columns.Rows, values, columns.OrdinalAt, columns.PositionOf, columns.OutStart, columns.OutOther, entities);
         nodes = new KeptNodes(rows.Length);
     }
 
@@ -54,16 +62,22 @@ internal sealed class RelationshipTable : IReadOnlyList<RelationshipNode>
     public RelationshipValues Values { get; }
 
     /// <summary>Where each entity's rows start, by its ordinal, and last the count: the adjacency's outgoing rows.</summary>
-    public int[] OutgoingStarts => outStart;
+    public Column<int> OutgoingStarts => outStart;
 
     /// <summary>The ordinal of the entity at each position's far end: the adjacency's outgoing rows' others.</summary>
-    public int[] OutgoingOthers => outOther;
+    public Column<int> OutgoingOthers => outOther;
 
     /// <summary>Each position's ordinal: the outgoing rows of the adjacency list relationships in this same order.</summary>
-    public int[] OrdinalsByPosition => ordinalAt;
+    public Column<int> OrdinalsByPosition => ordinalAt;
+
+    /// <summary>Each ordinal's position: <see cref="OrdinalsByPosition"/> turned round.</summary>
+    public Column<int> PositionsByOrdinal => positionOf;
 
     /// <summary>The node of the relationship with this ordinal.</summary>
     public RelationshipNode this[int ordinal] => NodeAt(positionOf[ordinal]);
+
+    /// <summary>The rows, by position.</summary>
+    public Column<RelationshipRow> Rows => rows;
 
     public ref readonly RelationshipRow RowAt(int position) => ref rows[position];
 
@@ -78,6 +92,7 @@ internal sealed class RelationshipTable : IReadOnlyList<RelationshipNode>
     public int FromAt(int position)
     {
         // The last entity whose rows start at or before the position (entities with no rows start where the next does).
+        var outStart = this.outStart.Span;
         int low = 0, high = outStart.Length - 2;
         while (low < high)
         {

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Graph.Api.Import;
@@ -35,9 +36,9 @@ public sealed class SeedSnapshotTests : IDisposable
         Assert.Null(refusal);
         var (readEntities, _, _, prebuilt) = read!;
         var readRelationships = RowsOf(read);
-        // No index was given: no search suffixes, no ordinals, the rows as given; the ends are kept as positions among the entities.
+        // No index was given: no search suffixes, no columns, the rows as given; the ends are kept as positions among the entities.
         Assert.Null(prebuilt!.SearchSuffixes);
-        Assert.Null(prebuilt.Ordinals);
+        Assert.Null(prebuilt.Columns);
         var position = entities.Select((e, i) => (e.Id, i)).ToDictionary();
         Assert.Equal(relationships.Select(r => (position[r.FromId], position[r.ToId])), prebuilt.Ends!.Pairs());
         // Each relationship's valid time is made from its dates, once for each pair of them.
@@ -74,7 +75,44 @@ public sealed class SeedSnapshotTests : IDisposable
     }
 
     [Fact]
-    public void With_the_index_the_entities_are_kept_in_id_order_and_the_rows_in_its_layout_with_their_ordinals_and_the_search_s_suffixes()
+    public void With_the_index_the_entities_are_kept_in_id_order_and_the_relationships_as_its_columns_with_the_search_s_suffixes()
+    {
+        var (entities, relationships) = PlainSeedRows();
+        var index = GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships, RecordMapping.ForIndex());
+
+        SeedSnapshotWriter.Write(SnapshotPath, Fingerprint, entities, relationships, relationshipsPerBlock: 5, index);
+        var read = SeedSnapshotReader.Read(SnapshotPath, Fingerprint, out var refusal);
+
+        Assert.Null(refusal);
+        var (readEntities, readRows, _, prebuilt) = read!;
+        // Every entity, in id order: a position among them is the entity's ordinal in the index.
+        Assert.Equal(entities.OrderBy(e => e.Id, StringComparer.Ordinal).Select(Describe), readEntities.Select(RecordMapping.ToRecord).Select(Describe));
+        Assert.Equal(index.Entities.Select(e => e.Id), readEntities.Select(e => e.Id));
+        // No row is read: the relationships are the index's columns, each as the index held it (the rows and valid times refer to
+        // the file's own tables, so they are compared through the index built from them, in IndexFromRowsTests).
+        Assert.Empty(readRows);
+        Assert.Null(prebuilt.Ends);
+        var (kept, written) = (prebuilt.Columns!, index.Columns);
+        Assert.Equal(relationships.Count, kept.Rows.Length);
+        foreach (var (column, original) in new[]
+        {
+            (kept.OrdinalAt, written.OrdinalAt), (kept.PositionOf, written.PositionOf), (kept.OutStart, written.OutStart), (kept.OutOther, written.OutOther),
+            (kept.InStart, written.InStart), (kept.InRelationship, written.InRelationship), (kept.InOther, written.InOther),
+            (kept.TypeCounts, written.TypeCounts),
+        })
+        {
+            Assert.Equal(original.Span.ToArray(), column.Span.ToArray());
+        }
+
+        Assert.Equal(written.RelationshipTypes.Span.ToArray(), kept.RelationshipTypes.Span.ToArray());
+        Assert.Equal(written.EntityRelationshipTypes.Span.ToArray(), kept.EntityRelationshipTypes.Span.ToArray());
+        Assert.True(index.Search.SuffixOrder.Length > 500, $"only {index.Search.SuffixOrder.Length} suffixes");
+        Assert.Equal(index.Search.SuffixOrder.ToArray(), prebuilt.SearchSuffixes);
+        Assert.Equal(index.Search.NameOrder.ToArray(), prebuilt.SearchNameOrder);
+    }
+
+    [Fact]
+    public void With_an_index_whose_ids_need_escaping_the_rows_are_written_as_given()
     {
         var (entities, relationships) = SeedRows();
         var index = GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships, RecordMapping.ForIndex());
@@ -83,23 +121,78 @@ public sealed class SeedSnapshotTests : IDisposable
         var read = SeedSnapshotReader.Read(SnapshotPath, Fingerprint, out var refusal);
 
         Assert.Null(refusal);
-        var (readEntities, _, _, prebuilt) = read!;
-        var readRelationships = RowsOf(read);
-        // Every entity, in id order: a position among them is the entity's ordinal in the index.
-        Assert.Equal(entities.OrderBy(e => e.Id, StringComparer.Ordinal).Select(Describe), readEntities.Select(RecordMapping.ToRecord).Select(Describe));
-        Assert.Equal(index.Entities.Select(e => e.Id), readEntities.Select(e => e.Id));
-        // Every row, each once, now grouped by the entity it starts at (in the entities' id order), then in id order.
-        Assert.Equal(relationships.Select(Describe).Order(StringComparer.Ordinal), Described(read).Order(StringComparer.Ordinal));
-        var starts = prebuilt!.Ends!.From.Select(from => index.FindEntity(readEntities[from].Id)!.Ordinal).ToArray();
-        var byStartThenId = readRelationships.Select((r, i) => (r.Id, Start: starts[i])).OrderBy(r => r.Start).ThenBy(r => r.Id, StringComparer.Ordinal).Select(r => r.Id);
-        Assert.Equal(byStartThenId, readRelationships.Select(r => r.Id));
-        Assert.NotEqual(readRelationships.Select(r => r.Id).Order(StringComparer.Ordinal), readRelationships.Select(r => r.Id));
-        Assert.True(starts.Distinct().Count() > 5, "the rows start at too few entities");
-        // Each row's ordinal is its place in id order; its ends (compared above) are its node's.
-        Assert.Equal(readRelationships.Select(r => index.FindRelationship(r.Id)!.Ordinal), prebuilt.Ordinals!);
-        Assert.True(index.Search.SuffixOrder.Length > 500, $"only {index.Search.SuffixOrder.Length} suffixes");
-        Assert.Equal(index.Search.SuffixOrder.ToArray(), prebuilt.SearchSuffixes);
-        Assert.Equal(index.Search.NameOrder.ToArray(), prebuilt.SearchNameOrder);
+        Assert.Null(read!.Prebuilt.Columns);
+        Assert.Equal(relationships.Select(Describe), Described(read));
+    }
+
+    [Theory]
+    [InlineData("far end")] // an outgoing row's far end is an entity past the last
+    [InlineData("starts")] // an entity's outgoing rows start before the one before it's
+    [InlineData("ordinal")] // an incoming row names a relationship past the last
+    [InlineData("valid time")] // a row's valid time is a place past the valid times' table
+    [InlineData("id block")] // a row's id lies in a block past the last
+    [InlineData("type")] // a relationship's type is no type
+    [InlineData("entity types")] // an entity takes part in a type past the last
+    [InlineData("counts")] // the counts by type add up to one more than there are relationships
+    [InlineData("escaped id")] // an id's text holds a character JSON must escape
+    [InlineData("trailer")] // the file's last bytes say the columns start a cache line later
+    public void A_snapshot_whose_hash_holds_but_whose_columns_do_not_is_refused(string damage)
+    {
+        var (entities, relationships) = PlainSeedRows();
+        var index = GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships, RecordMapping.ForIndex());
+        SeedSnapshotWriter.Write(SnapshotPath, Fingerprint, entities, relationships, index: index);
+        var bytes = File.ReadAllBytes(SnapshotPath);
+        var columnsAt = (int)BitConverter.ToInt64(bytes, bytes.Length - SeedSnapshotFormat.TrailerBytes);
+        // Where each column starts, in the order SnapshotColumns writes them.
+        var at = Array.ConvertAll(SnapshotColumns.Places(entities.Count, relationships.Count), place => columnsAt + (int)place);
+        var rowSize = Unsafe.SizeOf<RelationshipRow>();
+        var expected = "a value in its columns is out of range";
+        switch (damage)
+        {
+            case "far end": BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at[4] + 4 * 3), entities.Count); break;
+            case "starts": BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at[3] + 4 * 2), relationships.Count); break;
+            case "ordinal": BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at[6]), relationships.Count); break;
+            // A row: the id's block, length and type in one number, then the id's start, description, valid time, properties and sources.
+            case "valid time": BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at[0] + rowSize * 2 + 12), 1_000_000); break;
+            case "id block": bytes[at[0] + rowSize * 2] = 0xFF; break;
+            case "type": bytes[at[9] + 1] = 63; break;
+            case "entity types": bytes[at[10] + 7] = 0x80; break;
+            case "counts": BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at[11]), BitConverter.ToInt32(bytes, at[11]) + 1); break;
+            case "escaped id":
+                var id = bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(index.Relationships[0].Id));
+                bytes[id] = (byte)'"';
+                expected = "An id is not plain JSON text.";
+                break;
+            case "trailer":
+                BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(bytes.Length - SeedSnapshotFormat.TrailerBytes), columnsAt + SeedSnapshotFormat.ColumnAlignment);
+                expected = "Bytes follow the relationships' ids.";
+                break;
+        }
+
+        // Written by something else that gave it a correct hash: only the reader's own checks stand between it and the index.
+        BinaryPrimitives.WriteUInt128LittleEndian(
+            bytes.AsSpan(SeedSnapshotFormat.PayloadHashOffset), XxHash128.HashToUInt128(bytes.AsSpan(SeedSnapshotFormat.HeaderBytes)));
+        File.WriteAllBytes(SnapshotPath, bytes);
+
+        Assert.Null(SeedSnapshotReader.Read(SnapshotPath, Fingerprint, out var refusal));
+        Assert.Equal($"it cannot be read ({expected})", refusal);
+    }
+
+    [Fact]
+    public void A_mapped_snapshot_replaced_on_disk_leaves_the_index_read_from_it_as_it_was()
+    {
+        var (entities, relationships) = PlainSeedRows();
+        var index = GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships, RecordMapping.ForIndex());
+        SeedSnapshotWriter.Write(SnapshotPath, Fingerprint, entities, relationships, index: index);
+        var read = SeedSnapshotReader.Read(SnapshotPath, Fingerprint, out _)!;
+        var mapped = GraphIndex.Build(read.Entities, read.Relationships, read.Input, read.Prebuilt);
+        var before = mapped.Relationships.Select(r => (r.Id, r.From.Id, r.To.Id, r.Type)).ToList();
+
+        // A later start writes its snapshot under another name and moves it over this one; the mapping keeps the file it mapped.
+        SeedSnapshotWriter.Write(SnapshotPath, Fingerprint, entities[..^1], [.. relationships.Where(r => r.FromId != entities[^1].Id && r.ToId != entities[^1].Id)]);
+
+        Assert.Equal(before, mapped.Relationships.Select(r => (r.Id, r.From.Id, r.To.Id, r.Type)));
+        Assert.Equal(index.Relationships.Select(r => (r.Id, r.From.Id, r.To.Id, r.Type)), before);
     }
 
     [Fact]
@@ -181,7 +274,7 @@ public sealed class SeedSnapshotTests : IDisposable
     }
 
     [Theory]
-    [InlineData(-1)] // the relationships' ordinals, which the file ends with, counted as more than there are relationships
+    [InlineData(-1)] // the file's last bytes say the columns start past its end
     [InlineData(-2)] // the payload loses its last byte
     [InlineData(-3)] // a byte too many after the last relationship
     [InlineData(-4)] // the block's ids said to be longer than the file
@@ -199,15 +292,15 @@ public sealed class SeedSnapshotTests : IDisposable
         var ids = bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(relationships[0].Id + relationships[1].Id)) - sizeof(int);
         bytes = damage switch
         {
-            -1 => [.. bytes[..^4], .. BitConverter.GetBytes(int.MaxValue)],
+            -1 => [.. bytes[..^8], .. BitConverter.GetBytes(long.MaxValue - 63)],
             -2 => bytes[..^1],
             -3 => [.. bytes, 0],
             // The file ends with that relationship's end, its description's, dates', properties' and citations' table positions
-            // (4 bytes each), and the ordinals' count (-1, none).
-            -6 => [.. bytes[..^24], .. BitConverter.GetBytes(entities.Count), .. bytes[^20..]],
-            -7 => [.. bytes[..^20], .. BitConverter.GetBytes(1_000_000), .. bytes[^16..]],
-            -8 => [.. bytes[..^16], .. BitConverter.GetBytes(1_000_000), .. bytes[^12..]],
-            -9 => [.. bytes[..^8], .. BitConverter.GetBytes(-2), .. bytes[^4..]],
+            // (4 bytes each), and where the columns start (8 bytes, 0: none).
+            -6 => [.. bytes[..^28], .. BitConverter.GetBytes(entities.Count), .. bytes[^24..]],
+            -7 => [.. bytes[..^24], .. BitConverter.GetBytes(1_000_000), .. bytes[^20..]],
+            -8 => [.. bytes[..^20], .. BitConverter.GetBytes(1_000_000), .. bytes[^16..]],
+            -9 => [.. bytes[..^12], .. BitConverter.GetBytes(-2), .. bytes[^8..]],
             _ => [.. bytes[..ids], .. BitConverter.GetBytes(damage == -4 ? int.MaxValue : BitConverter.ToInt32(bytes, ids) - 1), .. bytes[(ids + sizeof(int))..]],
         };
 
@@ -225,7 +318,7 @@ public sealed class SeedSnapshotTests : IDisposable
     [Fact]
     public void A_snapshot_whose_kept_name_order_is_counted_past_its_end_is_refused()
     {
-        var (entities, relationships) = SeedRows();
+        var (entities, relationships) = PlainSeedRows();
         var index = GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships, RecordMapping.ForIndex());
         SeedSnapshotWriter.Write(SnapshotPath, Fingerprint, entities, relationships, index: index);
         var bytes = File.ReadAllBytes(SnapshotPath);
@@ -272,6 +365,14 @@ public sealed class SeedSnapshotTests : IDisposable
         Assert.Contains(byDates, group => group.Key.ValidFrom is not null && group.Count() > 1);
         Assert.All(byDates, group => Assert.Single(group.Select(pair => pair.Second.ValidTime).Distinct(ReferenceEqualityComparer.Instance)));
         Assert.Equal(byDates.Count, entities.Select(e => e.ValidTime).Distinct(ReferenceEqualityComparer.Instance).Count());
+    }
+
+    /// <summary>The seed's validated rows, and a few more, all with ids that need no escaping in JSON.</summary>
+    private static (List<EntityRecord>, List<RelationshipRecord>) PlainSeedRows()
+    {
+        var (entities, relationships) = SeedRows();
+        relationships.RemoveAll(r => r.Id.Contains('"', StringComparison.Ordinal));
+        return (entities, relationships);
     }
 
     /// <summary>The seed's validated rows, and a few more that the seed lacks: no description, text beyond ASCII, an entity that ended.</summary>

@@ -46,39 +46,46 @@ public sealed class IndexFromRowsTests
             SeedSnapshotWriter.Write(path, fingerprint, entities, relationships, index: fromRows);
             var snapshot = SeedSnapshotReader.Read(path, fingerprint, out _)!;
 
-            // Written with the index, the entities come back in id order, for the next index to take as they come.
+            // Written with the index, the entities come back in id order, for the next index to take as they come, and the
+            // relationships as the index's columns, mapped, with no row read into memory.
             Assert.Equal(entities.Select(e => e.Id).Order(StringComparer.Ordinal), snapshot.Entities.Select(e => e.Id));
+            Assert.Empty(snapshot.Relationships);
+            Assert.Equal(relationships.Count, snapshot.Prebuilt.Columns!.Rows.Length);
             var fromSnapshot = GraphIndex.Build(snapshot.Entities, snapshot.Relationships, snapshot.Input, snapshot.Prebuilt);
 
             Assert.Equal(Describe(fromRows), Describe(fromSnapshot));
-            // The snapshot's rows lie as the index lays its rows out, so the index keeps their array as it is, not a copy.
-            var table = Assert.IsType<RelationshipTable>(fromSnapshot.Relationships);
-            Assert.True(Unsafe.AreSame(ref Unsafe.AsRef(in table.RowAt(0)), ref snapshot.Relationships[0]));
             Assert.Equal(fromRows.Search.SuffixOrder.ToArray(), fromSnapshot.Search.SuffixOrder.ToArray());
             Assert.Equal(fromRows.Search.NameOrder.ToArray(), fromSnapshot.Search.NameOrder.ToArray());
             Assert.True(Unsafe.AreSame(ref MemoryMarshal.GetReference(fromSnapshot.Search.NameOrder), ref snapshot.Prebuilt!.SearchNameOrder![0]));
             Assert.Equal(
                 fromRows.Search.Find("belarus", null, 50).Select(h => (h.Entity.Id, h.MatchedName, h.Match)),
                 fromSnapshot.Search.Find("belarus", null, 50).Select(h => (h.Entity.Id, h.MatchedName, h.Match)));
+            // The mapped rows refer to the snapshot's values: rows with the same dates share one valid time.
+            Assert.Equal(
+                relationships.Select(r => (r.ValidFrom, r.ValidTo)).Distinct().Count(),
+                fromSnapshot.Relationships.Select(r => r.ValidTime).Distinct(ReferenceEqualityComparer.Instance).Count());
+
+            // Written without the index, the rows come back as given, with their ends' positions.
+            SeedSnapshotWriter.Write(path, fingerprint, entities, relationships);
+            var given = SeedSnapshotReader.Read(path, fingerprint, out _)!;
+            Assert.Null(given.Prebuilt.Columns);
+            Assert.Equal(Describe(fromRows), Describe(GraphIndex.Build(given.Entities, given.Relationships, given.Input, given.Prebuilt)));
 
             // The ends are taken from the kept positions, not looked up by id again: given each other's, every relationship is turned round.
-            var turned = snapshot.Prebuilt! with { Ends = new RelationshipEnds(snapshot.Prebuilt!.Ends!.To, snapshot.Prebuilt.Ends.From) };
-            var turnedRound = GraphIndex.Build(snapshot.Entities, snapshot.Relationships, snapshot.Input, turned);
+            var turned = given.Prebuilt with { Ends = new RelationshipEnds(given.Prebuilt.Ends!.To, given.Prebuilt.Ends.From) };
+            var turnedRound = GraphIndex.Build(given.Entities, given.Relationships, given.Input, turned);
             Assert.All(fromRows.Relationships, r => Assert.Equal((r.To.Id, r.From.Id), (turnedRound.RelationshipAt(r.Ordinal).From.Id, turnedRound.RelationshipAt(r.Ordinal).To.Id)));
 
-            // Entities given in another order than their ids': the kept ends are positions among them, which the build turns into
-            // ordinals, and the rows are still kept as they lie.
-            var reversed = snapshot.Entities.AsEnumerable().Reverse().ToArray();
+            // Entities given in another order than their ids': the kept ends are positions among them, which the build turns into ordinals.
+            var reversed = given.Entities.AsEnumerable().Reverse().ToArray();
             var last = reversed.Length - 1;
-            var reordered = snapshot.Prebuilt! with { Ends = EndPairs.Columns([.. snapshot.Prebuilt!.Ends!.Pairs().Select(e => (last - e.From, last - e.To))]) };
-            var fromReversed = GraphIndex.Build(reversed, snapshot.Relationships, snapshot.Input, reordered);
-            Assert.Equal(Describe(fromRows), Describe(fromReversed));
-            var reversedTable = Assert.IsType<RelationshipTable>(fromReversed.Relationships);
-            Assert.True(Unsafe.AreSame(ref Unsafe.AsRef(in reversedTable.RowAt(0)), ref snapshot.Relationships[0]));
+            var reordered = given.Prebuilt with { Ends = EndPairs.Columns([.. given.Prebuilt.Ends!.Pairs().Select(e => (last - e.From, last - e.To))]) };
+            Assert.Equal(Describe(fromRows), Describe(GraphIndex.Build(reversed, given.Relationships, given.Input, reordered)));
 
             // Each relationship keeps the valid time its row came with, shared by the rows with the same dates, not one made again.
-            var byId = snapshot.Relationships.ToDictionary(r => snapshot.Values.IdJson(r).Decoded());
-            Assert.All(fromSnapshot.Relationships, r => Assert.Same(snapshot.Values.ValidTime(byId[r.Id]), r.ValidTime));
+            var fromGiven = GraphIndex.Build(given.Entities, given.Relationships, given.Input, given.Prebuilt);
+            var byId = given.Relationships.ToDictionary(r => given.Values.IdJson(r).Decoded());
+            Assert.All(fromGiven.Relationships, r => Assert.Same(given.Values.ValidTime(byId[r.Id]), r.ValidTime));
         }
         finally
         {
@@ -138,27 +145,6 @@ public sealed class IndexFromRowsTests
     }
 
     [Fact]
-    public void Rows_kept_in_the_order_the_nodes_are_made_take_their_kept_ordinals_and_any_others_are_put_in_id_order()
-    {
-        // Made in this order: a's relationships r1 and r3, then b's r2; in id order r1, r2, r3.
-        Relationship[] rows = [Link("r1", "a", "b"), Link("r3", "a", "a"), Link("r2", "b", "a")];
-        var ends = EndPairs.Columns([(0, 1), (0, 0), (1, 0)]);
-
-        var kept = GraphIndex.Build([Entity("a"), Entity("b")], rows, RelationshipInput.Model, new PrebuiltParts(null, ends, [0, 2, 1]));
-        var fromIds = GraphIndex.Build([Entity("a"), Entity("b")], rows);
-        // Ordinals in the layout order, though not the ids' order, are taken as given (a snapshot is trusted as this build's own).
-        var takenAsGiven = GraphIndex.Build([Entity("a"), Entity("b")], rows, RelationshipInput.Model, new PrebuiltParts(null, ends, [1, 2, 0]));
-        // Ordinals not in the layout order (a's relationships out of order, one twice, one past the end) are not taken.
-        int[][] refused = [[2, 0, 1], [0, 0, 1], [0, 3, 1]];
-
-        Assert.Equal(Describe(fromIds), Describe(kept));
-        Assert.Equal(["r1", "r2", "r3"], kept.Relationships.Select(r => r.Id));
-        Assert.Equal(["r2", "r1", "r3"], takenAsGiven.Relationships.Select(r => r.Id));
-        Assert.All(refused, ordinals => Assert.Equal(
-            Describe(fromIds), Describe(GraphIndex.Build([Entity("a"), Entity("b")], rows, RelationshipInput.Model, new PrebuiltParts(null, ends, ordinals)))));
-    }
-
-    [Fact]
     public void A_relationship_finds_its_ends_in_the_outgoing_rows_when_entities_before_between_and_after_have_none()
     {
         // Only b and d start relationships: a, c and e have no outgoing rows, so their rows start where the next entity's do.
@@ -202,14 +188,24 @@ public sealed class IndexFromRowsTests
         Id = id, Type = RelationshipType.CooperatesIn, FromId = "a", ToId = "b", ValidFrom = from, ValidTo = to, Properties = [], Sources = [],
     };
 
-    /// <summary>Every node with its fields, and every entity's lists, in order.</summary>
+    private static List<CompactStep> Steps(CompactAdjacency compact, int entity)
+    {
+        var steps = new List<CompactStep>();
+        foreach (var step in compact.Steps(entity, Direction.Both, new CompactFilter(compact, new RelationshipFilter()))) steps.Add(step);
+        return steps;
+    }
+
+    /// <summary>Every node with its fields, every entity's lists and steps, in order, and the counts by type.</summary>
     private static string Describe(GraphIndex index)
     {
+        var compact = index.Compact;
         var lines = index.Relationships.Select(r =>
-            $"{r.Ordinal}|{r.Id}|{r.Type}|{r.From.Id}|{r.To.Id}|{r.Description}|{r.ValidTime}|{string.Join(",", r.Properties)}|{string.Join(",", r.Sources)}|{Convert.ToHexString(r.IdJson.Utf8)}");
+            $"{r.Ordinal}|{r.Id}|{r.Type}|{r.From.Id}|{r.To.Id}|{r.Description}|{r.ValidTime}|{string.Join(",", r.Properties)}|{string.Join(",", r.Sources)}|{Convert.ToHexString(r.IdJson.Utf8)}" +
+            $"|{index.Compact.RelationshipTypes[r.Ordinal]}|{compact.ValidFrom(r.Ordinal)}|{compact.ValidTo(r.Ordinal)}");
         var lists = index.Entities.Select(e =>
             $"{e.Ordinal}|{e.Id}|{string.Join(",", index.Outgoing(e).Select(r => r.Ordinal))}|{string.Join(",", index.Incoming(e).Select(r => r.Ordinal))}" +
-            $"|{string.Join(",", index.Compact.OutgoingRelationships(e.Ordinal).ToArray())}|{index.Degree(e)}");
-        return string.Join("\n", lines.Concat(lists));
+            $"|{string.Join(",", compact.OutgoingRelationships(e.Ordinal).ToArray())}|{index.Degree(e)}|{compact.EntityRelationshipTypes[e.Ordinal]}" +
+            $"|{string.Join(",", Steps(compact, e.Ordinal))}");
+        return string.Join("\n", lines.Concat(lists).Append(string.Join(",", index.RelationshipCounts.OrderBy(p => p.Key))));
     }
 }
