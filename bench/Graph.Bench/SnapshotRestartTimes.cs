@@ -36,10 +36,10 @@ internal static class SnapshotRestartTimes
             var read = clock.Elapsed;
             var readAllocated = (GC.GetTotalAllocatedBytes(precise: true) - allocated) >> 20;
             var (kept, keptAllocated) = Build(snapshot, snapshot.Prebuilt);
-            // A snapshot's rows always come with their ends' positions: "without" keeps those and leaves out the rows' order and the
-            // search's suffixes and names.
+            // "Without" keeps the relationships as the snapshot gave them (the index's columns, or rows with their ends' positions)
+            // and leaves out the search's suffixes and names.
             var (anew, _) = Build(snapshot, snapshot.Prebuilt with { SearchSuffixes = null, SearchNameOrder = null });
-            Console.WriteLine($"round {round}: seed file hashed in {hashed.TotalSeconds:0.00} s, snapshot read in {read.TotalSeconds:0.00} s ({readAllocated} MiB allocated); index built with the kept parts in {kept.TotalSeconds:0.00} s ({keptAllocated} MiB allocated), without the kept orders and suffixes in {anew.TotalSeconds:0.00} s");
+            Console.WriteLine($"round {round}: seed file hashed in {hashed.TotalSeconds:0.00} s, snapshot read in {read.TotalSeconds:0.00} s ({readAllocated} MiB allocated); index built with the kept parts in {kept.TotalSeconds:0.00} s ({keptAllocated} MiB allocated), without the search's kept orders and suffixes in {anew.TotalSeconds:0.00} s");
         }
     }
 

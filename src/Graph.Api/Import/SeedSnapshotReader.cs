@@ -12,9 +12,9 @@ namespace Graph.Api.Import;
 /// <summary>
 /// Reads a seed snapshot (<see cref="SeedSnapshotFormat"/>) back into the rows it was written from (the
 /// relationships as rows of numbers, <see cref="RelationshipRow"/>, each one's ends as positions among the entities), with
-/// the same sharing: rows that shared a list refer to one again, and rows with the same dates to one valid time; in the order
-/// written (as given, or in the order the index lays its rows out in, with each one's ordinal); and what it kept beside them
-/// for the index (<see cref="PrebuiltParts"/>).
+/// the same sharing: rows that shared a list refer to one again, and rows with the same dates to one valid time, in the order
+/// given; or, for a snapshot written with the index, into the index's columns, mapped (<see cref="SnapshotColumns"/>); and what
+/// it kept beside them for the index (<see cref="PrebuiltParts"/>).
 /// A snapshot is used only when it is whole (its payload hash holds) and its fingerprint is the expected
 /// one; anything else is refused with the reason, never half-read.
 /// </summary>

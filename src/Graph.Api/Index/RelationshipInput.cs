@@ -27,8 +27,8 @@ internal static class RelationshipInput
         static (r, idJson, values) => values.Row(idJson, r.Type, r.Description, r.ValidTime, r.Properties, r.Sources));
 
     /// <summary>
-    /// Rows as a seed snapshot gives them: referring to its values, with their ends' positions. When they lie in the order
-    /// the index lays its rows out in, the index keeps their array as it is.
+    /// Rows as a seed snapshot written without the index gives them: referring to its values, with their ends' positions. A
+    /// snapshot written with the index gives its columns instead (<see cref="PrebuiltParts.Columns"/>), with no rows.
     /// </summary>
     public static RelationshipInput<RelationshipRow> Rows(RelationshipValues values) => new(
         r => values.IdJson(r).Decoded(), FromId: null, ToId: null,

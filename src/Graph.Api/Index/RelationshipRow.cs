@@ -8,8 +8,8 @@ namespace Graph.Api.Index;
 /// (<see cref="RelationshipTable"/>): numbers only, 24 bytes, no reference the collector must follow. Its id is a slice
 /// of one of the table's blocks of JSON text (<see cref="JsonText"/>); its description, valid time, properties and sources are
 /// places in the table's shared lists (<see cref="RelationshipValues"/>), which rows with the same value share, read through
-/// <see cref="RelationshipValues"/>. A seed snapshot's reader fills the array in place on every core, laid out as the index
-/// lays it out, and the index keeps it as it is. Its ends are not in it: the rows are laid out by the entity they start at, and
+/// <see cref="RelationshipValues"/>. A seed snapshot written with the index keeps the rows as they lie in memory, and a restart
+/// maps them (<see cref="IndexColumns"/>). Its ends are not in it: the rows are laid out by the entity they start at, and
 /// the adjacency's outgoing rows hold each one's far end (<see cref="RelationshipTable.FromAt"/>, <see cref="RelationshipTable.ToAt"/>).
 /// </summary>
 /// <remarks>
