@@ -189,11 +189,11 @@ public sealed class CompactAdjacency
     /// <summary>The steps from an entity in relationship order (a self-loop once), keeping what the filter keeps.</summary>
     public CompactSteps Steps(int entity, Direction direction, in CompactFilter filter)
     {
-        var outgoing = direction == Direction.In ? default : Row(outStart, entity);
-        var incoming = direction == Direction.Out ? default : Row(inStart, entity);
+        var (outFirst, outCount) = direction == Direction.In ? default : Row(outStart, entity);
+        var (inFirst, inCount) = direction == Direction.Out ? default : Row(inStart, entity);
         return new CompactSteps(
-            outRelationship.Span[outgoing], outOther.Span[outgoing],
-            inRelationship.Span[incoming], inOther.Span[incoming],
+            outRelationship.Slice(outFirst, outCount), outOther.Slice(outFirst, outCount),
+            inRelationship.Slice(inFirst, inCount), inOther.Slice(inFirst, inCount),
             filter);
     }
 
@@ -204,7 +204,8 @@ public sealed class CompactAdjacency
     /// </summary>
     public int Degree(int entity, Direction direction)
     {
-        var targets = outOther.Span[Row(outStart, entity)];
+        var (first, count) = Row(outStart, entity);
+        var targets = outOther.Slice(first, count);
         var incoming = inStart[entity + 1] - inStart[entity];
         return direction switch
         {
@@ -215,10 +216,18 @@ public sealed class CompactAdjacency
     }
 
     /// <summary>The outgoing relationships of an entity, unfiltered, in relationship order.</summary>
-    public ReadOnlySpan<int> OutgoingRelationships(int entity) => outRelationship.Span[Row(outStart, entity)];
+    public ReadOnlySpan<int> OutgoingRelationships(int entity)
+    {
+        var (first, count) = Row(outStart, entity);
+        return outRelationship.Slice(first, count);
+    }
 
     /// <summary>The entities those relationships end at, position for position.</summary>
-    public ReadOnlySpan<int> OutgoingTargets(int entity) => outOther.Span[Row(outStart, entity)];
+    public ReadOnlySpan<int> OutgoingTargets(int entity)
+    {
+        var (first, count) = Row(outStart, entity);
+        return outOther.Slice(first, count);
+    }
 
     /// <summary>An entity's outgoing relationships, in relationship order.</summary>
     public RelationshipRun OutgoingRun(int entity) => new(table, outRelationship, false, outStart[entity], outStart[entity + 1] - outStart[entity]);
@@ -230,7 +239,13 @@ public sealed class CompactAdjacency
     /// </summary>
     public RelationshipRun IncomingRun(int entity) => new(table, inRelationship, true, inStart[entity], inStart[entity + 1] - inStart[entity]);
 
-    private static Range Row(Column<int> start, int entity) => start[entity]..start[entity + 1];
+    // Where an entity's row starts and how long it is, its starts' column read once.
+    private static (int First, int Count) Row(Column<int> start, int entity)
+    {
+        var starts = start.Span;
+        var first = starts[entity];
+        return (first, starts[entity + 1] - first);
+    }
 
     /// <summary>
     /// The outgoing rows, read off the ends of relationships laid out by the entity they start at: where each entity's
