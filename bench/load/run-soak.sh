@@ -10,6 +10,8 @@
 # generation are summed up at the end. Stops the server by its process id. Needs wrk (apt-get install wrk).
 # SOAK_WEIGHTS (ten numbers, comma-separated) changes how often each of soak.lua's request makers is drawn,
 # e.g. "4,3,2,2,2,2,1,1,2,0" for no documents with their arguments written into the text.
+# SOAK_RESTART=1 soaks a restart instead: the service first starts with a seed snapshot path, writes the snapshot and is
+# stopped, then starts again from the snapshot (its index's columns mapped from the file) and is soaked.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
@@ -30,10 +32,22 @@ if [ -z "$counters" ]; then
   counters="$work/tools/dotnet-counters"
 fi
 
-(cd "$bin" && exec env Graph__Seed__Path="$graph" Graph__Limits__RequestsPerSecondPerClient=0 DOTNET_TC_CallCountingDelayMs=0 DOTNET_TC_CallCountThreshold=200 dotnet Graph.Api.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
-pid=$!
-wait_ready
-wait_loaded
+snapshot=""
+[ "${SOAK_RESTART:-0}" = 1 ] && snapshot="$work/seed.snapshot"
+start_server() {
+  (cd "$bin" && exec env Graph__Seed__Path="$graph" Graph__Seed__SnapshotPath="$snapshot" Graph__Limits__RequestsPerSecondPerClient=0 \
+    DOTNET_TC_CallCountingDelayMs=0 DOTNET_TC_CallCountThreshold=200 dotnet Graph.Api.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
+  pid=$!
+  wait_ready
+  wait_loaded
+}
+start_server
+if [ -n "$snapshot" ]; then
+  stop_server
+  start_server
+  grep -q "from the snapshot" "$work/server.log" || { echo "the restart did not read the snapshot"; cat "$work/server.log"; exit 1; }
+  echo "restarted from the seed snapshot"
+fi
 server_pid=$(pgrep -P "$pid" -f Graph.Api.dll || echo "$pid")
 echo "loaded: RSS $(mib VmRSS "$server_pid") MiB"
 
