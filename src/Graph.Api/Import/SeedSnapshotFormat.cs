@@ -10,9 +10,7 @@ namespace Graph.Api.Import;
 /// property keys and values, cited documents, the relationships' descriptions), a table of property lists and one of citation lists
 /// (rows that shared a list in memory share one entry), a table of the relationships' pairs of start and
 /// end dates (string positions), the entities (in id order when written with the index, which then takes them as they
-/// come), the search index's name suffixes
-/// in sorted order (their count, -1 for none, then 8 bytes each, as <see cref="Search.NameSuffixes.Suffix"/>
-/// lies in memory) and its names in sorted order (their count, -1 for none, then each one's place as read, 4 bytes
+/// come), the search index's names in sorted order (their count, -1 for none, then each one's place as read, 4 bytes
 /// each), then the relationships' count and whether the index's columns follow (1) or not (0).
 /// <para>
 /// Without the columns (a snapshot written without an index), the relationships follow, whose ends are entity positions and
@@ -23,7 +21,8 @@ namespace Graph.Api.Import;
 /// <para>
 /// With them, only the relationships' ids follow, in blocks of JSON text (their count, then each one's length and bytes)
 /// that the rows refer to; then zeros up to a multiple of <see cref="ColumnAlignment"/> bytes from the file's start, and the
-/// index's columns as they lie in memory (<see cref="SnapshotColumns"/>), which a restart maps instead of reading them.
+/// index's columns and the search's name suffixes in sorted order as they lie in memory (<see cref="SnapshotColumns"/>), which
+/// a restart maps instead of reading them.
 /// </para>
 /// Last, in both, eight bytes give where the columns start (0 for none).
 /// </remarks>
@@ -31,7 +30,7 @@ internal static class SeedSnapshotFormat
 {
     public static ReadOnlySpan<byte> Magic => "GRAPHSNP"u8;
 
-    public const int Version = 7;
+    public const int Version = 8;
 
     // Magic, version, build id, seed length, seed hash, payload hash.
     public const int PayloadHashOffset = 8 + 4 + 16 + 8 + 16;

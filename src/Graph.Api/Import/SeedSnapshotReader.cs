@@ -171,15 +171,6 @@ internal static class SeedSnapshotReader
             entities[i] = new Entity(id, kind, name, aliases, description, properties, validTime);
         }
 
-        var suffixCount = reader.ReadInt32();
-        NameSuffixes.Suffix[]? suffixes = null;
-        if (suffixCount != SeedSnapshotFormat.None)
-        {
-            suffixes = new NameSuffixes.Suffix[suffixCount >= 0 && suffixCount <= (reader.BaseStream.Length - reader.BaseStream.Position) / 8
-                ? suffixCount : throw new InvalidDataException("A count exceeds the file.")];
-            reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(suffixes.AsSpan()));
-        }
-
         var nameCount = reader.ReadInt32();
         int[]? nameOrder = null;
         if (nameCount != SeedSnapshotFormat.None)
@@ -222,15 +213,18 @@ internal static class SeedSnapshotReader
 
             var tables = new SnapshotColumns.Tables(
                 entities.Length, Array.ConvertAll(idBlocks, b => b.Length), strings.Length, validTimes.Length, propertyLists.Length, citationLists.Length);
-            if (SnapshotColumns.Problem(file, columnsAt, length - SeedSnapshotFormat.TrailerBytes, relationshipCount, tables) is { } problem)
+            if (SnapshotColumns.Problem(file, columnsAt, length - SeedSnapshotFormat.TrailerBytes, relationshipCount, tables, out var suffixCount) is { } problem)
             {
                 throw new InvalidDataException(problem);
             }
 
             IndexColumns columns;
+            Column<NameSuffixes.Suffix> suffixes;
             unsafe
             {
-                columns = SnapshotColumns.At(MappedSnapshot.Map(file, length) + columnsAt, entities.Length, relationshipCount);
+                var mapped = MappedSnapshot.Map(file, length) + columnsAt;
+                columns = SnapshotColumns.At(mapped, entities.Length, relationshipCount);
+                suffixes = SnapshotColumns.SuffixesAt(mapped, entities.Length, relationshipCount, suffixCount);
             }
 
             return new SeedSnapshot(
@@ -272,7 +266,7 @@ internal static class SeedSnapshotReader
         });
 
         var values = new RelationshipValues(idText, strings, validTimes, propertyLists, citationLists);
-        return new SeedSnapshot(entities, relationships, values, new PrebuiltParts(suffixes, ends, SearchNameOrder: nameOrder));
+        return new SeedSnapshot(entities, relationships, values, new PrebuiltParts(null, ends, SearchNameOrder: nameOrder));
     }
 
     /// <summary>

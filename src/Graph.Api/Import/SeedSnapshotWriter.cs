@@ -113,12 +113,9 @@ internal sealed class SeedSnapshotWriter
         if (index is null)
         {
             writer.Write(SeedSnapshotFormat.None);
-            writer.Write(SeedSnapshotFormat.None);
         }
         else
         {
-            writer.Write(index.Search.SuffixOrder.Length);
-            writer.Write(MemoryMarshal.AsBytes(index.Search.SuffixOrder));
             writer.Write(index.Search.NameOrder.Length);
             writer.Write(MemoryMarshal.AsBytes(index.Search.NameOrder));
         }
@@ -140,7 +137,8 @@ internal sealed class SeedSnapshotWriter
             columnsAt = SnapshotColumns.Aligned(stream.Position);
             SnapshotColumns.PadTo(stream, columnsAt);
             var columns = index.Columns with { ValidTimeOf = FileValidTimes(table, index.Columns.ValidTimeOf) };
-            SnapshotColumns.Write(stream, entities.Count, columns, position => FileRow(table, position, relationshipsPerBlock, idStarts));
+            SnapshotColumns.Write(
+                stream, entities.Count, columns, position => FileRow(table, position, relationshipsPerBlock, idStarts), index.Search.SuffixOrder);
         }
 
         writer.Write(columnsAt);

@@ -3,13 +3,15 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Graph.Api.Index;
 using Graph.Api.Model;
+using Graph.Api.Search;
 using Microsoft.Win32.SafeHandles;
 
 namespace Graph.Api.Import;
 
 /// <summary>
-/// The index's columns in a seed snapshot (<see cref="IndexColumns"/>, <see cref="SeedSnapshotFormat"/>): a head giving the
-/// entities', relationships' and types' counts, then each column as it lies in memory, every one starting at a multiple of
+/// The index's columns in a seed snapshot (<see cref="IndexColumns"/>, <see cref="SeedSnapshotFormat"/>) and the search's
+/// name suffixes in sorted order (<see cref="NameSuffixes.Suffix"/>): a head giving the entities', relationships', types' and
+/// suffixes' counts, then each column as it lies in memory, every one starting at a multiple of
 /// <see cref="SeedSnapshotFormat.ColumnAlignment"/> bytes. Their places follow from the counts alone.
 /// </summary>
 /// <remarks>
@@ -17,7 +19,9 @@ namespace Graph.Api.Import;
 /// the process's memory until a request reads it. Before, a restart of a million relationships read 55 MB of columns into
 /// the heap or worked them out on its way to ready. They are checked first by reading the file, not the mapping, so that the
 /// check leaves no page mapped in: every position, ordinal and entity in range, the row starts in order, every row's places
-/// within their tables. A column is then read without another check, with its bounds checked as any array's.
+/// within their tables. A column is then read without another check, with its bounds checked as any array's. The suffixes
+/// are checked by the search as it takes them (every suffix of its names once), through the mapping; it then gives their
+/// pages back (<see cref="Column{T}.LetPagesGo"/>).
 /// </remarks>
 internal static class SnapshotColumns
 {
@@ -30,7 +34,7 @@ internal static class SnapshotColumns
     public static int TypeCount { get; } = Enum.GetValues<RelationshipType>().Max(t => (int)t) + 1;
 
     /// <summary>Where each column starts, from the columns' start, in the order written; last, where they end.</summary>
-    internal static long[] Places(int entities, int relationships)
+    internal static long[] Places(int entities, int relationships, int suffixes)
     {
         long[] sizes =
         [
@@ -38,6 +42,7 @@ internal static class SnapshotColumns
             4L * (entities + 1), 4L * relationships, // outgoing starts, others
             4L * (entities + 1), 4L * relationships, 4L * relationships, // incoming starts, relationships, others
             4L * relationships, relationships, 8L * entities, 4L * TypeCount, // valid time of, types, entity types, type counts
+            (long)suffixes * Unsafe.SizeOf<NameSuffixes.Suffix>(), // the search's suffixes
         ];
         var places = new long[sizes.Length + 1];
         places[0] = HeadBytes;
@@ -52,11 +57,11 @@ internal static class SnapshotColumns
     /// Writes the columns at the stream's position, which must be aligned. The rows are written as <paramref name="rowAt"/> gives
     /// them: the file's rows refer to its own tables, not the index's.
     /// </summary>
-    public static void Write(Stream stream, int entities, IndexColumns columns, Func<int, RelationshipRow> rowAt)
+    public static void Write(Stream stream, int entities, IndexColumns columns, Func<int, RelationshipRow> rowAt, ReadOnlySpan<NameSuffixes.Suffix> suffixes)
     {
         var start = stream.Position;
-        var places = Places(entities, columns.Rows.Length);
-        Span<int> head = [entities, columns.Rows.Length, TypeCount];
+        var places = Places(entities, columns.Rows.Length, suffixes.Length);
+        Span<int> head = [entities, columns.Rows.Length, TypeCount, suffixes.Length];
         stream.Write(MemoryMarshal.AsBytes(head));
         var rows = new RelationshipRow[Math.Min(columns.Rows.Length, 1 << 14)];
         var column = 0;
@@ -80,6 +85,8 @@ internal static class SnapshotColumns
         stream.Write(MemoryMarshal.AsBytes(columns.EntityRelationshipTypes.Span));
         PadTo(stream, start + places[column++]);
         stream.Write(MemoryMarshal.AsBytes(columns.TypeCounts.Span));
+        PadTo(stream, start + places[column++]);
+        stream.Write(MemoryMarshal.AsBytes(suffixes));
         PadTo(stream, start + places[column]);
     }
 
@@ -98,12 +105,14 @@ internal static class SnapshotColumns
     /// Why the columns at <paramref name="start"/> cannot be taken as they are, or null when every value is in range and they end
     /// where the file's columns end. Read from the file, not from a mapping.
     /// </summary>
-    public static string? Problem(SafeFileHandle file, long start, long end, int relationships, Tables tables)
+    public static string? Problem(SafeFileHandle file, long start, long end, int relationships, Tables tables, out int suffixes)
     {
-        Span<int> head = stackalloc int[3];
-        if (end - start < HeadBytes || RandomAccess.Read(file, MemoryMarshal.AsBytes(head), start) != 12) return "its columns are cut short";
-        if (head[0] != tables.Entities || head[1] != relationships || head[2] != TypeCount) return "its columns' counts do not match its rows";
-        var places = Places(tables.Entities, relationships);
+        Span<int> head = stackalloc int[4];
+        suffixes = 0;
+        if (end - start < HeadBytes || RandomAccess.Read(file, MemoryMarshal.AsBytes(head), start) != 16) return "its columns are cut short";
+        if (head[0] != tables.Entities || head[1] != relationships || head[2] != TypeCount || head[3] < 0) return "its columns' counts do not match its rows";
+        suffixes = head[3];
+        var places = Places(tables.Entities, relationships, suffixes);
         if (start + places[^1] != end) return "its columns are not as long as their counts say";
         var n = relationships;
         var column = 0;
@@ -132,10 +141,14 @@ internal static class SnapshotColumns
         return holds ? null : "a value in its columns is out of range";
     }
 
+    /// <summary>The search's suffixes at <paramref name="start"/> of a mapped file, once <see cref="Problem"/> found nothing wrong with the columns.</summary>
+    public static unsafe Column<NameSuffixes.Suffix> SuffixesAt(byte* start, int entities, int relationships, int suffixes) =>
+        new((NameSuffixes.Suffix*)(start + Places(entities, relationships, suffixes)[^2]), suffixes);
+
     /// <summary>The columns at <paramref name="start"/> of a mapped file, once <see cref="Problem"/> found none.</summary>
     public static unsafe IndexColumns At(byte* start, int entities, int relationships)
     {
-        var places = Places(entities, relationships);
+        var places = Places(entities, relationships, 0);
         var n = relationships;
         var column = 0;
         return new IndexColumns(

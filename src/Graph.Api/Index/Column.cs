@@ -40,6 +40,15 @@ internal readonly unsafe struct Column<T> where T : unmanaged
         }
     }
 
+    /// <summary>
+    /// For mapped memory, gives the pages read so far back to the file (<see cref="Import.MappedSnapshot.LetGo"/>): a check that
+    /// read every value leaves none of them in the process's memory until they are read again. Nothing for an array.
+    /// </summary>
+    public void LetPagesGo()
+    {
+        if (array is null && Length > 0) Import.MappedSnapshot.LetGo(start, (long)Length * sizeof(T));
+    }
+
     /// <summary>The values from <paramref name="first"/>, <paramref name="count"/> of them.</summary>
     public ReadOnlySpan<T> Slice(int first, int count) => Span.Slice(first, count);
 

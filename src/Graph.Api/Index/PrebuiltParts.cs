@@ -18,4 +18,4 @@ namespace Graph.Api.Index;
 /// no relationship given besides; or null. The index takes them as they lie instead of building them.
 /// </param>
 /// <param name="SearchNameOrder">The search index's names in sorted order (<see cref="SearchIndex.NameOrder"/>), or null.</param>
-internal sealed record PrebuiltParts(NameSuffixes.Suffix[]? SearchSuffixes, RelationshipEnds? Ends, IndexColumns? Columns = null, int[]? SearchNameOrder = null);
+internal sealed record PrebuiltParts(Column<NameSuffixes.Suffix>? SearchSuffixes, RelationshipEnds? Ends, IndexColumns? Columns = null, int[]? SearchNameOrder = null);

@@ -18,7 +18,7 @@ internal sealed class NameSuffixes
     public const int ShortestText = ShortRunEntities.LongestRun + 1;
 
     private readonly string[] names;
-    private readonly Suffix[] suffixes;
+    private readonly Column<Suffix> suffixes;
 
     /// <summary>
     /// A suffix: the name it belongs to, where in the name it starts, and, in what was padding, the name's
@@ -40,30 +40,33 @@ internal sealed class NameSuffixes
     /// hold, and only such a snapshot gives one.
     /// </param>
     [MethodImpl(LoadingCode.Optimised)]
-    public NameSuffixes(string[] names, EntityKind[] kinds, Suffix[]? kept = null)
+    public NameSuffixes(string[] names, EntityKind[] kinds, Column<Suffix>? kept = null)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(kinds.Length, names.Length);
         this.names = names;
         var firstSuffix = new int[names.Length + 1];
         for (var n = 0; n < names.Length; n++) firstSuffix[n + 1] = firstSuffix[n] + SuffixCount(names[n]);
-        if (kept is not null && IsEverySuffixOnce(kept, names, kinds, firstSuffix))
+        if (kept is { } order && IsEverySuffixOnce(order.Span, names, kinds, firstSuffix))
         {
-            suffixes = kept;
+            suffixes = order;
+            // A seed snapshot's mapped suffixes were all read by the check: their pages go back to the file until a search reads them.
+            order.LetPagesGo();
             return;
         }
 
-        suffixes = new Suffix[firstSuffix[^1]];
+        var sorted = new Suffix[firstSuffix[^1]];
         var at = 0;
         for (var n = 0; n < names.Length; n++)
         {
-            for (var offset = 0; offset < SuffixCount(names[n]); offset++) suffixes[at++] = SuffixOf(n, offset, names, kinds);
+            for (var offset = 0; offset < SuffixCount(names[n]); offset++) sorted[at++] = SuffixOf(n, offset, names, kinds);
         }
 
-        new Sorter(names, suffixes).Sort(0, suffixes.Length, 0);
+        new Sorter(names, sorted).Sort(0, sorted.Length, 0);
+        suffixes = sorted;
     }
 
     /// <summary>The suffixes in sorted order, to keep for a later build of the same names.</summary>
-    public ReadOnlySpan<Suffix> Order => suffixes;
+    public ReadOnlySpan<Suffix> Order => suffixes.Span;
 
     private static int SuffixCount(string name) => name.Length < ShortestText ? 0 : Math.Min(name.Length - ShortestText, ushort.MaxValue) + 1;
 
@@ -76,7 +79,7 @@ internal sealed class NameSuffixes
     /// check reads no name: reading them in the order's order was a trip to memory a suffix.
     /// </summary>
     [MethodImpl(LoadingCode.Optimised)]
-    private static bool IsEverySuffixOnce(Suffix[] order, string[] names, EntityKind[] kinds, int[] firstSuffix)
+    private static bool IsEverySuffixOnce(ReadOnlySpan<Suffix> order, string[] names, EntityKind[] kinds, int[] firstSuffix)
     {
         if (order.Length != firstSuffix[^1]) return false;
         // A bit a suffix, not a flag: 1.8 million suffixes for 100k entities were 1.8 MB allocated on a restart's way to ready.
@@ -102,7 +105,7 @@ internal sealed class NameSuffixes
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(text.Length, ShortestText);
         var start = FirstNotBefore(text, orEqual: false);
-        return new NameIndices(suffixes.AsSpan(start, FirstNotBefore(text, orEqual: true) - start), kinds);
+        return new NameIndices(suffixes.Slice(start, FirstNotBefore(text, orEqual: true) - start), kinds);
     }
 
     /// <summary>The names of a range of suffixes that are of the wanted kinds, for <c>foreach</c>, optionally only those up to a length.</summary>
@@ -195,11 +198,12 @@ internal sealed class NameSuffixes
     // The first suffix whose first text.Length letters sort after the text (orEqual) or not before it.
     private int FirstNotBefore(ReadOnlySpan<char> text, bool orEqual)
     {
-        int low = 0, high = suffixes.Length;
+        var all = suffixes.Span;
+        int low = 0, high = all.Length;
         while (low < high)
         {
             var mid = (low + high) >>> 1;
-            var suffix = Text(names, suffixes[mid]);
+            var suffix = Text(names, all[mid]);
             var order = suffix[..Math.Min(suffix.Length, text.Length)].SequenceCompareTo(text);
             if (order < 0 || (orEqual && order == 0)) low = mid + 1;
             else high = mid;

@@ -40,7 +40,7 @@ public sealed class SearchIndex
     /// <param name="keptSuffixOrder">The names' suffixes as an earlier build of the same entities sorted them (<see cref="SuffixOrder"/>), or null.</param>
     /// <param name="keptNameOrder">The names' order as an earlier build of the same entities sorted them (<see cref="NameOrder"/>), or null.</param>
     [MethodImpl(LoadingCode.Optimised)]
-    internal SearchIndex(IReadOnlyList<EntityNode> entities, NameSuffixes.Suffix[]? keptSuffixOrder = null, int[]? keptNameOrder = null)
+    internal SearchIndex(IReadOnlyList<EntityNode> entities, Column<NameSuffixes.Suffix>? keptSuffixOrder = null, int[]? keptNameOrder = null)
     {
         // Sized first: grown by doubling, a list allocated twice the names' room again (12 MB for 100k entities) on a
         // restart's way to ready. The aliases are read by index: a foreach over each entity's list made an enumerator for it.

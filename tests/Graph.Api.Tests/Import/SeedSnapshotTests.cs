@@ -107,7 +107,7 @@ public sealed class SeedSnapshotTests : IDisposable
         Assert.Equal(written.RelationshipTypes.Span.ToArray(), kept.RelationshipTypes.Span.ToArray());
         Assert.Equal(written.EntityRelationshipTypes.Span.ToArray(), kept.EntityRelationshipTypes.Span.ToArray());
         Assert.True(index.Search.SuffixOrder.Length > 500, $"only {index.Search.SuffixOrder.Length} suffixes");
-        Assert.Equal(index.Search.SuffixOrder.ToArray(), prebuilt.SearchSuffixes);
+        Assert.Equal(index.Search.SuffixOrder.ToArray(), prebuilt.SearchSuffixes!.Value.Span.ToArray());
         Assert.Equal(index.Search.NameOrder.ToArray(), prebuilt.SearchNameOrder);
     }
 
@@ -144,7 +144,7 @@ public sealed class SeedSnapshotTests : IDisposable
         var bytes = File.ReadAllBytes(SnapshotPath);
         var columnsAt = (int)BitConverter.ToInt64(bytes, bytes.Length - SeedSnapshotFormat.TrailerBytes);
         // Where each column starts, in the order SnapshotColumns writes them.
-        var at = Array.ConvertAll(SnapshotColumns.Places(entities.Count, relationships.Count), place => columnsAt + (int)place);
+        var at = Array.ConvertAll(SnapshotColumns.Places(entities.Count, relationships.Count, index.Search.SuffixOrder.Length), place => columnsAt + (int)place);
         var rowSize = Unsafe.SizeOf<RelationshipRow>();
         var expected = "a value in its columns is out of range";
         switch (damage)

@@ -55,6 +55,9 @@ public sealed class IndexFromRowsTests
 
             Assert.Equal(Describe(fromRows), Describe(fromSnapshot));
             Assert.Equal(fromRows.Search.SuffixOrder.ToArray(), fromSnapshot.Search.SuffixOrder.ToArray());
+            // The search takes the mapped suffixes as they lie, not a copy.
+            Assert.True(Unsafe.AreSame(
+                ref MemoryMarshal.GetReference(fromSnapshot.Search.SuffixOrder), ref MemoryMarshal.GetReference(snapshot.Prebuilt.SearchSuffixes!.Value.Span)));
             Assert.Equal(fromRows.Search.NameOrder.ToArray(), fromSnapshot.Search.NameOrder.ToArray());
             Assert.True(Unsafe.AreSame(ref MemoryMarshal.GetReference(fromSnapshot.Search.NameOrder), ref snapshot.Prebuilt!.SearchNameOrder![0]));
             Assert.Equal(
