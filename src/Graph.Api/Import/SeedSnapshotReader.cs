@@ -189,14 +189,21 @@ internal static class SeedSnapshotReader
         };
         if (hasColumns)
         {
-            var idBlocks = new byte[Count(reader)][];
+            // Each block of ids is checked here, in the copy read, and left in the file: the rows' ids are read where they are mapped.
+            var idBlocks = new (int At, int Length)[Count(reader)];
             // A row keeps its id's block in a few bits: a million relationships take 16 blocks.
             if (idBlocks.Length > RelationshipRow.MaxIdBlocks) throw new InvalidDataException("The relationships are in more blocks than a row can refer to.");
             for (var b = 0; b < idBlocks.Length; b++)
             {
-                idBlocks[b] = reader.ReadBytes(Count(reader));
+                var blockLength = Count(reader);
+                idBlocks[b] = (SeedSnapshotFormat.HeaderBytes + (int)reader.BaseStream.Position, blockLength);
                 // The rows' ids are written into answers as they are: JSON text with nothing to escape, in well-formed UTF-8.
-                if (JsonText.Encoder.FindFirstCharacterToEncodeUtf8(idBlocks[b]) >= 0) throw new InvalidDataException("An id is not plain JSON text.");
+                if (JsonText.Encoder.FindFirstCharacterToEncodeUtf8(bytes.Span.Slice(idBlocks[b].At, blockLength)) >= 0)
+                {
+                    throw new InvalidDataException("An id is not plain JSON text.");
+                }
+
+                reader.BaseStream.Position += blockLength;
             }
 
             // What is left before the columns is the zeros that align them.
@@ -220,15 +227,17 @@ internal static class SeedSnapshotReader
 
             IndexColumns columns;
             Column<NameSuffixes.Suffix> suffixes;
+            ReadOnlyMemory<byte>[] mappedIds;
             unsafe
             {
-                var mapped = MappedSnapshot.Map(file, length) + columnsAt;
-                columns = SnapshotColumns.At(mapped, entities.Length, relationshipCount);
-                suffixes = SnapshotColumns.SuffixesAt(mapped, entities.Length, relationshipCount, suffixCount);
+                var mapped = MappedSnapshot.Map(file, length);
+                columns = SnapshotColumns.At(mapped + columnsAt, entities.Length, relationshipCount);
+                suffixes = SnapshotColumns.SuffixesAt(mapped + columnsAt, entities.Length, relationshipCount, suffixCount);
+                mappedIds = Array.ConvertAll(idBlocks, b => (ReadOnlyMemory<byte>)new MappedBytes(mapped + b.At, b.Length).Memory);
             }
 
             return new SeedSnapshot(
-                entities, [], new RelationshipValues(idBlocks, strings, validTimes, propertyLists, citationLists),
+                entities, [], new RelationshipValues(mappedIds, strings, validTimes, propertyLists, citationLists),
                 new PrebuiltParts(suffixes, null, columns, nameOrder));
         }
 
@@ -265,7 +274,7 @@ internal static class SeedSnapshotReader
             idText[b] = ids.Text;
         });
 
-        var values = new RelationshipValues(idText, strings, validTimes, propertyLists, citationLists);
+        var values = new RelationshipValues(Array.ConvertAll(idText, b => (ReadOnlyMemory<byte>)b), strings, validTimes, propertyLists, citationLists);
         return new SeedSnapshot(entities, relationships, values, new PrebuiltParts(null, ends, SearchNameOrder: nameOrder));
     }
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -6,18 +8,20 @@ namespace Graph.Api.Index;
 
 /// <summary>
 /// A string's JSON form, escaped as every answer escapes (<see cref="Encoder"/>) and encoded as
-/// UTF-8 once, without its quotes: a slice of a byte array, which the index shares among many texts
-/// (<see cref="JsonTextBlock"/>). Unlike <see cref="JsonEncodedText"/> it holds only the bytes:
+/// UTF-8 once, without its quotes: a slice of a block of bytes, which the index shares among many texts
+/// (<see cref="JsonTextBlock"/>): an array, or the relationships' ids where a restart mapped them in a seed snapshot
+/// (<see cref="Import.MappedBytes"/>). Unlike <see cref="JsonEncodedText"/> it holds only the bytes:
 /// JsonEncodedText also keeps a string made from them, a second copy of every id and name in the
 /// index (1.2 million strings, about 50 MB, for a million relationships).
 /// </summary>
 public readonly struct JsonText
 {
-    private readonly byte[]? bytes;
-    private readonly int start;
-    private readonly int length;
+    // As small as the array, start and length it was (16 bytes): an entity node keeps two.
+    private readonly ReadOnlyMemory<byte> bytes;
 
-    internal JsonText(byte[] block, int start, int length) => (bytes, this.start, this.length) = (block, start, length);
+    internal JsonText(byte[] block, int start, int length) => bytes = new(block, start, length);
+
+    internal JsonText(ReadOnlyMemory<byte> block, int start, int length) => bytes = block.Slice(start, length);
 
     /// <summary>
     /// How every answer escapes its strings: only what JSON requires (quotes, backslashes, control
@@ -27,16 +31,19 @@ public readonly struct JsonText
     /// </summary>
     public static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
-    public ReadOnlySpan<byte> Utf8 => new(bytes, start, length);
+    public ReadOnlySpan<byte> Utf8 => bytes.Span;
 
-    /// <summary>The array the text lies in, shared with other texts (a relationship's row keeps its place among the index's blocks).</summary>
-    internal byte[] Block => bytes ?? [];
-
-    /// <summary>Where in <see cref="Block"/> the text begins.</summary>
-    internal int Start => start;
+    /// <summary>
+    /// The block the text lies in, shared with other texts (a relationship's row keeps its place among the index's blocks),
+    /// and where in it the text begins.
+    /// </summary>
+    internal (ReadOnlyMemory<byte> Block, int Start) Place =>
+        MemoryMarshal.TryGetArray(bytes, out var segment) ? (segment.Array, segment.Offset)
+        : MemoryMarshal.TryGetMemoryManager<byte, MemoryManager<byte>>(bytes, out var manager, out var start, out _) ? (manager.Memory, start)
+        : throw new InvalidOperationException("A text lies in an array or in mapped memory.");
 
     /// <summary>The text's length in bytes.</summary>
-    internal int Length => length;
+    internal int Length => bytes.Length;
 
     /// <summary>The string this is the JSON form of, made anew: the index keeps a relationship's id only as its text.</summary>
     public string Decoded()

@@ -13,19 +13,19 @@ internal sealed class RelationshipValues
     /// <summary>The place a row without a description gives.</summary>
     public const int None = -1;
 
-    private readonly byte[][] idBlocks;
+    private readonly ReadOnlyMemory<byte>[] idBlocks;
     private readonly string[] texts;
     private readonly ValidTime[] validTimes;
     private readonly IReadOnlyList<TypedProperty>[] propertyLists;
     private readonly IReadOnlyList<Citation>[] citationLists;
 
-    /// <param name="idBlocks">The blocks the ids' JSON text lies in.</param>
+    /// <param name="idBlocks">The blocks the ids' JSON text lies in: arrays, or a restart's mapped snapshot.</param>
     /// <param name="texts">The descriptions (a snapshot's strings, of which the descriptions are some).</param>
     /// <param name="validTimes">The valid times.</param>
     /// <param name="propertyLists">The property lists.</param>
     /// <param name="citationLists">The citation lists.</param>
     public RelationshipValues(
-        byte[][] idBlocks, string[] texts, ValidTime[] validTimes, IReadOnlyList<TypedProperty>[] propertyLists, IReadOnlyList<Citation>[] citationLists) =>
+        ReadOnlyMemory<byte>[] idBlocks, string[] texts, ValidTime[] validTimes, IReadOnlyList<TypedProperty>[] propertyLists, IReadOnlyList<Citation>[] citationLists) =>
         (this.idBlocks, this.texts, this.validTimes, this.propertyLists, this.citationLists) = (idBlocks, texts, validTimes, propertyLists, citationLists);
 
     /// <summary>Every valid time, by place: what a pass over every row reads once for each instead of once a row.</summary>

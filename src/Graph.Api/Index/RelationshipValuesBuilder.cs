@@ -11,7 +11,8 @@ namespace Graph.Api.Index;
 /// </summary>
 internal sealed class RelationshipValuesBuilder
 {
-    private readonly Places<byte[]> idBlocks = new(ReferenceEqualityComparer.Instance);
+    // A block is the same when it is the same array or mapped memory, start and length: compared by what it lies in, not its bytes.
+    private readonly Places<ReadOnlyMemory<byte>> idBlocks = new(EqualityComparer<ReadOnlyMemory<byte>>.Default);
     private readonly Places<string> texts = new(StringComparer.Ordinal);
     private readonly Places<ValidTime> validTimes = new(EqualityComparer<ValidTime>.Default);
 
@@ -23,9 +24,12 @@ internal sealed class RelationshipValuesBuilder
 
     /// <summary>The row of a relationship with these fields.</summary>
     public RelationshipRow Row(
-        JsonText id, RelationshipType type, string? description, ValidTime validTime, IReadOnlyList<TypedProperty> properties, IReadOnlyList<Citation> sources) =>
-        new(idBlocks.Of(id.Block), id.Start, id.Length, type, description is null ? RelationshipValues.None : texts.Of(description),
+        JsonText id, RelationshipType type, string? description, ValidTime validTime, IReadOnlyList<TypedProperty> properties, IReadOnlyList<Citation> sources)
+    {
+        var (block, start) = id.Place;
+        return new(idBlocks.Of(block), start, id.Length, type, description is null ? RelationshipValues.None : texts.Of(description),
             ValidTimePlace(validTime), propertyLists.Of(properties), citationLists.Of(sources));
+    }
 
     private int ValidTimePlace(ValidTime validTime) =>
         validTimeObjects.TryGetValue(validTime, out var place) ? place : validTimeObjects.GetOrAdd(validTime, validTimes.Of(validTime));
@@ -35,7 +39,7 @@ internal sealed class RelationshipValuesBuilder
         new(idBlocks.Items(), texts.Items(), validTimes.Items(), propertyLists.Items(), citationLists.Items());
 
     /// <summary>Each item's place, given out in the order items are first met.</summary>
-    private sealed class Places<T>(IEqualityComparer<T> comparer) where T : class
+    private sealed class Places<T>(IEqualityComparer<T> comparer) where T : notnull
     {
         private readonly ConcurrentDictionary<T, int> places = new(comparer);
         private readonly List<T> items = [];

@@ -196,6 +196,23 @@ public sealed class SeedSnapshotTests : IDisposable
     }
 
     [Fact]
+    public void A_restart_reads_the_relationships_ids_where_the_snapshot_is_mapped_not_from_a_copy_in_the_heap()
+    {
+        var (entities, relationships) = PlainSeedRows();
+        var index = GraphIndex.Build(entities.Select(RecordMapping.ToEntity), relationships, RecordMapping.ForIndex());
+        SeedSnapshotWriter.Write(SnapshotPath, Fingerprint, entities, relationships, relationshipsPerBlock: 5, index);
+        var read = SeedSnapshotReader.Read(SnapshotPath, Fingerprint, out _)!;
+        var mapped = GraphIndex.Build(read.Entities, read.Relationships, read.Input, read.Prebuilt);
+
+        Assert.Equal(index.Relationships.Select(r => r.Id), mapped.Relationships.Select(r => r.Id));
+        var blocks = mapped.Relationships.Select(r => r.IdJson.Place.Block).Distinct().ToList();
+        // Written five rows a block, the ids lie in as many blocks of the file, none of them an array.
+        Assert.Equal((relationships.Count + 4) / 5, blocks.Count);
+        Assert.All(blocks, block => Assert.False(MemoryMarshal.TryGetArray(block, out _)));
+        Assert.All(mapped.Relationships, r => Assert.Equal(r.IdJson.Utf8.ToArray(), r.IdJson.Place.Block.Slice(r.IdJson.Place.Start, r.IdJson.Length).ToArray()));
+    }
+
+    [Fact]
     public void A_snapshot_that_is_not_there_yet_is_refused_as_such()
     {
         Assert.Null(SeedSnapshotReader.Read(SnapshotPath, Fingerprint, out var refusal));
