@@ -233,7 +233,7 @@ internal static class SeedSnapshotReader
                 var mapped = MappedSnapshot.Map(file, length);
                 columns = SnapshotColumns.At(mapped + columnsAt, entities.Length, relationshipCount);
                 suffixes = SnapshotColumns.SuffixesAt(mapped + columnsAt, entities.Length, relationshipCount, suffixCount);
-                mappedIds = Array.ConvertAll(idBlocks, b => (ReadOnlyMemory<byte>)new MappedBytes(mapped + b.At, b.Length).Memory);
+                mappedIds = Array.ConvertAll(idBlocks, b => (ReadOnlyMemory<byte>)new MappedMemory<byte>(mapped + b.At, b.Length).Memory);
             }
 
             return new SeedSnapshot(

@@ -21,13 +21,12 @@ public sealed class GraphIndex
     private readonly Dictionary<string, EntityNode[]> entitiesByPropertyKey;
     // Worked out on first use like the components, and started by GraphIndexHolder once the snapshot serves: only a
     // document's supports read it, and for a million relationships it was the last part of the build to finish,
-    // 0.2 s of a restart's way to ready on two cores.
+    // 0.2 s of a restart's way to ready on two cores. A seed snapshot keeps it, and the components, as worked out.
     private readonly Lazy<DocumentCitations> citations;
     private readonly MarkedEntities[] entitiesByRelationshipType;
     private readonly FrozenDictionary<EntityKind, MarkedEntities> kindSets;
     private readonly Lazy<GraphComponents> components;
     private readonly Lazy<EntityOrders> orders;
-    private readonly ConditionalWeakTable<int[], HoldingCounts> citedDates = new();
     private readonly HoldingCounts?[] datesByType;
     private readonly int typeCount;
     private byte[]? endKinds;
@@ -41,7 +40,7 @@ public sealed class GraphIndex
     internal const int SortedDatesFrom = 1024;
 
     private GraphIndex(EntityNode[] entities, Dictionary<string, EntityNode> entitiesById, RelationshipTable relationships, Task<SearchIndex> search,
-        Task<CompactAdjacency> compact, Column<int>? typeCounts = null)
+        Task<CompactAdjacency> compact, Column<int>? typeCounts = null, PrebuiltParts? kept = null)
     {
         Entities = this.entities = entities;
         Relationships = this.relationships = relationships;
@@ -53,12 +52,14 @@ public sealed class GraphIndex
         RelationshipCounts = Enum.GetValues<RelationshipType>().ToFrozenDictionary(t => t, t => counts[(int)t]);
         typeCount = counts.Length;
         datesByType = new HoldingCounts?[typeCount];
-        citations = new Lazy<DocumentCitations>(() => new DocumentCitations(relationships), LazyThreadSafetyMode.ExecutionAndPublication);
+        citations = kept?.Citations is { } keptCitations ? new Lazy<DocumentCitations>(keptCitations)
+            : new Lazy<DocumentCitations>(() => new DocumentCitations(relationships), LazyThreadSafetyMode.ExecutionAndPublication);
         Search = search.GetAwaiter().GetResult();
         Compact = compact.GetAwaiter().GetResult();
         entitiesByRelationshipType = EntitiesByRelationshipType(entities, Compact.EntityRelationshipTypes, counts.Length);
         kindSets = entitiesByKind.ToFrozenDictionary(p => p.Key, p => KindSet(p.Value, entities));
-        components = new Lazy<GraphComponents>(() => GraphComponents.Of(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        components = kept?.Components is { } keptComponents ? new Lazy<GraphComponents>(keptComponents)
+            : new Lazy<GraphComponents>(() => GraphComponents.Of(this), LazyThreadSafetyMode.ExecutionAndPublication);
         orders = new Lazy<EntityOrders>(() => new EntityOrders(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -91,8 +92,8 @@ public sealed class GraphIndex
     /// <summary>The entities by name and by degree, worked out on first use like <see cref="Components"/>.</summary>
     public EntityOrders Orders => orders.Value;
 
-    /// <summary>Works out which relationships cite each document and paragraph, if no request has yet (<see cref="CitedBy"/>).</summary>
-    internal void PrepareCitations() => _ = citations.Value;
+    /// <summary>Which relationships cite each document and paragraph (<see cref="CitedBy"/>), worked out on first use like <see cref="Components"/>.</summary>
+    internal DocumentCitations Citations => citations.Value;
 
     /// <summary>
     /// The graph as QuikGraph reads it (<see cref="QuikGraphView"/>), for QuikGraph's whole-graph algorithms; a
@@ -154,7 +155,7 @@ public sealed class GraphIndex
             // relationship before ready. Their ordinals are the entities' places in the snapshot, which keeps them in id order.
             if (entityPositions is not null) throw new ArgumentException("Columns come with their entities in id order.", nameof(prebuilt));
             var mapped = new RelationshipTable(columns, input.Values ?? throw new ArgumentException("Columns come with their values.", nameof(input)), entityNodes);
-            return new GraphIndex(entityNodes, byId, mapped, search, Task.FromResult(new CompactAdjacency(entityNodes, mapped, columns)), columns.TypeCounts);
+            return new GraphIndex(entityNodes, byId, mapped, search, Task.FromResult(new CompactAdjacency(entityNodes, mapped, columns)), columns.TypeCounts, prebuilt);
         }
 
         // An array given (a snapshot's relationships) is read as it is, not copied: it is not changed here.
@@ -424,19 +425,20 @@ public sealed class GraphIndex
     /// </summary>
     public IEnumerable<RelationshipNode> CitedBy(EntityNode document, int? paragraph, DateOnly? asOf, int afterOrdinal, int beforeOrdinal = int.MaxValue, bool backward = false)
     {
-        var ordinals = citations.Value.Of(document.Id, paragraph);
-        var start = Place(ordinals, afterOrdinal + 1);
-        var end = Math.Max(start, Place(ordinals, beforeOrdinal));
+        var ordinals = citations.Value.Of(document.Id, paragraph).Ordinals;
+        var start = Place(ordinals.Span, afterOrdinal + 1);
+        var end = Math.Max(start, Place(ordinals.Span, beforeOrdinal));
         var (from, to, step) = backward ? (end - 1, start - 1, -1) : (start, end, 1);
         for (var i = from; i != to; i += step)
         {
-            if (asOf is not { } date || Compact.HoldsOn(ordinals[i], date.DayNumber)) yield return relationships[ordinals[i]];
+            var ordinal = ordinals.Span[i];
+            if (asOf is not { } date || Compact.HoldsOn(ordinal, date.DayNumber)) yield return relationships[ordinal];
         }
 
         // Where the ordinal stands in the sorted list, or would.
-        static int Place(int[] sorted, int ordinal)
+        static int Place(ReadOnlySpan<int> sorted, int ordinal)
         {
-            var found = Array.BinarySearch(sorted, ordinal);
+            var found = sorted.BinarySearch(ordinal);
             return found < 0 ? ~found : found;
         }
     }
@@ -444,11 +446,11 @@ public sealed class GraphIndex
     /// <summary>How many relationships <see cref="CitedBy"/> lists from the start: a count of numbers, without reading any relationship.</summary>
     public int CitedByCount(EntityNode document, int? paragraph, DateOnly? asOf)
     {
-        var ordinals = citations.Value.Of(document.Id, paragraph);
-        if (asOf is not { } date) return ordinals.Length;
-        if (ordinals.Length < SortedDatesFrom) return Compact.CountHolding(ordinals, date.DayNumber);
-        // Kept with this snapshot, keyed by the list itself (one per document and per paragraph), once a count on a date asks for it.
-        return citedDates.GetValue(ordinals, list => Compact.Holding(list)).On(date.DayNumber);
+        var cited = citations.Value.Of(document.Id, paragraph);
+        if (asOf is not { } date) return cited.Ordinals.Length;
+        if (cited.Ordinals.Length < SortedDatesFrom) return Compact.CountHolding(cited.Ordinals.Span, date.DayNumber);
+        // Kept with the list (one per document and per paragraph, of this snapshot), once a count on a date asks for it.
+        return cited.Holding(Compact).On(date.DayNumber);
     }
 
     public int Degree(EntityNode entity) => Outgoing(entity).Count + Incoming(entity).Count;

@@ -25,7 +25,7 @@ public sealed class GraphIndexHolder
         // them rarely waits; a request that comes sooner waits for this same computation.
         _ = Task.Run(() =>
         {
-            next.PrepareCitations();
+            _ = next.Citations;
             _ = next.Components;
             _ = next.Orders;
             next.Search.PrepareDeferred();

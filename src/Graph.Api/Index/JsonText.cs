@@ -10,7 +10,7 @@ namespace Graph.Api.Index;
 /// A string's JSON form, escaped as every answer escapes (<see cref="Encoder"/>) and encoded as
 /// UTF-8 once, without its quotes: a slice of a block of bytes, which the index shares among many texts
 /// (<see cref="JsonTextBlock"/>): an array, or the relationships' ids where a restart mapped them in a seed snapshot
-/// (<see cref="Import.MappedBytes"/>). Unlike <see cref="JsonEncodedText"/> it holds only the bytes:
+/// (<see cref="Import.MappedMemory{T}"/>). Unlike <see cref="JsonEncodedText"/> it holds only the bytes:
 /// JsonEncodedText also keeps a string made from them, a second copy of every id and name in the
 /// index (1.2 million strings, about 50 MB, for a million relationships).
 /// </summary>

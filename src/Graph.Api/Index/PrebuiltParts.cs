@@ -18,4 +18,8 @@ namespace Graph.Api.Index;
 /// no relationship given besides; or null. The index takes them as they lie instead of building them.
 /// </param>
 /// <param name="SearchNameOrder">The search index's names in sorted order (<see cref="SearchIndex.NameOrder"/>), or null.</param>
-internal sealed record PrebuiltParts(Column<NameSuffixes.Suffix>? SearchSuffixes, RelationshipEnds? Ends, IndexColumns? Columns = null, int[]? SearchNameOrder = null);
+/// <param name="Citations">Which relationships cite each document and paragraph (<see cref="GraphIndex.Citations"/>), with the columns only; or null.</param>
+/// <param name="Components">The graph's separate parts (<see cref="GraphIndex.Components"/>), with the columns only; or null.</param>
+internal sealed record PrebuiltParts(
+    Column<NameSuffixes.Suffix>? SearchSuffixes, RelationshipEnds? Ends, IndexColumns? Columns = null, int[]? SearchNameOrder = null,
+    DocumentCitations? Citations = null, GraphComponents? Components = null);
