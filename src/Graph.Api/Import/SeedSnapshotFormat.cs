@@ -19,10 +19,12 @@ namespace Graph.Api.Import;
 /// row gives its id's length).
 /// </para>
 /// <para>
-/// With them, only the relationships' ids follow, in blocks of JSON text (their count, then each one's length and bytes)
-/// that the rows refer to; then zeros up to a multiple of <see cref="ColumnAlignment"/> bytes from the file's start, and the
-/// index's columns and the search's name suffixes in sorted order as they lie in memory (<see cref="SnapshotColumns"/>), which
-/// a restart maps instead of reading them.
+/// With them, the graph's parts follow (their count and the largest's size), then the documents the relationships cite (their
+/// count, then each one's id as a string position, how many relationships cite it, and its paragraphs' count, then each
+/// paragraph's number and how many cite it), then the relationships' ids, in blocks of JSON text (their count, then each one's
+/// length and bytes) that the rows refer to; then zeros up to a multiple of <see cref="ColumnAlignment"/> bytes from the file's
+/// start, and the index's columns, the search's name suffixes in sorted order and the cited lists as they lie in memory
+/// (<see cref="SnapshotColumns"/>), which a restart maps instead of reading them.
 /// </para>
 /// Last, in both, eight bytes give where the columns start (0 for none).
 /// </remarks>
@@ -30,7 +32,7 @@ internal static class SeedSnapshotFormat
 {
     public static ReadOnlySpan<byte> Magic => "GRAPHSNP"u8;
 
-    public const int Version = 8;
+    public const int Version = 9;
 
     // Magic, version, build id, seed length, seed hash, payload hash.
     public const int PayloadHashOffset = 8 + 4 + 16 + 8 + 16;

@@ -189,6 +189,15 @@ internal static class SeedSnapshotReader
         };
         if (hasColumns)
         {
+            var components = new GraphComponents(reader.ReadInt32(), reader.ReadInt32());
+            // Each part has an entity, the largest at least one when there is any, and the parts hold every entity once.
+            if (components.Count < 0 || components.LargestSize < 0 || components.Count > entities.Length || components.LargestSize > entities.Length
+                || (components.Count == 0) != (entities.Length == 0) || (components.Count > 0 && components.Count - 1 + components.LargestSize > entities.Length))
+            {
+                throw new InvalidDataException("The graph's parts do not fit its entities.");
+            }
+
+            var (citedDocuments, citedLists) = CitedDocuments(reader, strings);
             // Each block of ids is checked here, in the copy read, and left in the file: the rows' ids are read where they are mapped.
             var idBlocks = new (int At, int Length)[Count(reader)];
             // A row keeps its id's block in a few bits: a million relationships take 16 blocks.
@@ -220,7 +229,7 @@ internal static class SeedSnapshotReader
 
             var tables = new SnapshotColumns.Tables(
                 entities.Length, Array.ConvertAll(idBlocks, b => b.Length), strings.Length, validTimes.Length, propertyLists.Length, citationLists.Length);
-            if (SnapshotColumns.Problem(file, columnsAt, length - SeedSnapshotFormat.TrailerBytes, relationshipCount, tables, out var suffixCount) is { } problem)
+            if (SnapshotColumns.Problem(file, columnsAt, length - SeedSnapshotFormat.TrailerBytes, relationshipCount, tables, citedLists, out var suffixCount) is { } problem)
             {
                 throw new InvalidDataException(problem);
             }
@@ -228,17 +237,19 @@ internal static class SeedSnapshotReader
             IndexColumns columns;
             Column<NameSuffixes.Suffix> suffixes;
             ReadOnlyMemory<byte>[] mappedIds;
+            ReadOnlyMemory<int> cited;
             unsafe
             {
                 var mapped = MappedSnapshot.Map(file, length);
                 columns = SnapshotColumns.At(mapped + columnsAt, entities.Length, relationshipCount);
                 suffixes = SnapshotColumns.SuffixesAt(mapped + columnsAt, entities.Length, relationshipCount, suffixCount);
+                cited = SnapshotColumns.CitedAt(mapped + columnsAt, entities.Length, relationshipCount, suffixCount, citedLists.Sum());
                 mappedIds = Array.ConvertAll(idBlocks, b => (ReadOnlyMemory<byte>)new MappedMemory<byte>(mapped + b.At, b.Length).Memory);
             }
 
             return new SeedSnapshot(
                 entities, [], new RelationshipValues(mappedIds, strings, validTimes, propertyLists, citationLists),
-                new PrebuiltParts(suffixes, null, columns, nameOrder));
+                new PrebuiltParts(suffixes, null, columns, nameOrder, DocumentCitations.Kept(citedDocuments, cited), components));
         }
 
         // Without columns, the blocks are found one after another, then read on every core.
@@ -276,6 +287,33 @@ internal static class SeedSnapshotReader
 
         var values = new RelationshipValues(Array.ConvertAll(idText, b => (ReadOnlyMemory<byte>)b), strings, validTimes, propertyLists, citationLists);
         return new SeedSnapshot(entities, relationships, values, new PrebuiltParts(null, ends, SearchNameOrder: nameOrder));
+    }
+
+    /// <summary>
+    /// The documents whose citations follow among the columns, each with its id (a place in the strings' table), how many
+    /// relationships cite it and how many cite each of its paragraphs; and those counts in the order the lists lie.
+    /// </summary>
+    private static (List<KeptDocument> Documents, int[] Lists) CitedDocuments(BinaryReader reader, string[] strings)
+    {
+        var documents = new List<KeptDocument>(Count(reader));
+        var lists = new List<int>();
+        for (var remaining = documents.Capacity; remaining > 0; remaining--)
+        {
+            var place = reader.ReadInt32();
+            if ((uint)place >= (uint)strings.Length) throw new InvalidDataException("A cited document is a place past the strings' table.");
+            var count = Count(reader);
+            lists.Add(count);
+            var paragraphs = new (int Paragraph, int Count)[Count(reader)];
+            for (var i = 0; i < paragraphs.Length; i++)
+            {
+                paragraphs[i] = (reader.ReadInt32(), Count(reader));
+                lists.Add(paragraphs[i].Count);
+            }
+
+            documents.Add(new KeptDocument(strings[place], count, paragraphs));
+        }
+
+        return lists.Sum(length => (long)length) <= int.MaxValue ? (documents, [.. lists]) : throw new InvalidDataException("A count exceeds the file.");
     }
 
     /// <summary>

@@ -131,6 +131,24 @@ internal sealed class SeedSnapshotWriter
         {
             // The index's columns as they lie, for a restart to map (SnapshotColumns), after the ids' text its rows refer to.
             writer.Write(1);
+            // What a restart's index would otherwise work out from every row as it becomes ready: the graph's parts, and the
+            // relationships citing each document and paragraph, whose lists follow the search's suffixes among the columns.
+            writer.Write(index.Components.Count);
+            writer.Write(index.Components.LargestSize);
+            var citations = index.Citations.Layout().ToList();
+            writer.Write(citations.Count);
+            foreach (var (document, _) in citations)
+            {
+                writer.Write(StringPosition(document.Id));
+                writer.Write(document.Count);
+                writer.Write(document.Paragraphs.Count);
+                foreach (var (paragraph, count) in document.Paragraphs)
+                {
+                    writer.Write(paragraph);
+                    writer.Write(count);
+                }
+            }
+
             var table = index.RelationshipRows;
             var idStarts = WriteIdBlocks(writer, table, relationshipsPerBlock);
             writer.Flush();
@@ -138,7 +156,8 @@ internal sealed class SeedSnapshotWriter
             SnapshotColumns.PadTo(stream, columnsAt);
             var columns = index.Columns with { ValidTimeOf = FileValidTimes(table, index.Columns.ValidTimeOf) };
             SnapshotColumns.Write(
-                stream, entities.Count, columns, position => FileRow(table, position, relationshipsPerBlock, idStarts), index.Search.SuffixOrder);
+                stream, entities.Count, columns, position => FileRow(table, position, relationshipsPerBlock, idStarts), index.Search.SuffixOrder,
+                [.. citations.SelectMany(document => document.Lists.Select(list => list.Ordinals))]);
         }
 
         writer.Write(columnsAt);

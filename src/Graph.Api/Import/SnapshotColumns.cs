@@ -9,9 +9,10 @@ using Microsoft.Win32.SafeHandles;
 namespace Graph.Api.Import;
 
 /// <summary>
-/// The index's columns in a seed snapshot (<see cref="IndexColumns"/>, <see cref="SeedSnapshotFormat"/>) and the search's
-/// name suffixes in sorted order (<see cref="NameSuffixes.Suffix"/>): a head giving the entities', relationships', types' and
-/// suffixes' counts, then each column as it lies in memory, every one starting at a multiple of
+/// The index's columns in a seed snapshot (<see cref="IndexColumns"/>, <see cref="SeedSnapshotFormat"/>), the search's
+/// name suffixes in sorted order (<see cref="NameSuffixes.Suffix"/>) and the lists of relationships citing each document and
+/// paragraph one after another (<see cref="DocumentCitations"/>): a head giving the entities', relationships', types', suffixes'
+/// and cited ordinals' counts, then each column as it lies in memory, every one starting at a multiple of
 /// <see cref="SeedSnapshotFormat.ColumnAlignment"/> bytes. Their places follow from the counts alone.
 /// </summary>
 /// <remarks>
@@ -21,7 +22,7 @@ namespace Graph.Api.Import;
 /// check leaves no page mapped in: every position, ordinal and entity in range, the row starts in order, every row's places
 /// within their tables. A column is then read without another check, with its bounds checked as any array's. The suffixes
 /// are checked by the search as it takes them (every suffix of its names once), through the mapping; it then gives their
-/// pages back (<see cref="Column{T}.LetPagesGo"/>).
+/// pages back (<see cref="Column{T}.LetPagesGo"/>). The cited lists are checked by reading the file, each in id order.
 /// </remarks>
 internal static class SnapshotColumns
 {
@@ -33,8 +34,11 @@ internal static class SnapshotColumns
     /// <summary>How many relationship types a row or a bit set can name: the model's.</summary>
     public static int TypeCount { get; } = Enum.GetValues<RelationshipType>().Max(t => (int)t) + 1;
 
+    // The places of the last two columns, from the end of Places: the suffixes, then the cited lists.
+    private const int SuffixesFromEnd = 3, CitedFromEnd = 2;
+
     /// <summary>Where each column starts, from the columns' start, in the order written; last, where they end.</summary>
-    internal static long[] Places(int entities, int relationships, int suffixes)
+    internal static long[] Places(int entities, int relationships, int suffixes, int cited)
     {
         long[] sizes =
         [
@@ -43,6 +47,7 @@ internal static class SnapshotColumns
             4L * (entities + 1), 4L * relationships, 4L * relationships, // incoming starts, relationships, others
             4L * relationships, relationships, 8L * entities, 4L * TypeCount, // valid time of, types, entity types, type counts
             (long)suffixes * Unsafe.SizeOf<NameSuffixes.Suffix>(), // the search's suffixes
+            4L * cited, // the relationships citing each document and paragraph
         ];
         var places = new long[sizes.Length + 1];
         places[0] = HeadBytes;
@@ -57,11 +62,13 @@ internal static class SnapshotColumns
     /// Writes the columns at the stream's position, which must be aligned. The rows are written as <paramref name="rowAt"/> gives
     /// them: the file's rows refer to its own tables, not the index's.
     /// </summary>
-    public static void Write(Stream stream, int entities, IndexColumns columns, Func<int, RelationshipRow> rowAt, ReadOnlySpan<NameSuffixes.Suffix> suffixes)
+    public static void Write(
+        Stream stream, int entities, IndexColumns columns, Func<int, RelationshipRow> rowAt, ReadOnlySpan<NameSuffixes.Suffix> suffixes, IReadOnlyList<ReadOnlyMemory<int>> cited)
     {
         var start = stream.Position;
-        var places = Places(entities, columns.Rows.Length, suffixes.Length);
-        Span<int> head = [entities, columns.Rows.Length, TypeCount, suffixes.Length];
+        var citedCount = cited.Sum(list => list.Length);
+        var places = Places(entities, columns.Rows.Length, suffixes.Length, citedCount);
+        Span<int> head = [entities, columns.Rows.Length, TypeCount, suffixes.Length, citedCount];
         stream.Write(MemoryMarshal.AsBytes(head));
         var rows = new RelationshipRow[Math.Min(columns.Rows.Length, 1 << 14)];
         var column = 0;
@@ -87,6 +94,8 @@ internal static class SnapshotColumns
         stream.Write(MemoryMarshal.AsBytes(columns.TypeCounts.Span));
         PadTo(stream, start + places[column++]);
         stream.Write(MemoryMarshal.AsBytes(suffixes));
+        PadTo(stream, start + places[column++]);
+        foreach (var list in cited) stream.Write(MemoryMarshal.AsBytes(list.Span));
         PadTo(stream, start + places[column]);
     }
 
@@ -103,16 +112,22 @@ internal static class SnapshotColumns
 
     /// <summary>
     /// Why the columns at <paramref name="start"/> cannot be taken as they are, or null when every value is in range and they end
-    /// where the file's columns end. Read from the file, not from a mapping.
+    /// where the file's columns end. Read from the file, not from a mapping. <paramref name="citedLists"/> are the cited lists'
+    /// lengths, in the order they lie.
     /// </summary>
-    public static string? Problem(SafeFileHandle file, long start, long end, int relationships, Tables tables, out int suffixes)
+    public static string? Problem(SafeFileHandle file, long start, long end, int relationships, Tables tables, int[] citedLists, out int suffixes)
     {
-        Span<int> head = stackalloc int[4];
+        Span<int> head = stackalloc int[5];
         suffixes = 0;
-        if (end - start < HeadBytes || RandomAccess.Read(file, MemoryMarshal.AsBytes(head), start) != 16) return "its columns are cut short";
-        if (head[0] != tables.Entities || head[1] != relationships || head[2] != TypeCount || head[3] < 0) return "its columns' counts do not match its rows";
+        if (end - start < HeadBytes || RandomAccess.Read(file, MemoryMarshal.AsBytes(head), start) != head.Length * sizeof(int)) return "its columns are cut short";
+        var cited = citedLists.Sum(length => (long)length);
+        if (head[0] != tables.Entities || head[1] != relationships || head[2] != TypeCount || head[3] < 0 || head[4] != cited)
+        {
+            return "its columns' counts do not match its rows";
+        }
+
         suffixes = head[3];
-        var places = Places(tables.Entities, relationships, suffixes);
+        var places = Places(tables.Entities, relationships, suffixes, head[4]);
         if (start + places[^1] != end) return "its columns are not as long as their counts say";
         var n = relationships;
         var column = 0;
@@ -125,6 +140,7 @@ internal static class SnapshotColumns
         var type = new TypeCheck();
         var entityTypes = new TypeBitsCheck();
         var counts = new CountsCheck();
+        var citedOrder = new CitedCheck(relationships, citedLists);
         var holds =
             All<RelationshipRow, RowCheck>(file, start + places[column++], n, ref rows)
             && All<int, BelowCheck>(file, start + places[column++], n, ref ordinal)
@@ -137,18 +153,23 @@ internal static class SnapshotColumns
             && All<int, BelowCheck>(file, start + places[column++], n, ref validTime)
             && All<byte, TypeCheck>(file, start + places[column++], n, ref type)
             && All<ulong, TypeBitsCheck>(file, start + places[column++], tables.Entities, ref entityTypes)
-            && All<int, CountsCheck>(file, start + places[column], TypeCount, ref counts) && counts.Total == n;
+            && All<int, CountsCheck>(file, start + places[column], TypeCount, ref counts) && counts.Total == n
+            && All<int, CitedCheck>(file, start + places[^CitedFromEnd], head[4], ref citedOrder);
         return holds ? null : "a value in its columns is out of range";
     }
 
     /// <summary>The search's suffixes at <paramref name="start"/> of a mapped file, once <see cref="Problem"/> found nothing wrong with the columns.</summary>
     public static unsafe Column<NameSuffixes.Suffix> SuffixesAt(byte* start, int entities, int relationships, int suffixes) =>
-        new((NameSuffixes.Suffix*)(start + Places(entities, relationships, suffixes)[^2]), suffixes);
+        new((NameSuffixes.Suffix*)(start + Places(entities, relationships, suffixes, 0)[^SuffixesFromEnd]), suffixes);
+
+    /// <summary>The cited lists, one after another, at <paramref name="start"/> of a mapped file, once <see cref="Problem"/> found nothing wrong.</summary>
+    public static unsafe ReadOnlyMemory<int> CitedAt(byte* start, int entities, int relationships, int suffixes, int cited) =>
+        new MappedMemory<int>((int*)(start + Places(entities, relationships, suffixes, cited)[^CitedFromEnd]), cited).Memory;
 
     /// <summary>The columns at <paramref name="start"/> of a mapped file, once <see cref="Problem"/> found none.</summary>
     public static unsafe IndexColumns At(byte* start, int entities, int relationships)
     {
-        var places = Places(entities, relationships, 0);
+        var places = Places(entities, relationships, 0, 0);
         var n = relationships;
         var column = 0;
         return new IndexColumns(
@@ -249,6 +270,26 @@ internal static class SnapshotColumns
         {
             Total += value;
             return value >= 0;
+        }
+    }
+
+    // Each list of relationships citing a document or paragraph: ordinals in range, each greater than the one before in its list.
+    private struct CitedCheck(int relationships, int[] lists) : IValueCheck<int>
+    {
+        private int list = -1, left, last;
+
+        public bool Holds(int value)
+        {
+            while (left == 0)
+            {
+                if (++list >= lists.Length) return false;
+                (left, last) = (lists[list], -1);
+            }
+
+            left--;
+            if (value <= last || value >= relationships) return false;
+            last = value;
+            return true;
         }
     }
 

@@ -11,7 +11,8 @@ namespace Graph.Api.Tests.Import;
 /// </summary>
 public sealed class SeedSnapshotStartupTests : IDisposable
 {
-    // Every entity and relationship field the seed fills, the traversals, valid time, and search (names found by their suffixes).
+    // Every entity and relationship field the seed fills, the traversals, valid time, search (names found by their suffixes),
+    // the graph's parts and a document's supports (both kept in the snapshot as worked out).
     private const string Questions = """
         {
           entities(first: 100) { totalCount edges { node { id kind name aliases description validTime { start { text } end { text } }
@@ -23,6 +24,11 @@ public sealed class SeedSnapshotStartupTests : IDisposable
           in2014: neighborhood(id: "china", asOf: "2014-06-01") { nodes { distance entity { id } } relationships { id } }
           contains: search(text: "elaru", first: 50) { matchedName match entity { id } }
           words: search(text: "park industrial", first: 50) { matchedName match entity { id } }
+          graphStatistics { componentCount largestComponentSize }
+          essay: entity(id: "essay-china-belarus-relations") { ... on Document {
+            all: supports(first: 100) { totalCount edges { node { id } } }
+            paragraph: supports(paragraph: 3, first: 100) { totalCount edges { node { id } } }
+            in2014: supports(asOf: "2014-06-01", first: 100) { totalCount edges { node { id } } } } }
         }
         """;
 
@@ -51,6 +57,7 @@ public sealed class SeedSnapshotStartupTests : IDisposable
         Assert.Contains("china-belarus-industrial-park", restartAnswers, StringComparison.Ordinal);
         Assert.Contains("\"match\":\"CONTAINS\"", restartAnswers, StringComparison.Ordinal);
         Assert.Contains("\"match\":\"WORDS\"", restartAnswers, StringComparison.Ordinal);
+        Assert.Matches("\"paragraph\":\\{\"totalCount\":[1-9]", restartAnswers);
         Assert.Equal(firstAnswers, restartAnswers);
 
         // The store is written from the snapshot's rows as it is from the file's.

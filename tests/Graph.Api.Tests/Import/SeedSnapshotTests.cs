@@ -109,7 +109,15 @@ public sealed class SeedSnapshotTests : IDisposable
         Assert.True(index.Search.SuffixOrder.Length > 500, $"only {index.Search.SuffixOrder.Length} suffixes");
         Assert.Equal(index.Search.SuffixOrder.ToArray(), prebuilt.SearchSuffixes!.Value.Span.ToArray());
         Assert.Equal(index.Search.NameOrder.ToArray(), prebuilt.SearchNameOrder);
+        // What a restart would otherwise work out from every row: the graph's parts, and each document's and paragraph's citing list.
+        Assert.Equal(index.Components, prebuilt.Components);
+        Assert.True(index.Citations.Layout().Sum(p => p.Document.Paragraphs.Count) >= 5, "fewer than five cited paragraphs");
+        Assert.Equal(CitedLists(index.Citations), CitedLists(prebuilt.Citations!));
     }
+
+    private static List<string> CitedLists(DocumentCitations citations) =>
+        [.. citations.Layout().SelectMany(p => p.Document.Paragraphs.Select(q => (int?)q.Paragraph).Prepend(null)
+            .Select(paragraph => $"{p.Document.Id} {paragraph}: {string.Join(',', citations.Of(p.Document.Id, paragraph).Ordinals.ToArray())}"))];
 
     [Fact]
     public void With_an_index_whose_ids_need_escaping_the_rows_are_written_as_given()
@@ -136,6 +144,9 @@ public sealed class SeedSnapshotTests : IDisposable
     [InlineData("counts")] // the counts by type add up to one more than there are relationships
     [InlineData("escaped id")] // an id's text holds a character JSON must escape
     [InlineData("trailer")] // the file's last bytes say the columns start a cache line later
+    [InlineData("cited ordinal")] // a document's cited list names a relationship past the last
+    [InlineData("cited order")] // a document's cited list holds its second relationship before its first
+    [InlineData("parts")] // the graph's largest part holds more entities than there are
     public void A_snapshot_whose_hash_holds_but_whose_columns_do_not_is_refused(string damage)
     {
         var (entities, relationships) = PlainSeedRows();
@@ -144,7 +155,9 @@ public sealed class SeedSnapshotTests : IDisposable
         var bytes = File.ReadAllBytes(SnapshotPath);
         var columnsAt = (int)BitConverter.ToInt64(bytes, bytes.Length - SeedSnapshotFormat.TrailerBytes);
         // Where each column starts, in the order SnapshotColumns writes them.
-        var at = Array.ConvertAll(SnapshotColumns.Places(entities.Count, relationships.Count, index.Search.SuffixOrder.Length), place => columnsAt + (int)place);
+        var cited = index.Citations.Layout().SelectMany(document => document.Lists).Select(list => list.Ordinals.Length).ToList();
+        var at = Array.ConvertAll(
+            SnapshotColumns.Places(entities.Count, relationships.Count, index.Search.SuffixOrder.Length, cited.Sum()), place => columnsAt + (int)place);
         var rowSize = Unsafe.SizeOf<RelationshipRow>();
         var expected = "a value in its columns is out of range";
         switch (damage)
@@ -158,6 +171,18 @@ public sealed class SeedSnapshotTests : IDisposable
             case "type": bytes[at[9] + 1] = 63; break;
             case "entity types": bytes[at[10] + 7] = 0x80; break;
             case "counts": BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at[11]), BitConverter.ToInt32(bytes, at[11]) + 1); break;
+            case "cited ordinal": BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at[13] + 4 * (cited[0] - 1)), relationships.Count); break;
+            case "cited order":
+                Assert.True(cited[0] >= 2, "the first document is cited by one relationship only");
+                BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at[13] + 4), BitConverter.ToInt32(bytes, at[13]));
+                break;
+            case "parts":
+                // After the relationships' count and the columns' flag: the parts' count and the largest's size.
+                int[] kept = [relationships.Count, 1, index.Components.Count, index.Components.LargestSize];
+                var parts = bytes.AsSpan().IndexOf(MemoryMarshal.AsBytes(kept.AsSpan())) + 12;
+                BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(parts), entities.Count + 1);
+                expected = "The graph's parts do not fit its entities.";
+                break;
             case "escaped id":
                 var id = bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(index.Relationships[0].Id));
                 bytes[id] = (byte)'"';
