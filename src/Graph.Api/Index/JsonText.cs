@@ -31,7 +31,11 @@ public readonly struct JsonText
     /// </summary>
     public static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
-    public ReadOnlySpan<byte> Utf8 => bytes.Span;
+    public ReadOnlySpan<byte> Utf8 =>
+        // A mapped text is asked for its span through its own sealed type, a call the compiler makes directly, not through the
+        // memory's virtual one.
+        MemoryMarshal.TryGetMemoryManager(bytes, out Import.MappedMemory<byte>? mapped, out var start, out var length)
+            ? mapped.GetSpan().Slice(start, length) : bytes.Span;
 
     /// <summary>
     /// The block the text lies in, shared with other texts (a relationship's row keeps its place among the index's blocks),
