@@ -189,14 +189,7 @@ internal static class SeedSnapshotReader
         };
         if (hasColumns)
         {
-            var components = new GraphComponents(reader.ReadInt32(), reader.ReadInt32());
-            // Each part has an entity, the largest at least one when there is any, and the parts hold every entity once.
-            if (components.Count < 0 || components.LargestSize < 0 || components.Count > entities.Length || components.LargestSize > entities.Length
-                || (components.Count == 0) != (entities.Length == 0) || (components.Count > 0 && components.Count - 1 + components.LargestSize > entities.Length))
-            {
-                throw new InvalidDataException("The graph's parts do not fit its entities.");
-            }
-
+            var components = Components(reader, entities.Length);
             var (citedDocuments, citedLists) = CitedDocuments(reader, strings);
             // Each block of ids is checked here, in the copy read, and left in the file: the rows' ids are read where they are mapped.
             var idBlocks = new (int At, int Length)[Count(reader)];
@@ -287,6 +280,15 @@ internal static class SeedSnapshotReader
 
         var values = new RelationshipValues(Array.ConvertAll(idText, b => (ReadOnlyMemory<byte>)b), strings, validTimes, propertyLists, citationLists);
         return new SeedSnapshot(entities, relationships, values, new PrebuiltParts(null, ends, SearchNameOrder: nameOrder));
+    }
+
+    /// <summary>The graph's parts as kept: each has an entity, the largest at least one when there is any, and they hold every entity once.</summary>
+    private static GraphComponents Components(BinaryReader reader, int entities)
+    {
+        var (count, largest) = (reader.ReadInt32(), reader.ReadInt32());
+        var fits = count >= 0 && largest >= 0 && count <= entities && largest <= entities && (count == 0) == (entities == 0)
+            && (count == 0 || count - 1 + largest <= entities);
+        return fits ? new GraphComponents(count, largest) : throw new InvalidDataException("The graph's parts do not fit its entities.");
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ internal sealed class CitedList(ReadOnlyMemory<int> ordinals)
 {
     private HoldingCounts? holding;
 
-    /// <summary>The list of a document or paragraph no relationship cites.</summary>
+    /// <summary>The list of a document or paragraph no relationship cites, shared by every index: being empty, it never sorts dates.</summary>
     public static CitedList None { get; } = new(ReadOnlyMemory<int>.Empty);
 
     public ReadOnlyMemory<int> Ordinals { get; } = ordinals;
