@@ -14,14 +14,29 @@ namespace Graph.Bench;
 /// </remarks>
 internal static class ProfileLoop
 {
-    /// <param name="query">neighborhood, entity or search: the load mix's query of that name.</param>
+    /// <param name="query">neighborhood, entity or search: the load mix's query of that name; traversal: the neighbourhood's traversal alone.</param>
     /// <param name="seconds">How long to answer it.</param>
     /// <param name="evictMiB">How many MiB to write between answers.</param>
     /// <param name="byType">Also samples what the answers allocate and prints it by type, per answer (<see cref="AllocationSampler"/>).</param>
     public static void Run(string query, double seconds, int evictMiB = 0, bool byType = false)
     {
-        var benchmarks = new ExecutionBenchmarks { Query = query };
-        benchmarks.Setup();
+        // Actions, so that timing an answer boxes nothing the allocation count would include.
+        Action answer;
+        Action cleanup;
+        if (query == "traversal")
+        {
+            // The neighbourhood's traversal alone, without its answer (IndexBenchmarks.NeighborhoodOfTheLoadMix).
+            var index = new IndexBenchmarks { Entities = 100_000 };
+            index.Setup();
+            (answer, cleanup) = (() => index.NeighborhoodOfTheLoadMix(), () => { });
+        }
+        else
+        {
+            var benchmarks = new ExecutionBenchmarks { Query = query };
+            benchmarks.Setup();
+            (answer, cleanup) = (() => benchmarks.Compiled().GetAwaiter().GetResult(), benchmarks.Cleanup);
+        }
+
         evictMiB = Math.Max(evictMiB, 0);
         var other = new byte[evictMiB << 20];
         // The setup's garbage is collected first, as the service collects once it has loaded: otherwise the
@@ -33,23 +48,29 @@ internal static class ProfileLoop
         using var sampled = byType ? new AllocationSampler { Step = query } : null;
         var clock = Stopwatch.StartNew();
         var answering = 0L;
+        // Each answer's time, for the median: on a shared machine a neighbour's burst moves the mean by more than a change does.
+        var times = new List<long>();
         var answers = 0;
         while (clock.Elapsed.TotalSeconds < seconds)
         {
             // One byte in each cache line is enough to make the line this loop's.
             for (var i = 0; i < other.Length; i += 64) other[i]++;
             var started = Stopwatch.GetTimestamp();
-            benchmarks.Compiled().GetAwaiter().GetResult();
-            answering += Stopwatch.GetTimestamp() - started;
+            answer();
+            var took = Stopwatch.GetTimestamp() - started;
+            answering += took;
+            if (times.Count < 10_000_000) times.Add(took);
             answers++;
         }
 
         var allocatedEach = (GC.GetTotalAllocatedBytes() - allocated) / (double)answers;
         sampled?.Step = null;
-        benchmarks.Cleanup();
+        cleanup();
         var each = Stopwatch.GetElapsedTime(0, answering).TotalMicroseconds / answers;
+        times.Sort();
+        var median = Stopwatch.GetElapsedTime(0, times[times.Count / 2]).TotalMicroseconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{answers} answers in {clock.Elapsed.TotalSeconds:F1} s: {each:F1} µs and {allocatedEach / 1024:F1} KiB allocated each, {evictMiB} MiB written between answers; " +
+            $"{answers} answers in {clock.Elapsed.TotalSeconds:F1} s: {each:F1} µs (median {median:F1} µs) and {allocatedEach / 1024:F1} KiB allocated each, {evictMiB} MiB written between answers; " +
             $"collections gen0/1/2 {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}, " +
             $"paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms"));
         if (sampled is null) return;
