@@ -16,7 +16,7 @@ public class IndexBenchmarks
     private Entity[] entities = [];
     private Relationship[] relationships = [];
     private GraphIndex index = null!;
-    private EntityNode hub = null!, far1 = null!, far2 = null!, quiet = null!, loadMixCenter = null!;
+    private EntityNode hub = null!, far1 = null!, far2 = null!, quiet = null!;
 
     private static readonly RelationshipFilter OnADay = RelationshipFilter.None with { AsOf = new DateOnly(2015, 6, 1) };
 
@@ -38,7 +38,6 @@ public class IndexBenchmarks
         quiet = byDegree[byDegree.Count / 2];
         far1 = byDegree[byDegree.Count / 3];
         far2 = byDegree[(2 * byDegree.Count) / 3];
-        loadMixCenter = index.FindEntity("person-0000007")!;
     }
 
     [Benchmark]
@@ -49,13 +48,6 @@ public class IndexBenchmarks
 
     [Benchmark]
     public int NeighborhoodDepth2Capped200() => Neighborhood.Explore(index, quiet, 2, Direction.Both, RelationshipFilter.None, 200, TraversalLimits.Default).Nodes.Count;
-
-    /// <summary>
-    /// The load mix's neighbourhood without its answer: its 200 entities include hubs, so the pass that finds the
-    /// relationships among them scans 18,425 rows on the 100k graph, their outgoing ones (bench/README, round 60).
-    /// </summary>
-    [Benchmark]
-    public int NeighborhoodOfTheLoadMix() => Neighborhood.Explore(index, loadMixCenter, 2, Direction.Both, RelationshipFilter.None, 200, TraversalLimits.Default).Relationships.Count;
 
     /// <summary>A neighbourhood that keeps only the relationships holding on a day: each step tests its relationship's days.</summary>
     [Benchmark]

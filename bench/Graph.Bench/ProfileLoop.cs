@@ -20,22 +20,11 @@ internal static class ProfileLoop
     /// <param name="byType">Also samples what the answers allocate and prints it by type, per answer (<see cref="AllocationSampler"/>).</param>
     public static void Run(string query, double seconds, int evictMiB = 0, bool byType = false)
     {
-        // Actions, so that timing an answer boxes nothing the allocation count would include.
-        Action answer;
-        Action cleanup;
-        if (query == "traversal")
-        {
-            // The neighbourhood's traversal alone, without its answer (IndexBenchmarks.NeighborhoodOfTheLoadMix).
-            var index = new IndexBenchmarks { Entities = 100_000 };
-            index.Setup();
-            (answer, cleanup) = (() => index.NeighborhoodOfTheLoadMix(), () => { });
-        }
-        else
-        {
-            var benchmarks = new ExecutionBenchmarks { Query = query };
-            benchmarks.Setup();
-            (answer, cleanup) = (() => benchmarks.Compiled().GetAwaiter().GetResult(), benchmarks.Cleanup);
-        }
+        var traversal = query == "traversal";
+        var benchmarks = new ExecutionBenchmarks { Query = traversal ? "neighborhood" : query };
+        benchmarks.Setup();
+        // The traversal alone is the neighbourhood's without its answer (ExecutionBenchmarks.TraversalOnly).
+        Action answer = traversal ? () => benchmarks.TraversalOnly() : () => benchmarks.Compiled().GetAwaiter().GetResult();
 
         evictMiB = Math.Max(evictMiB, 0);
         var other = new byte[evictMiB << 20];
@@ -65,7 +54,7 @@ internal static class ProfileLoop
 
         var allocatedEach = (GC.GetTotalAllocatedBytes() - allocated) / (double)answers;
         sampled?.Step = null;
-        cleanup();
+        benchmarks.Cleanup();
         var each = Stopwatch.GetElapsedTime(0, answering).TotalMicroseconds / answers;
         times.Sort();
         var median = Stopwatch.GetElapsedTime(0, times[times.Count / 2]).TotalMicroseconds;
