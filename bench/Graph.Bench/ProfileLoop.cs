@@ -4,8 +4,8 @@ using System.Globalization;
 namespace Graph.Bench;
 
 /// <summary>
-/// One request's compiled execution repeated for a bounded time, with nothing else in the process:
-/// something steady for a profiler to sample (perf record -p, with DOTNET_PerfMapEnabled=1).
+/// One request's compiled execution (or the neighbourhood's traversal alone) repeated for a bounded time, with nothing
+/// else in the process: something steady for a profiler to sample (perf record -p, with DOTNET_PerfMapEnabled=1).
 /// </summary>
 /// <remarks>
 /// With <c>evictMiB</c> above zero, that many MiB are written between answers, so each answer starts with

@@ -43,6 +43,6 @@ switch (args.FirstOrDefault())
         BenchmarkSwitcher.FromAssembly(typeof(IndexBenchmarks).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("usage: Graph.Bench generate <entities> <relationships> <file> | memory <file> | read <file> | restart <file> <snapshot> [rounds] | allocations <file> <snapshot> | micro [--filter *] | bare <port> [bytes] | profile <neighborhood|entity|search|traversal> <seconds> [MiB] | profile-allocations <neighborhood|entity|search> <seconds>");
+        Console.Error.WriteLine("usage: Graph.Bench generate <entities> <relationships> <file> | memory <file> | read <file> | restart <file> <snapshot> [rounds] | allocations <file> <snapshot> | micro [--filter *] | bare <port> [bytes] | profile <neighborhood|entity|search|traversal> <seconds> [MiB] | profile-allocations <neighborhood|entity|search|traversal> <seconds>");
         return 2;
 }
