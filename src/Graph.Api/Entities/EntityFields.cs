@@ -24,9 +24,9 @@ internal static class EntityFields
 
     public static void AddTo(ObjectGraphType<EntityNode> type)
     {
-        type.Field<NonNullGraphType<IdGraphType>>("id").Description("Stable, human-readable id (e.g. 'belarus'), usable in URLs and unique across the graph.").ResolveSource(s => s.Id, s => s.IdJson);
+        type.Field<NonNullGraphType<IdGraphType>>("id").Description("Stable, human-readable id (e.g. 'belarus'), usable in URLs and unique across the graph.").ResolveSource(s => s.Id, s => s.IdJson.Utf8);
         type.Field<NonNullGraphType<EntityKindType>>("kind").Description("What the entity is.").ResolveSource(s => s.Kind);
-        type.Field<NonNullGraphType<StringGraphType>>("name").Description("The usual name.").ResolveSource(s => s.Entity.Name, s => s.NameJson);
+        type.Field<NonNullGraphType<StringGraphType>>("name").Description("The usual name.").ResolveSource(s => s.Entity.Name, s => s.NameJson.Utf8);
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases").Description("Other names it is known by; search matches them too.").ResolveSource(s => s.Entity.Aliases);
         type.Field<NonNullGraphType<StringGraphType>>("description").Description("A short description.").ResolveSource(s => s.Entity.Description);
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PropertyType>>>>("properties").Description("Typed facts about the entity.").ResolveSource(s => s.Entity.Properties);

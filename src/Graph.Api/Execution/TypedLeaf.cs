@@ -58,11 +58,11 @@ internal abstract class TypedLeaf(OutputShape shape)
     }
 
     /// <summary>A string kept encoded as JSON text: copied as it is, between the plan's quotes.</summary>
-    private sealed class EncodedLeaf<TSource>(Func<TSource, JsonText> read, OutputShape shape) : TypedLeaf(shape)
+    private sealed class EncodedLeaf<TSource>(Utf8Reader<TSource> read, OutputShape shape) : TypedLeaf(shape)
     {
         public override bool InsideQuotes => true;
 
-        public override void Write(JsonOutput writer, object? source) => writer.WriteRaw(read((TSource)source!).Utf8);
+        public override void Write(JsonOutput writer, object? source) => writer.WriteRaw(read((TSource)source!));
     }
 
     private sealed class IntLeaf<TSource>(Func<TSource, int> read, OutputShape shape) : TypedLeaf(shape)

@@ -19,7 +19,7 @@ internal sealed class RelationshipGraphType : ObjectGraphType<RelationshipNode>
         // check; a neighbourhood's answer paid it on each of a thousand relationships. IsTypeOf still tells
         // the types apart where the Node interface resolves one.
         SkipTypeCheck = true;
-        Field<NonNullGraphType<IdGraphType>>("id").Description("Stable id, unique across entities and relationships.").ResolveSource(s => s.Id, s => s.IdJson);
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Stable id, unique across entities and relationships.").ResolveSource(s => s.Id, s => s.IdJson.Utf8);
         Field<NonNullGraphType<RelationshipTypeType>>("type").Description("What the relationship states; see relationshipTypes.").ResolveSource(s => s.Type);
         Field<StringGraphType>("description").Description("The fact in a short sentence.").ResolveSource(s => s.Description);
         Field<NonNullGraphType<EntityInterface>>("from").Description("The entity the relationship starts at.").ResolveSource(s => s.From);
