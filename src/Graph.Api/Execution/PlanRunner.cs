@@ -43,7 +43,33 @@ internal sealed class PlanRunner(JsonOutput writer, ResolveFieldContext template
                 continue;
             }
 
-            WriteValue(field.Reader is { } reader ? reader.Read(source) : Resolve(context, source, plan, field), field.Shape!, field, depth);
+            var value = field.Reader is { } reader ? reader.Read(source) : Resolve(context, source, plan, field);
+            var shape = field.Shape!;
+            if (value is null || !shape.IsComposite)
+            {
+                WriteValue(value, shape, field, depth);
+                continue;
+            }
+
+            var childPlan = PlanOf(value, shape, field);
+            if (!childPlan.AllLeaves)
+            {
+                WriteObject(value, childPlan, depth + 1);
+                continue;
+            }
+
+            // An object of leaves only (a relationship's end, { id }) is written here, not through WriteValue and
+            // WriteObject: a neighbourhood's answer has two for each of its thousand relationships, and the calls
+            // around them cost more than writing them (bench/README, round 61).
+            var childFields = childPlan.Fields;
+            var childNames = childPlan.Names;
+            for (var j = 0; j < childFields.Length; j++)
+            {
+                writer.WriteRaw(childNames[j]);
+                childFields[j].Leaf!.Write(writer, value);
+            }
+
+            writer.WriteRaw(childPlan.Closing);
         }
 
         writer.WriteRaw(plan.Closing);
@@ -118,19 +144,25 @@ internal sealed class PlanRunner(JsonOutput writer, ResolveFieldContext template
         }
         else
         {
-            // An entity under an interface-typed field: the plan its kind was resolved to, if one of its kind came first.
-            var entity = shape.Object is null ? value as EntityNode : null;
-            var plan = entity is null ? null : field.EntityPlan(entity.Kind);
-            if (plan is null)
-            {
-                var type = shape.Object ?? ObjectTypeOf(value, shape) ?? throw new FallBackException("abstract type not resolved");
-                plan = field.PlanFor(type);
-                if (plan.TypeCheck is { } isTypeOf && !isTypeOf(value)) throw new FallBackException("IsTypeOf refused");
-                if (entity is not null) field.KeepEntityPlan(entity.Kind, plan);
-            }
-
-            WriteObject(value, plan, depth + 1);
+            WriteObject(value, PlanOf(value, shape, field), depth + 1);
         }
+    }
+
+    /// <summary>The plan for an object value of a composite (not list) shape, its type resolved and checked as the engine would.</summary>
+    private SelectionPlan PlanOf(object value, OutputShape shape, FieldPlan field)
+    {
+        // An entity under an interface-typed field: the plan its kind was resolved to, if one of its kind came first.
+        var entity = shape.Object is null ? value as EntityNode : null;
+        var plan = entity is null ? null : field.EntityPlan(entity.Kind);
+        if (plan is null)
+        {
+            var type = shape.Object ?? ObjectTypeOf(value, shape) ?? throw new FallBackException("abstract type not resolved");
+            plan = field.PlanFor(type);
+            if (plan.TypeCheck is { } isTypeOf && !isTypeOf(value)) throw new FallBackException("IsTypeOf refused");
+            if (entity is not null) field.KeepEntityPlan(entity.Kind, plan);
+        }
+
+        return plan;
     }
 
     // As the engine resolves it (GetObjectType), with the interface's own resolver taken from the shape.

@@ -28,6 +28,12 @@ internal sealed class SelectionPlan(IObjectGraphType type, FieldPlan[] fields)
     public byte[] Closing { get; } = fields.Length == 0 ? "{}"u8.ToArray() : Quoted(fields[^1]) ? "\"}"u8.ToArray() : "}"u8.ToArray();
 
     /// <summary>
+    /// Whether every field is a typed leaf (<see cref="FieldPlan.Leaf"/>), as in an entity's <c>{ id name kind }</c> or a
+    /// relationship end's <c>{ id }</c>: such an object is written in its parent's loop (<see cref="PlanRunner"/>).
+    /// </summary>
+    public bool AllLeaves { get; } = fields.All(field => field.Leaf is not null);
+
+    /// <summary>
     /// The buffer to start the next response with (root plans only): a little over the last one's
     /// size, so a large response is not copied again each time its buffer doubles.
     /// </summary>
