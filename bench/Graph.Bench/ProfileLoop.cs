@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Graph.Bench;
 
 /// <summary>
-/// One request's compiled execution (or the neighbourhood's traversal alone) repeated for a bounded time, with nothing
+/// One request's compiled execution (or the neighbourhood's traversal alone, or its answer's floors) repeated for a bounded time, with nothing
 /// else in the process: something steady for a profiler to sample (perf record -p, with DOTNET_PerfMapEnabled=1).
 /// </summary>
 /// <remarks>
@@ -14,17 +14,29 @@ namespace Graph.Bench;
 /// </remarks>
 internal static class ProfileLoop
 {
-    /// <param name="query">neighborhood, entity or search: the load mix's query of that name; traversal: the neighbourhood's traversal alone.</param>
+    /// <param name="query">
+    /// neighborhood, entity or search: the load mix's query of that name; traversal: the neighbourhood's traversal alone;
+    /// floor-hand or floor-template: the neighbourhood's answer written by <see cref="AnswerFloorBenchmarks"/>' code that knows the query,
+    /// so the floors can be read with caches as cold as the plan's.
+    /// </param>
     /// <param name="seconds">How long to answer it.</param>
     /// <param name="evictMiB">How many MiB to write between answers.</param>
     /// <param name="byType">Also samples what the answers allocate and prints it by type, per answer (<see cref="AllocationSampler"/>).</param>
     public static void Run(string query, double seconds, int evictMiB = 0, bool byType = false)
     {
         var traversal = query == "traversal";
-        var benchmarks = new ExecutionBenchmarks { Query = traversal ? "neighborhood" : query };
+        var benchmarks = new ExecutionBenchmarks { Query = traversal || query.StartsWith("floor", StringComparison.Ordinal) ? "neighborhood" : query };
         benchmarks.Setup();
+        var floors = new AnswerFloorBenchmarks();
+        if (query.StartsWith("floor", StringComparison.Ordinal)) floors.Setup();
         // The traversal alone is the neighbourhood's without its answer (ExecutionBenchmarks.TraversalOnly).
-        Action answer = traversal ? () => benchmarks.TraversalOnly() : () => benchmarks.Compiled().GetAwaiter().GetResult();
+        Action answer = query switch
+        {
+            "traversal" => () => benchmarks.TraversalOnly(),
+            "floor-template" => () => floors.Template(),
+            "floor-hand" => () => floors.HandWritten(),
+            _ => () => benchmarks.Compiled().GetAwaiter().GetResult(),
+        };
 
         evictMiB = Math.Max(evictMiB, 0);
         var other = new byte[evictMiB << 20];

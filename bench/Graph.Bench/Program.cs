@@ -9,7 +9,8 @@ using Graph.Bench;
 // allocations <file> <snapshot>               — what a restart's snapshot read and index build allocate, by type
 // micro [BenchmarkDotNet arguments]            — in-process benchmarks of the index and traversals
 // bare <port> [bytes]                          — a bare endpoint with fixed JSON (1 KB unless given): the load run's ceiling
-// profile <neighborhood|entity|search|traversal> <sec.> [MiB] — one query's compiled execution (or the neighbourhood's traversal alone) in a loop, for a profiler;
+// profile <neighborhood|entity|search|traversal|floor-hand|floor-template> <sec.> [MiB] — one query's compiled execution (or the neighbourhood's
+//                                               traversal alone, or its answer written by AnswerFloorBenchmarks' code) in a loop, for a profiler;
 //                                               MiB written between answers to fill the caches as load does
 // profile-allocations <query> <sec.>           — the same loop, printing what an answer allocates, by type
 switch (args.FirstOrDefault())
@@ -43,6 +44,6 @@ switch (args.FirstOrDefault())
         BenchmarkSwitcher.FromAssembly(typeof(IndexBenchmarks).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("usage: Graph.Bench generate <entities> <relationships> <file> | memory <file> | read <file> | restart <file> <snapshot> [rounds] | allocations <file> <snapshot> | micro [--filter *] | bare <port> [bytes] | profile <neighborhood|entity|search|traversal> <seconds> [MiB] | profile-allocations <neighborhood|entity|search|traversal> <seconds>");
+        Console.Error.WriteLine("usage: Graph.Bench generate <entities> <relationships> <file> | memory <file> | read <file> | restart <file> <snapshot> [rounds] | allocations <file> <snapshot> | micro [--filter *] | bare <port> [bytes] | profile <neighborhood|entity|search|traversal|floor-hand|floor-template> <seconds> [MiB] | profile-allocations <same> <seconds>");
         return 2;
 }
