@@ -10,4 +10,11 @@ public sealed class CompiledExecutionOptions
     /// GraphQL.NET's executor: slower, same responses; a switch for diagnosing a suspected difference.
     /// </summary>
     public bool Compiled { get; set; } = true;
+
+    /// <summary>
+    /// How many objects a plan writes field by field before it is given code of its own, which calls each field's
+    /// function directly (<see cref="PlanCode"/>); 0 never gives it code. A plan is compiled to code once, in well under a
+    /// millisecond, so a one-off query does not pay for it and a repeated one soon does not pay for the walk.
+    /// </summary>
+    public int CodeAfterRuns { get; set; } = 64;
 }

@@ -4,6 +4,7 @@ using GraphQL.Instrumentation;
 using GraphQL.Validation;
 using GraphQL;
 using GraphQLParser.AST;
+using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Execution;
 
@@ -14,7 +15,8 @@ namespace Graph.Api.Execution;
 /// schema forbids them, introspection, directives) the attempt is dropped and the caller runs the
 /// engine, so both paths always give the same response.
 /// </summary>
-internal sealed partial class CompiledExecutor(GraphSchema schema, IDocumentValidator validator, ILogger<CompiledExecutor> logger)
+internal sealed partial class CompiledExecutor(GraphSchema schema, IDocumentValidator validator, IOptions<CompiledExecutionOptions> options,
+    ILogger<CompiledExecutor> logger)
 {
     private const int MaxSizeHint = 4 * 1024 * 1024;
     private static readonly byte[] DataKey = [(byte)'{', .. JsonOutput.PropertyName("data")];
@@ -123,7 +125,7 @@ internal sealed partial class CompiledExecutor(GraphSchema schema, IDocumentVali
         if (operation.Operation != OperationType.Query || operation.Directives is { Count: > 0 } || schema.Query is null) return null;
         try
         {
-            return new CompiledOperation(new PlanCompiler(schema, document).Compile(schema.Query, [operation.SelectionSet]),
+            return new CompiledOperation(new PlanCompiler(schema, document, options.Value.CodeAfterRuns).Compile(schema.Query, [operation.SelectionSet]),
                 OperationVariables.For(schema, document, operation));
         }
         catch (NotCompilableException notCompilable)

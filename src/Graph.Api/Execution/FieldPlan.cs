@@ -104,6 +104,9 @@ internal sealed class FieldPlan
     /// </summary>
     public void KeepEntityPlan(EntityKind kind, SelectionPlan plan) => entityPlans[(int)kind] = plan;
 
+    /// <summary>The plans this field's objects have taken so far, in the order they were first taken (a plan's code writes these in place).</summary>
+    public IEnumerable<SelectionPlan> KnownPlans => knownPlans.Select(known => known.Plan);
+
     /// <summary>The plan for the sub-selection when the value is of <paramref name="type"/>.</summary>
     public SelectionPlan PlanFor(IObjectGraphType type)
     {

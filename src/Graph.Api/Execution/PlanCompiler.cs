@@ -9,7 +9,7 @@ namespace Graph.Api.Execution;
 /// type instead of once per value. Anything it does not handle makes it refuse with
 /// <see cref="NotCompilableException"/>, and the engine runs that document instead.
 /// </summary>
-internal sealed class PlanCompiler(ISchema schema, GraphQLDocument document)
+internal sealed class PlanCompiler(ISchema schema, GraphQLDocument document, int codeAfterRuns)
 {
     public SelectionPlan Compile(IObjectGraphType type, IReadOnlyList<GraphQLSelectionSet> selectionSets)
     {
@@ -37,7 +37,7 @@ internal sealed class PlanCompiler(ISchema schema, GraphQLDocument document)
             plans[i] = FieldPlan.Resolved(key, first, definition, children, this);
         }
 
-        return new SelectionPlan(type, plans);
+        return new SelectionPlan(type, plans, codeAfterRuns);
     }
 
     private void Collect(IObjectGraphType type, GraphQLSelectionSet set, Dictionary<string, List<GraphQLField>> fields, List<string> order, HashSet<string> visitedFragments)

@@ -24,56 +24,86 @@ internal sealed class PlanRunner(JsonOutput writer, ResolveFieldContext template
     public void WriteObject(object? source, SelectionPlan plan, int depth)
     {
         template.CancellationToken.ThrowIfCancellationRequested();
-        var context = ContextAt(depth);
+        if (plan.Code is { } code)
+        {
+            code(this, writer, source, depth);
+        }
+        else
+        {
+            WriteFields(source, plan, depth);
+            plan.CountRun();
+        }
+
+        if (template.Errors.Count > 0) throw new FallBackException("a resolver reported an error");
+    }
+
+    public void ThrowIfCancelled() => template.CancellationToken.ThrowIfCancellationRequested();
+
+    /// <summary>A plan's fields, field by field, until the plan has code of its own (<see cref="PlanCode"/>), which writes the same.</summary>
+    private void WriteFields(object? source, SelectionPlan plan, int depth)
+    {
         var fields = plan.Fields;
         var names = plan.Names;
         for (var i = 0; i < fields.Length; i++)
         {
-            var field = fields[i];
             writer.WriteRaw(names[i]);
-            if (field.Leaf is { } leaf)
-            {
-                leaf.Write(writer, source);
-                continue;
-            }
-
-            if (field.Definition is null)
-            {
-                writer.WriteStringValue(plan.Type.Name);
-                continue;
-            }
-
-            var value = field.Reader is { } reader ? reader.Read(source) : Resolve(context, source, plan, field);
-            var shape = field.Shape!;
-            if (value is null || !shape.IsComposite)
-            {
-                WriteValue(value, shape, field, depth);
-                continue;
-            }
-
-            var childPlan = PlanOf(value, shape, field);
-            if (!childPlan.AllLeaves)
-            {
-                WriteObject(value, childPlan, depth + 1);
-                continue;
-            }
-
-            // An object of leaves only (a relationship's end, { id }) is written here, not through WriteValue and
-            // WriteObject: a neighbourhood's answer has two for each of its thousand relationships, and the calls
-            // around them cost more than writing them (bench/README, round 61).
-            var childFields = childPlan.Fields;
-            var childNames = childPlan.Names;
-            for (var j = 0; j < childFields.Length; j++)
-            {
-                writer.WriteRaw(childNames[j]);
-                childFields[j].Leaf!.Write(writer, value);
-            }
-
-            writer.WriteRaw(childPlan.Closing);
+            if (fields[i].Leaf is { } leaf) leaf.Write(writer, source);
+            else WriteField(source, plan, i, depth);
         }
 
         writer.WriteRaw(plan.Closing);
-        if (template.Errors.Count > 0) throw new FallBackException("a resolver reported an error");
+    }
+
+    /// <summary>A field that is not a typed leaf: <c>__typename</c>, or a value resolved and then written by its shape.</summary>
+    public void WriteField(object? source, SelectionPlan plan, int index, int depth)
+    {
+        var field = plan.Fields[index];
+        if (field.Definition is null)
+        {
+            writer.WriteStringValue(plan.Type.Name);
+            return;
+        }
+
+        WriteResult(field.Reader is { } reader ? reader.Read(source) : Resolve(ContextAt(depth), source, plan, field), field, depth);
+    }
+
+    /// <summary>A field's resolved value, written by its shape.</summary>
+    public void WriteResult(object? value, FieldPlan field, int depth)
+    {
+        var shape = field.Shape!;
+        if (value is null || !shape.IsComposite)
+        {
+            WriteValue(value, shape, field, depth);
+            return;
+        }
+
+        var plan = PlanOf(value, shape, field);
+        if (!plan.AllLeaves)
+        {
+            WriteObject(value, plan, depth + 1);
+            return;
+        }
+
+        // An object of leaves only (a relationship's end, { id }) calls no resolver, so there is no cancellation or error to
+        // check around it: its code is called, or its leaves are written here, not through WriteObject. A neighbourhood's
+        // answer has two for each of its thousand relationships, and the calls around them cost more than writing them
+        // (bench/README, round 61).
+        if (plan.Code is { } code)
+        {
+            code(this, writer, value, depth + 1);
+            return;
+        }
+
+        var fields = plan.Fields;
+        var names = plan.Names;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            writer.WriteRaw(names[i]);
+            fields[i].Leaf!.Write(writer, value);
+        }
+
+        writer.WriteRaw(plan.Closing);
+        plan.CountRun();
     }
 
     private object? Resolve(ResolveFieldContext context, object? source, SelectionPlan plan, FieldPlan field)
@@ -104,7 +134,7 @@ internal sealed class PlanRunner(JsonOutput writer, ResolveFieldContext template
         return arguments;
     }
 
-    private void WriteValue(object? value, OutputShape shape, FieldPlan field, int depth)
+    public void WriteValue(object? value, OutputShape shape, FieldPlan field, int depth)
     {
         // Scalars first: they are most values, and a type test against an interface is costly on a string.
         if (value is null)
@@ -149,7 +179,7 @@ internal sealed class PlanRunner(JsonOutput writer, ResolveFieldContext template
     }
 
     /// <summary>The plan for an object value of a composite (not list) shape, its type resolved and checked as the engine would.</summary>
-    private SelectionPlan PlanOf(object value, OutputShape shape, FieldPlan field)
+    public SelectionPlan PlanOf(object value, OutputShape shape, FieldPlan field)
     {
         // An entity under an interface-typed field: the plan its kind was resolved to, if one of its kind came first.
         var entity = shape.Object is null ? value as EntityNode : null;

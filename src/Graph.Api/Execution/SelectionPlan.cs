@@ -3,8 +3,10 @@ using GraphQL.Types;
 namespace Graph.Api.Execution;
 
 /// <summary>The fields to write for one concrete object type, in response order, fragments already merged.</summary>
-internal sealed class SelectionPlan(IObjectGraphType type, FieldPlan[] fields)
+internal sealed class SelectionPlan(IObjectGraphType type, FieldPlan[] fields, int codeAfterRuns)
 {
+    private int runs;
+
     public IObjectGraphType Type { get; } = type;
 
     public FieldPlan[] Fields { get; } = fields;
@@ -32,6 +34,22 @@ internal sealed class SelectionPlan(IObjectGraphType type, FieldPlan[] fields)
     /// relationship end's <c>{ id }</c>: such an object is written in its parent's loop (<see cref="PlanRunner"/>).
     /// </summary>
     public bool AllLeaves { get; } = fields.All(field => field.Leaf is not null);
+
+    /// <summary>
+    /// The plan's own code (<see cref="PlanCode"/>), made once the plan has written <c>codeAfterRuns</c> objects
+    /// (<see cref="CompiledExecutionOptions.CodeAfterRuns"/>); until then, or if it cannot be made, null, and
+    /// <see cref="PlanRunner"/> walks the fields.
+    /// </summary>
+    public PlanWriter? Code { get; private set; }
+
+    /// <summary>
+    /// Counts an object written without code and makes the code on the count given. A plain count: two requests racing
+    /// may lose a run, or both make the code, which is the same code either way.
+    /// </summary>
+    public void CountRun()
+    {
+        if (runs < codeAfterRuns && ++runs == codeAfterRuns) Code = PlanCode.Make(this);
+    }
 
     /// <summary>
     /// The buffer to start the next response with (root plans only): a little over the last one's

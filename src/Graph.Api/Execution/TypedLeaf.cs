@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Graph.Api.Index;
@@ -25,6 +26,20 @@ internal abstract class TypedLeaf(OutputShape shape)
     /// <summary>Writes the value; a null where the schema forbids one hands the request back to the engine.</summary>
     public abstract void Write(JsonOutput writer, object? source);
 
+    /// <summary>The field's typed function, <c>Func&lt;TSource, TValue&gt;</c> or <see cref="Utf8Reader{TSource}"/>, for a plan's code to call (<see cref="PlanCode"/>).</summary>
+    public abstract Delegate Function { get; }
+
+    /// <summary>
+    /// How <see cref="Write"/> writes the value the function returned, for a plan's code to call: an instance method of
+    /// <see cref="JsonOutput"/> taking the value, or a static method taking the writer, the value and this leaf.
+    /// </summary>
+    public abstract MethodInfo WriteMethod { get; }
+
+    /// <summary>Whether the two leaves write the same bytes for a source: the same function, written the same way.</summary>
+    public bool WritesAs(TypedLeaf other) =>
+        GetType() == other.GetType() && Function.Method == other.Function.Method && Function.Target == other.Function.Target
+        && Shape.Scalar == other.Shape.Scalar && Shape.NonNull == other.Shape.NonNull;
+
     public static TypedLeaf? For(ISourceReader reader, OutputShape shape)
     {
         if (shape.Scalar is not { } scalar || reader.Function.GetType() is not { IsGenericType: true } function) return null;
@@ -47,12 +62,20 @@ internal abstract class TypedLeaf(OutputShape shape)
         return (TypedLeaf?)Activator.CreateInstance(type, reader.Function, shape);
     }
 
+    private static MethodInfo Writes(string name, Type value) => typeof(JsonOutput).GetMethod(name, [value])!;
+
     private sealed class StringLeaf<TSource>(Func<TSource, string?> read, OutputShape shape) : TypedLeaf(shape)
     {
-        public override void Write(JsonOutput writer, object? source)
+        public override Delegate Function => read;
+
+        public override MethodInfo WriteMethod => typeof(StringLeaf<TSource>).GetMethod(nameof(WriteText))!;
+
+        public override void Write(JsonOutput writer, object? source) => WriteText(writer, read((TSource)source!), this);
+
+        public static void WriteText(JsonOutput writer, string? text, StringLeaf<TSource> leaf)
         {
-            if (read((TSource)source!) is { } text) writer.WriteStringValue(text);
-            else if (Shape.NonNull) throw new FallBackException("null in a non-null position");
+            if (text is not null) writer.WriteStringValue(text);
+            else if (leaf.Shape.NonNull) throw new FallBackException("null in a non-null position");
             else writer.WriteNullValue();
         }
     }
@@ -62,16 +85,28 @@ internal abstract class TypedLeaf(OutputShape shape)
     {
         public override bool InsideQuotes => true;
 
+        public override Delegate Function => read;
+
+        public override MethodInfo WriteMethod => Writes(nameof(JsonOutput.WriteRaw), typeof(ReadOnlySpan<byte>));
+
         public override void Write(JsonOutput writer, object? source) => writer.WriteRaw(read((TSource)source!));
     }
 
     private sealed class IntLeaf<TSource>(Func<TSource, int> read, OutputShape shape) : TypedLeaf(shape)
     {
+        public override Delegate Function => read;
+
+        public override MethodInfo WriteMethod => Writes(nameof(JsonOutput.WriteNumberValue), typeof(int));
+
         public override void Write(JsonOutput writer, object? source) => writer.WriteNumberValue(read((TSource)source!));
     }
 
     private sealed class BooleanLeaf<TSource>(Func<TSource, bool> read, OutputShape shape) : TypedLeaf(shape)
     {
+        public override Delegate Function => read;
+
+        public override MethodInfo WriteMethod => Writes(nameof(JsonOutput.WriteBooleanValue), typeof(bool));
+
         public override void Write(JsonOutput writer, object? source) => writer.WriteBooleanValue(read((TSource)source!));
     }
 
@@ -83,11 +118,18 @@ internal abstract class TypedLeaf(OutputShape shape)
 
         public override bool InsideQuotes => true;
 
-        public override void Write(JsonOutput writer, object? source)
+        public override Delegate Function => read;
+
+        public override MethodInfo WriteMethod => typeof(EnumLeaf<TSource, TEnum>).GetMethod(nameof(WriteName))!;
+
+        public override void Write(JsonOutput writer, object? source) => WriteName(writer, read((TSource)source!), this);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void WriteName(JsonOutput writer, TEnum value, EnumLeaf<TSource, TEnum> leaf)
         {
             // The factory admits only enums over int, so the value is its number.
-            var value = read((TSource)source!);
             var number = Unsafe.As<TEnum, int>(ref value);
+            var names = leaf.names;
             if ((uint)number < (uint)names.Length && names[number] is { } name) writer.WriteRaw(name.EncodedUtf8Bytes);
             else throw new FallBackException("enum value without a name");
         }

@@ -16,7 +16,9 @@ public sealed partial class CompiledExecutionTests : IDisposable
     private const string EntityFields = "id kind name description aliases validTime { start { text precision } end { text } }";
 
     private readonly GraphApiFactory engineOnly = new GraphApiFactory().With("Graph:Execution:Compiled", "false");
-    private readonly GraphApiFactory compiled = new GraphApiFactory().With("Logging:LogLevel:Graph.Api.Execution", "Debug");
+    // Plans get their own code after one object (PlanCode), so the answers compared below come from that code.
+    private readonly GraphApiFactory compiled = new GraphApiFactory().With("Logging:LogLevel:Graph.Api.Execution", "Debug")
+        .With("Graph:Execution:CodeAfterRuns", "1");
 
     /// <summary>Queries the compiled path must answer itself (no hand-back to the engine).</summary>
     public static TheoryData<string, string?> CompiledQueries() => new()
@@ -35,6 +37,9 @@ public sealed partial class CompiledExecutionTests : IDisposable
         { "{ neighborhood(id: \"belarus\", depth: 2, limit: 50) { truncated center { id } nodes { distance entity { id name kind } } relationships { id type from { id } to { id } validTime { start { text } } sources { paragraph document { id } } } } }", null },
         // Entities of several kinds mixed in one list: each value gets its own type's plan.
         { "{ neighborhood(id: \"belarus\", depth: 2, limit: 40) { nodes { entity { __typename id ... on Country { isoCode } ... on Person { offices { title } } } } relationships { from { __typename } to { __typename ... on Organization { id } } } } }", null },
+        // Objects of leaves only under one field, with a selection of their own for each kind (none for most): a plan's code
+        // writes each in place by the plan its kind took, never by another kind's.
+        { "{ neighborhood(id: \"belarus\", depth: 2, limit: 40) { relationships { from { ... on Country { id } ... on Organization { name } } to { ... on Person { name } ... on Agreement { id name } } } } }", null },
         // A selection with nothing for the value's type: an empty object.
         { "{ entity(id: \"belarus\") { ... on Person { offices { title } } } }", null },
         { "{ shortestPath(from: \"xi-jinping\", to: \"china-belarus-industrial-park\") { length entities { id } steps { direction relationship { id type validTime { start { text precision } end { text } } sources { paragraph } } from { id } to { id name } } } }", null },

@@ -17,7 +17,10 @@ public sealed class RandomQueryDifferentialTests : IDisposable
     private const int QueriesPerSeed = 60;
 
     private readonly GraphApiFactory engineOnly = new GraphApiFactory().With("Graph:Execution:Compiled", "false");
-    private readonly GraphApiFactory compiled = new();
+    // Each plan gets its own code after its first object (PlanCode): the first compiled answer walks each plan once and
+    // runs the code for the rest, the second runs on code alone. Every other test runs the default, where small answers
+    // are walked.
+    private readonly GraphApiFactory compiled = new GraphApiFactory().With("Graph:Execution:CodeAfterRuns", "1");
 
     [Theory]
     [InlineData(1)]
@@ -40,8 +43,9 @@ public sealed class RandomQueryDifferentialTests : IDisposable
             queries.Learn(expected.Data);
             if (expected.Data is JsonObject) answered++;
 
-            // The first two requests run on the engine (the second keeps the document and validates it); the third runs its plan.
-            for (var attempt = 0; attempt < 3; attempt++)
+            // The first two requests run on the engine (the second keeps the document and validates it); the third runs its
+            // plans, the fourth their code.
+            for (var attempt = 0; attempt < 4; attempt++)
             {
                 var actual = await compiledClient.PostAsync(query, variables);
                 Assert.True(expected.Status == actual.Status && JsonNode.DeepEquals(expected.BodyWithoutRequestIds(), actual.BodyWithoutRequestIds()),
