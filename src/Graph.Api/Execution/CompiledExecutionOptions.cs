@@ -13,8 +13,8 @@ public sealed class CompiledExecutionOptions
 
     /// <summary>
     /// How many objects a plan writes field by field before it is given code of its own, which calls each field's
-    /// function directly (<see cref="PlanCode"/>); 0 never gives it code. A plan is compiled to code once, in well under a
-    /// millisecond, so a one-off query does not pay for it and a repeated one soon does not pay for the walk.
+    /// function directly (<see cref="PlanCode"/>); 0 never gives it code. Making the code costs the runtime's compiler, so a
+    /// one-off query of a few objects is walked, and a plan that writes many objects (a list's items) soon runs on code.
     /// </summary>
     public int CodeAfterRuns { get; set; } = 64;
 }
