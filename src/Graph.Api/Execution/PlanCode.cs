@@ -113,13 +113,18 @@ internal sealed class PlanCode
         }
         else
         {
-            // runner.WriteResult(value, field, depth)
-            il.Emit(OpCodes.Ldarg_S, Runner);
-            il.Emit(OpCodes.Ldloc, value);
-            EmitConstant(field);
-            EmitDepth(nesting);
-            il.Emit(OpCodes.Callvirt, WriteResult);
+            EmitWriteResult(value, field, nesting);
         }
+    }
+
+    // runner.WriteResult(value, field, depth): the runner writes the value by its shape.
+    private void EmitWriteResult(LocalBuilder value, FieldPlan field, int nesting)
+    {
+        il.Emit(OpCodes.Ldarg_S, Runner);
+        il.Emit(OpCodes.Ldloc, value);
+        EmitConstant(field);
+        EmitDepth(nesting);
+        il.Emit(OpCodes.Callvirt, WriteResult);
     }
 
     /// <summary>A list of objects: an array is looped over here; anything else (null, another kind of list) goes to the runner.</summary>
@@ -176,11 +181,7 @@ internal sealed class PlanCode
         il.Emit(OpCodes.Br, end);
 
         il.MarkLabel(notArray);
-        il.Emit(OpCodes.Ldarg_S, Runner);
-        il.Emit(OpCodes.Ldloc, value);
-        EmitConstant(field);
-        EmitDepth(nesting);
-        il.Emit(OpCodes.Callvirt, WriteResult);
+        EmitWriteResult(value, field, nesting);
         il.MarkLabel(end);
     }
 
