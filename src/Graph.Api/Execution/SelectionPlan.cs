@@ -31,7 +31,8 @@ internal sealed class SelectionPlan(IObjectGraphType type, FieldPlan[] fields, i
 
     /// <summary>
     /// Whether every field is a typed leaf (<see cref="FieldPlan.Leaf"/>), as in an entity's <c>{ id name kind }</c> or a
-    /// relationship end's <c>{ id }</c>: such an object is written in its parent's loop (<see cref="PlanRunner"/>).
+    /// relationship end's <c>{ id }</c>: such an object calls no resolver, so the runner writes it without the checks around
+    /// other objects, and a parent's code writes it in place (<see cref="PlanCode"/>).
     /// </summary>
     public bool AllLeaves { get; } = fields.All(field => field.Leaf is not null);
 

@@ -13,7 +13,7 @@ namespace Graph.Api.Execution;
 /// boolean or enum value goes to the writer. Built once per plan for the common cases; any other
 /// field takes the general path.
 /// </summary>
-internal abstract class TypedLeaf(OutputShape shape)
+internal abstract class TypedLeaf(OutputShape shape, Delegate function)
 {
     protected OutputShape Shape { get; } = shape;
 
@@ -27,7 +27,7 @@ internal abstract class TypedLeaf(OutputShape shape)
     public abstract void Write(JsonOutput writer, object? source);
 
     /// <summary>The field's typed function, <c>Func&lt;TSource, TValue&gt;</c> or <see cref="Utf8Reader{TSource}"/>, for a plan's code to call (<see cref="PlanCode"/>).</summary>
-    public abstract Delegate Function { get; }
+    public Delegate Function { get; } = function;
 
     /// <summary>
     /// How <see cref="Write"/> writes the value the function returned, for a plan's code to call: an instance method of
@@ -64,10 +64,8 @@ internal abstract class TypedLeaf(OutputShape shape)
 
     private static MethodInfo Writes(string name, Type value) => typeof(JsonOutput).GetMethod(name, [value])!;
 
-    private sealed class StringLeaf<TSource>(Func<TSource, string?> read, OutputShape shape) : TypedLeaf(shape)
+    private sealed class StringLeaf<TSource>(Func<TSource, string?> read, OutputShape shape) : TypedLeaf(shape, read)
     {
-        public override Delegate Function => read;
-
         public override MethodInfo WriteMethod => typeof(StringLeaf<TSource>).GetMethod(nameof(WriteText))!;
 
         public override void Write(JsonOutput writer, object? source) => WriteText(writer, read((TSource)source!), this);
@@ -81,44 +79,36 @@ internal abstract class TypedLeaf(OutputShape shape)
     }
 
     /// <summary>A string kept encoded as JSON text: copied as it is, between the plan's quotes.</summary>
-    private sealed class EncodedLeaf<TSource>(Utf8Reader<TSource> read, OutputShape shape) : TypedLeaf(shape)
+    private sealed class EncodedLeaf<TSource>(Utf8Reader<TSource> read, OutputShape shape) : TypedLeaf(shape, read)
     {
         public override bool InsideQuotes => true;
-
-        public override Delegate Function => read;
 
         public override MethodInfo WriteMethod => Writes(nameof(JsonOutput.WriteRaw), typeof(ReadOnlySpan<byte>));
 
         public override void Write(JsonOutput writer, object? source) => writer.WriteRaw(read((TSource)source!));
     }
 
-    private sealed class IntLeaf<TSource>(Func<TSource, int> read, OutputShape shape) : TypedLeaf(shape)
+    private sealed class IntLeaf<TSource>(Func<TSource, int> read, OutputShape shape) : TypedLeaf(shape, read)
     {
-        public override Delegate Function => read;
-
         public override MethodInfo WriteMethod => Writes(nameof(JsonOutput.WriteNumberValue), typeof(int));
 
         public override void Write(JsonOutput writer, object? source) => writer.WriteNumberValue(read((TSource)source!));
     }
 
-    private sealed class BooleanLeaf<TSource>(Func<TSource, bool> read, OutputShape shape) : TypedLeaf(shape)
+    private sealed class BooleanLeaf<TSource>(Func<TSource, bool> read, OutputShape shape) : TypedLeaf(shape, read)
     {
-        public override Delegate Function => read;
-
         public override MethodInfo WriteMethod => Writes(nameof(JsonOutput.WriteBooleanValue), typeof(bool));
 
         public override void Write(JsonOutput writer, object? source) => writer.WriteBooleanValue(read((TSource)source!));
     }
 
     /// <summary>An enum value written by its GraphQL name, looked up by the value's number, between the plan's quotes.</summary>
-    private sealed class EnumLeaf<TSource, TEnum>(Func<TSource, TEnum> read, OutputShape shape) : TypedLeaf(shape)
+    private sealed class EnumLeaf<TSource, TEnum>(Func<TSource, TEnum> read, OutputShape shape) : TypedLeaf(shape, read)
         where TEnum : struct, Enum
     {
         private readonly JsonEncodedText?[] names = Names((EnumerationGraphType)shape.Scalar!);
 
         public override bool InsideQuotes => true;
-
-        public override Delegate Function => read;
 
         public override MethodInfo WriteMethod => typeof(EnumLeaf<TSource, TEnum>).GetMethod(nameof(WriteName))!;
 
