@@ -3,7 +3,11 @@ using Graph.Api.Index;
 namespace Graph.Api.Traversal;
 
 /// <summary>An entity reached by a traversal and how many steps away it is.</summary>
-public readonly record struct Reached(EntityNode Entity, int Distance);
+/// <remarks>
+/// A class, not a struct: an answer writes a neighbourhood's nodes from an array of objects, which a plan's code
+/// (Execution/PlanCode.cs) loops over itself; an array of structs went through the list's enumerator, each entry boxed.
+/// </remarks>
+public sealed record Reached(EntityNode Entity, int Distance);
 
 /// <summary>A subgraph around a centre, ready to draw: entities with distances and the relationships among them.</summary>
 public sealed record NeighborhoodResult(EntityNode Center, IReadOnlyList<Reached> Nodes, IReadOnlyList<RelationshipNode> Relationships, bool Truncated);
