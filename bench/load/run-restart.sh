@@ -5,7 +5,8 @@
 # a new temporary folder: first with no snapshot there (it reads and checks the JSON, and writes the
 # snapshot once loaded), then [restarts] more times, each of which loads the snapshot. Every start is
 # followed until the store is written, then stopped by its process id. Prints, for each start, the time
-# to /health/ready, RSS at ready, the time until fully loaded and the peak RSS, then the restarts' medians.
+# to /health/ready, RSS at ready (read from outside, and the service's own reading at that moment from its log), the time
+# until fully loaded and the peak RSS, then the restarts' medians.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source bench/load/prepare.sh
@@ -29,11 +30,16 @@ start() {
   local peak; peak=$(mib VmHWM "$server_pid")
   stop_server
   local source="seed file"; grep -q "from the snapshot" "$work/server.log" && source="snapshot"
-  printf '%-8s from the %-9s ready after %5.2f s, RSS %4d MiB; loaded after %5.2f s, peak %4d MiB\n' "$1" "$source" "$ready" "$rss_ready" "$loaded" "$peak"
+  local resident; resident=$(resident_at_ready)
+  printf '%-8s from the %-9s ready after %5.2f s, RSS %4d MiB (its own reading at ready %s MiB); loaded after %5.2f s, peak %4d MiB\n' \
+    "$1" "$source" "$ready" "$rss_ready" "$resident" "$loaded" "$peak"
   echo "$ready" >>"$work/ready-$1"
+  echo "$rss_ready" >>"$work/rss-$1"
+  echo "$resident" >>"$work/resident-$1"
 }
 
 echo "graph: $entities entities, $relationships relationships"
 start first
 for _ in $(seq 1 "$restarts"); do start restart; done
-echo "snapshot: $(du -m "$work/seed.snapshot" | cut -f1) MB; restarts ready after a median of $(median "$work/ready-restart") s"
+echo "snapshot: $(du -m "$work/seed.snapshot" | cut -f1) MB; restarts ready after a median of $(median "$work/ready-restart") s," \
+  "RSS at ready a median of $(median "$work/rss-restart") MiB (their own readings $(median "$work/resident-restart") MiB)"

@@ -33,6 +33,11 @@ stop_server() {
 # mib FIELD PID: a field of the process's status (VmRSS, VmHWM) in MiB.
 mib() { awk -v field="$1:" '$1 == field { printf "%.0f", $2 / 1024 }' "/proc/$2/status"; }
 
+# resident_at_ready: the service's own reading of its resident memory as it became ready, in MiB, from its log
+# ($work/server.log): the moment itself. A reading from outside comes a few milliseconds later, when the store's write
+# has begun to grow the process.
+resident_at_ready() { grep -o 'the process resident in [0-9]* MiB' "$work/server.log" | grep -o '[0-9]*' || echo "?"; }
+
 # median FILE: the median of the numbers in FILE, one a line.
 median() { sort -n "$1" | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 

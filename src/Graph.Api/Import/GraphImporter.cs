@@ -54,9 +54,7 @@ internal sealed partial class GraphImporter(
         try
         {
             if (!await store.IsEmptyAtStartAsync(cancellationToken)) throw new InvalidOperationException("Validated rows are only written into an empty store.");
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-
-            var loading = IndexAndSaveAsync(db, entities, relationships, input, beforeSave, prebuilt, cancellationToken);
+            var loading = IndexAndSaveAsync(entities, relationships, input, beforeSave, prebuilt, cancellationToken);
             // An async method keeps its parameters alive until it returns; the rows (half a gigabyte for a
             // million relationships), what the index took as it was and the callback that may hold the rows
             // are let go here, and by the loading task when it can.
@@ -69,7 +67,7 @@ internal sealed partial class GraphImporter(
         }
     }
 
-    private async Task<(int Entities, int Relationships)> IndexAndSaveAsync<T>(GraphDbContext db, Entity[] entities, IEnumerable<T> relationships,
+    private async Task<(int Entities, int Relationships)> IndexAndSaveAsync<T>(Entity[] entities, IEnumerable<T> relationships,
         RelationshipInput<T> input, Action<GraphIndex>? beforeSave, PrebuiltParts? prebuilt, CancellationToken stopping)
     {
         // One full collection, without compacting, before the index is built: the parsed file and the
@@ -87,7 +85,8 @@ internal sealed partial class GraphImporter(
         // million relationships, are let go).
         (entities, relationships, prebuilt) = (null!, null!, null);
         index.Replace(built);
-        LogIndexed(logger, clock.Elapsed.TotalSeconds);
+        // The process's resident memory as it becomes ready: read from outside, it is already growing with the store's write.
+        LogIndexed(logger, clock.Elapsed.TotalSeconds, Environment.WorkingSet / (1024 * 1024));
 
         beforeSave?.Invoke(built);
         beforeSave = null;
@@ -95,6 +94,9 @@ internal sealed partial class GraphImporter(
         // waiting, so without this the callers' frames (the startup's, the method above) would hold the rows they
         // handed in until the whole store is written: their own references are let go only once this returns.
         await Task.Yield();
+        // The store's first context is made only now, with the index serving: making it starts EF Core (its services,
+        // the model, hundreds of methods compiled on first use), which nothing before ready needs.
+        await using var db = await contexts.CreateDbContextAsync(stopping);
         var counts = (Entities: built.Entities.Count, Relationships: built.Relationships.Count);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         // A durable store's save, once begun, is completed, never abandoned half-way: a later start would find
@@ -172,6 +174,6 @@ internal sealed partial class GraphImporter(
     [LoggerMessage(LogLevel.Information, "The service is stopping: the in-memory store's write was dropped after {Saved} of {Total} rows, since the store goes with the service.")]
     private static partial void LogSaveDropped(ILogger logger, int saved, int total);
 
-    [LoggerMessage(LogLevel.Information, "Index built and serving in {Seconds:0.00} s; the store is written next.")]
-    private static partial void LogIndexed(ILogger logger, double seconds);
+    [LoggerMessage(LogLevel.Information, "Index built and serving in {Seconds:0.00} s, the process resident in {ResidentMiB} MiB; the store is written next.")]
+    private static partial void LogIndexed(ILogger logger, double seconds, long residentMiB);
 }

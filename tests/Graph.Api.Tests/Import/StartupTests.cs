@@ -1,3 +1,4 @@
+using Graph.Api.Index;
 using Graph.Api.Model;
 using Graph.Api.Storage;
 using Graph.Api.Tests.Support;
@@ -67,6 +68,30 @@ public sealed class StartupTests
         Assert.DoesNotContain(logs.Messages, m => m.Contains("Index built", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_index_serves_before_the_store_is_opened_and_says_how_much_memory_it_then_holds()
+    {
+        var logs = new LogCapture();
+        WatchedContexts? watched = null;
+        using var factory = new GraphApiFactory().WithLogs(logs)
+            .WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            {
+                var registered = services.Single(d => d.ServiceType == typeof(IDbContextFactory<GraphDbContext>));
+                services.Remove(registered);
+                services.AddSingleton<IDbContextFactory<GraphDbContext>>(provider => watched = new WatchedContexts(
+                    (IDbContextFactory<GraphDbContext>)ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!),
+                    provider.GetRequiredService<GraphIndexHolder>()));
+            }));
+        await WhenReadyAsync(new GraphQLClient(factory.CreateClient()), "{ __typename }");
+        for (var tries = 0; tries < 300 && !logs.Messages.Any(m => m.Contains("Seeded", StringComparison.Ordinal)); tries++) await Task.Delay(100);
+
+        Assert.NotNull(watched);
+        Assert.True(watched.IndexServedAtFirstContext, "the store's first context was made before the index served");
+        var serving = Assert.Single(logs.Messages, m => m.Contains("Index built and serving", StringComparison.Ordinal));
+        var resident = System.Text.RegularExpressions.Regex.Match(serving, "resident in ([0-9]+) MiB");
+        Assert.True(resident.Success && int.Parse(resident.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, serving);
+    }
+
     private static async Task<System.Text.Json.Nodes.JsonNode> WhenReadyAsync(GraphQLClient client, string query)
     {
         await client.Http.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
@@ -83,6 +108,20 @@ public sealed class StartupTests
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    /// <summary>The store's contexts, noting whether the index already served when the first one was made.</summary>
+    private sealed class WatchedContexts(IDbContextFactory<GraphDbContext> contexts, GraphIndexHolder index) : IDbContextFactory<GraphDbContext>
+    {
+        private bool? indexServedAtFirstContext;
+
+        public bool IndexServedAtFirstContext => indexServedAtFirstContext ?? false;
+
+        public GraphDbContext CreateDbContext()
+        {
+            indexServedAtFirstContext ??= index.IsReady;
+            return contexts.CreateDbContext();
+        }
     }
 
     private sealed class StoreWithOneEntity(IDbContextFactory<GraphDbContext> contexts) : IHostedService
