@@ -44,7 +44,7 @@ public sealed class SeedSnapshotStartupTests : IDisposable
         using (var first = new GraphApiFactory().With("Graph:Seed:SnapshotPath", SnapshotPath).WithLogs(firstLogs))
         {
             firstAnswers = (await first.CreateGraphQLClient().QueryAsync(Questions)).ToJsonString();
-            await WaitForAsync(firstLogs, "Wrote the seed snapshot");
+            await firstLogs.WaitForAsync("Wrote the seed snapshot");
         }
 
         var restartLogs = new LogCapture();
@@ -77,7 +77,7 @@ public sealed class SeedSnapshotStartupTests : IDisposable
         var logs = new LogCapture();
         using var factory = new GraphApiFactory().With("Graph:Seed:SnapshotPath", SnapshotPath).WithLogs(logs);
         var answers = (await factory.CreateGraphQLClient().QueryAsync(Questions)).ToJsonString();
-        await WaitForAsync(logs, "Wrote the seed snapshot");
+        await logs.WaitForAsync("Wrote the seed snapshot");
 
         Assert.Equal(plainAnswers, answers);
         Assert.Contains(logs.Messages, m => m.Contains("is not used: it is not a snapshot file", StringComparison.Ordinal));
@@ -95,7 +95,7 @@ public sealed class SeedSnapshotStartupTests : IDisposable
         using (var first = new GraphApiFactory().With("Graph:Seed:Path", seedPath).With("Graph:Seed:SnapshotPath", SnapshotPath).WithLogs(firstLogs))
         {
             first.CreateGraphQLClient();
-            await WaitForAsync(firstLogs, "Wrote the seed snapshot");
+            await firstLogs.WaitForAsync("Wrote the seed snapshot");
         }
 
         var seed = await File.ReadAllTextAsync(seedPath);
@@ -118,7 +118,7 @@ public sealed class SeedSnapshotStartupTests : IDisposable
         using var factory = new GraphApiFactory().With("Graph:Seed:SnapshotPath", Path.Combine(notAFolder, "seed.snapshot")).WithLogs(logs);
 
         var data = await factory.CreateGraphQLClient().QueryAsync("""{ entity(id: "belarus") { name } }""");
-        await WaitForAsync(logs, "Graph loaded");
+        await logs.WaitForAsync("Graph loaded");
 
         Assert.Equal("Belarus", data["entity"]!["name"]!.GetValue<string>());
         Assert.Contains(logs.Messages, m => m.StartsWith("Warning: Could not write the seed snapshot", StringComparison.Ordinal));
@@ -133,7 +133,7 @@ public sealed class SeedSnapshotStartupTests : IDisposable
         using var factory = new GraphApiFactory().With("Graph:Seed:SnapshotPath", aFolder).WithLogs(logs);
 
         var data = await factory.CreateGraphQLClient().QueryAsync("""{ entity(id: "belarus") { name } }""");
-        await WaitForAsync(logs, "Graph loaded");
+        await logs.WaitForAsync("Graph loaded");
 
         Assert.Equal("Belarus", data["entity"]!["name"]!.GetValue<string>());
         Assert.Contains(logs.Messages, m => m.Contains("is not used: it cannot be opened", StringComparison.Ordinal));
@@ -142,15 +142,4 @@ public sealed class SeedSnapshotStartupTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
-
-    private static async Task WaitForAsync(LogCapture logs, string fragment)
-    {
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            if (logs.Messages.Any(m => m.Contains(fragment, StringComparison.Ordinal))) return;
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"The service did not log \"{fragment}\" within 30 s.");
-    }
 }

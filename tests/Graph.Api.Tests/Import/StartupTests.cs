@@ -83,7 +83,7 @@ public sealed class StartupTests
                     provider.GetRequiredService<GraphIndexHolder>()));
             }));
         await WhenReadyAsync(new GraphQLClient(factory.CreateClient()), "{ __typename }");
-        for (var tries = 0; tries < 300 && !logs.Messages.Any(m => m.Contains("Seeded", StringComparison.Ordinal)); tries++) await Task.Delay(100);
+        await logs.WaitForAsync("Seeded");
 
         Assert.NotNull(watched);
         Assert.True(watched.IndexServedAtFirstContext, "the store's first context was made before the index served");

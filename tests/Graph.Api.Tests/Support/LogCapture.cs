@@ -12,6 +12,18 @@ public sealed class LogCapture : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => new Logger(messages);
 
+    /// <summary>Waits (at most 30 s) until a message holding <paramref name="fragment"/> is logged.</summary>
+    public async Task WaitForAsync(string fragment)
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            if (messages.Any(m => m.Contains(fragment, StringComparison.Ordinal))) return;
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The service did not log \"{fragment}\" within 30 s.");
+    }
+
     public void Dispose()
     {
     }
