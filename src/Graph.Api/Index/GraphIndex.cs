@@ -54,13 +54,14 @@ public sealed class GraphIndex
         datesByType = new HoldingCounts?[typeCount];
         citations = kept?.Citations is { } keptCitations ? new Lazy<DocumentCitations>(keptCitations)
             : new Lazy<DocumentCitations>(() => new DocumentCitations(relationships), LazyThreadSafetyMode.ExecutionAndPublication);
-        Search = search.GetAwaiter().GetResult();
         Compact = compact.GetAwaiter().GetResult();
         entitiesByRelationshipType = EntitiesByRelationshipType(entities, Compact.EntityRelationshipTypes, counts.Length);
         kindSets = entitiesByKind.ToFrozenDictionary(p => p.Key, p => KindSet(p.Value, entities));
         components = kept?.Components is { } keptComponents ? new Lazy<GraphComponents>(keptComponents)
             : new Lazy<GraphComponents>(() => GraphComponents.Of(this), LazyThreadSafetyMode.ExecutionAndPublication);
         orders = new Lazy<EntityOrders>(() => new EntityOrders(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        // Waited for last: on a restart the search is the build's longest branch, and everything above goes on beside it.
+        Search = search.GetAwaiter().GetResult();
     }
 
     private static int[] CountTypes(RelationshipTable relationships)

@@ -58,19 +58,45 @@ public sealed class SearchIndex
         // Only a name or alias that folds to nothing (punctuation alone) leaves room unused.
         if (made < unsorted.Length) Array.Resize(ref unsorted, made);
         nameOrder = keptNameOrder is not null && IsFoldedOrder(keptNameOrder, unsorted) ? keptNameOrder : FoldedOrder(unsorted);
-        names = PutInOrder(unsorted, nameOrder);
-        ranks = Array.ConvertAll(names, n => new Rank(n.Folded.Length, n.Entity.Ordinal, n.Entity.Kind));
-        wordInitials = Array.ConvertAll(names, n => SearchWords.InitialsOf(n.Folded));
+        var sorted = names = PutInOrder(unsorted, nameOrder);
+        // What ranking reads is made on another core beside the rest: on a restart this build is the index's longest
+        // branch, and the rest of the index is built by the time it gets here, leaving a core idle.
+        var ranking = Task.Run(() => RanksAndInitials(sorted));
         byOrdinal = entities as EntityNode[] ?? [.. entities];
-        var folded = Array.ConvertAll(names, n => n.Folded);
-        foldedByOrdinal = new EntityNames(byOrdinal.Length, Array.ConvertAll(names, n => n.Entity.Ordinal), folded);
-        suffixes = new NameSuffixes(folded, Array.ConvertAll(names, n => n.Entity.Kind), keptSuffixOrder);
+        var (folded, ordinals, kinds) = Columns(sorted);
+        foldedByOrdinal = new EntityNames(byOrdinal.Length, ordinals, folded);
+        suffixes = new NameSuffixes(folded, kinds, keptSuffixOrder);
+        (ranks, wordInitials) = ranking.GetAwaiter().GetResult();
         // Only a search that matches nothing reads the words, so they are not built on the way to ready (a tenth of
         // a second at 100k entities, where this build is the index's longest branch) but once the index serves.
         nameWords = WordsOnFirstUse(folded);
         // Only a name filter of one or two letters reads these, so they are made once the index serves too: 0.06–0.15 s of
         // a core on the way to ready at 100k entities, where both cores were busy.
         shortRuns = new Lazy<ShortRunEntities>(() => new ShortRunEntities(foldedByOrdinal, byOrdinal), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Each name's length, entity and kind, and the initials of its words, in the names' order.</summary>
+    [MethodImpl(LoadingCode.Optimised)]
+    private static (Rank[] Ranks, uint[] WordInitials) RanksAndInitials(Name[] names)
+    {
+        var (ranks, initials) = (new Rank[names.Length], new uint[names.Length]);
+        for (var i = 0; i < names.Length; i++)
+        {
+            var name = names[i];
+            ranks[i] = new Rank(name.Folded.Length, name.Entity.Ordinal, name.Entity.Kind);
+            initials[i] = SearchWords.InitialsOf(name.Folded);
+        }
+
+        return (ranks, initials);
+    }
+
+    /// <summary>Each name's folded text, entity's ordinal and entity's kind, in the names' order.</summary>
+    [MethodImpl(LoadingCode.Optimised)]
+    private static (string[] Folded, int[] Ordinals, EntityKind[] Kinds) Columns(Name[] names)
+    {
+        var (folded, ordinals, kinds) = (new string[names.Length], new int[names.Length], new EntityKind[names.Length]);
+        for (var i = 0; i < names.Length; i++) (folded[i], ordinals[i], kinds[i]) = (names[i].Folded, names[i].Entity.Ordinal, names[i].Entity.Kind);
+        return (folded, ordinals, kinds);
     }
 
     /// <summary>
