@@ -29,6 +29,9 @@ try
     app.Services.GetRequiredService<IStartupValidator>().Validate();
     // The trusted documents are read now, so that a file that cannot be used stops the start in the same way.
     app.Services.GetRequiredService<PersistedQueries>();
+    // The seed's read begins now, beside the host's own start, not once the host has got to its loader. A host without
+    // the loader (some tests) has no read either.
+    app.Services.GetService<SeedRead>()?.Begin();
 
     app.UseTrustedProxies();
     app.UseRequestIds();

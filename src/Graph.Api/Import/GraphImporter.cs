@@ -7,30 +7,14 @@ using Microsoft.Extensions.Options;
 namespace Graph.Api.Import;
 
 /// <summary>
-/// Checks the seed for an empty store and writes validated rows (the seed checked at startup, or read
-/// from its snapshot) to it, the index swapped in first; or builds the index from a store that already
-/// has data. Writes are serialised by one lock.
+/// Writes validated rows (the seed checked at startup, or read from its snapshot) into an empty store, the index
+/// swapped in first; or builds the index from a store that already has data. Writes are serialised by one lock.
 /// </summary>
 internal sealed partial class GraphImporter(
-    IDbContextFactory<GraphDbContext> contexts, GraphIndexHolder index, GraphStore store, IOptions<SeedOptions> seed, IOptions<StorageOptions> storage,
+    StoreContexts contexts, GraphIndexHolder index, GraphStore store, IOptions<SeedOptions> seed, IOptions<StorageOptions> storage,
     ILogger<GraphImporter> logger) : IDisposable
 {
     private readonly SemaphoreSlim writeLock = new(1, 1);
-
-    /// <summary>
-    /// Checks an import meant for an empty store, which the seed is (nothing else is imported): with
-    /// nothing stored to check it against, so it can run while a durable store is still being asked
-    /// whether it is empty; <see cref="ImportValidatedAsync"/> then writes it only if the store is.
-    /// </summary>
-    /// <returns>The rows, and each relationship's ends as positions among the entities, for the index (<see cref="PrebuiltParts.Ends"/>).</returns>
-    public ((List<EntityRecord> Entities, List<RelationshipRecord> Relationships) Rows, PrebuiltParts Prebuilt) ValidateForEmptyStore(SeedFile file)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var rows = new GraphImportValidator(new Dictionary<string, EntityKind>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal))
-            .Validate(file, out var ends);
-        LogValidated(logger, rows.Entities.Count, rows.Relationships.Count, clock.Elapsed.TotalSeconds);
-        return (rows, new PrebuiltParts(null, ends));
-    }
 
     /// <summary>
     /// Writes validated rows into an empty store: the seed checked at this start, or its rows from a
@@ -96,7 +80,7 @@ internal sealed partial class GraphImporter(
         await Task.Yield();
         // The store's first context is made only now, with the index serving: making it starts EF Core (its services,
         // the model, hundreds of methods compiled on first use), which nothing before ready needs.
-        await using var db = await contexts.CreateDbContextAsync(stopping);
+        await using var db = await contexts.CreateAsync(stopping);
         var counts = (Entities: built.Entities.Count, Relationships: built.Relationships.Count);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         // A durable store's save, once begun, is completed, never abandoned half-way: a later start would find
@@ -167,9 +151,6 @@ internal sealed partial class GraphImporter(
     }
 
     public void Dispose() => writeLock.Dispose();
-
-    [LoggerMessage(LogLevel.Information, "Import validated: {Entities} entities and {Relationships} relationships in {Seconds:0.00} s.")]
-    private static partial void LogValidated(ILogger logger, int entities, int relationships, double seconds);
 
     [LoggerMessage(LogLevel.Information, "The service is stopping: the in-memory store's write was dropped after {Saved} of {Total} rows, since the store goes with the service.")]
     private static partial void LogSaveDropped(ILogger logger, int saved, int total);

@@ -1,5 +1,4 @@
 using System.Runtime;
-using Graph.Api.Index;
 using Graph.Api.Storage;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +12,7 @@ namespace Graph.Api.Import;
 /// With seed snapshots on, the seed's rows come from a matching snapshot, or a snapshot is kept of them.
 /// </summary>
 internal sealed partial class GraphStartup(
-    GraphStore store, GraphImporter importer, SeedSnapshots snapshots, IOptions<SeedOptions> seed, IOptions<StorageOptions> storage,
+    GraphStore store, GraphImporter importer, SeedRead read, SeedSnapshots snapshots, IOptions<SeedOptions> seed, IOptions<StorageOptions> storage,
     IHostApplicationLifetime lifetime, ILogger<GraphStartup> logger)
     : BackgroundService
 {
@@ -22,6 +21,7 @@ internal sealed partial class GraphStartup(
         var path = SeedOptions.InApplicationFolder(seed.Value.Path);
         try
         {
+            await using var stopReading = cancellationToken.Register(read.Stop);
             await LoadAsync(cancellationToken);
         }
         catch (Exception refused) when (!cancellationToken.IsCancellationRequested && SeedRefusal(refused, path) is { } reason)
@@ -43,7 +43,9 @@ internal sealed partial class GraphStartup(
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var started = System.Diagnostics.Stopwatch.StartNew();
+        // Begun with the seed's read, if that began before the loader.
+        var started = read.Started;
+        started.Start();
         if (storage.Value.Provider == "InMemory")
         {
             LogNotDurable(logger);
@@ -53,7 +55,7 @@ internal sealed partial class GraphStartup(
         // Read and checked in its own method, so the parsed file is let go once checked, and the rows handed
         // on before the first await below: a local that lived across an await would keep them alive until
         // the store is written.
-        var load = seed.Value.Enabled ? await ReadSeedIfEmptyAsync(path, started, cancellationToken) : null;
+        var load = seed.Value.Enabled ? await ReadSeedIfEmptyAsync(cancellationToken) : null;
         var importing = load?.ImportAsync(importer, snapshots, cancellationToken);
         load = null;
         if (importing is not null)
@@ -78,76 +80,18 @@ internal sealed partial class GraphStartup(
     }
 
     /// <summary>
-    /// The seed, read and checked while a durable store is asked whether it is empty: EF Core's first
-    /// query takes a good part of a second while the runtime compiles it, so for a small seed the check
-    /// is then already done (the in-memory store, the only kind today, is not asked:
-    /// <see cref="GraphStore.IsEmptyAtStartAsync"/>). Null when the store has data; the read is then
-    /// stopped and let go, a failure of it ignored as before.
+    /// The seed, read and checked (<see cref="SeedRead"/>) while a durable store is asked whether it is empty: EF Core's
+    /// first query takes a good part of a second while the runtime compiles it, so for a small seed the check is then
+    /// already done (the in-memory store, the only kind today, is not asked: <see cref="GraphStore.IsEmptyAtStartAsync"/>).
+    /// Null when the store has data; the read is then stopped and let go, a failure of it ignored as before.
     /// </summary>
-    private async Task<SeedLoad?> ReadSeedIfEmptyAsync(string path, System.Diagnostics.Stopwatch started, CancellationToken cancellationToken)
+    private async Task<SeedRead.SeedLoad?> ReadSeedIfEmptyAsync(CancellationToken cancellationToken)
     {
-        using var notNeeded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reading = Task.Run(() => ReadSeed(path, started, notNeeded.Token), notNeeded.Token);
-        if (await store.IsEmptyAtStartAsync(cancellationToken)) return await reading;
-        await notNeeded.CancelAsync();
-        _ = reading.ContinueWith(static read => read.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        var rows = read.Take();
+        if (await store.IsEmptyAtStartAsync(cancellationToken)) return await rows;
+        read.Stop();
+        _ = rows.ContinueWith(static stopped => stopped.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         return null;
-    }
-
-    /// <summary>
-    /// The seed's rows from its snapshot when one matches the file and this build; otherwise the file
-    /// read as JSON and checked, with the fingerprint a snapshot of it is to carry (none when snapshots
-    /// are off, or when the file changed while it was read). Either way, with what the index can take
-    /// as it is (<see cref="PrebuiltParts"/>).
-    /// </summary>
-    private SeedLoad ReadSeed(string path, System.Diagnostics.Stopwatch started, CancellationToken cancellationToken)
-    {
-        if (snapshots.Path is null)
-        {
-            var (checkedRows, checkedParts) = importer.ValidateForEmptyStore(ReadJson(path, started, cancellationToken));
-            return new CheckedSeed(checkedRows.Entities, checkedRows.Relationships, null, checkedParts);
-        }
-
-        var written = File.GetLastWriteTimeUtc(path);
-        if (snapshots.Read(path, started, out var fingerprint) is { } snapshot) return new SnapshotSeed(snapshot);
-        var file = ReadJson(path, started, cancellationToken);
-        var unchanged = File.GetLastWriteTimeUtc(path) == written && new FileInfo(path).Length == fingerprint.Length;
-        if (!unchanged) LogChangedWhileRead(logger, path);
-        var (rows, prebuilt) = importer.ValidateForEmptyStore(file);
-        return new CheckedSeed(rows.Entities, rows.Relationships, unchanged ? fingerprint : null, prebuilt);
-    }
-
-    private SeedFile ReadJson(string path, System.Diagnostics.Stopwatch started, CancellationToken cancellationToken)
-    {
-        var file = SeedReader.ReadFile(path, cancellationToken);
-        LogRead(logger, path, started.Elapsed.TotalSeconds);
-        return file;
-    }
-
-    /// <summary>The seed's checked rows, from its JSON (<see cref="CheckedSeed"/>) or from a matching snapshot (<see cref="SnapshotSeed"/>).</summary>
-    private abstract record SeedLoad
-    {
-        /// <summary>Starts indexing the rows and writing them into the store.</summary>
-        public abstract Task<(int Entities, int Relationships)> ImportAsync(GraphImporter importer, SeedSnapshots snapshots, CancellationToken cancellationToken);
-    }
-
-    /// <summary>
-    /// The rows of the seed's JSON as checked, with the ends the check found, and the fingerprint for a snapshot of them
-    /// if one is to be kept: it is written from these rows once the index is built, before the store.
-    /// </summary>
-    private sealed record CheckedSeed(List<EntityRecord> Entities, List<RelationshipRecord> Relationships, SeedFingerprint? Fingerprint, PrebuiltParts Prebuilt)
-        : SeedLoad
-    {
-        public override Task<(int Entities, int Relationships)> ImportAsync(GraphImporter importer, SeedSnapshots snapshots, CancellationToken cancellationToken) =>
-            importer.ImportValidatedAsync(RecordMapping.ToEntities(Entities), Relationships, RecordMapping.ForIndex(), cancellationToken,
-                Fingerprint is { } fingerprint ? index => snapshots.Keep(fingerprint, Entities, Relationships, index) : null, Prebuilt);
-    }
-
-    /// <summary>The rows of a snapshot that matches the seed file and this build, with the parts of the index it kept.</summary>
-    private sealed record SnapshotSeed(SeedSnapshot Snapshot) : SeedLoad
-    {
-        public override Task<(int Entities, int Relationships)> ImportAsync(GraphImporter importer, SeedSnapshots snapshots, CancellationToken cancellationToken) =>
-            importer.ImportValidatedAsync(Snapshot.Entities, Snapshot.Relationships, Snapshot.Input, cancellationToken, prebuilt: Snapshot.Prebuilt);
     }
 
     /// <summary>Why the seed file could not be loaded, when the file itself is the reason; null for a fault of the program.</summary>
@@ -168,12 +112,6 @@ internal sealed partial class GraphStartup(
 
     [LoggerMessage(LogLevel.Information, "Graph loaded (index and store) after {Seconds:0.00} s; live managed heap {HeapMiB} MiB.")]
     private static partial void LogLoaded(ILogger logger, double seconds, long heapMiB);
-
-    [LoggerMessage(LogLevel.Information, "Read the seed file {Path} {Seconds:0.00} s after start.")]
-    private static partial void LogRead(ILogger logger, string path, double seconds);
-
-    [LoggerMessage(LogLevel.Warning, "The seed file {Path} changed while it was read: no snapshot is kept of it this time.")]
-    private static partial void LogChangedWhileRead(ILogger logger, string path);
 
     [LoggerMessage(LogLevel.Warning, "The store is the in-memory provider: the graph is not durable and is lost when the service stops.")]
     private static partial void LogNotDurable(ILogger logger);

@@ -8,6 +8,7 @@ internal static class ImportServiceCollectionExtensions
         services.AddSingleton<Index.GraphIndexHolder>();
         services.AddSingleton<GraphImporter>();
         services.AddSingleton<SeedSnapshots>();
+        services.AddSingleton<SeedRead>();
         services.AddHostedService<GraphStartup>();
         return services;
     }

@@ -4,11 +4,11 @@ using Microsoft.Extensions.Options;
 namespace Graph.Api.Storage;
 
 /// <summary>Reads the whole store, for building the index, and says whether it holds anything when the service starts.</summary>
-internal sealed class GraphStore(IDbContextFactory<GraphDbContext> contexts, IOptions<StorageOptions> storage)
+internal sealed class GraphStore(StoreContexts contexts, IOptions<StorageOptions> storage)
 {
     public async Task<(List<EntityRecord> Entities, List<RelationshipRecord> Relationships)> LoadAllAsync(CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var db = await contexts.CreateAsync(cancellationToken);
         var entities = await db.Entities.AsNoTracking().ToListAsync(cancellationToken);
         var relationships = await db.Relationships.AsNoTracking().ToListAsync(cancellationToken);
         return (entities, relationships);
@@ -22,7 +22,7 @@ internal sealed class GraphStore(IDbContextFactory<GraphDbContext> contexts, IOp
     public async Task<bool> IsEmptyAtStartAsync(CancellationToken cancellationToken)
     {
         if (!storage.Value.IsDurable) return true;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var db = await contexts.CreateAsync(cancellationToken);
         return !await db.Entities.AnyAsync(cancellationToken);
     }
 }

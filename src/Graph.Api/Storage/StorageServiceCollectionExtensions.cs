@@ -16,6 +16,7 @@ internal static class StorageServiceCollectionExtensions
         // building it from OnModelCreating took about half a second of every start, before the store
         // could answer whether it is empty. A test fails when the two differ.
         services.AddDbContextFactory<GraphDbContext>(db => db.UseInMemoryDatabase(options.DatabaseName, root).UseModel(CompiledModel.GraphDbContextModel.Instance));
+        services.AddSingleton<StoreContexts>();
         services.AddSingleton<GraphStore>();
         return services;
     }

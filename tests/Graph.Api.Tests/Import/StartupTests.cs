@@ -1,3 +1,4 @@
+using Graph.Api.Import;
 using Graph.Api.Index;
 using Graph.Api.Model;
 using Graph.Api.Storage;
@@ -69,7 +70,23 @@ public sealed class StartupTests
     }
 
     [Fact]
-    public async Task The_index_serves_before_the_store_is_opened_and_says_how_much_memory_it_then_holds()
+    public async Task The_seed_is_being_read_before_the_host_starts_its_services()
+    {
+        bool? readingAtHostStart = null;
+        using var factory = new GraphApiFactory()
+            .WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+                // First, so it runs as the host begins to start its services, the loader among them.
+                services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(provider => new AtStart(
+                    // The read's clock runs from when the read began.
+                    () => readingAtHostStart = provider.GetRequiredService<SeedRead>().Started.IsRunning)))));
+
+        await WhenReadyAsync(new GraphQLClient(factory.CreateClient()), "{ __typename }");
+
+        Assert.True(readingAtHostStart, "the seed's read had not begun when the host started its services");
+    }
+
+    [Fact]
+    public async Task The_index_serves_before_the_store_is_set_up_and_says_how_much_memory_it_then_holds()
     {
         var logs = new LogCapture();
         WatchedContexts? watched = null;
@@ -86,6 +103,7 @@ public sealed class StartupTests
         await logs.WaitForAsync("Seeded");
 
         Assert.NotNull(watched);
+        Assert.True(watched.IndexServedWhenMade, "EF Core's context factory was made before the index served");
         Assert.True(watched.IndexServedAtFirstContext, "the store's first context was made before the index served");
         var serving = Assert.Single(logs.Messages, m => m.Contains("Index built and serving", StringComparison.Ordinal));
         var resident = System.Text.RegularExpressions.Regex.Match(serving, "resident in ([0-9]+) MiB");
@@ -110,10 +128,24 @@ public sealed class StartupTests
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
-    /// <summary>The store's contexts, noting whether the index already served when the first one was made.</summary>
+    /// <summary>Runs <paramref name="started"/> when the host starts it.</summary>
+    private sealed class AtStart(Action started) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            started();
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    /// <summary>The store's contexts, noting whether the index already served when this factory and the first context were made.</summary>
     private sealed class WatchedContexts(IDbContextFactory<GraphDbContext> contexts, GraphIndexHolder index) : IDbContextFactory<GraphDbContext>
     {
         private bool? indexServedAtFirstContext;
+
+        public bool IndexServedWhenMade { get; } = index.IsReady;
 
         public bool IndexServedAtFirstContext => indexServedAtFirstContext ?? false;
 

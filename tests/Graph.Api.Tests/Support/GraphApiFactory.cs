@@ -62,8 +62,11 @@ public sealed class GraphApiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         if (withoutLoading)
         {
-            builder.ConfigureServices(services => services.Remove(
-                services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(Graph.Api.Import.GraphStartup))));
+            builder.ConfigureServices(services =>
+            {
+                services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(Graph.Api.Import.GraphStartup)));
+                services.Remove(services.Single(d => d.ServiceType == typeof(Graph.Api.Import.SeedRead)));
+            });
         }
 
         if (logs is not null) builder.ConfigureLogging(logging => logging.AddProvider(logs));
