@@ -6,7 +6,7 @@ namespace Graph.Api.Import;
 /// </summary>
 /// <remarks>
 /// Header, little-endian: the magic, the format version, the <see cref="SeedFingerprint"/> (build id,
-/// seed length, seed hash) and the XxHash128 of the payload. Payload: a table of shared strings (dates,
+/// seed length, seed hash) and the hash of the payload (both <see cref="PiecewiseHash"/>). Payload: a table of shared strings (dates,
 /// property keys and values, cited documents, the relationships' descriptions), a table of property lists and one of citation lists
 /// (rows that shared a list in memory share one entry), a table of the relationships' pairs of start and
 /// end dates (string positions), the entities (in id order when written with the index, which then takes them as they
@@ -32,7 +32,7 @@ internal static class SeedSnapshotFormat
 {
     public static ReadOnlySpan<byte> Magic => "GRAPHSNP"u8;
 
-    public const int Version = 9;
+    public const int Version = 10;
 
     // Magic, version, build id, seed length, seed hash, payload hash.
     public const int PayloadHashOffset = 8 + 4 + 16 + 8 + 16;

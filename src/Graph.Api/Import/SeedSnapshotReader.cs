@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
 using Graph.Api.Index;
@@ -22,7 +20,16 @@ internal static class SeedSnapshotReader
 {
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static SeedSnapshot? Read(string path, SeedFingerprint expected, out string? refusal)
+    public static SeedSnapshot? Read(string path, SeedFingerprint expected, out string? refusal) => Read(path, Task.FromResult(expected), out refusal);
+
+    /// <summary>
+    /// The snapshot's rows, parsed while the seed file's fingerprint (<paramref name="expected"/>) and the snapshot's own hash
+    /// are worked out on other cores; its columns are mapped, and the rows given, only once both hold. Parsing first is safe:
+    /// the parser checks everything it reads, for a file another program wrote with a correct hash. A refusal gives the
+    /// first reason of these that holds: not a snapshot, made from another seed file or by another build, damaged, unreadable.
+    /// </summary>
+    /// <remarks>A failure to work out <paramref name="expected"/> is the seed file's, and is thrown as it came.</remarks>
+    public static SeedSnapshot? Read(string path, Task<SeedFingerprint> expected, out string? refusal)
     {
         SafeFileHandle file;
         try
@@ -43,65 +50,101 @@ internal static class SeedSnapshotReader
         // Closed once read: a mapping of its columns keeps what it needs of the file.
         using (file)
         {
+            long length;
+            Header? header;
             try
             {
-                var length = RandomAccess.GetLength(file);
-                refusal = Refusal(file, length, expected);
-                if (refusal is not null) return null;
-                var columnsAt = ColumnsAt(file, length);
-                // Given back as soon as it is parsed: everything read from it is copied out.
-                using var bytes = NativeFileBytes.Read(file, columnsAt == 0 ? length - SeedSnapshotFormat.TrailerBytes : columnsAt);
-                return Contents(bytes, file, columnsAt, length);
+                length = RandomAccess.GetLength(file);
+                header = Header.Of(file, length);
             }
             catch (Exception ex) when (Unreadable(ex) is { } reason)
             {
-                // Only a file written by another program with the same hash gets here, or one changed while it is read.
+                refusal = $"it cannot be read ({reason.Message})";
+                return null;
+            }
+
+            if (header is null)
+            {
+                refusal = "it is not a snapshot file";
+                return null;
+            }
+
+            var payloadHash = Task.Run(() => PiecewiseHash.Of(file, SeedSnapshotFormat.HeaderBytes, length));
+            var (parsed, unreadable) = Parsed(file, length);
+            // Waited for before anything else: it reads the file, which is closed on the way out.
+            var (hash, hashUnreadable) = Outcome(payloadHash);
+            if (expected.GetAwaiter().GetResult() != header.Seed)
+            {
+                refusal = "it was made from another seed file or by another build";
+                return null;
+            }
+
+            refusal = hashUnreadable is not null ? $"it cannot be read ({hashUnreadable.Message})"
+                : hash != header.PayloadHash ? "it is damaged (its contents do not match their hash)"
+                : unreadable is not null ? $"it cannot be read ({unreadable.Message})"
+                : null;
+            if (refusal is not null || parsed is null) return null;
+            try
+            {
+                return parsed();
+            }
+            catch (Exception ex) when (Unreadable(ex) is { } reason)
+            {
                 refusal = $"it cannot be read ({reason.Message})";
                 return null;
             }
         }
     }
 
-    /// <summary>Why the header rules the file out, or null when it is a whole snapshot with the expected fingerprint.</summary>
-    private static string? Refusal(SafeFileHandle file, long length, SeedFingerprint expected)
+    /// <summary>The header's fields, or null when the file is no snapshot of this format.</summary>
+    private sealed record Header(SeedFingerprint Seed, UInt128 PayloadHash)
     {
-        var header = new byte[SeedSnapshotFormat.HeaderBytes];
-        if (length < SeedSnapshotFormat.HeaderBytes + SeedSnapshotFormat.TrailerBytes || !ReadWhole(file, header, 0)
-            || !header.AsSpan().StartsWith(SeedSnapshotFormat.Magic))
+        public static Header? Of(SafeFileHandle file, long length)
         {
-            return "it is not a snapshot file";
-        }
+            var header = new byte[SeedSnapshotFormat.HeaderBytes];
+            if (length < SeedSnapshotFormat.HeaderBytes + SeedSnapshotFormat.TrailerBytes || !ReadWhole(file, header, 0)
+                || !header.AsSpan().StartsWith(SeedSnapshotFormat.Magic))
+            {
+                return null;
+            }
 
-        using var fields = new BinaryReader(new MemoryStream(header, SeedSnapshotFormat.Magic.Length, header.Length - SeedSnapshotFormat.Magic.Length));
-        if (fields.ReadInt32() != SeedSnapshotFormat.Version || new SeedFingerprint(new Guid(fields.ReadBytes(16)), fields.ReadInt64(), ReadHash(fields)) != expected)
-        {
-            return "it was made from another seed file or by another build";
+            using var fields = new BinaryReader(new MemoryStream(header, SeedSnapshotFormat.Magic.Length, header.Length - SeedSnapshotFormat.Magic.Length));
+            // Another version's fields may lie elsewhere: only the version is read, and the snapshot counts as another build's.
+            return fields.ReadInt32() == SeedSnapshotFormat.Version
+                ? new Header(new SeedFingerprint(new Guid(fields.ReadBytes(16)), fields.ReadInt64(), ReadHash(fields)), ReadHash(fields))
+                : new Header(new SeedFingerprint(Guid.Empty, -1, 0), 0);
         }
-
-        return ReadHash(fields) != PayloadHash(file, length) ? "it is damaged (its contents do not match their hash)" : null;
     }
 
-    /// <summary>The payload's hash, read from the file piece by piece: its columns are to be mapped, not read into memory.</summary>
-    private static UInt128 PayloadHash(SafeFileHandle file, long length)
+    /// <summary>
+    /// The payload parsed, with what maps its columns and gives the rows once the checks hold; or the error that stopped the
+    /// parse, for a file written by another program, or damaged, or changed while it is read.
+    /// </summary>
+    private static (Func<SeedSnapshot>? Parsed, Exception? Unreadable) Parsed(SafeFileHandle file, long length)
     {
-        var hash = new XxHash128();
-        var piece = ArrayPool<byte>.Shared.Rent(1 << 20);
         try
         {
-            for (long at = SeedSnapshotFormat.HeaderBytes; at < length;)
-            {
-                var read = RandomAccess.Read(file, piece.AsSpan(0, (int)Math.Min(piece.Length, length - at)), at);
-                if (read == 0) break;
-                hash.Append(piece.AsSpan(0, read));
-                at += read;
-            }
+            var columnsAt = ColumnsAt(file, length);
+            // Given back as soon as it is parsed: everything read from it is copied out.
+            using var bytes = NativeFileBytes.Read(file, columnsAt == 0 ? length - SeedSnapshotFormat.TrailerBytes : columnsAt);
+            return (Contents(bytes, file, columnsAt, length), null);
         }
-        finally
+        catch (Exception ex) when (Unreadable(ex) is { } reason)
         {
-            ArrayPool<byte>.Shared.Return(piece);
+            return (null, reason);
         }
+    }
 
-        return hash.GetCurrentHashAsUInt128();
+    private static (UInt128 Hash, Exception? Unreadable) Outcome(Task<UInt128> hashing)
+    {
+        try
+        {
+            return (hashing.GetAwaiter().GetResult(), null);
+        }
+        catch (Exception ex) when (Unreadable(ex) is { } reason)
+        {
+            return (0, reason);
+        }
     }
 
     /// <summary>Where the columns start, as the file's last bytes say (0 for none), checked to lie within the payload.</summary>
@@ -128,7 +171,8 @@ internal static class SeedSnapshotReader
         return true;
     }
 
-    private static SeedSnapshot Contents(NativeFileBytes bytes, SafeFileHandle file, long columnsAt, long length)
+    /// <summary>The payload parsed; what is returned maps the columns, if there are any, and gives the rows.</summary>
+    private static Func<SeedSnapshot> Contents(NativeFileBytes bytes, SafeFileHandle file, long columnsAt, long length)
     {
         using var reader = new BinaryReader(bytes.Slice(SeedSnapshotFormat.HeaderBytes, bytes.Length - SeedSnapshotFormat.HeaderBytes), Utf8);
         var strings = new string[Count(reader)];
@@ -227,22 +271,14 @@ internal static class SeedSnapshotReader
                 throw new InvalidDataException(problem);
             }
 
-            IndexColumns columns;
-            Column<NameSuffixes.Suffix> suffixes;
-            ReadOnlyMemory<byte>[] mappedIds;
-            ReadOnlyMemory<int> cited;
-            unsafe
+            var citedCount = citedLists.Sum();
+            return () =>
             {
-                var mapped = MappedSnapshot.Map(file, length);
-                columns = SnapshotColumns.At(mapped + columnsAt, entities.Length, relationshipCount);
-                suffixes = SnapshotColumns.SuffixesAt(mapped + columnsAt, entities.Length, relationshipCount, suffixCount);
-                cited = SnapshotColumns.CitedAt(mapped + columnsAt, entities.Length, relationshipCount, suffixCount, citedLists.Sum());
-                mappedIds = Array.ConvertAll(idBlocks, b => (ReadOnlyMemory<byte>)new MappedMemory<byte>(mapped + b.At, b.Length).Memory);
-            }
-
-            return new SeedSnapshot(
-                entities, [], new RelationshipValues(mappedIds, strings, validTimes, propertyLists, citationLists),
-                new PrebuiltParts(suffixes, null, columns, nameOrder, DocumentCitations.Kept(citedDocuments, cited), components));
+                var (columns, suffixes, cited, mappedIds) = Mapped(file, length, columnsAt, entities.Length, relationshipCount, suffixCount, citedCount, idBlocks);
+                return new SeedSnapshot(
+                    entities, [], new RelationshipValues(mappedIds, strings, validTimes, propertyLists, citationLists),
+                    new PrebuiltParts(suffixes, null, columns, nameOrder, DocumentCitations.Kept(citedDocuments, cited), components));
+            };
         }
 
         // Without columns, the blocks are found one after another, then read on every core.
@@ -279,7 +315,20 @@ internal static class SeedSnapshotReader
         });
 
         var values = new RelationshipValues(Array.ConvertAll(idText, b => (ReadOnlyMemory<byte>)b), strings, validTimes, propertyLists, citationLists);
-        return new SeedSnapshot(entities, relationships, values, new PrebuiltParts(null, ends, SearchNameOrder: nameOrder));
+        var snapshot = new SeedSnapshot(entities, relationships, values, new PrebuiltParts(null, ends, SearchNameOrder: nameOrder));
+        return () => snapshot;
+    }
+
+    /// <summary>The file mapped (<see cref="MappedSnapshot"/>), and the columns, the search's suffixes, the cited lists and the ids' blocks where they lie in it.</summary>
+    private static unsafe (IndexColumns Columns, Column<NameSuffixes.Suffix> Suffixes, ReadOnlyMemory<int> Cited, ReadOnlyMemory<byte>[] Ids) Mapped(
+        SafeFileHandle file, long length, long columnsAt, int entityCount, int relationshipCount, int suffixCount, int citedCount, (int At, int Length)[] idBlocks)
+    {
+        var mapped = MappedSnapshot.Map(file, length);
+        return (
+            SnapshotColumns.At(mapped + columnsAt, entityCount, relationshipCount),
+            SnapshotColumns.SuffixesAt(mapped + columnsAt, entityCount, relationshipCount, suffixCount),
+            SnapshotColumns.CitedAt(mapped + columnsAt, entityCount, relationshipCount, suffixCount, citedCount),
+            Array.ConvertAll(idBlocks, b => (ReadOnlyMemory<byte>)new MappedMemory<byte>(mapped + b.At, b.Length).Memory));
     }
 
     /// <summary>The graph's parts as kept: each has an entity, the largest at least one when there is any, and they hold every entity once.</summary>

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
 using Graph.Api.Index;
@@ -162,11 +161,9 @@ internal sealed class SeedSnapshotWriter
 
         writer.Write(columnsAt);
         writer.Flush();
-        stream.Position = SeedSnapshotFormat.HeaderBytes;
-        var hash = new XxHash128();
-        hash.Append(stream);
+        var payloadHash = PiecewiseHash.Of(stream.SafeFileHandle, SeedSnapshotFormat.HeaderBytes, stream.Length);
         stream.Position = SeedSnapshotFormat.PayloadHashOffset;
-        WriteHash(writer, hash.GetCurrentHashAsUInt128());
+        WriteHash(writer, payloadHash);
         writer.Flush();
     }
 

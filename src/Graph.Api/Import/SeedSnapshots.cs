@@ -21,8 +21,10 @@ internal sealed partial class SeedSnapshots(IOptions<SeedOptions> seed, ILogger<
         string seedPath, System.Diagnostics.Stopwatch started, out SeedFingerprint fingerprint)
     {
         var path = Path ?? throw new InvalidOperationException("Seed snapshots are off.");
-        fingerprint = SeedFingerprint.Of(seedPath);
-        var rows = SeedSnapshotReader.Read(path, fingerprint, out var refusal);
+        // The seed file's hash is worked out while the snapshot is read: the snapshot is taken only if it matches.
+        var seedHashed = Task.Run(() => SeedFingerprint.Of(seedPath));
+        var rows = SeedSnapshotReader.Read(path, seedHashed, out var refusal);
+        fingerprint = seedHashed.GetAwaiter().GetResult();
         if (rows is null) LogRefused(logger, path, refusal);
         else LogRead(logger, path, seedPath, started.Elapsed.TotalSeconds);
         return rows;

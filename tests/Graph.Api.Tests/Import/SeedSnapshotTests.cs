@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Hashing;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json;
@@ -196,7 +195,7 @@ public sealed class SeedSnapshotTests : IDisposable
 
         // Written by something else that gave it a correct hash: only the reader's own checks stand between it and the index.
         BinaryPrimitives.WriteUInt128LittleEndian(
-            bytes.AsSpan(SeedSnapshotFormat.PayloadHashOffset), XxHash128.HashToUInt128(bytes.AsSpan(SeedSnapshotFormat.HeaderBytes)));
+            bytes.AsSpan(SeedSnapshotFormat.PayloadHashOffset), PiecewiseHash.Of(bytes.AsSpan(SeedSnapshotFormat.HeaderBytes)));
         File.WriteAllBytes(SnapshotPath, bytes);
 
         Assert.Null(SeedSnapshotReader.Read(SnapshotPath, Fingerprint, out var refusal));
@@ -304,7 +303,8 @@ public sealed class SeedSnapshotTests : IDisposable
             Assert.NotNull(refusal);
         }
 
-        // Every byte changed in turn: each change must be caught (by the magic, the fingerprint or the payload's hash).
+        // Every byte changed in turn: each change must be caught (by the magic, the fingerprint or the payload's hash), and
+        // one in the payload is called damage, even where the parse, which runs beside the hash, has failed on it too.
         for (var position = 0; position < whole.Length; position += Math.Max(1, whole.Length / 500))
         {
             var altered = (byte[])whole.Clone();
@@ -312,6 +312,7 @@ public sealed class SeedSnapshotTests : IDisposable
             File.WriteAllBytes(SnapshotPath, altered);
             Assert.Null(SeedSnapshotReader.Read(SnapshotPath, Fingerprint, out var refusal));
             Assert.NotNull(refusal);
+            if (position >= SeedSnapshotFormat.HeaderBytes) Assert.Equal("it is damaged (its contents do not match their hash)", refusal);
         }
     }
 
@@ -348,7 +349,7 @@ public sealed class SeedSnapshotTests : IDisposable
 
         // Written by something else that gave it a correct hash: only the reader's own checks stand between it and the store.
         BinaryPrimitives.WriteUInt128LittleEndian(
-            bytes.AsSpan(SeedSnapshotFormat.PayloadHashOffset), XxHash128.HashToUInt128(bytes.AsSpan(SeedSnapshotFormat.HeaderBytes)));
+            bytes.AsSpan(SeedSnapshotFormat.PayloadHashOffset), PiecewiseHash.Of(bytes.AsSpan(SeedSnapshotFormat.HeaderBytes)));
         File.WriteAllBytes(SnapshotPath, bytes);
 
         Assert.Null(SeedSnapshotReader.Read(SnapshotPath, Fingerprint, out var refusal));
@@ -370,7 +371,7 @@ public sealed class SeedSnapshotTests : IDisposable
         Assert.True(kept > 0);
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(kept), bytes.Length);
         BinaryPrimitives.WriteUInt128LittleEndian(
-            bytes.AsSpan(SeedSnapshotFormat.PayloadHashOffset), XxHash128.HashToUInt128(bytes.AsSpan(SeedSnapshotFormat.HeaderBytes)));
+            bytes.AsSpan(SeedSnapshotFormat.PayloadHashOffset), PiecewiseHash.Of(bytes.AsSpan(SeedSnapshotFormat.HeaderBytes)));
         File.WriteAllBytes(SnapshotPath, bytes);
 
         Assert.Null(SeedSnapshotReader.Read(SnapshotPath, Fingerprint, out var refusal));
