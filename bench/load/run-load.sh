@@ -30,7 +30,7 @@ echo "graph: $entities entities, $relationships relationships"
 echo "ready after $(echo "$ready - $started" | bc) s (process start to /health/ready), RSS at ready $(rss) MiB"
 # The store is written after the index is ready; measure throughput only once that is done.
 wait_loaded
-echo "its own reading at ready (logged): $(resident_at_ready) MiB"
+echo "its own readings at ready (logged): $(ready_after_own) s after the process started, $(resident_at_ready) MiB"
 echo "store written after $(echo "$(date +%s.%N) - $started" | bc) s, RSS then $(rss) MiB"
 grep -h "Graph loaded" "$work/server.log" || true
 

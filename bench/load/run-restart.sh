@@ -5,7 +5,7 @@
 # a new temporary folder: first with no snapshot there (it reads and checks the JSON, and writes the
 # snapshot once loaded), then [restarts] more times, each of which loads the snapshot. Every start is
 # followed until the store is written, then stopped by its process id. Prints, for each start, the time
-# to /health/ready, RSS at ready (read from outside, and the service's own reading at that moment from its log), the time
+# to /health/ready and RSS at ready (each read from outside, and as the service read them itself at that moment, from its log), the time
 # until fully loaded and the peak RSS, then the restarts' medians.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -33,10 +33,11 @@ start() {
   local peak; peak=$(mib VmHWM "$server_pid")
   stop_server
   local source="seed file"; grep -q "from the snapshot" "$work/server.log" && source="snapshot"
-  local resident; resident=$(resident_at_ready)
-  printf '%-8s from the %-9s ready after %5.2f s, RSS %4d MiB (its own reading at ready %s MiB); loaded after %5.2f s, peak %4d MiB\n' \
-    "$1" "$source" "$ready" "$rss_ready" "$resident" "$loaded" "$peak"
+  local resident own; resident=$(resident_at_ready); own=$(ready_after_own)
+  printf '%-8s from the %-9s ready after %5.2f s, RSS %4d MiB (its own readings at ready: %s s, %s MiB); loaded after %5.2f s, peak %4d MiB\n' \
+    "$1" "$source" "$ready" "$rss_ready" "$own" "$resident" "$loaded" "$peak"
   echo "$ready" >>"$work/ready-$1"
+  echo "$own" >>"$work/own-$1"
   echo "$rss_ready" >>"$work/rss-$1"
   echo "$resident" >>"$work/resident-$1"
 }
@@ -45,4 +46,4 @@ echo "graph: $entities entities, $relationships relationships"
 start first
 for _ in $(seq 1 "$restarts"); do start restart; done
 echo "snapshot: $(du -m "$work/seed.snapshot" | cut -f1) MB; restarts ready after a median of $(median "$work/ready-restart") s," \
-  "RSS at ready a median of $(median "$work/rss-restart") MiB (their own readings $(median "$work/resident-restart") MiB)"
+  "RSS at ready a median of $(median "$work/rss-restart") MiB (their own readings $(median "$work/own-restart") s and $(median "$work/resident-restart") MiB)"

@@ -38,6 +38,10 @@ mib() { awk -v field="$1:" '$1 == field { printf "%.0f", $2 / 1024 }' "/proc/$2/
 # has begun to grow the process.
 resident_at_ready() { grep -o 'the process resident in [0-9]* MiB' "$work/server.log" | grep -o '[0-9]*' || echo "?"; }
 
+# ready_after_own: the service's own reading of how long after its process started it became ready, in s, from the same
+# log line. The reading from outside also has the time until the next poll answers, and the polls' own CPU on two cores.
+ready_after_own() { grep -o '[0-9.]* s after the process started' "$work/server.log" | grep -o '^[0-9.]*' || echo "?"; }
+
 # median FILE: the median of the numbers in FILE, one a line.
 median() { sort -n "$1" | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 

@@ -108,6 +108,9 @@ public sealed class StartupTests
         var serving = Assert.Single(logs.Messages, m => m.Contains("Index built and serving", StringComparison.Ordinal));
         var resident = System.Text.RegularExpressions.Regex.Match(serving, "resident in ([0-9]+) MiB");
         Assert.True(resident.Success && int.Parse(resident.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, serving);
+        // The test process started long before this host: its age, not the host's, but more than nothing.
+        var sinceStart = System.Text.RegularExpressions.Regex.Match(serving, @"\(([0-9]+\.[0-9]+) s after the process started\)");
+        Assert.True(sinceStart.Success && double.Parse(sinceStart.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, serving);
     }
 
     private static async Task<System.Text.Json.Nodes.JsonNode> WhenReadyAsync(GraphQLClient client, string query)
