@@ -69,10 +69,26 @@ internal static class SeedSnapshotReader
                 return null;
             }
 
+            if (header.Seed is null)
+            {
+                refusal = "it was made from another seed file or by another build";
+                return null;
+            }
+
             var payloadHash = Task.Run(() => PiecewiseHash.Of(file, SeedSnapshotFormat.HeaderBytes, length));
-            var (parsed, unreadable) = Parsed(file, length);
-            // Waited for before anything else: it reads the file, which is closed on the way out.
-            var (hash, hashUnreadable) = Outcome(payloadHash);
+            (Func<SeedSnapshot>? Parsed, Exception? Unreadable) parse;
+            (UInt128 Hash, Exception? Unreadable) hashed;
+            try
+            {
+                parse = Parsed(file, length);
+            }
+            finally
+            {
+                // Waited for on every way out: it reads the file, which is closed on the way out.
+                hashed = Outcome(payloadHash);
+            }
+
+            var ((parsed, unreadable), (hash, hashUnreadable)) = (parse, hashed);
             if (expected.GetAwaiter().GetResult() != header.Seed)
             {
                 refusal = "it was made from another seed file or by another build";
@@ -96,8 +112,8 @@ internal static class SeedSnapshotReader
         }
     }
 
-    /// <summary>The header's fields, or null when the file is no snapshot of this format.</summary>
-    private sealed record Header(SeedFingerprint Seed, UInt128 PayloadHash)
+    /// <summary>The header's fields, or null when the file is no snapshot; a snapshot of another format version has no fields read.</summary>
+    private sealed record Header(SeedFingerprint? Seed, UInt128 PayloadHash)
     {
         public static Header? Of(SafeFileHandle file, long length)
         {
@@ -112,7 +128,7 @@ internal static class SeedSnapshotReader
             // Another version's fields may lie elsewhere: only the version is read, and the snapshot counts as another build's.
             return fields.ReadInt32() == SeedSnapshotFormat.Version
                 ? new Header(new SeedFingerprint(new Guid(fields.ReadBytes(16)), fields.ReadInt64(), ReadHash(fields)), ReadHash(fields))
-                : new Header(new SeedFingerprint(Guid.Empty, -1, 0), 0);
+                : new Header(null, 0);
         }
     }
 

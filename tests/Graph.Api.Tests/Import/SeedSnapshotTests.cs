@@ -272,6 +272,14 @@ public sealed class SeedSnapshotTests : IDisposable
             Assert.Null(SeedSnapshotReader.Read(SnapshotPath, other, out var refusal));
             Assert.Equal("it was made from another seed file or by another build", refusal);
         }
+
+        // Another version of the format: refused as another build's, though everything after the version still holds (the
+        // payload's hash does not cover the header).
+        var bytes = File.ReadAllBytes(SnapshotPath);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(SeedSnapshotFormat.Magic.Length), SeedSnapshotFormat.Version - 1);
+        File.WriteAllBytes(SnapshotPath, bytes);
+        Assert.Null(SeedSnapshotReader.Read(SnapshotPath, Fingerprint, out var versionRefusal));
+        Assert.Equal("it was made from another seed file or by another build", versionRefusal);
     }
 
     [Fact]
