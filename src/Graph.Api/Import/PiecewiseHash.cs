@@ -10,10 +10,10 @@ namespace Graph.Api.Import;
 /// piece is hashed with XxHash128 on its own, and the pieces' hashes, in order, are hashed again with the bytes' length.
 /// </summary>
 /// <remarks>
-/// A restart hashes the seed file (180 MB for a million relationships) and then the snapshot (93 MB) before it reads
-/// anything from them, while the hashing library's code is still the runtime's first, unoptimised compilation: in one
-/// piece each, that took 250 and 110 ms of one core, one after the other, with the other core idle once the host had
-/// started (bench/README, round 64).
+/// A restart hashes the seed file (180 MB for a million relationships) and the snapshot (93 MB) while the hashing library's
+/// code is still the runtime's first, unoptimised compilation. Each in one piece, that took 250 and 110 ms of one core, one
+/// after the other, with the other core idle once the host had started; in pieces both cores take a share, beside the
+/// snapshot's parse (<see cref="SeedSnapshotReader"/>; bench/README, round 64).
 /// </remarks>
 internal static class PiecewiseHash
 {
