@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using Graph.Api.Index;
@@ -188,6 +189,7 @@ internal static class SeedSnapshotReader
     }
 
     /// <summary>The payload parsed; what is returned maps the columns, if there are any, and gives the rows.</summary>
+    [MethodImpl(LoadingCode.Optimised)]
     private static Func<SeedSnapshot> Contents(NativeFileBytes bytes, SafeFileHandle file, long columnsAt, long length)
     {
         using var reader = new BinaryReader(bytes.Slice(SeedSnapshotFormat.HeaderBytes, bytes.Length - SeedSnapshotFormat.HeaderBytes), Utf8);
@@ -287,14 +289,9 @@ internal static class SeedSnapshotReader
                 throw new InvalidDataException(problem);
             }
 
-            var citedCount = citedLists.Sum();
-            return () =>
-            {
-                var (columns, suffixes, cited, mappedIds) = Mapped(file, length, columnsAt, entities.Length, relationshipCount, suffixCount, citedCount, idBlocks);
-                return new SeedSnapshot(
-                    entities, [], new RelationshipValues(mappedIds, strings, validTimes, propertyLists, citationLists),
-                    new PrebuiltParts(suffixes, null, columns, nameOrder, DocumentCitations.Kept(citedDocuments, cited), components));
-            };
+            return WhenMapped(file, length, new Unmapped(
+                columnsAt, entities, relationshipCount, suffixCount, citedLists.Sum(), idBlocks, strings, validTimes, propertyLists, citationLists,
+                nameOrder, citedDocuments, components));
         }
 
         // Without columns, the blocks are found one after another, then read on every core.
@@ -331,9 +328,28 @@ internal static class SeedSnapshotReader
         });
 
         var values = new RelationshipValues(Array.ConvertAll(idText, b => (ReadOnlyMemory<byte>)b), strings, validTimes, propertyLists, citationLists);
-        var snapshot = new SeedSnapshot(entities, relationships, values, new PrebuiltParts(null, ends, SearchNameOrder: nameOrder));
-        return () => snapshot;
+        return Given(new SeedSnapshot(entities, relationships, values, new PrebuiltParts(null, ends, SearchNameOrder: nameOrder)));
     }
+
+    // Made in methods of their own: a lambda in the parse would capture its locals, which its loops would then read
+    // through the closure's object.
+    private static Func<SeedSnapshot> Given(SeedSnapshot snapshot) => () => snapshot;
+
+    /// <summary>A snapshot with columns as parsed: what is read from the copy, and where the mapped parts lie in the file.</summary>
+    private sealed record Unmapped(
+        long ColumnsAt, Entity[] Entities, int Relationships, int Suffixes, int Cited, (int At, int Length)[] IdBlocks, string[] Strings,
+        ValidTime[] ValidTimes, TypedProperty[][] PropertyLists, Citation[][] CitationLists, int[]? NameOrder, List<KeptDocument> CitedDocuments,
+        GraphComponents Components);
+
+    /// <summary>What maps the file and gives the rows of <paramref name="parsed"/>.</summary>
+    private static Func<SeedSnapshot> WhenMapped(SafeFileHandle file, long length, Unmapped parsed) => () =>
+    {
+        var (columns, suffixes, cited, mappedIds) = Mapped(
+            file, length, parsed.ColumnsAt, parsed.Entities.Length, parsed.Relationships, parsed.Suffixes, parsed.Cited, parsed.IdBlocks);
+        return new SeedSnapshot(
+            parsed.Entities, [], new RelationshipValues(mappedIds, parsed.Strings, parsed.ValidTimes, parsed.PropertyLists, parsed.CitationLists),
+            new PrebuiltParts(suffixes, null, columns, parsed.NameOrder, DocumentCitations.Kept(parsed.CitedDocuments, cited), parsed.Components));
+    };
 
     /// <summary>The file mapped (<see cref="MappedSnapshot"/>), and the columns, the search's suffixes, the cited lists and the ids' blocks where they lie in it.</summary>
     private static unsafe (IndexColumns Columns, Column<NameSuffixes.Suffix> Suffixes, ReadOnlyMemory<int> Cited, ReadOnlyMemory<byte>[] Ids) Mapped(
@@ -360,6 +376,7 @@ internal static class SeedSnapshotReader
     /// The documents whose citations follow among the columns, each with its id (a place in the strings' table), how many
     /// relationships cite it and how many cite each of its paragraphs; and those counts in the order the lists lie.
     /// </summary>
+    [MethodImpl(LoadingCode.Optimised)]
     private static (List<KeptDocument> Documents, int[] Lists) CitedDocuments(BinaryReader reader, string[] strings)
     {
         var documents = new List<KeptDocument>(Count(reader));
@@ -387,6 +404,7 @@ internal static class SeedSnapshotReader
     /// A row as read, its places checked against the tables' lengths here: the row keeps them as numbers, and a place past a
     /// table's end would otherwise be met only by the request that reads it.
     /// </summary>
+    [MethodImpl(LoadingCode.Optimised)]
     private static RelationshipRow Relationship(BinaryReader reader, BlockIds ids, int block, TableCounts counts, out int from, out int to)
     {
         var (id, type) = (ids.Next(reader.Read7BitEncodedInt()), Enum<RelationshipType>(reader));
@@ -398,6 +416,7 @@ internal static class SeedSnapshotReader
             block, id.Start, id.Length, type, description, Place(reader, counts.ValidTimes), Place(reader, counts.PropertyLists), Place(reader, counts.CitationLists));
     }
 
+    [MethodImpl(LoadingCode.Optimised)]
     private static int Place(BinaryReader reader, int count)
     {
         var place = reader.ReadInt32();
@@ -414,16 +433,18 @@ internal static class SeedSnapshotReader
     }
 
     /// <summary>A count of items still to come: each takes at least a byte, so no count exceeds what is left.</summary>
+    [MethodImpl(LoadingCode.Optimised)]
     private static int Count(BinaryReader reader)
     {
         var count = reader.ReadInt32();
         return count >= 0 && count <= reader.BaseStream.Length - reader.BaseStream.Position ? count : throw new InvalidDataException("A count exceeds the file.");
     }
 
+    [MethodImpl(LoadingCode.Optimised)]
     private static T Enum<T>(BinaryReader reader) where T : struct, Enum
     {
         var value = reader.ReadInt32();
-        var item = System.Runtime.CompilerServices.Unsafe.As<int, T>(ref value);
+        var item = Unsafe.As<int, T>(ref value);
         return System.Enum.IsDefined(item) ? item : throw new InvalidDataException($"{value} is not a {typeof(T).Name}.");
     }
 
