@@ -344,8 +344,7 @@ internal static class SeedSnapshotReader
     /// <summary>What maps the file and gives the rows of <paramref name="parsed"/>.</summary>
     private static Func<SeedSnapshot> WhenMapped(SafeFileHandle file, long length, Unmapped parsed) => () =>
     {
-        var (columns, suffixes, cited, mappedIds) = Mapped(
-            file, length, parsed.ColumnsAt, parsed.Entities.Length, parsed.Relationships, parsed.Suffixes, parsed.Cited, parsed.IdBlocks);
+        var (columns, suffixes, cited, mappedIds) = Mapped(file, length, parsed);
         return new SeedSnapshot(
             parsed.Entities, [], new RelationshipValues(mappedIds, parsed.Strings, parsed.ValidTimes, parsed.PropertyLists, parsed.CitationLists),
             new PrebuiltParts(suffixes, null, columns, parsed.NameOrder, DocumentCitations.Kept(parsed.CitedDocuments, cited), parsed.Components));
@@ -353,14 +352,16 @@ internal static class SeedSnapshotReader
 
     /// <summary>The file mapped (<see cref="MappedSnapshot"/>), and the columns, the search's suffixes, the cited lists and the ids' blocks where they lie in it.</summary>
     private static unsafe (IndexColumns Columns, Column<NameSuffixes.Suffix> Suffixes, ReadOnlyMemory<int> Cited, ReadOnlyMemory<byte>[] Ids) Mapped(
-        SafeFileHandle file, long length, long columnsAt, int entityCount, int relationshipCount, int suffixCount, int citedCount, (int At, int Length)[] idBlocks)
+        SafeFileHandle file, long length, Unmapped parsed)
     {
         var mapped = MappedSnapshot.Map(file, length);
+        var columnsAt = mapped + parsed.ColumnsAt;
+        var entities = parsed.Entities.Length;
         return (
-            SnapshotColumns.At(mapped + columnsAt, entityCount, relationshipCount),
-            SnapshotColumns.SuffixesAt(mapped + columnsAt, entityCount, relationshipCount, suffixCount),
-            SnapshotColumns.CitedAt(mapped + columnsAt, entityCount, relationshipCount, suffixCount, citedCount),
-            Array.ConvertAll(idBlocks, b => (ReadOnlyMemory<byte>)new MappedMemory<byte>(mapped + b.At, b.Length).Memory));
+            SnapshotColumns.At(columnsAt, entities, parsed.Relationships),
+            SnapshotColumns.SuffixesAt(columnsAt, entities, parsed.Relationships, parsed.Suffixes),
+            SnapshotColumns.CitedAt(columnsAt, entities, parsed.Relationships, parsed.Suffixes, parsed.Cited),
+            Array.ConvertAll(parsed.IdBlocks, b => (ReadOnlyMemory<byte>)new MappedMemory<byte>(mapped + b.At, b.Length).Memory));
     }
 
     /// <summary>The graph's parts as kept: each has an entity, the largest at least one when there is any, and they hold every entity once.</summary>

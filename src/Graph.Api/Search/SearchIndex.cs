@@ -58,12 +58,12 @@ public sealed class SearchIndex
         // Only a name or alias that folds to nothing (punctuation alone) leaves room unused.
         if (made < unsorted.Length) Array.Resize(ref unsorted, made);
         nameOrder = keptNameOrder is not null && IsFoldedOrder(keptNameOrder, unsorted) ? keptNameOrder : FoldedOrder(unsorted);
-        var sorted = names = PutInOrder(unsorted, nameOrder);
+        names = PutInOrder(unsorted, nameOrder);
         // What ranking reads is made on another core beside the rest: on a restart this build is the index's longest
         // branch, and the rest of the index is built by the time it gets here, leaving a core idle.
-        var ranking = Task.Run(() => RanksAndInitials(sorted));
+        var ranking = Task.Run(() => RanksAndInitials(names));
         byOrdinal = entities as EntityNode[] ?? [.. entities];
-        var (folded, ordinals, kinds) = Columns(sorted);
+        var (folded, ordinals, kinds) = Columns(names);
         foldedByOrdinal = new EntityNames(byOrdinal.Length, ordinals, folded);
         suffixes = new NameSuffixes(folded, kinds, keptSuffixOrder);
         (ranks, wordInitials) = ranking.GetAwaiter().GetResult();
