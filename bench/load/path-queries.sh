@@ -27,6 +27,9 @@ body words-search-long "{ search(text: \\\"amber birch cobalt delta ember falcon
 # (a tenth of the names hold "granite"), and a name misspelt in every word but its number.
 body similar-search "{ search(text: \\\"granitte\\\", first: 10) { match entity { id name kind } } }"
 body similar-search-name "{ search(text: \\\"nvoa detla 4242\\\", first: 10) { match entity { id name kind } } }"
+# Forty numbers of four digits (the 200 characters a search text may have), which no name holds together: each is one
+# slip from thousands of the names' numbers, the dearest text found for the slips' lookup (round 66).
+body numbers-search "{ search(text: \\\"4898 9916 3136 7061 8766 2073 1215 8687 5249 4839 4141 8704 9863 8804 7506 3467 4799 3484 9571 7388 1248 2049 3611 1701 5935 1508 5414 8745 7350 7994 7471 8284 3197 6988 2596 1587 3227 9108 4555 5226\\\", first: 10) { match entity { id name kind } } }"
 # Pages in other orders: by name past a cursor deep in the list, a kind's most connected, and a name filter by name.
 body name-order-page "{ entities(orderBy: NAME, first: 20, after: \\\"$(cursor 'en:15:tundra summit 9:person-0000009')\\\") { pageInfo { endCursor hasNextPage } edges { node { id name } } } }"
 body degree-order-kind "{ entities(kind: PERSON, orderBy: DEGREE, first: 20) { edges { node { id degree } } } }"

@@ -287,42 +287,39 @@ public sealed class SearchIndex
     /// The names of the wanted kinds holding each long word of the text, or a word one slip from it, and beside each
     /// how many of those words it holds only with a slip. Found by sets, not by reading names: each long word's names
     /// are those holding it (a range of suffixes) and those with a word one slip from it (the words' lists of names);
-    /// the candidates are the names of the long word with the fewest, kept while each other word's names, marked in
-    /// a bit set, hold them too. The shorter words are left to the caller.
+    /// the candidates are the names of the first long word, kept while each next word's names, marked in a bit set,
+    /// hold them too. The shorter words are left to the caller.
     /// </summary>
+    /// <remarks>
+    /// The words are taken rarest as typed first, and a word's slips are looked for only when its turn comes: a text
+    /// that matches nothing usually runs out of candidates after two or three words. Looking up every word's slips
+    /// first made 40 numbers of four digits (200 characters) cost about 5 ms an answer on the million-relationship
+    /// graph, each number one slip from thousands of the names' numbers (bench/README, round 66).
+    /// </remarks>
     private (List<int> Names, List<int> Slips) SimilarCandidates(SimilarWords similar, ulong kinds)
     {
         var vocabulary = nameWords.Value;
-        var longWords = new List<(string Word, List<int> Slips, int Count)>();
-        foreach (var word in similar.Words)
-        {
-            if (word.Length < SimilarWords.SlipsFrom) continue;
-            var slips = new List<int>();
-            vocabulary.WithinOneEdit(word, slips);
-            var count = suffixes.NamesContaining(word).Count;
-            foreach (var w in slips) count += vocabulary.NamesWith(w).Length;
-            longWords.Add((word, slips, count));
-        }
-
-        longWords.Sort((x, y) => x.Count.CompareTo(y.Count));
-        if (longWords.Count == 0 || longWords[0].Count == 0) return ([], []);
+        var longWords = similar.Words.Where(word => word.Length >= SimilarWords.SlipsFrom).OrderBy(word => suffixes.NamesContaining(word).Count).ToArray();
+        if (longWords.Length == 0) return ([], []);
         // The candidates, and beside each how many of the long words so far it holds only with a slip.
-        var kept = new List<int>(longWords[0].Count);
-        var slipped = new List<int>(longWords[0].Count);
+        var kept = new List<int>();
+        var slipped = new List<int>();
         var bits = (names.Length + 63) / 64;
         var marked = ArrayPool<ulong>.Shared.Rent(bits);
         var asTyped = ArrayPool<ulong>.Shared.Rent(bits);
+        var slips = new List<int>();
         try
         {
             Array.Clear(marked, 0, bits);
-            foreach (var i in suffixes.NamesContaining(longWords[0].Word, kinds))
+            foreach (var i in suffixes.NamesContaining(longWords[0], kinds))
             {
                 if (!Mark(marked, i)) continue;
                 kept.Add(i);
                 slipped.Add(0);
             }
 
-            foreach (var w in longWords[0].Slips)
+            vocabulary.WithinOneEdit(longWords[0], slips);
+            foreach (var w in slips)
             {
                 foreach (var i in vocabulary.NamesWith(w))
                 {
@@ -332,13 +329,15 @@ public sealed class SearchIndex
                 }
             }
 
-            for (var w = 1; w < longWords.Count && kept.Count > 0; w++)
+            for (var w = 1; w < longWords.Length && kept.Count > 0; w++)
             {
                 // Names holding the word as typed are marked; those that do not must have a word one slip from it.
                 Array.Clear(asTyped, 0, bits);
-                foreach (var i in suffixes.NamesContaining(longWords[w].Word)) Mark(asTyped, i);
+                foreach (var i in suffixes.NamesContaining(longWords[w])) Mark(asTyped, i);
                 Array.Copy(asTyped, marked, bits);
-                foreach (var slip in longWords[w].Slips)
+                slips.Clear();
+                vocabulary.WithinOneEdit(longWords[w], slips);
+                foreach (var slip in slips)
                 {
                     foreach (var i in vocabulary.NamesWith(slip)) Mark(marked, i);
                 }

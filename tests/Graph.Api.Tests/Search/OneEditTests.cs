@@ -89,6 +89,56 @@ public sealed class OneEditTests
         Assert.True(checkedWords >= 150, $"only {checkedWords} words were checked");
     }
 
+    [Theory]
+    [InlineData("7413", "7143")]
+    [InlineData("7413", "4713")]
+    [InlineData("7413", "7431")]
+    [InlineData("12005", "12050")]
+    [InlineData("12005", "10205")]
+    [InlineData("granite", "graintE")]
+    [InlineData("granite", "grnaite")]
+    public void A_word_with_two_neighbouring_letters_swapped_anywhere_is_found(string word, string name)
+    {
+        // Beside it, words that share only the word's first letter or its last two, so each range holds others.
+        var nameWords = new NameWords([name.ToLowerInvariant(), "7999", "7000 9913", "12999 99905", "gxxxxte"]);
+        var found = new List<int>();
+        nameWords.WithinOneEdit(word, found);
+        Assert.Equal([0], found.SelectMany(w => nameWords.NamesWith(w).ToArray()));
+    }
+
+    [Fact]
+    public void The_numbers_one_slip_from_a_number_are_those_the_full_table_finds()
+    {
+        // Names as the synthetic graph has them, a number each: every number is one slip from many others.
+        var names = Enumerable.Range(0, 3000).Select(i => $"amber {i * 7 % 5000}").ToArray();
+        var nameWords = new NameWords(names);
+        var random = new Random(11);
+        // Numbers the names hold, each with one slip made somewhere in it, so that the slip falls on every side of the middle.
+        var words = Enumerable.Range(0, 300).Select(_ => Slipped(random, names[random.Next(names.Length)][6..])).Where(w => w.Length >= SimilarWords.SlipsFrom).Distinct().ToArray();
+        Assert.True(words.Length >= 150, $"only {words.Length} words to check");
+        foreach (var word in words)
+        {
+            var found = new List<int>();
+            nameWords.WithinOneEdit(word, found);
+            Assert.Equal(found.Count, found.Distinct().Count());
+            var expected = names.Select((name, i) => (name, i)).Where(n => n.name.Split(' ').Any(w => Distance(w, word) <= 1)).Select(n => n.i).ToList();
+            Assert.Equal(expected, found.SelectMany(w => nameWords.NamesWith(w).ToArray()).Distinct().Order());
+        }
+    }
+
+    private static string Slipped(Random random, string word)
+    {
+        var at = random.Next(word.Length);
+        var digit = (char)('0' + random.Next(10));
+        return random.Next(4) switch
+        {
+            0 => word.Remove(at, 1),
+            1 => word.Insert(at, digit.ToString()),
+            2 => word.Remove(at, 1).Insert(at, digit.ToString()),
+            _ => at + 1 < word.Length ? string.Concat(word.AsSpan(0, at), word.AsSpan(at + 1, 1), word.AsSpan(at, 1), word.AsSpan(at + 2)) : word,
+        };
+    }
+
     [Fact]
     public void A_name_holding_a_word_twice_lists_it_once()
     {
