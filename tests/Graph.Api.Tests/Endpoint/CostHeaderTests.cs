@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Graph.Api.Endpoint;
 using Graph.Api.Tests.Support;
 
 namespace Graph.Api.Tests.Endpoint;
@@ -27,6 +28,39 @@ public sealed class CostHeaderTests(SeedGraphFixture fixture)
     {
         using var response = await PostAsync(fixture.Client.Http, query, size);
         Assert.Equal(expected, Cost(response));
+    }
+
+    // A search costs 50 a word of its text besides its field (README, "Cost"): search(first: 2) { match } is
+    // 1 + 50 × words + 2 × 1.
+    [Theory]
+    [InlineData("great stone", "103; limit=50000")]
+    [InlineData("  great   stone ", "103; limit=50000")]
+    [InlineData("minsk", "53; limit=50000")]
+    [InlineData("", "53; limit=50000")]
+    [InlineData("a b c d e f g h i j k l m n o p q r s t", "1003; limit=50000")]
+    public async Task A_search_costs_by_the_words_of_its_text_given_inline_or_as_a_variable(string text, string expected)
+    {
+        var inline = $"{{ search(text: \"{text}\", first: 2) {{ match }} }}";
+        using var literal = await fixture.Client.Http.PostAsync("/graphql", new StringContent(
+            System.Text.Json.JsonSerializer.Serialize(new { query = inline }), Encoding.UTF8, "application/json"));
+        Assert.Equal(expected, Cost(literal));
+
+        using var variable = await fixture.Client.Http.PostAsync("/graphql", new StringContent(
+            System.Text.Json.JsonSerializer.Serialize(new { query = "query($t: String!) { search(text: $t, first: 2) { match } }", variables = new { t = text } }),
+            Encoding.UTF8, "application/json"));
+        Assert.Equal(expected, Cost(variable));
+    }
+
+    [Fact]
+    public async Task Two_searches_of_twenty_words_in_one_document_cost_more_than_the_expensive_lane_starts_at()
+    {
+        const string words = "amber birch cobalt delta ember falcon granite harbor iris juniper krypton lumen meridian nova onyx prairie quartz river summit tundra";
+        using var response = await fixture.Client.Http.PostAsync("/graphql", new StringContent(
+            System.Text.Json.JsonSerializer.Serialize(new { query = $"{{ a: search(text: \"{words}\") {{ match }} b: search(text: \"{words} x\") {{ match }} }}" }),
+            Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cost = long.Parse(Cost(response)!.Split(';')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(cost > new LimitsOptions().ExpensiveCost, $"cost {cost}");
     }
 
     [Fact]
