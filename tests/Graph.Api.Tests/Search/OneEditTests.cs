@@ -78,11 +78,7 @@ public sealed class OneEditTests
         var checkedWords = 0;
         foreach (var word in vocabulary.Concat(Enumerable.Range(0, 200).Select(_ => RandomWord(random, 9))).Where(w => w.Length >= SimilarWords.SlipsFrom).Distinct())
         {
-            var found = new List<int>();
-            nameWords.WithinOneEdit(word, found);
-            Assert.Equal(found.Count, found.Distinct().Count());
-            var expected = names.Select((name, i) => (name, i)).Where(n => n.name.Split(' ').Any(w => Distance(w, word) <= 1)).Select(n => n.i).ToList();
-            Assert.Equal(expected, found.SelectMany(w => nameWords.NamesWith(w).ToArray()).Distinct().Order());
+            FindsWhatTheFullTableFinds(names, nameWords, word);
             checkedWords++;
         }
 
@@ -118,12 +114,18 @@ public sealed class OneEditTests
         Assert.True(words.Length >= 150, $"only {words.Length} words to check");
         foreach (var word in words)
         {
-            var found = new List<int>();
-            nameWords.WithinOneEdit(word, found);
-            Assert.Equal(found.Count, found.Distinct().Count());
-            var expected = names.Select((name, i) => (name, i)).Where(n => n.name.Split(' ').Any(w => Distance(w, word) <= 1)).Select(n => n.i).ToList();
-            Assert.Equal(expected, found.SelectMany(w => nameWords.NamesWith(w).ToArray()).Distinct().Order());
+            FindsWhatTheFullTableFinds(names, nameWords, word);
         }
+    }
+
+    /// <summary>The words one slip from the word are found once each, and their names are every name the full table finds.</summary>
+    private static void FindsWhatTheFullTableFinds(string[] names, NameWords nameWords, string word)
+    {
+        var found = new List<int>();
+        nameWords.WithinOneEdit(word, found);
+        Assert.Equal(found.Count, found.Distinct().Count());
+        var expected = names.Select((name, i) => (name, i)).Where(n => n.name.Split(' ').Any(w => Distance(w, word) <= 1)).Select(n => n.i).ToList();
+        Assert.Equal(expected, found.SelectMany(w => nameWords.NamesWith(w).ToArray()).Distinct().Order());
     }
 
     private static string Slipped(Random random, string word)
