@@ -13,7 +13,8 @@ namespace Graph.Api.Endpoint;
 /// Cost: every field costs 1; a field with a <c>first</c> or <c>last</c> (or a neighbourhood's <c>limit</c>)
 /// multiplies the cost of what it selects by that number (the page size default when absent), at most
 /// by the largest page any field accepts.
-/// Traversal fields add a cost per hop they may walk, and a search per word of its text (see <see cref="TraversalCost"/>).
+/// Traversal fields add a cost per hop they may walk, a search per word of its text, and the graph-wide list of
+/// relationships with a filter the cost of reading every relationship (see <see cref="TraversalCost"/>).
 /// Introspection (<c>__schema</c>, <c>__type</c>) is measured apart, so an IDE's schema query
 /// is bounded by its own depth cap and never by cost.
 /// </para>
@@ -24,6 +25,18 @@ internal sealed class DocumentAnalyzer(GraphQLDocument document, Inputs? variabl
 
     /// <summary>The cost of one hop a traversal may take, in the units of one resolved field.</summary>
     public const long TraversalStep = 50;
+
+    /// <summary>
+    /// The cost of a walk that may read every relationship of the graph: the graph-wide list with a filter, whose page
+    /// reads relationships until it has kept enough, and whose total by kinds on a date reads them all. On the
+    /// million-relationship graph such a walk took up to 12 ms of CPU (bench/README, round 66), so it costs what the
+    /// expensive lane starts at by default and waits there.
+    /// </summary>
+    public const long GraphScan = 2_000;
+
+    // The parent of the operation's own fields, so that a field of the query root is told from a field of the same name
+    // on an entity, also inside fragments (which are measured for the place they are spread at).
+    private const string Root = "";
     private readonly Dictionary<string, Measure> fragments = new(StringComparer.Ordinal);
     private readonly HashSet<string> visiting = new(StringComparer.Ordinal);
     private Dictionary<string, GraphQLFragmentDefinition>? definitions;
@@ -34,7 +47,7 @@ internal sealed class DocumentAnalyzer(GraphQLDocument document, Inputs? variabl
 
     public DocumentAnalysis Analyze(GraphQLOperationDefinition operation)
     {
-        var measure = MeasureSelections(operation.SelectionSet, introspection: false);
+        var measure = MeasureSelections(operation.SelectionSet, introspection: false, Root);
         var counter = new WrittenCounter();
         counter.Count(document);
         return new DocumentAnalysis(measure.Depth, measure.Fields, measure.Cost, counter.Aliases, counter.Directives, counter.Fragments, introspectionDepth, usesIntrospection);
@@ -51,7 +64,7 @@ internal sealed class DocumentAnalyzer(GraphQLDocument document, Inputs? variabl
             {
                 GraphQLField field => MeasureField(field, introspection, parent),
                 GraphQLInlineFragment inline => MeasureSelections(inline.SelectionSet, introspection, parent),
-                GraphQLFragmentSpread spread => MeasureFragment(spread.FragmentName.Name.StringValue, introspection),
+                GraphQLFragmentSpread spread => MeasureFragment(spread.FragmentName.Name.StringValue, introspection, parent),
                 _ => default,
             };
             depth = Math.Max(depth, measure.Depth);
@@ -77,17 +90,17 @@ internal sealed class DocumentAnalyzer(GraphQLDocument document, Inputs? variabl
         var children = MeasureSelections(field.SelectionSet, introspection, name);
         // A neighbourhood's own lists are already bounded by its limit; only nested pages multiply again.
         var multiplier = introspection || parent == "neighborhood" ? 1 : Multiplier(field);
-        var own = introspection ? 1 : TraversalCost(field);
+        var own = introspection ? 1 : TraversalCost(field, parent);
         return new Measure(children.Depth + 1, Add(1, children.Fields), Add(own, Multiply(multiplier, children.Cost)));
     }
 
-    private Measure MeasureFragment(string name, bool introspection)
+    private Measure MeasureFragment(string name, bool introspection, string? parent)
     {
-        var key = introspection ? "?" + name : name;
+        var key = (introspection ? "?" : "") + name + "@" + parent;
         if (fragments.TryGetValue(key, out var known)) return known;
         if (!visiting.Add(key)) return default;
         var definition = FragmentDefinitions().GetValueOrDefault(name);
-        var measure = MeasureSelections(definition?.SelectionSet, introspection);
+        var measure = MeasureSelections(definition?.SelectionSet, introspection, parent);
         visiting.Remove(key);
         fragments[key] = measure;
         return measure;
@@ -131,9 +144,10 @@ internal sealed class DocumentAnalyzer(GraphQLDocument document, Inputs? variabl
     /// What a traversal field costs by itself: the work grows with how far it may walk, so
     /// <see cref="TraversalStep"/> per hop of depth, maxDepth or maxLength (their defaults when absent).
     /// </summary>
-    private long TraversalCost(GraphQLField field)
+    private long TraversalCost(GraphQLField field, string? parent)
     {
         if (field.Name.StringValue == "search") return 1 + TraversalStep * SearchWords(field);
+        if (field.Name.StringValue == "relationships" && parent == Root && IsFiltered(field)) return 1 + GraphScan;
         var (argument, fallback) = field.Name.StringValue switch
         {
             "neighborhood" => ("depth", 1),
@@ -152,6 +166,15 @@ internal sealed class DocumentAnalyzer(GraphQLDocument document, Inputs? variabl
         };
         return 1 + TraversalStep * hops;
     }
+
+    // Whether the graph-wide list is asked to keep only some relationships: a null, or a variable given none, keeps all.
+    private bool IsFiltered(GraphQLField field) =>
+        field.Arguments?.Items.Any(a => a.Name.StringValue is "types" or "asOf" or "fromKinds" or "toKinds" && a.Value switch
+        {
+            GraphQLNullValue => false,
+            GraphQLVariable variable => variables is not null && variables.TryGetValue(variable.Name.StringValue, out var given) && given is not null,
+            _ => true,
+        }) == true;
 
     /// <summary>
     /// How many words a search's text has (one when it is not known before the search runs). Each word is looked up

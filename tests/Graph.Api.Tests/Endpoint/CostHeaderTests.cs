@@ -63,6 +63,36 @@ public sealed class CostHeaderTests(SeedGraphFixture fixture)
         Assert.True(cost > new LimitsOptions().ExpensiveCost, $"cost {cost}");
     }
 
+    // The graph-wide list with a filter may read every relationship to fill its page or count its total, so it costs
+    // 2,000 besides its page (README, "Cost"); an entity's own list, bounded by its degree, does not.
+    [Theory]
+    [InlineData("{ relationships(first: 2) { edges { node { id } } } }", "7")]
+    [InlineData("{ relationships(types: [DIPLOMATIC_RELATIONS], first: 2) { edges { node { id } } } }", "2007")]
+    [InlineData("{ relationships(asOf: \"2014-01-01\", first: 2) { totalCount } }", "2003")]
+    [InlineData("{ relationships(fromKinds: [COUNTRY], toKinds: null, first: 2) { totalCount } }", "2003")]
+    [InlineData("{ relationships(types: null, first: 2) { totalCount } }", "3")]
+    [InlineData("{ ...All } fragment All on Query { relationships(asOf: \"2014-01-01\", first: 2) { totalCount } }", "2003")]
+    [InlineData("{ entity(id: \"belarus\") { relationships(types: [DIPLOMATIC_RELATIONS], first: 2) { edges { node { id } } } } }", "8")]
+    [InlineData("{ entity(id: \"belarus\") { ...Ties } } fragment Ties on Entity { relationships(asOf: \"2014-01-01\", first: 2) { edges { node { id } } } }", "8")]
+    public async Task The_graph_wide_list_of_relationships_costs_a_scan_when_it_is_filtered(string query, string expected)
+    {
+        using var response = await PostAsync(fixture.Client.Http, query, null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected + "; limit=50000", Cost(response));
+    }
+
+    [Theory]
+    [InlineData(null, "3")]
+    [InlineData("2014-01-01", "2003")]
+    public async Task A_date_given_as_a_variable_is_a_filter_and_none_given_is_not(string? day, string expected)
+    {
+        using var response = await fixture.Client.Http.PostAsync("/graphql", new StringContent(
+            System.Text.Json.JsonSerializer.Serialize(new { query = "query($d: Date) { relationships(asOf: $d, first: 2) { totalCount } }", variables = new { d = day } }),
+            Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected + "; limit=50000", Cost(response));
+    }
+
     [Fact]
     public async Task A_GET_answer_and_its_304_say_the_cost_too()
     {
