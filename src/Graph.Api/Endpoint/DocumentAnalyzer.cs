@@ -14,7 +14,7 @@ namespace Graph.Api.Endpoint;
 /// multiplies the cost of what it selects by that number (the page size default when absent), at most
 /// by the largest page any field accepts.
 /// Traversal fields add a cost per hop they may walk, a search per word of its text, and the graph-wide list of
-/// relationships with a filter the cost of reading every relationship (see <see cref="TraversalCost"/>).
+/// relationships with a filter the cost of reading every relationship (see <see cref="OwnCost"/>).
 /// Introspection (<c>__schema</c>, <c>__type</c>) is measured apart, so an IDE's schema query
 /// is bounded by its own depth cap and never by cost.
 /// </para>
@@ -90,7 +90,7 @@ internal sealed class DocumentAnalyzer(GraphQLDocument document, Inputs? variabl
         var children = MeasureSelections(field.SelectionSet, introspection, name);
         // A neighbourhood's own lists are already bounded by its limit; only nested pages multiply again.
         var multiplier = introspection || parent == "neighborhood" ? 1 : Multiplier(field);
-        var own = introspection ? 1 : TraversalCost(field, parent);
+        var own = introspection ? 1 : OwnCost(field, parent);
         return new Measure(children.Depth + 1, Add(1, children.Fields), Add(own, Multiply(multiplier, children.Cost)));
     }
 
@@ -141,10 +141,11 @@ internal sealed class DocumentAnalyzer(GraphQLDocument document, Inputs? variabl
     }
 
     /// <summary>
-    /// What a traversal field costs by itself: the work grows with how far it may walk, so
-    /// <see cref="TraversalStep"/> per hop of depth, maxDepth or maxLength (their defaults when absent).
+    /// What a field costs by itself: 1, and more where its own work grows with its arguments. A traversal costs
+    /// <see cref="TraversalStep"/> per hop of depth, maxDepth or maxLength (their defaults when absent), a search as much
+    /// per word of its text, and the graph-wide list of relationships with a filter <see cref="GraphScan"/>.
     /// </summary>
-    private long TraversalCost(GraphQLField field, string? parent)
+    private long OwnCost(GraphQLField field, string? parent)
     {
         if (field.Name.StringValue == "search") return 1 + TraversalStep * SearchWords(field);
         if (field.Name.StringValue == "relationships" && parent == Root && IsFiltered(field)) return 1 + GraphScan;

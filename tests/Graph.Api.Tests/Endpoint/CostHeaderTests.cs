@@ -26,7 +26,7 @@ public sealed class CostHeaderTests(SeedGraphFixture fixture)
     [InlineData("{ nope }", null, "1; limit=50000")]
     public async Task An_answer_says_what_its_operation_cost_and_the_limit(string query, int? size, string expected)
     {
-        using var response = await PostAsync(fixture.Client.Http, query, size);
+        using var response = await PostAsync(fixture.Client.Http, query, size is null ? null : new { n = size });
         Assert.Equal(expected, Cost(response));
     }
 
@@ -41,13 +41,10 @@ public sealed class CostHeaderTests(SeedGraphFixture fixture)
     public async Task A_search_costs_by_the_words_of_its_text_given_inline_or_as_a_variable(string text, string expected)
     {
         var inline = $"{{ search(text: \"{text}\", first: 2) {{ match }} }}";
-        using var literal = await fixture.Client.Http.PostAsync("/graphql", new StringContent(
-            System.Text.Json.JsonSerializer.Serialize(new { query = inline }), Encoding.UTF8, "application/json"));
+        using var literal = await PostAsync(fixture.Client.Http, inline);
         Assert.Equal(expected, Cost(literal));
 
-        using var variable = await fixture.Client.Http.PostAsync("/graphql", new StringContent(
-            System.Text.Json.JsonSerializer.Serialize(new { query = "query($t: String!) { search(text: $t, first: 2) { match } }", variables = new { t = text } }),
-            Encoding.UTF8, "application/json"));
+        using var variable = await PostAsync(fixture.Client.Http, "query($t: String!) { search(text: $t, first: 2) { match } }", new { t = text });
         Assert.Equal(expected, Cost(variable));
     }
 
@@ -55,9 +52,7 @@ public sealed class CostHeaderTests(SeedGraphFixture fixture)
     public async Task Two_searches_of_twenty_words_in_one_document_cost_more_than_the_expensive_lane_starts_at()
     {
         const string words = "amber birch cobalt delta ember falcon granite harbor iris juniper krypton lumen meridian nova onyx prairie quartz river summit tundra";
-        using var response = await fixture.Client.Http.PostAsync("/graphql", new StringContent(
-            System.Text.Json.JsonSerializer.Serialize(new { query = $"{{ a: search(text: \"{words}\") {{ match }} b: search(text: \"{words} x\") {{ match }} }}" }),
-            Encoding.UTF8, "application/json"));
+        using var response = await PostAsync(fixture.Client.Http, $"{{ a: search(text: \"{words}\") {{ match }} b: search(text: \"{words} x\") {{ match }} }}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var cost = long.Parse(Cost(response)!.Split(';')[0], System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(cost > new LimitsOptions().ExpensiveCost, $"cost {cost}");
@@ -76,7 +71,7 @@ public sealed class CostHeaderTests(SeedGraphFixture fixture)
     [InlineData("{ entity(id: \"belarus\") { ...Ties } } fragment Ties on Entity { relationships(asOf: \"2014-01-01\", first: 2) { edges { node { id } } } }", "8")]
     public async Task The_graph_wide_list_of_relationships_costs_a_scan_when_it_is_filtered(string query, string expected)
     {
-        using var response = await PostAsync(fixture.Client.Http, query, null);
+        using var response = await PostAsync(fixture.Client.Http, query);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(expected + "; limit=50000", Cost(response));
     }
@@ -86,9 +81,7 @@ public sealed class CostHeaderTests(SeedGraphFixture fixture)
     [InlineData("2014-01-01", "2003")]
     public async Task A_date_given_as_a_variable_is_a_filter_and_none_given_is_not(string? day, string expected)
     {
-        using var response = await fixture.Client.Http.PostAsync("/graphql", new StringContent(
-            System.Text.Json.JsonSerializer.Serialize(new { query = "query($d: Date) { relationships(asOf: $d, first: 2) { totalCount } }", variables = new { d = day } }),
-            Encoding.UTF8, "application/json"));
+        using var response = await PostAsync(fixture.Client.Http, "query($d: Date) { relationships(asOf: $d, first: 2) { totalCount } }", new { d = day });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(expected + "; limit=50000", Cost(response));
     }
@@ -114,11 +107,11 @@ public sealed class CostHeaderTests(SeedGraphFixture fixture)
         using var factory = new GraphApiFactory().With("Graph:Limits:MaxCost", "20");
         var http = factory.CreateGraphQLClient().Http;
 
-        using var under = await PostAsync(http, Page, 5);
+        using var under = await PostAsync(http, Page, new { n = 5 });
         Assert.Equal(HttpStatusCode.OK, under.StatusCode);
         Assert.Equal("16; limit=20", Cost(under));
 
-        using var over = await PostAsync(http, Page, 10);
+        using var over = await PostAsync(http, Page, new { n = 10 });
         Assert.Equal(HttpStatusCode.BadRequest, over.StatusCode);
         Assert.Contains("\"COST_LIMIT\"", await over.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("31; limit=20", Cost(over));
@@ -146,10 +139,10 @@ public sealed class CostHeaderTests(SeedGraphFixture fixture)
         Assert.Contains("ETag", exposed, StringComparer.OrdinalIgnoreCase);
     }
 
-    private static Task<HttpResponseMessage> PostAsync(HttpClient http, string query, int? size) => http.PostAsync("/graphql", Json(query, size));
+    private static Task<HttpResponseMessage> PostAsync(HttpClient http, string query, object? variables = null) => http.PostAsync("/graphql", Json(query, variables));
 
-    private static StringContent Json(string query, int? size) =>
-        new(System.Text.Json.JsonSerializer.Serialize(new { query, variables = size is null ? null : new { n = size } }), Encoding.UTF8, "application/json");
+    private static StringContent Json(string query, object? variables) =>
+        new(System.Text.Json.JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json");
 
     private static string? Cost(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Graph-Cost", out var values) ? values.Single() : null;
