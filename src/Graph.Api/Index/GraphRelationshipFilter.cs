@@ -71,30 +71,8 @@ public sealed class GraphRelationshipFilter
         return known;
     }
 
-    /// <summary>How many of the relationships the filter keeps.</summary>
-    public int Count(CompactAdjacency compact, byte[]? endKinds)
-    {
-        var count = 0;
-        var all = compact.RelationshipTypes.Length;
-        for (var i = NextKept(0, all, 1, compact, endKinds); i != all; i = NextKept(i + 1, all, 1, compact, endKinds)) count++;
-        return count;
-    }
-
-    /// <summary>How many relationships the filter keeps, from the counts by type and ends' kinds (at type * 256 + kinds byte); for a filter with no date.</summary>
-    public int CountByKinds(int[] counts)
-    {
-        var total = 0;
-        for (var type = 0; type < counts.Length / 256; type++)
-        {
-            if ((typeMask >> type & 1) == 0) continue;
-            for (var kinds = 0; kinds < 256; kinds++)
-            {
-                if (KindsKept(fromKindMask, toKindMask, kinds)) total += counts[type * 256 + kinds];
-            }
-        }
-
-        return total;
-    }
+    /// <summary>Whether the filter keeps the relationships of a group (<see cref="RelationshipGroups"/>): of a type, between two kinds.</summary>
+    public bool KeepsGroup(int group) => (typeMask >> (group >> 8) & 1) != 0 && KindsKept(fromKindMask, toKindMask, group & 255);
 
     // Whether a relationship whose ends' kinds byte is this (start high, end low) starts and ends at kinds the masks keep.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

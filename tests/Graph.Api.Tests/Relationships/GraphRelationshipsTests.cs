@@ -75,6 +75,7 @@ public sealed class GraphRelationshipsTests : IClassFixture<GraphRelationshipsTe
     [InlineData(null, OtherDay, null, null, 100)]
     [InlineData("[COOPERATES_IN, FOCUSES_ON]", Day, null, null, 5)]
     [InlineData("[HOLDS_OFFICE]", OtherDay, null, null, 3)]
+    [InlineData("[HOLDS_OFFICE, INVESTS]", OtherDay, "[PERSON]", "[COUNTRY, ORGANIZATION]", 2)]
     [InlineData(null, null, "[COUNTRY]", null, 11)]
     [InlineData(null, null, null, "[TOPIC, PROJECT]", 100)]
     [InlineData("[PARTICIPATES_IN, COOPERATES_IN]", Day, "[ORGANIZATION, COUNTRY]", "[PROJECT]", 4)]
