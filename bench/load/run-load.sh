@@ -5,7 +5,8 @@
 # and memory at ready, runs the query mix with wrk (1 thread, 16 connections; req/s, p50/p99 and the
 # server's CPU time per answer), the ceilings (a bare endpoint answering 1 KB; then one answering as many bytes as the
 # neighbourhood's answer, in turn with the neighbourhood), then the overload run (a burst of 200 connections; 20 s of expensive
-# queries above capacity mixed with cheap ones), and stops the server by its process id. Needs wrk
+# queries above capacity mixed with cheap ones), all with the answer cache off; then the mix once more from a second start
+# with the cache on, as the service starts by default; and stops the server by its process id. Needs wrk
 # (apt-get install wrk).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -19,9 +20,17 @@ bare=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; [ -n "$bare" ] && kill "$bare" 2>/dev/null; rm -rf "$work"' EXIT
 bash bench/load/queries.sh "$work" "$entities"
 
+# start_graph [SETTING=VALUE...]: starts the service on the graph with the settings given besides these; sets $pid.
+start_graph() {
+  (cd "$bin" && exec env Graph__Seed__Path="$graph" Graph__Limits__RequestsPerSecondPerClient=0 DOTNET_TC_CallCountingDelayMs=0 DOTNET_TC_CallCountThreshold=200 "$@" \
+    dotnet Graph.Api.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
+  pid=$!
+}
+
 started=$(date +%s.%N)
-(cd "$bin" && exec env Graph__Seed__Path="$graph" Graph__Limits__RequestsPerSecondPerClient=0 DOTNET_TC_CallCountingDelayMs=0 DOTNET_TC_CallCountThreshold=200 dotnet Graph.Api.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
-pid=$!
+# The answer cache off: every request of the mix is answered anew, as in every run before round 67. The cache's own
+# figures come last, from a second start with the service's defaults.
+start_graph Graph__Caching__AnswerCacheMiB=0
 wait_ready
 ready=$(date +%s.%N)
 server_pid=$(pgrep -P "$pid" -f Graph.Api.dll || echo "$pid")
@@ -93,3 +102,12 @@ wait "$expensive"
 wait "$sampler" || true
 echo "peak RSS during overload $(cat "$work/peak") MiB"
 curl -sf -o /dev/null -w "after the run: __typename answered %{http_code}\n" -X POST -H 'content-type: application/json' -d '{"query":"{ __typename }"}' "http://127.0.0.1:$port/graphql"
+
+echo "-- the mix with the answer cache on (the service's default): a second start; every answer after a request's second is sent from the cache"
+stop_server
+start_graph
+wait_ready
+wait_loaded
+server_pid=$(pgrep -P "$pid" -f Graph.Api.dll || echo "$pid")
+for q in $mix; do run "$q" 16 3 lean >/dev/null; done
+for q in $mix; do with_cpu "$server_pid" run "$q" 16 "$seconds" lean; done

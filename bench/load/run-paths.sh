@@ -2,7 +2,8 @@
 # Load run of the user paths (bench/load/path-queries.sh) against a loopback server, not part of the tests:
 #   bench/load/run-paths.sh [entities] [relationships] [seconds-per-query]
 # Builds Release, generates the graph once, starts the service on 127.0.0.1, checks that each query
-# answers 200 with data (and prints what it answered), then runs each with wrk (1 thread, 16 connections)
+# answers 200 with data (and prints what it answered), then runs each with wrk (1 thread, 16 connections; the answer
+# cache off, so that each request is answered anew)
 # and prints req/s, p50/p99 and the server's CPU time per answer (user and system, from /proc), and stops
 # the server by its process id. The ids are the generator's for 100000 1000000. Needs wrk.
 set -euo pipefail
@@ -14,7 +15,7 @@ port=5099
 source bench/load/starts.sh
 bash bench/load/path-queries.sh "$work"
 
-(cd "$bin" && exec env Graph__Seed__Path="$graph" Graph__Limits__RequestsPerSecondPerClient=0 DOTNET_TC_CallCountingDelayMs=0 DOTNET_TC_CallCountThreshold=200 \
+(cd "$bin" && exec env Graph__Seed__Path="$graph" Graph__Limits__RequestsPerSecondPerClient=0 Graph__Caching__AnswerCacheMiB=0 DOTNET_TC_CallCountingDelayMs=0 DOTNET_TC_CallCountThreshold=200 \
   dotnet Graph.Api.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
 pid=$!
 wait_ready

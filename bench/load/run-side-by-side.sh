@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Graph and the Node reference server (bench/node-reference) side by side on one synthetic graph:
 #   bench/load/run-side-by-side.sh [entities] [relationships] [seconds] [rounds] [node-workers]
-# Starts Graph on 127.0.0.1:5099, then (once Graph has loaded, so the two loads do not share the
+# Starts Graph on 127.0.0.1:5099 (its answer cache off, as the reference has none), then (once Graph has loaded, so the two loads do not share the
 # cores) the Node server on 127.0.0.1:5097, and records each one's time to ready and RSS at ready.
 # It stops unless both give the same answer to every query of the mix (compare.mjs) and to 500 random
 # queries of the same fields (random-compare.mjs). Then, per query,
@@ -34,7 +34,7 @@ answers() { curl -s -o /dev/null -w '%{http_code}' -X POST -H 'content-type: app
 since() { echo "$(date +%s.%N) - $1" | bc; }
 
 started=$(date +%s.%N)
-(cd "$bin" && exec env Graph__Seed__Path="$graph" Graph__Limits__RequestsPerSecondPerClient=0 DOTNET_TC_CallCountingDelayMs=0 DOTNET_TC_CallCountThreshold=200 dotnet Graph.Api.dll --urls http://127.0.0.1:5099 >"$work/graph.log" 2>&1) &
+(cd "$bin" && exec env Graph__Seed__Path="$graph" Graph__Limits__RequestsPerSecondPerClient=0 Graph__Caching__AnswerCacheMiB=0 DOTNET_TC_CallCountingDelayMs=0 DOTNET_TC_CallCountThreshold=200 dotnet Graph.Api.dll --urls http://127.0.0.1:5099 >"$work/graph.log" 2>&1) &
 graph_pid=$!
 for _ in $(seq 1 1200); do [ "$(answers 5099)" = 200 ] && break; kill -0 "$graph_pid" || { cat "$work/graph.log"; exit 1; }; sleep 0.25; done
 echo "Graph: ready after $(since "$started") s, RSS at ready $(rss "$graph_pid") MiB"

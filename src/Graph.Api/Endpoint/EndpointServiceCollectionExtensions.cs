@@ -21,6 +21,7 @@ internal static class EndpointServiceCollectionExtensions
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<PersistedQueries>();
+        services.AddSingleton<AnswerCache>();
         services.AddSingleton<GraphQLEndpoint>();
         services.AddSingleton<SchemaDocument>();
         services.AddSingleton<ExecutionGate>();

@@ -26,6 +26,7 @@ internal sealed partial class GraphQLEndpoint(
     AnswerBudget answers,
     CostHeader costHeader,
     PersistedQueries persisted,
+    AnswerCache kept,
     IOptions<LimitsOptions> limits,
     IOptions<GraphCachingOptions> caching,
     IOptions<CompiledExecutionOptions> execution,
@@ -112,6 +113,17 @@ internal sealed partial class GraphQLEndpoint(
         // that takes tens of milliseconds of CPU (the spec's field-merging rule compares fields in pairs): a
         // stream of large distinct documents in the cheap lane took a small query from 13k answers a
         // second to 28. A document validated before is cheap to start again.
+        // A query asked before is answered with the bytes kept from its first answer: nothing runs, no lane's slot is taken.
+        var keptAs = operation?.Operation == OperationType.Query ? kept.KeyOf(request) : null;
+        if (keptAs is not null && kept.Find(keptAs) is { } keptAnswer)
+        {
+            if (request.PersistAs is { } keptHash) persisted.Keep(keptHash, request.Query);
+            context.Response.Headers[AnswerCache.HeaderName] = "hit";
+            await WriteAsync(context, StatusCodes.Status200OK, keptAnswer, cacheable: true, mediaType);
+            return;
+        }
+
+        var snapshot = index.Current;
         var largeNewDocument = (fields > limit.ExpensiveNewDocumentFields || fragments > limit.ExpensiveNewDocumentFragments) && !documents.IsValidated(document);
         var slot = await gate.EnterAsync(cost, largeNewDocument, context.RequestAborted);
         Answer answer;
@@ -127,6 +139,7 @@ internal sealed partial class GraphQLEndpoint(
 
         // Run, so it parsed and passed validation: only such texts are kept.
         if (request.PersistAs is { } hash && answer.Status == StatusCodes.Status200OK) persisted.Keep(hash, request.Query);
+        if (keptAs is not null && answer.Cacheable) kept.Keep(keptAs, snapshot, answer.Body.WrittenMemory.Span);
         using (answer.Body)
         {
             await SendAsync(context, answer, mediaType, slot);
@@ -145,23 +158,29 @@ internal sealed partial class GraphQLEndpoint(
         if (budgeted) slot.Dispose();
         try
         {
-            context.Response.StatusCode = answer.Status;
-            context.Response.ContentType = ResponseMediaType.ContentType(mediaType);
-            if (answer.Cacheable && HttpMethods.IsGet(context.Request.Method)
-                && ConditionalGet.NotModified(context, context.Response.ContentType, answer.Body.WrittenMemory.Span, caching.Value.MaxAgeSeconds))
-            {
-                context.Response.StatusCode = StatusCodes.Status304NotModified;
-                return;
-            }
-
-            context.Response.ContentLength = answer.Body.WrittenCount;
-            await context.Response.Body.WriteAsync(answer.Body.WrittenMemory, context.RequestAborted);
+            await WriteAsync(context, answer.Status, answer.Body.WrittenMemory, answer.Cacheable, mediaType);
         }
         finally
         {
             if (budgeted) answers.Return(answer.Body.WrittenCount);
             else slot.Dispose();
         }
+    }
+
+    /// <summary>Writes an answer's status and bytes; for a GET of one that may be kept, with its entity tag, or 304 when the client holds it already.</summary>
+    private async Task WriteAsync(HttpContext context, int status, ReadOnlyMemory<byte> body, bool cacheable, string mediaType)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = ResponseMediaType.ContentType(mediaType);
+        if (cacheable && HttpMethods.IsGet(context.Request.Method)
+            && ConditionalGet.NotModified(context, context.Response.ContentType, body.Span, caching.Value.MaxAgeSeconds))
+        {
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body, context.RequestAborted);
     }
 
     /// <summary>The whole answer, written into memory: by a compiled plan when one can answer, else by the engine.</summary>

@@ -79,6 +79,8 @@ public sealed class StartupExitCodeTests
     [InlineData("Graph__Seed__SaveBatchRows", "-3", "SaveBatchRows")]
     [InlineData("Graph__Limits__MaxDepth", "0", "MaxDepth")]
     [InlineData("Graph__Caching__MaxAgeSeconds", "-1", "MaxAgeSeconds")]
+    [InlineData("Graph__Caching__AnswerCacheMiB", "-1", "AnswerCacheMiB")]
+    [InlineData("Graph__Caching__MaxCachedAnswerKiB", "0", "MaxCachedAnswerKiB")]
     [InlineData("Graph__Metrics__Path", "metrics", "Graph:Metrics:Path")]
     [InlineData("Graph__Cors__AllowedOrigins__0", "*", "AllowedOrigins")]
     // Not of the setting's type at all.

@@ -12,7 +12,9 @@ namespace Graph.Api.Tests.Support;
 /// <summary>The service with the seed graph loaded, in its own in-memory store, with optional setting overrides.</summary>
 public sealed class GraphApiFactory : WebApplicationFactory<Program>
 {
-    private readonly Dictionary<string, string?> settings = new();
+    // The service keeps whole answers to send again by default (Endpoint/AnswerCache.cs); here it is off, so that a test
+    // asking a query again sees it run again. AnswerCacheTests turns it on.
+    private readonly Dictionary<string, string?> settings = new() { ["Graph:Caching:AnswerCacheMiB"] = "0" };
     private bool withoutLoading;
     private LogCapture? logs;
     private IInterceptor? storeInterceptor;
