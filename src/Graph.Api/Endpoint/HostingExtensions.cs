@@ -37,7 +37,7 @@ internal static class HostingExtensions
             .WithOrigins(origins)
             .WithMethods(HttpMethods.Get, HttpMethods.Post)
             .WithHeaders("Content-Type", "Accept", "X-Request-Id")
-            .WithExposedHeaders("X-Request-Id", "Retry-After", CostHeader.Name, "ETag")
+            .WithExposedHeaders("X-Request-Id", "Retry-After", CostHeader.Name, "ETag", AnswerCache.HeaderName)
             .SetPreflightMaxAge(TimeSpan.FromHours(1))));
         return services;
     }

@@ -128,7 +128,7 @@ public sealed class CostHeaderTests(SeedGraphFixture fixture)
     }
 
     [Fact]
-    public async Task Browsers_on_an_allowed_origin_may_read_the_cost_and_the_tag()
+    public async Task Browsers_on_an_allowed_origin_may_read_the_cost_the_tag_and_a_cache_hit()
     {
         using var factory = new GraphApiFactory().With("Graph:Cors:AllowedOrigins:0", "https://app.example.org");
         var http = factory.CreateGraphQLClient().Http;
@@ -139,6 +139,7 @@ public sealed class CostHeaderTests(SeedGraphFixture fixture)
         var exposed = response.Headers.GetValues("Access-Control-Expose-Headers").SelectMany(v => v.Split(',')).Select(v => v.Trim()).ToList();
         Assert.Contains("Graph-Cost", exposed, StringComparer.OrdinalIgnoreCase);
         Assert.Contains("ETag", exposed, StringComparer.OrdinalIgnoreCase);
+        Assert.Contains("Graph-Answer-Cache", exposed, StringComparer.OrdinalIgnoreCase);
     }
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient http, string query, object? variables = null) => http.PostAsync("/graphql", Json(query, variables));
