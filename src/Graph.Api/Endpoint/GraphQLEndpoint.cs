@@ -109,11 +109,7 @@ internal sealed partial class GraphQLEndpoint(
 
         var (cost, fields, fragments) = DocumentLimits.Check(document, operation, request.Variables, limit);
         context.Response.Headers[CostHeader.Name] = costHeader.For(cost);
-        // GraphQL.NET validates a new document whole before anything runs, and for thousands of fields
-        // that takes tens of milliseconds of CPU (the spec's field-merging rule compares fields in pairs): a
-        // stream of large distinct documents in the cheap lane took a small query from 13k answers a
-        // second to 28. A document validated before is cheap to start again.
-        // A query asked before is answered with the bytes kept from its first answer: nothing runs, no lane's slot is taken.
+        // A query asked before is answered with the bytes kept from an earlier answer: nothing runs, no lane's slot is taken.
         var keptAs = operation?.Operation == OperationType.Query ? kept.KeyOf(request) : null;
         if (keptAs is not null && kept.Find(keptAs) is { } keptAnswer)
         {
@@ -123,7 +119,13 @@ internal sealed partial class GraphQLEndpoint(
             return;
         }
 
+        // The snapshot the answer is made from (the plan or the engine takes the current one as it starts): an answer is kept
+        // only while that one still serves.
         var snapshot = index.Current;
+        // GraphQL.NET validates a new document whole before anything runs, and for thousands of fields
+        // that takes tens of milliseconds of CPU (the spec's field-merging rule compares fields in pairs): a
+        // stream of large distinct documents in the cheap lane took a small query from 13k answers a
+        // second to 28. A document validated before is cheap to start again.
         var largeNewDocument = (fields > limit.ExpensiveNewDocumentFields || fragments > limit.ExpensiveNewDocumentFragments) && !documents.IsValidated(document);
         var slot = await gate.EnterAsync(cost, largeNewDocument, context.RequestAborted);
         Answer answer;

@@ -353,9 +353,9 @@ public sealed class GraphIndex
 
     /// <summary>
     /// Every relationship that the filter keeps, in id order (or backward), after the one ordinal and before the
-    /// other. A filter that keeps a few of the groups by type and ends' kinds (<see cref="RelationshipGroups"/>) reads
-    /// only those, merged back into id order; otherwise types, dates and the ends' kinds are tested on flat arrays read
-    /// in order. Either way a relationship is read only when it is kept.
+    /// other. A filter reads only the groups by type and ends' kinds it keeps (<see cref="RelationshipGroups"/>), merged
+    /// back into id order; with no filter, or a date that keeps few of many (<see cref="GroupsToWalk"/>), types, dates and
+    /// the ends' kinds are tested on flat arrays read in order. Either way a relationship's node is made only when it is kept.
     /// </summary>
     public IEnumerable<RelationshipNode> AllRelationships(GraphRelationshipFilter filter, int afterOrdinal, int beforeOrdinal = int.MaxValue, bool backward = false)
     {
