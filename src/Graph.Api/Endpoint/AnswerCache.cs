@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using Graph.Api.Index;
 using GraphQL.SystemTextJson;
@@ -34,10 +35,22 @@ internal sealed class AnswerCache : IDisposable
     // The snapshot whose answers the cache holds: when the index is replaced, the answers made from the old one go.
     private GraphIndex? holding;
 
-    public AnswerCache(IOptions<GraphCachingOptions> options, GraphIndexHolder index, GraphQLSerializer serializer)
+    /// <summary>The meter of the cache's figures, for the metrics endpoint (Hosting/MetricsExtensions.cs).</summary>
+    public const string MeterName = "Graph.AnswerCache";
+
+    public AnswerCache(IOptions<GraphCachingOptions> options, GraphIndexHolder index, GraphQLSerializer serializer, IMeterFactory meters)
     {
         var settings = options.Value;
-        if (settings.AnswerCacheMiB > 0) answers = new MemoryCache(new MemoryCacheOptions { SizeLimit = settings.AnswerCacheMiB * 1024L * 1024 });
+        if (settings.AnswerCacheMiB > 0)
+        {
+            answers = new MemoryCache(new MemoryCacheOptions { SizeLimit = settings.AnswerCacheMiB * 1024L * 1024, TrackStatistics = true });
+            // Read from the cache's own statistics when metrics are collected, so a request counts nothing itself.
+            var meter = meters.Create(MeterName);
+            meter.CreateObservableCounter("graph.answer_cache.hits", () => answers.GetCurrentStatistics()?.TotalHits ?? 0, description: "Requests whose answer was found kept.");
+            meter.CreateObservableCounter("graph.answer_cache.misses", () => answers.GetCurrentStatistics()?.TotalMisses ?? 0, description: "Requests whose answer was not kept.");
+            meter.CreateObservableUpDownCounter("graph.answer_cache.size", () => answers.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0, "By", "What the kept answers count against the cache's size.");
+        }
+
         largestAnswer = settings.MaxCachedAnswerKiB * 1024L;
         (this.index, this.serializer) = (index, serializer);
     }

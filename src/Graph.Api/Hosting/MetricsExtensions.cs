@@ -5,11 +5,12 @@ namespace Graph.Api.Hosting;
 /// <summary>
 /// Metrics in Prometheus's text format, by OpenTelemetry's exporter: the meters ASP.NET Core, Kestrel and the
 /// runtime already keep (requests by route and status with their durations, connections, collections,
-/// the thread pool, memory). Nothing of ours is counted twice: refusals show as the requests' status codes.
+/// the thread pool, memory), and the answer cache's hits, misses and size, which nothing else counts. Nothing of ours
+/// is counted twice: refusals show as the requests' status codes.
 /// </summary>
 internal static class MetricsExtensions
 {
-    private static readonly string[] Meters = ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime"];
+    private static readonly string[] Meters = ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime", Endpoint.AnswerCache.MeterName];
 
     public static IServiceCollection AddGraphMetrics(this IServiceCollection services, IConfiguration configuration)
     {

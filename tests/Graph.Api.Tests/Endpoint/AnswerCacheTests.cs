@@ -6,7 +6,9 @@ using Graph.Api.Index;
 using Graph.Api.Tests.Support;
 using GraphQL;
 using GraphQL.SystemTextJson;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using System.Diagnostics.Metrics;
 
 namespace Graph.Api.Tests.Endpoint;
 
@@ -144,7 +146,8 @@ public sealed class AnswerCacheTests(AnswerCacheTests.CachingService fixture) : 
     {
         var holder = new GraphIndexHolder();
         holder.Replace(TestGraphs.Build("a>b"));
-        using var cache = new AnswerCache(Options.Create(new GraphCachingOptions()), holder, new GraphQLSerializer());
+        using var meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        using var cache = new AnswerCache(Options.Create(new GraphCachingOptions()), holder, new GraphQLSerializer(), meters.GetRequiredService<IMeterFactory>());
         var key = cache.KeyOf(new GraphQLHttpRequest("{ x }", new Inputs(new Dictionary<string, object?> { ["id"] = "a" }), null))!;
         var answer = "{\"data\":{}}"u8.ToArray();
         var made = holder.Current;

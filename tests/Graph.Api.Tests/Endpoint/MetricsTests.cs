@@ -6,7 +6,8 @@ namespace Graph.Api.Tests.Endpoint;
 
 /// <summary>
 /// Metrics for Prometheus at /metrics: the requests ASP.NET Core counts by route and status with their
-/// durations, Kestrel's connections and the runtime's collections. <c>Graph:Metrics</c> moves or turns them off.
+/// durations, Kestrel's connections, the runtime's collections and the answer cache's hits, misses and size.
+/// <c>Graph:Metrics</c> moves or turns them off.
 /// </summary>
 public sealed class MetricsTests
 {
@@ -35,7 +36,28 @@ public sealed class MetricsTests
         var text = await http.GetStringAsync("/metrics");
         Assert.Contains("dotnet_gc_collections_total", text, StringComparison.Ordinal);
         Assert.Contains("kestrel_active_connections", text, StringComparison.Ordinal);
+
+        // The answer cache, on as the service starts by default: a query asked three times is one hit, two misses.
+        for (var i = 0; i < 3; i++) await client.QueryAsync("{ metricsProbe: entity(id: \"belarus\") { name } }");
+        var hits = 0L;
+        for (var polls = 0; polls < 40 && hits < 1; polls++)
+        {
+            hits = Figure(await http.GetStringAsync("/metrics"), "graph_answer_cache_hits_total");
+            if (hits < 1) await Task.Delay(100);
+        }
+
+        text = await http.GetStringAsync("/metrics");
+        Assert.Equal(1, hits);
+        Assert.True(Figure(text, "graph_answer_cache_misses_total") >= 2);
+        Assert.True(Figure(text, "graph_answer_cache_size_bytes") > 0);
     }
+
+    // The value of a series with no labels but the exporter's own (the last number on its line).
+    private static long Figure(string text, string series) => text.Split('\n')
+        .Where(line => line.StartsWith(series, StringComparison.Ordinal))
+        .Select(line => long.Parse(line[(line.LastIndexOf(' ') + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture))
+        .DefaultIfEmpty(0)
+        .Sum();
 
     [Fact]
     public async Task Metrics_can_be_moved_or_turned_off()
