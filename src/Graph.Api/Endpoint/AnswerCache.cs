@@ -22,6 +22,9 @@ internal sealed class AnswerCache : IDisposable
     /// <summary>The header that marks an answer sent from the cache: <c>Graph-Answer-Cache: hit</c>.</summary>
     public const string HeaderName = "Graph-Answer-Cache";
 
+    /// <summary>The meter of the cache's figures, for the metrics endpoint (Hosting/MetricsExtensions.cs).</summary>
+    public const string MeterName = "Graph.AnswerCache";
+
     // Counted with each answer for its key, the entry and the cache's own bookkeeping.
     private const int EntryOverhead = 256;
     private const int RememberedRequests = 4096;
@@ -34,9 +37,6 @@ internal sealed class AnswerCache : IDisposable
     private readonly Lock clearing = new();
     // The snapshot whose answers the cache holds: when the index is replaced, the answers made from the old one go.
     private GraphIndex? holding;
-
-    /// <summary>The meter of the cache's figures, for the metrics endpoint (Hosting/MetricsExtensions.cs).</summary>
-    public const string MeterName = "Graph.AnswerCache";
 
     public AnswerCache(IOptions<GraphCachingOptions> options, GraphIndexHolder index, GraphQLSerializer serializer, IMeterFactory meters)
     {
