@@ -383,16 +383,27 @@ public sealed class GraphIndex
     }
 
     /// <summary>
-    /// The groups a filtered walk reads (those the filter keeps, less those in which nothing holds on its date), or null
-    /// when a pass over the flat arrays reads less. Without a date the groups are always read, since every ordinal
-    /// they give is kept: a page reads its own relationships and a halving of each group, wherever its cursor is. With
-    /// a date, an ordinal the groups give may not hold on it, and a step of the merge costs several of the pass's, which
-    /// tests a relationship's date by one flag of its valid time: so the pass is taken when the groups hold an eighth of all
-    /// relationships or more and the date keeps less than an eighth of them.
+    /// The groups a filtered walk reads (<see cref="KeptGroups"/>), or null when a pass over the flat arrays reads less.
+    /// Without a date the groups are always read, since every ordinal they give is kept: a page reads its own
+    /// relationships and a halving of each group, wherever its cursor is. With a date, an ordinal the groups give may
+    /// not hold on it, and a step of the merge costs several of the pass's, which tests a relationship's date by one flag
+    /// of its valid time: so the pass is taken when the groups hold an eighth of all relationships or more and the date
+    /// keeps less than an eighth of them.
     /// </summary>
     private List<int>? GroupsToWalk(GraphRelationshipFilter filter)
     {
         if (filter.Types is null && !filter.HasKinds && filter.AsOf is null) return null;
+        var (kept, read, holding) = KeptGroups(filter);
+        return filter.AsOf is null || read * 8 < relationships.Count || holding * 8 >= read ? kept : null;
+    }
+
+    /// <summary>
+    /// The groups the filter keeps, less those in which nothing holds on its date, with how many relationships they hold
+    /// and how many of those the filter keeps (all of them without a date; those holding on it, from each group's sorted
+    /// dates, with one).
+    /// </summary>
+    private (List<int> Groups, long Read, long Kept) KeptGroups(GraphRelationshipFilter filter)
+    {
         var all = Groups;
         var kept = new List<int>();
         long read = 0, holding = 0;
@@ -406,30 +417,20 @@ public sealed class GraphIndex
             (read, holding) = (read + size, holding + onTheDay);
         }
 
-        return filter.AsOf is null || read * 8 < relationships.Count || holding * 8 >= read ? kept : null;
+        return (kept, read, holding);
     }
 
     /// <summary>
     /// How many relationships <see cref="AllRelationships"/> lists from the start: from the counts by type; with the ends'
-    /// kinds or a date, from the counts of the groups the filter keeps (<see cref="RelationshipGroups"/>), where a total by
+    /// kinds or a date, from the counts of the groups the filter keeps (<see cref="KeptGroups"/>), where a total by
     /// kinds on a date passed over a million relationships, 12 ms of a core, every request.
     /// </summary>
     public int AllRelationshipsCount(GraphRelationshipFilter filter)
     {
         if (filter.KeepsNothing) return 0;
-        if (!filter.HasKinds && filter.AsOf is null)
-        {
-            return (filter.Types ?? (IEnumerable<RelationshipType>)RelationshipCounts.Keys).Sum(type => RelationshipCounts[type]);
-        }
-
-        var all = Groups;
-        var total = 0;
-        foreach (var group in all.NonEmpty)
-        {
-            if (filter.KeepsGroup(group)) total += filter.AsOf is { } date ? all.HoldingOn(group, date.DayNumber) : all.Size(group);
-        }
-
-        return total;
+        return !filter.HasKinds && filter.AsOf is null
+            ? (filter.Types ?? (IEnumerable<RelationshipType>)RelationshipCounts.Keys).Sum(type => RelationshipCounts[type])
+            : (int)KeptGroups(filter).Kept;
     }
 
     /// <summary>Each relationship's ends' kinds (<see cref="CompactAdjacency.EndKinds"/>), worked out the first time a list asks for them (1 MB for a million).</summary>
@@ -446,20 +447,13 @@ public sealed class GraphIndex
     public IEnumerable<RelationshipNode> CitedBy(EntityNode document, int? paragraph, DateOnly? asOf, int afterOrdinal, int beforeOrdinal = int.MaxValue, bool backward = false)
     {
         var ordinals = citations.Value.Of(document.Id, paragraph).Ordinals;
-        var start = Place(ordinals.Span, afterOrdinal + 1);
-        var end = Math.Max(start, Place(ordinals.Span, beforeOrdinal));
+        var start = SortedOrdinals.Place(ordinals.Span, afterOrdinal + 1);
+        var end = Math.Max(start, SortedOrdinals.Place(ordinals.Span, beforeOrdinal));
         var (from, to, step) = backward ? (end - 1, start - 1, -1) : (start, end, 1);
         for (var i = from; i != to; i += step)
         {
             var ordinal = ordinals.Span[i];
             if (asOf is not { } date || Compact.HoldsOn(ordinal, date.DayNumber)) yield return relationships[ordinal];
-        }
-
-        // Where the ordinal stands in the sorted list, or would.
-        static int Place(ReadOnlySpan<int> sorted, int ordinal)
-        {
-            var found = sorted.BinarySearch(ordinal);
-            return found < 0 ? ~found : found;
         }
     }
 

@@ -18,7 +18,7 @@ internal static class GroupsInIdOrder
             var (first, past) = groups.Places(group);
             var ordinals = groups.Ordinals[first..past];
             // The places of the group's first ordinal at or after start and its first at or after end.
-            var (from, to) = (first + Place(ordinals, start), first + Place(ordinals, end));
+            var (from, to) = (first + SortedOrdinals.Place(ordinals, start), first + SortedOrdinals.Place(ordinals, end));
             if (from == to) continue;
             if (backward) waiting.Enqueue((to - 1, from - 1), -groups.Ordinals[to - 1]);
             else waiting.Enqueue((from, to), groups.Ordinals[from]);
@@ -31,12 +31,5 @@ internal static class GroupsInIdOrder
             var next = item.Place + step;
             if (next != item.Stop) waiting.Enqueue((next, item.Stop), backward ? -groups.Ordinals[next] : groups.Ordinals[next]);
         }
-    }
-
-    // Where the ordinal stands in the sorted ordinals, or would.
-    private static int Place(ReadOnlySpan<int> sorted, int ordinal)
-    {
-        var found = sorted.BinarySearch(ordinal);
-        return found < 0 ? ~found : found;
     }
 }
