@@ -67,7 +67,7 @@ internal sealed class AnswerCache : IDisposable
     }
 
     /// <summary>The answer kept under the key for the snapshot serving now, or null.</summary>
-    public byte[]? Find(string key) =>
+    public KeptAnswer? Find(string key) =>
         answers!.TryGetValue(key, out Kept? kept) && ReferenceEquals(kept!.Snapshot, index.Current) ? kept.Answer : null;
 
     /// <summary>
@@ -86,10 +86,13 @@ internal sealed class AnswerCache : IDisposable
             }
         }
 
-        answers!.Set(key, new Kept(snapshot, answer.ToArray()), new MemoryCacheEntryOptions { Size = answer.Length + 2L * key.Length + EntryOverhead });
+        answers!.Set(key, new Kept(snapshot, new KeptAnswer(answer.ToArray(), ConditionalGet.HashOf(answer))), new MemoryCacheEntryOptions { Size = answer.Length + 2L * key.Length + EntryOverhead });
     }
 
     public void Dispose() => answers?.Dispose();
 
-    private sealed record Kept(GraphIndex Snapshot, byte[] Answer);
+    private sealed record Kept(GraphIndex Snapshot, KeptAnswer Answer);
 }
+
+/// <summary>An answer's bytes as kept, with the hash its entity tag is made from (<see cref="ConditionalGet.HashOf"/>).</summary>
+internal sealed record KeptAnswer(byte[] Body, ulong BodyHash);

@@ -12,12 +12,22 @@ namespace Graph.Api.Endpoint;
 /// </summary>
 internal static class ConditionalGet
 {
-    /// <summary>Marks the answer cacheable; true when the request already holds it, so only 304 is to be sent.</summary>
-    public static bool NotModified(HttpContext context, string contentType, ReadOnlySpan<byte> body, int maxAgeSeconds)
+    /// <summary>
+    /// The hash of an answer's bytes that its tag is made from. An answer kept by the answer cache keeps it too, so a GET sent
+    /// from there reads none of its bytes for the tag: a neighbourhood's 141 KB took a GET from the cache about a tenth
+    /// fewer answers a second than a POST (bench/README, round 68).
+    /// </summary>
+    public static ulong HashOf(ReadOnlySpan<byte> body) => XxHash64.HashToUInt64(body);
+
+    /// <summary>
+    /// Marks the answer cacheable, its tag made from its media type and the hash of its bytes (<see cref="HashOf"/>); true
+    /// when the request already holds it, so only 304 is to be sent.
+    /// </summary>
+    public static bool NotModified(HttpContext context, string contentType, ulong bodyHash, int maxAgeSeconds)
     {
         var hash = new XxHash64();
         hash.Append(MemoryMarshal.AsBytes(contentType.AsSpan()));
-        hash.Append(body);
+        hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<ulong>(in bodyHash)));
         var tag = new EntityTagHeaderValue($"\"{hash.GetCurrentHashAsUInt64():x16}\"", isWeak: true);
         var headers = context.Response.Headers;
         headers.ETag = tag.ToString();

@@ -115,7 +115,7 @@ internal sealed partial class GraphQLEndpoint(
         {
             if (request.PersistAs is { } keptHash) persisted.Keep(keptHash, request.Query);
             context.Response.Headers[AnswerCache.HeaderName] = "hit";
-            await WriteAsync(context, StatusCodes.Status200OK, keptAnswer, cacheable: true, mediaType);
+            await WriteAsync(context, StatusCodes.Status200OK, keptAnswer.Body, cacheable: true, mediaType, keptAnswer.BodyHash);
             return;
         }
 
@@ -169,13 +169,16 @@ internal sealed partial class GraphQLEndpoint(
         }
     }
 
-    /// <summary>Writes an answer's status and bytes; for a GET of one that may be kept, with its entity tag, or 304 when the client holds it already.</summary>
-    private async Task WriteAsync(HttpContext context, int status, ReadOnlyMemory<byte> body, bool cacheable, string mediaType)
+    /// <summary>
+    /// Writes an answer's status and bytes; for a GET of one that may be kept, with its entity tag (from the bytes' hash,
+    /// worked out here unless it is given), or 304 when the client holds it already.
+    /// </summary>
+    private async Task WriteAsync(HttpContext context, int status, ReadOnlyMemory<byte> body, bool cacheable, string mediaType, ulong? bodyHash = null)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = ResponseMediaType.ContentType(mediaType);
         if (cacheable && HttpMethods.IsGet(context.Request.Method)
-            && ConditionalGet.NotModified(context, context.Response.ContentType, body.Span, caching.Value.MaxAgeSeconds))
+            && ConditionalGet.NotModified(context, context.Response.ContentType, bodyHash ?? ConditionalGet.HashOf(body.Span), caching.Value.MaxAgeSeconds))
         {
             context.Response.StatusCode = StatusCodes.Status304NotModified;
             return;

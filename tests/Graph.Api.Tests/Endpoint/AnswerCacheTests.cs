@@ -112,6 +112,37 @@ public sealed class AnswerCacheTests(AnswerCacheTests.CachingService fixture) : 
     }
 
     [Fact]
+    public async Task A_GET_sent_from_the_cache_is_tagged_for_the_media_type_it_is_sent_as()
+    {
+        // An answer kept as plain JSON (what a client that names no type gets), asked for as a GraphQL response: the kept hash
+        // of the bytes is the same, the tag is not, and it is the one an answer made anew as a GraphQL response gets.
+        const string url = "/graphql?query=%7BkeptAs%3Aentity(id%3A%22china%22)%7Bname%7D%7D";
+        string? madeTag = null;
+        for (var i = 0; i < 2; i++)
+        {
+            using var response = await fixture.Http.GetAsync(url);
+            Assert.False(response.Headers.Contains(Header));
+            madeTag = response.Headers.ETag!.Tag;
+        }
+
+        using var asResponse = new HttpRequestMessage(HttpMethod.Get, url);
+        asResponse.Headers.Accept.ParseAdd(ResponseMediaType.GraphQLResponse);
+        using var hit = await fixture.Http.SendAsync(asResponse);
+
+        Assert.Equal("hit", Assert.Single(hit.Headers.GetValues(Header)));
+        Assert.Equal(ResponseMediaType.GraphQLResponse, hit.Content.Headers.ContentType!.MediaType);
+        Assert.NotEqual(madeTag, hit.Headers.ETag!.Tag);
+        using var off = new GraphApiFactory();
+        var http = off.CreateClient();
+        await http.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
+        using var madeAsResponse = new HttpRequestMessage(HttpMethod.Get, url);
+        madeAsResponse.Headers.Accept.ParseAdd(ResponseMediaType.GraphQLResponse);
+        using var made = await http.SendAsync(madeAsResponse);
+        Assert.False(made.Headers.Contains(Header));
+        Assert.Equal(made.Headers.ETag!.Tag, hit.Headers.ETag!.Tag);
+    }
+
+    [Fact]
     public async Task With_the_cache_off_every_request_runs()
     {
         using var factory = new GraphApiFactory().With("Graph:Caching:AnswerCacheMiB", "0");
@@ -155,7 +186,7 @@ public sealed class AnswerCacheTests(AnswerCacheTests.CachingService fixture) : 
         cache.Keep(key, made, answer);
         Assert.Null(cache.Find(key));
         cache.Keep(key, made, answer);
-        Assert.Equal(answer, cache.Find(key));
+        Assert.Equal(answer, cache.Find(key)!.Body);
 
         holder.Replace(TestGraphs.Build("a>c"));
         Assert.Null(cache.Find(key));
@@ -163,7 +194,7 @@ public sealed class AnswerCacheTests(AnswerCacheTests.CachingService fixture) : 
         cache.Keep(key, made, answer);
         Assert.Null(cache.Find(key));
         cache.Keep(key, holder.Current, answer);
-        Assert.Equal(answer, cache.Find(key));
+        Assert.Equal(answer, cache.Find(key)!.Body);
         // No two requests share a key: the operation's name and the variables are told apart from the text.
         Assert.NotEqual(key, cache.KeyOf(new GraphQLHttpRequest("{ x }", null, "1:id")));
         Assert.NotEqual(cache.KeyOf(new GraphQLHttpRequest("2:{ x }", null, null)), cache.KeyOf(new GraphQLHttpRequest("{ x }", null, "")));
