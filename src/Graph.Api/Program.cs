@@ -13,10 +13,13 @@ try
     // one line; a failure they do not foresee still ends unhandled, with its trace. (Its other errors are also logged
     // at Critical, with the exception, so nothing else is lost.)
     builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+    // A restart from a seed snapshot begins its read now, while the host is still to be registered and built on one core;
+    // the host takes it if its settings name the same seed (EarlySeedRead). Stopped here if no host took it.
+    using var earlyRead = EarlySeedRead.BeginIfSnapshot(builder.Configuration);
 
     builder.Services
         .AddGraphStorage(builder.Configuration)
-        .AddGraphImport(builder.Configuration)
+        .AddGraphImport(builder.Configuration, earlyRead)
         .AddGraphQLEndpoint(builder.Configuration)
         .AddGraphHosting(builder.Configuration)
         .AddGraphResponseCompression(builder.Configuration)
@@ -29,8 +32,8 @@ try
     app.Services.GetRequiredService<IStartupValidator>().Validate();
     // The trusted documents are read now, so that a file that cannot be used stops the start in the same way.
     app.Services.GetRequiredService<PersistedQueries>();
-    // The seed's read begins now, beside the host's own start, not once the host has got to its loader. A host without
-    // the loader (some tests) has no read either.
+    // The seed's read begins now (unless it began above), beside the host's own start, not once the host has got to its
+    // loader. A host without the loader (some tests) has no read either.
     app.Services.GetService<SeedRead>()?.Begin();
 
     app.UseTrustedProxies();

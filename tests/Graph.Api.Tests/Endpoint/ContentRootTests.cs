@@ -30,7 +30,7 @@ public sealed class ContentRootTests
 
             // The host names its content root once started; appsettings.json turns the per-request log off.
             var folder = Path.TrimEndingDirectorySeparator(Path.GetDirectoryName(ServiceBuild.Path)!);
-            for (var attempt = 0; attempt < 50 && !service.Output.Contains("Content root path:", StringComparison.Ordinal); attempt++) await Task.Delay(100);
+            await service.WaitForOutputAsync("Content root path:", TimeSpan.FromSeconds(5));
             var contentRoot = service.Output.Split('\n').FirstOrDefault(line => line.Contains("Content root path:", StringComparison.Ordinal))?.Split("Content root path:")[1].Trim();
             Assert.Equal(folder, Path.TrimEndingDirectorySeparator(contentRoot ?? ""));
             Assert.DoesNotContain("Request starting", service.Output, StringComparison.Ordinal);

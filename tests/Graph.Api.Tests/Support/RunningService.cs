@@ -72,6 +72,17 @@ public sealed partial class RunningService : IDisposable
         throw new Xunit.Sdk.XunitException($"The service stopped before it listened:\n{output}{await Process.StandardError.ReadToEndAsync(cancel.Token)}");
     }
 
+    /// <summary>Waits until the service's output holds <paramref name="fragment"/>; fails after <paramref name="timeout"/>.</summary>
+    public async Task WaitForOutputAsync(string fragment, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains(fragment, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The service did not write \"{fragment}\" within {timeout.TotalSeconds:0} s:\n{Output}");
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>Reads a stream of the service's output to its end, keeping each line.</summary>
     private async Task KeepAsync(StreamReader stream)
     {
