@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace Graph.Api.Import;
 
 /// <summary>
-/// The seed's read and check, on a thread of its own, begun as soon as the settings are checked (Program): it then runs
-/// beside the host's own start, a third of a restart's time to ready, instead of after it. It needs nothing the store or
+/// The seed's read and check, on a thread of its own, begun as soon as the settings are checked (Program), or for a restart
+/// from a snapshot before the host is even built (<see cref="EarlySeedRead"/>): it then runs beside the host's own start,
+/// a third of a restart's time to ready, instead of after it. It needs nothing the store or
 /// the host is made of, so it begins before those are built. The loader (<see cref="GraphStartup"/>) takes what it read,
 /// or stops it when the store turns out to hold data already; the host stops it when it stops.
 /// </summary>
