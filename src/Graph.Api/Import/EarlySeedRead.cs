@@ -45,7 +45,7 @@ internal sealed partial class EarlySeedRead : IDisposable
             return null;
         }
 
-        return options is { Enabled: true } && !string.IsNullOrWhiteSpace(options.SnapshotPath) ? new EarlySeedRead(options) : null;
+        return options is { Enabled: true } && options.SnapshotFile() is not null ? new EarlySeedRead(options) : null;
     }
 
     /// <summary>
@@ -72,10 +72,8 @@ internal sealed partial class EarlySeedRead : IDisposable
 
     private static bool SameSeed(SeedOptions early, SeedOptions host) =>
         early.Enabled == host.Enabled
-        && string.Equals(SeedOptions.InApplicationFolder(early.Path), SeedOptions.InApplicationFolder(host.Path), StringComparison.Ordinal)
-        && string.Equals(Full(early.SnapshotPath), Full(host.SnapshotPath), StringComparison.Ordinal);
-
-    private static string? Full(string? snapshotPath) => string.IsNullOrWhiteSpace(snapshotPath) ? null : SeedOptions.InApplicationFolder(snapshotPath);
+        && string.Equals(early.SeedFile(), host.SeedFile(), StringComparison.Ordinal)
+        && string.Equals(early.SnapshotFile(), host.SnapshotFile(), StringComparison.Ordinal);
 
     [LoggerMessage(LogLevel.Information, "The seed's read began before the host was built, as the service started, and the host took it.")]
     private static partial void LogTaken(ILogger logger);

@@ -18,7 +18,7 @@ internal sealed partial class GraphStartup(
 {
     protected override async Task ExecuteAsync(CancellationToken cancellationToken)
     {
-        var path = SeedOptions.InApplicationFolder(seed.Value.Path);
+        var path = seed.Value.SeedFile();
         try
         {
             await using var stopReading = cancellationToken.Register(read.Stop);
@@ -51,7 +51,7 @@ internal sealed partial class GraphStartup(
             LogNotDurable(logger);
         }
 
-        var path = SeedOptions.InApplicationFolder(seed.Value.Path);
+        var path = seed.Value.SeedFile();
         // Read and checked in its own method, so the parsed file is let go once checked, and the rows handed
         // on before the first await below: a local that lived across an await would keep them alive until
         // the store is written.

@@ -24,6 +24,12 @@ public sealed class SeedOptions
     [Range(1, int.MaxValue)]
     public int SaveBatchRows { get; set; } = 50_000;
 
+    /// <summary>The seed file as a full path.</summary>
+    public string SeedFile() => InApplicationFolder(Path);
+
+    /// <summary>The snapshot file as a full path, or null when snapshots are off (no path, or a blank one).</summary>
+    public string? SnapshotFile() => string.IsNullOrWhiteSpace(SnapshotPath) ? null : InApplicationFolder(SnapshotPath);
+
     /// <summary>A configured path as a full one: relative paths are in the application folder.</summary>
     public static string InApplicationFolder(string path) => System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.Combine(AppContext.BaseDirectory, path);
 }

@@ -28,7 +28,7 @@ internal sealed partial class SeedRead : IDisposable
         this.snapshots = snapshots;
         this.logger = logger;
         enabled = seed.Value.Enabled;
-        path = SeedOptions.InApplicationFolder(seed.Value.Path);
+        path = seed.Value.SeedFile();
     }
 
     /// <summary>Runs from when the read began; the loader's later steps are logged against it too.</summary>

@@ -11,7 +11,7 @@ namespace Graph.Api.Import;
 internal sealed partial class SeedSnapshots(IOptions<SeedOptions> seed, ILogger<SeedSnapshots> logger)
 {
     /// <summary>The snapshot's file, or null when snapshots are off.</summary>
-    public string? Path { get; } = string.IsNullOrWhiteSpace(seed.Value.SnapshotPath) ? null : SeedOptions.InApplicationFolder(seed.Value.SnapshotPath);
+    public string? Path { get; } = seed.Value.SnapshotFile();
 
     /// <summary>
     /// The snapshot's rows and kept index parts when it matches the seed file as it is now and this build;
