@@ -20,7 +20,7 @@ namespace Graph.Bench;
 
 /// <summary>
 /// One request's execution and serialisation without HTTP, on the 100k/1M graph: GraphQL.NET's
-/// executor against the compiled plans, for the load run's neighbourhood and two-level entity queries.
+/// executor against the compiled plans, for the load run's neighbourhood, two-level entity, search and shortest-path queries.
 /// </summary>
 [ShortRunJob]
 [MemoryDiagnoser]
@@ -29,6 +29,7 @@ public class ExecutionBenchmarks
     private const string NeighborhoodQuery = "query N($id: ID!) { neighborhood(id: $id, depth: 2, limit: 200) { truncated nodes { distance entity { id name kind } } relationships { id type from { id } to { id } } } }";
     private const string SearchQuery = "query S($t: String!) { search(text: $t, first: 10) { match entity { id name kind } } }";
     private const string NeighborhoodCenter = "person-0000007", EntityId = "topic-0050011", SearchText = "granite 12";
+    private const string PathQuery = "query P($a: ID!, $b: ID!) { shortestPath(from: $a, to: $b) { length steps { relationship { id type } to { id name } } } }";
     private const string EntityQuery = "query E($id: ID!) { entity(id: $id) { id name relationships(first: 10) { edges { relationship { type } node { id name relationships(first: 10) { edges { relationship { type } node { id name } } } } } } } }";
 
     private ServiceProvider services = null!;
@@ -37,9 +38,9 @@ public class ExecutionBenchmarks
     private GraphQLSerializer serializer = null!;
     private GraphUserContext userContext = null!;
     private DefaultHttpContext http = null!;
-    private (GraphQLDocument Document, GraphQLOperationDefinition Operation, Inputs Variables, string Text) neighborhood, entity, search;
+    private (GraphQLDocument Document, GraphQLOperationDefinition Operation, Inputs Variables, string Text) neighborhood, entity, search, path;
 
-    [Params("neighborhood", "entity", "search")]
+    [Params("neighborhood", "entity", "search", "path")]
     public string Query { get; set; } = "neighborhood";
 
     [GlobalSetup]
@@ -60,14 +61,21 @@ public class ExecutionBenchmarks
         neighborhood = Parse(NeighborhoodQuery, NeighborhoodCenter);
         entity = Parse(EntityQuery, EntityId);
         search = Parse(SearchQuery, SearchText, "t");
+        path = Parse(PathQuery, NeighborhoodCenter, "a", ("b", EntityId));
     }
 
-    /// <summary>The index's own work for the query without the answer: the neighbourhood traversal for the same centre, or the search.</summary>
+    /// <summary>The index's own work for the query without the answer: the neighbourhood traversal for the same centre, the search, or the path's search.</summary>
     [Benchmark]
     public int TraversalOnly()
     {
         var index = userContext.Index;
         if (Query == "search") return index.Search.Find(SearchText, null, 10).Count;
+        if (Query == "path")
+        {
+            var found = ShortestPath.Find(index, index.FindEntity(NeighborhoodCenter)!, index.FindEntity(EntityId)!, Direction.Both, RelationshipFilter.None, 6, TraversalLimits.Default);
+            return found.Path?.Steps.Count ?? -1;
+        }
+
         var center = index.FindEntity(Query == "entity" ? EntityId : NeighborhoodCenter)!;
         return Neighborhood.Explore(index, center, 2, Direction.Both, RelationshipFilter.None, 200, TraversalLimits.Default).Relationships.Count;
     }
@@ -89,6 +97,7 @@ public class ExecutionBenchmarks
     {
         "entity" => entity,
         "search" => search,
+        "path" => path,
         _ => neighborhood,
     };
 
@@ -116,9 +125,11 @@ public class ExecutionBenchmarks
         return body.WrittenCount;
     }
 
-    private static (GraphQLDocument, GraphQLOperationDefinition, Inputs, string) Parse(string text, string value, string variable = "id")
+    private static (GraphQLDocument, GraphQLOperationDefinition, Inputs, string) Parse(string text, string value, string variable = "id", (string Name, string Value)? second = null)
     {
         var document = GraphQLParser.Parser.Parse(text);
-        return (document, document.Definitions.OfType<GraphQLOperationDefinition>().Single(), new Inputs(new Dictionary<string, object?> { [variable] = value }), text);
+        var variables = new Dictionary<string, object?> { [variable] = value };
+        if (second is var (name, secondValue)) variables[name] = secondValue;
+        return (document, document.Definitions.OfType<GraphQLOperationDefinition>().Single(), new Inputs(variables), text);
     }
 }

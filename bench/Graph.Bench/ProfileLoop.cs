@@ -15,7 +15,8 @@ namespace Graph.Bench;
 internal static class ProfileLoop
 {
     /// <param name="query">
-    /// neighborhood, entity or search: the load mix's query of that name; traversal: the neighbourhood's traversal alone;
+    /// neighborhood, entity, search or path: the load mix's query of that name; traversal: the neighbourhood's traversal alone;
+    /// path-traversal: the shortest path's search alone;
     /// floor-hand or floor-template: the neighbourhood's answer written by <see cref="AnswerFloorBenchmarks"/>' code that knows the query,
     /// so the floors can be read with caches as cold as the plan's.
     /// </param>
@@ -27,7 +28,7 @@ internal static class ProfileLoop
         // Only the harness the query needs loads the graph: the floors have their own, and a second graph would double
         // the setup and the memory the eviction has to push out.
         var floors = query.StartsWith("floor", StringComparison.Ordinal) ? new AnswerFloorBenchmarks() : null;
-        var benchmarks = floors is null ? new ExecutionBenchmarks { Query = query == "traversal" ? "neighborhood" : query } : null;
+        var benchmarks = floors is null ? new ExecutionBenchmarks { Query = query switch { "traversal" => "neighborhood", "path-traversal" => "path", _ => query } } : null;
         floors?.Setup();
         benchmarks?.Setup();
         // The traversal alone is the neighbourhood's without its answer (ExecutionBenchmarks.TraversalOnly).
@@ -36,7 +37,7 @@ internal static class ProfileLoop
             "floor-template" => () => floors!.Template(),
             "floor-hand" => () => floors!.HandWritten(),
             _ when floors is not null => throw new ArgumentException($"no floor named {query}: floor-hand or floor-template", nameof(query)),
-            "traversal" => () => benchmarks!.TraversalOnly(),
+            "traversal" or "path-traversal" => () => benchmarks!.TraversalOnly(),
             _ => () => benchmarks!.Compiled().GetAwaiter().GetResult(),
         };
 

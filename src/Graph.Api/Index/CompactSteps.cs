@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Graph.Api.Index;
 
 /// <summary>One step of a compact traversal: the relationship's ordinal, the entity reached and the way it was followed.</summary>
@@ -26,6 +28,9 @@ public ref struct CompactSteps
 
     public readonly CompactSteps GetEnumerator() => this;
 
+    // Inlined wherever a traversal walks steps: the JIT stopped inlining it in the shortest path's loop when that loop
+    // changed, and the call on every step made that search a third slower (bench/README, round 71).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool MoveNext()
     {
         while (o < outRelationship.Length || i < inRelationship.Length)

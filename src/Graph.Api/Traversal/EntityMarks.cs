@@ -3,8 +3,8 @@ using Microsoft.Extensions.ObjectPool;
 namespace Graph.Api.Traversal;
 
 /// <summary>
-/// Per-entity scratch for one traversal, indexed by ordinal: a value and the step that reached the
-/// entity (relationship and previous entity). The arrays are reused; a generation number tells this
+/// Per-entity scratch for one traversal, indexed by ordinal: a value (a distance, or which ends reached
+/// the entity). The arrays are reused; a generation number tells this
 /// traversal's marks from older ones, so starting a traversal clears nothing and its cost follows the
 /// entities it touches, not the size of the graph. A traversal takes a set of arrays for its duration
 /// and gives it back on dispose.
@@ -12,7 +12,7 @@ namespace Graph.Api.Traversal;
 /// <remarks>
 /// The spare sets are shared by every thread, not kept one per thread: the thread pool retires idle
 /// threads and starts new ones all the time under load (its 40 threads changed by up to 6 every 10 s of a soak run), and each
-/// new thread's first traversal allocated a set anew, 1.6 MB for 100k entities on the large object heap,
+/// new thread's first traversal allocated a set anew, 1.6 MB for 100k entities then (800 KB now) on the large object heap,
 /// which only a full collection frees (bench/README, round 33). Beyond the pool's spares, a set given
 /// back is left to the collector.
 /// </remarks>
@@ -27,8 +27,6 @@ internal sealed class EntityMarks : IDisposable
 
     private int[] generations = [];
     private int[] values = [];
-    private int[] relationships = [];
-    private int[] previous = [];
     private int generation;
 
     private EntityMarks()
@@ -53,20 +51,6 @@ internal sealed class EntityMarks : IDisposable
         values[entity] = value;
     }
 
-    /// <summary>Marks an entity with the step that reached it.</summary>
-    public void Set(int entity, int value, int relationship, int from)
-    {
-        Set(entity, value);
-        relationships[entity] = relationship;
-        previous[entity] = from;
-    }
-
-    /// <summary>The relationship that reached a marked entity (set by the four-argument <see cref="Set(int,int,int,int)"/>).</summary>
-    public int RelationshipTo(int entity) => relationships[entity];
-
-    /// <summary>The entity the step came from.</summary>
-    public int PreviousOf(int entity) => previous[entity];
-
     public void Dispose() => Spares.Return(this);
 
     private void Begin(int entityCount)
@@ -75,8 +59,6 @@ internal sealed class EntityMarks : IDisposable
         {
             generations = new int[entityCount];
             values = new int[entityCount];
-            relationships = new int[entityCount];
-            previous = new int[entityCount];
             generation = 0;
         }
 

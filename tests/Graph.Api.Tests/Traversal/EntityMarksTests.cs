@@ -38,7 +38,7 @@ public sealed class EntityMarksTests
         object reused;
         using (var marks = EntityMarks.Rent(1_000))
         {
-            marks.Set(5, 7, relationship: 3, from: 4);
+            marks.Set(5, 7);
             Assert.Equal(7, marks[5]);
             reused = marks;
         }

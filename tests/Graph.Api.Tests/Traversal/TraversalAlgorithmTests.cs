@@ -42,6 +42,19 @@ public sealed class TraversalAlgorithmTests
     }
 
     [Fact]
+    public void Shortest_path_is_read_back_through_a_side_that_reached_more_entities_than_its_first_buffer_holds()
+    {
+        // The start reaches 150 entities in one level (a side's tree starts with room for 64), and the end's side then
+        // meets the 41st of them: the path is read back from an entry made before the tree grew.
+        var index = TestGraphs.Build([.. Enumerable.Range(0, 150).Select(i => $"a>l{i:D3}"), "l040>c1", "c1>c2", "c2>z"]);
+        var result = ShortestPath.Find(index, index.Node("a"), index.Node("z"), Direction.Both, RelationshipFilter.None, 6, Limits);
+        Assert.Equal(["a", "l040", "c1", "c2", "z"], Ids(result.Path));
+        Assert.All(result.Path!.Steps, step => Assert.Equal(Direction.Out, step.Direction));
+        var backwards = ShortestPath.Find(index, index.Node("z"), index.Node("a"), Direction.In, RelationshipFilter.None, 6, Limits);
+        Assert.Equal(["z", "c2", "c1", "l040", "a"], Ids(backwards.Path));
+    }
+
+    [Fact]
     public void Shortest_path_from_an_entity_to_itself_is_empty()
     {
         var index = TestGraphs.Build("a>b");
