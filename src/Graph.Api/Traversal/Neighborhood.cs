@@ -55,8 +55,10 @@ public static class Neighborhood
         // listed in that order (by the entity they start at, in the order reached, then by id): the nodes of an
         // entity's relationships lie together in memory, and writing the answer reads them in a run.
         var among = new CompactFilter(adjacency, filter with { OtherKinds = null });
-        // Room for eight an entity: the load run's neighbourhood finds 5.6 (1,126 among 200), so its buffer never grows.
-        using var found = new FoundRelationships(order.Count * 8);
+        // Gathered in a pooled list and copied out once at their exact count: gathered in a list that grew to fit, they were
+        // 28 KiB allocated an answer, two thirds of all it allocated (bench/README, round 57). Room for eight an entity: the
+        // load run's neighbourhood finds 5.6 (1,126 among 200), so its buffer never grows.
+        using var found = new PooledList<RelationshipNode>(order.Count * 8);
         foreach (var entity in order)
         {
             var relationships = adjacency.OutgoingRelationships(entity);
@@ -71,6 +73,6 @@ public static class Neighborhood
 
         var reached = new Reached[order.Count];
         for (var i = 0; i < reached.Length; i++) reached[i] = new Reached(index.EntityAt(order[i]), distances[i]);
-        return new NeighborhoodResult(center, reached, found.ToArray(), truncated);
+        return new NeighborhoodResult(center, reached, found.AsSpan().ToArray(), truncated);
     }
 }
