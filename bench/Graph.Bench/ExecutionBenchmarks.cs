@@ -58,10 +58,10 @@ public class ExecutionBenchmarks
         serializer = services.GetRequiredService<GraphQLSerializer>();
         userContext = new GraphUserContext(index, new LimitsOptions());
         http = new DefaultHttpContext { RequestServices = services };
-        neighborhood = Parse(NeighborhoodQuery, NeighborhoodCenter);
-        entity = Parse(EntityQuery, EntityId);
-        search = Parse(SearchQuery, SearchText, "t");
-        path = Parse(PathQuery, NeighborhoodCenter, "a", ("b", EntityId));
+        neighborhood = Parse(NeighborhoodQuery, ("id", NeighborhoodCenter));
+        entity = Parse(EntityQuery, ("id", EntityId));
+        search = Parse(SearchQuery, ("t", SearchText));
+        path = Parse(PathQuery, ("a", NeighborhoodCenter), ("b", EntityId));
     }
 
     /// <summary>The index's own work for the query without the answer: the neighbourhood traversal for the same centre, the search, or the path's search.</summary>
@@ -125,11 +125,10 @@ public class ExecutionBenchmarks
         return body.WrittenCount;
     }
 
-    private static (GraphQLDocument, GraphQLOperationDefinition, Inputs, string) Parse(string text, string value, string variable = "id", (string Name, string Value)? second = null)
+    private static (GraphQLDocument, GraphQLOperationDefinition, Inputs, string) Parse(string text, params (string Name, string Value)[] variables)
     {
         var document = GraphQLParser.Parser.Parse(text);
-        var variables = new Dictionary<string, object?> { [variable] = value };
-        if (second is var (name, secondValue)) variables[name] = secondValue;
-        return (document, document.Definitions.OfType<GraphQLOperationDefinition>().Single(), new Inputs(variables), text);
+        var inputs = new Inputs(variables.ToDictionary(variable => variable.Name, variable => (object?)variable.Value));
+        return (document, document.Definitions.OfType<GraphQLOperationDefinition>().Single(), inputs, text);
     }
 }

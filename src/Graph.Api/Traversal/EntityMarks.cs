@@ -3,8 +3,8 @@ using Microsoft.Extensions.ObjectPool;
 namespace Graph.Api.Traversal;
 
 /// <summary>
-/// Per-entity scratch for one traversal, indexed by ordinal: a value (a distance, or which ends reached
-/// the entity). The arrays are reused; a generation number tells this
+/// Per-entity scratch for one traversal, indexed by ordinal: a value (reachability's distance, or the
+/// distances from both ends that simple paths pack into one). The arrays are reused; a generation number tells this
 /// traversal's marks from older ones, so starting a traversal clears nothing and its cost follows the
 /// entities it touches, not the size of the graph. A traversal takes a set of arrays for its duration
 /// and gives it back on dispose.

@@ -51,10 +51,9 @@ public static class ShortestPath
                 {
                     if (!budget.Scan()) return new PathSearchResult(null, true);
                     if (reached.Contains(2 * step.Other + ownBit)) continue;
-                    var met = reached.Contains(2 * step.Other + otherBit);
-                    // Unreached entities of other kinds are not entered; what the other side entered is met.
-                    if (!met && !passable.Enters(step.Other)) continue;
-                    if (met) return Met(index, from, forward, backward, growForward, entry, step);
+                    // What the other side entered is met; unreached entities of other kinds are not entered.
+                    if (reached.Contains(2 * step.Other + otherBit)) return Met(index, from, forward, backward, growForward, entry, step);
+                    if (!passable.Enters(step.Other)) continue;
 
                     if (!budget.Visit()) return new PathSearchResult(null, true);
                     reached.Add(2 * step.Other + ownBit);
