@@ -6,8 +6,8 @@ namespace Graph.Api.Index;
 /// <summary>
 /// An entity inside one index snapshot. Its ordinal is its position in id order. The id, kind and
 /// name are kept here as well as on the entity, the id and name also as JSON text encoded once: a
-/// large answer writes them for hundreds of entities, and reading them here (the encoded bytes were
-/// allocated right after the node) saves a trip to a separate object for each.
+/// large answer writes them for hundreds of entities, and reading them here saves a trip to the entity for each.
+/// The encoded bytes lie in a block the index shares (<see cref="JsonTextBlock"/>), each entity's id and name side by side.
 /// </summary>
 public sealed class EntityNode
 {
