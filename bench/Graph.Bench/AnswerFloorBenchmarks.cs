@@ -29,9 +29,7 @@ public class AnswerFloorBenchmarks
         if (HandWritten() != Template()) throw new InvalidOperationException($"the floors differ: {HandWritten()} against {Template()} bytes");
     }
 
-    // The load run's neighbourhood: depth 2 around person-0000007, at most 200 entities.
-    private NeighborhoodResult Explore() =>
-        Neighborhood.Explore(index, index.FindEntity("person-0000007")!, 2, Direction.Both, RelationshipFilter.None, 200, TraversalLimits.Default);
+    private NeighborhoodResult Explore() => ExecutionBenchmarks.LoadRunNeighborhood(index);
 
     /// <summary>
     /// The answer written through the plans' writer call by call (objects, names, values), straight from

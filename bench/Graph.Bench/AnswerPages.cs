@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using Graph.Api.Index;
-using Graph.Api.Traversal;
 
 namespace Graph.Bench;
 
@@ -20,12 +18,11 @@ internal static class AnswerPages
     public static void Report()
     {
         var index = ExecutionBenchmarks.LoadLargeGraph();
-        var center = index.FindEntity("person-0000007")!;
         // The first answer makes the relationships' nodes; the collection then places them as a server's would be by now.
-        Explore(index, center);
+        ExecutionBenchmarks.LoadRunNeighborhood(index);
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         var pages = new Dictionary<string, HashSet<long>>();
-        var neighborhood = Explore(index, center);
+        var neighborhood = ExecutionBenchmarks.LoadRunNeighborhood(index);
         foreach (var reached in neighborhood.Nodes)
         {
             Add(pages, "reached entities' nodes", AddressOf(reached.Entity), 1);
@@ -53,14 +50,11 @@ internal static class AnswerPages
             $"{"all",-30} {all.Count,6} pages, for {neighborhood.Nodes.Count} entities and {neighborhood.Relationships.Count} relationships"));
     }
 
-    private static NeighborhoodResult Explore(GraphIndex index, EntityNode center) =>
-        Neighborhood.Explore(index, center, 2, Direction.Both, RelationshipFilter.None, 200, TraversalLimits.Default);
-
+    // Every page from the first byte's to the last's.
     private static void Add(Dictionary<string, HashSet<long>> pages, string what, nint address, int bytes)
     {
         if (!pages.TryGetValue(what, out var set)) pages[what] = set = [];
-        for (var line = address; line < address + Math.Max(bytes, 1); line += 64) set.Add(line >> 12);
-        set.Add((address + Math.Max(bytes, 1) - 1) >> 12);
+        for (var page = address >> 12; page <= (address + Math.Max(bytes, 1) - 1) >> 12; page++) set.Add(page);
     }
 
     // Where an object lies now (the collection above is the last one this process makes before reading it).

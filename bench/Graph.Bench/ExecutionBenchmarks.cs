@@ -76,9 +76,12 @@ public class ExecutionBenchmarks
             return found.Path?.Steps.Count ?? -1;
         }
 
-        var center = index.FindEntity(Query == "entity" ? EntityId : NeighborhoodCenter)!;
-        return Neighborhood.Explore(index, center, 2, Direction.Both, RelationshipFilter.None, 200, TraversalLimits.Default).Relationships.Count;
+        return LoadRunNeighborhood(index, Query == "entity" ? EntityId : NeighborhoodCenter).Relationships.Count;
     }
+
+    /// <summary>The load run's neighbourhood: depth 2, both directions, at most 200 entities, around person-0000007 unless another centre is given.</summary>
+    public static NeighborhoodResult LoadRunNeighborhood(GraphIndex index, string center = NeighborhoodCenter) =>
+        Neighborhood.Explore(index, index.FindEntity(center)!, 2, Direction.Both, RelationshipFilter.None, 200, TraversalLimits.Default);
 
     /// <summary>The index of the 100k / 1M synthetic graph, the file written on first use.</summary>
     public static GraphIndex LoadLargeGraph()

@@ -43,7 +43,7 @@ switch (args.FirstOrDefault())
     case "profile-allocations" when args.Length == 3:
         ProfileLoop.Run(args[1], double.Parse(args[2], CultureInfo.InvariantCulture), byType: true);
         return 0;
-    case "pages":
+    case "pages" when args.Length == 1:
         AnswerPages.Report();
         return 0;
     case "kernel-entry" when args.Length == 3:
