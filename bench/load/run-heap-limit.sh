@@ -18,7 +18,7 @@ echo "graph: $entities entities, $relationships relationships; heap limit $limit
 for _ in $(seq 1 "$starts"); do
   started=$(date +%s.%N)
   (cd "$bin" && exec env Graph__Seed__Path="$graph" Graph__Caching__AnswerCacheMiB=0 DOTNET_GCHeapHardLimit="$(printf '0x%X' $((limit_mib << 20)))" \
-    DOTNET_TC_CallCountingDelayMs=0 DOTNET_TC_CallCountThreshold=200 DOTNET_GCgen0size=0x4000000 dotnet Graph.Api.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
+    "${load_settings[@]}" dotnet Graph.Api.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
   pid=$!
   wait_ready
   ready=$(echo "$(date +%s.%N) - $started" | bc)

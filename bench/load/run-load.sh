@@ -22,7 +22,7 @@ bash bench/load/queries.sh "$work" "$entities"
 
 # start_graph [SETTING=VALUE...]: starts the service on the graph with the settings given besides these; sets $pid.
 start_graph() {
-  (cd "$bin" && exec env Graph__Seed__Path="$graph" Graph__Limits__RequestsPerSecondPerClient=0 DOTNET_TC_CallCountingDelayMs=0 DOTNET_TC_CallCountThreshold=200 DOTNET_GCgen0size=0x4000000 "$@" \
+  (cd "$bin" && exec env Graph__Seed__Path="$graph" Graph__Limits__RequestsPerSecondPerClient=0 "${load_settings[@]}" "$@" \
     dotnet Graph.Api.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
   pid=$!
 }

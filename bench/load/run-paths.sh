@@ -15,7 +15,7 @@ port=5099
 source bench/load/starts.sh
 bash bench/load/path-queries.sh "$work"
 
-(cd "$bin" && exec env Graph__Seed__Path="$graph" Graph__Limits__RequestsPerSecondPerClient=0 Graph__Caching__AnswerCacheMiB=0 DOTNET_TC_CallCountingDelayMs=0 DOTNET_TC_CallCountThreshold=200 DOTNET_GCgen0size=0x4000000 \
+(cd "$bin" && exec env Graph__Seed__Path="$graph" Graph__Limits__RequestsPerSecondPerClient=0 Graph__Caching__AnswerCacheMiB=0 "${load_settings[@]}" \
   dotnet Graph.Api.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
 pid=$!
 wait_ready

@@ -28,7 +28,7 @@ dotnet publish src/Graph.Api -c Release -r "$(dotnet --info | awk '/RID:/ { prin
 start() {
   local label=$1 folder command started ready rss
   if [ "$label" = published ]; then folder=$work/publish; command=(./Graph.Api); else folder=$bin; command=(dotnet Graph.Api.dll); fi
-  local settings=(Graph__Limits__RequestsPerSecondPerClient=0 DOTNET_TC_CallCountingDelayMs=0 DOTNET_TC_CallCountThreshold=200 DOTNET_GCgen0size=0x4000000)
+  local settings=(Graph__Limits__RequestsPerSecondPerClient=0 "${load_settings[@]}")
   [ -n "$graph" ] && settings+=(Graph__Seed__Path="$graph")
   [ "${SNAPSHOT:-0}" = 1 ] && settings+=(Graph__Seed__SnapshotPath="$work/$label.snapshot")
   started=$(date +%s.%N)

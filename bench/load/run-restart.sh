@@ -23,7 +23,7 @@ start() {
   local started ready loaded server_pid
   started=$(date +%s.%N)
   (cd "$bin" && exec env Graph__Seed__Path="$graph" Graph__Seed__SnapshotPath="$work/seed.snapshot" Graph__Limits__RequestsPerSecondPerClient=0 \
-    DOTNET_GCgen0size=0x4000000 dotnet Graph.Api.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
+    "$young_floor" dotnet Graph.Api.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
   pid=$!
   wait_ready
   ready=$(echo "$(date +%s.%N) - $started" | bc)

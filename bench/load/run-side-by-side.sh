@@ -34,7 +34,7 @@ answers() { curl -s -o /dev/null -w '%{http_code}' -X POST -H 'content-type: app
 since() { echo "$(date +%s.%N) - $1" | bc; }
 
 started=$(date +%s.%N)
-(cd "$bin" && exec env Graph__Seed__Path="$graph" Graph__Limits__RequestsPerSecondPerClient=0 Graph__Caching__AnswerCacheMiB=0 DOTNET_TC_CallCountingDelayMs=0 DOTNET_TC_CallCountThreshold=200 DOTNET_GCgen0size=0x4000000 dotnet Graph.Api.dll --urls http://127.0.0.1:5099 >"$work/graph.log" 2>&1) &
+(cd "$bin" && exec env Graph__Seed__Path="$graph" Graph__Limits__RequestsPerSecondPerClient=0 Graph__Caching__AnswerCacheMiB=0 "${load_settings[@]}" dotnet Graph.Api.dll --urls http://127.0.0.1:5099 >"$work/graph.log" 2>&1) &
 graph_pid=$!
 for _ in $(seq 1 1200); do [ "$(answers 5099)" = 200 ] && break; kill -0 "$graph_pid" || { cat "$work/graph.log"; exit 1; }; sleep 0.25; done
 echo "Graph: ready after $(since "$started") s, RSS at ready $(rss "$graph_pid") MiB"

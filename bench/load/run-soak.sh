@@ -36,7 +36,7 @@ snapshot=""
 [ "${SOAK_RESTART:-0}" = 1 ] && snapshot="$work/seed.snapshot"
 start_server() {
   (cd "$bin" && exec env Graph__Seed__Path="$graph" Graph__Seed__SnapshotPath="$snapshot" Graph__Limits__RequestsPerSecondPerClient=0 \
-    DOTNET_TC_CallCountingDelayMs=0 DOTNET_TC_CallCountThreshold=200 DOTNET_GCgen0size=0x4000000 dotnet Graph.Api.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
+    "${load_settings[@]}" dotnet Graph.Api.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
   pid=$!
   wait_ready
   wait_loaded
