@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Two runtime settings, or two builds, compared on fresh pairs of servers (not part of the tests):
+#   A='SETTING=VALUE ...' B='SETTING=VALUE ...' [A_BIN=folder] [B_BIN=folder] \
+#     bench/load/run-pairs.sh [entities] [relationships] [rounds] [query ...]
+# Why pairs, and fresh ones: two servers of one build with the same settings differ by 3-12 % side by side, and the one
+# ahead stays ahead for as long as both run (round 74). So each round starts A and B anew, side by side, from one seed
+# snapshot, with the load scripts' runtime settings and the answer cache off, and swaps their ports every round. Each query
+# gets a warm-up on both, then two pairs of 4 s wrk runs in alternating order. Prints each run's req/s and the server's CPU
+# an answer, then for each query the medians of A and B, the median of B's ratios to the A run beside it, and how many
+# runs B was ahead in. Queries are the mix's names (bench/load/queries.sh); by default the entity and the neighbourhood.
+# A and B are added to the environment as written (empty for none); a setting in both, such as DOTNET_GCgen0size,
+# replaces the load settings' value. A_BIN and B_BIN name a build's output folder each (the Release build by default).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
+source bench/load/prepare.sh
+rounds=${3:-4}
+shift $(( $# < 3 ? $# : 3 ))
+queries=("$@")
+[ ${#queries[@]} -gt 0 ] || queries=(entity-two-levels neighborhood-depth2-200)
+read -r -a settings_a <<<"${A:-}"
+read -r -a settings_b <<<"${B:-}"
+bin_a=$(realpath "${A_BIN:-$bin}")
+bin_b=$(realpath "${B_BIN:-$bin}")
+work=$(mktemp -d)
+pid_a=
+pid_b=
+trap '[ -n "$pid_a" ] && kill "$pid_a" 2>/dev/null; [ -n "$pid_b" ] && kill "$pid_b" 2>/dev/null; rm -rf "$work"' EXIT
+bash bench/load/queries.sh "$work" "$entities"
+
+# serve FOLDER PORT LOG SETTING...: starts the service from FOLDER on PORT on the snapshot, in the background ($! is its
+# process id: the subshell becomes the service).
+serve() {
+  local folder=$1 port=$2 log=$3
+  shift 3
+  (cd "$folder" && exec env Graph__Seed__Path="$graph" Graph__Seed__SnapshotPath="$work/seed.snapshot" Graph__Limits__RequestsPerSecondPerClient=0 \
+    Graph__Caching__AnswerCacheMiB=0 "${load_settings[@]}" "$@" dotnet Graph.Api.dll --urls "http://127.0.0.1:$port" >"$log" 2>&1) &
+}
+
+# loaded LOG PID: waits until the log says the graph is loaded (the store written too), at most three minutes.
+loaded() {
+  for _ in $(seq 1 1800); do
+    grep -q "Graph loaded" "$1" && return
+    kill -0 "$2" 2>/dev/null || { cat "$1"; exit 1; }
+    sleep 0.1
+  done
+  echo "not loaded after three minutes: $1"
+  exit 1
+}
+
+# measure PORT PID QUERY SECONDS: one wrk run; prints req/s and the server's CPU time an answer in µs.
+measure() {
+  local ticks user1 system1 user2 system2 result answers
+  ticks=$(getconf CLK_TCK)
+  read -r user1 system1 < <(awk '{ print $14, $15 }' "/proc/$2/stat")
+  result=$(BODY_FILE="$work/$3.json" wrk -t1 -c16 -d"$4"s -s bench/load/lean.lua "http://127.0.0.1:$1/graphql" | grep LOADRESULT)
+  read -r user2 system2 < <(awk '{ print $14, $15 }' "/proc/$2/stat")
+  answers=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$result")
+  [ "${answers:-0}" -gt 0 ] || { echo "no answers from port $1: $result"; exit 1; }
+  echo "$(sed -n 's/.*rps=\([0-9]*\).*/\1/p' <<<"$result") $(( ((user2 - user1) + (system2 - system1)) * 1000000 / ticks / answers ))"
+}
+
+echo "graph: $entities entities, $relationships relationships; A: ${A:-(nothing added)} from $bin_a; B: ${B:-(nothing added)} from $bin_b"
+# The snapshot is written once, by a start from the seed file; both builds must read it (the same snapshot format).
+serve "$bin_a" 5099 "$work/first.log"; pid_a=$!
+loaded "$work/first.log" "$pid_a"
+kill "$pid_a"; wait "$pid_a" 2>/dev/null || true; pid_a=
+
+for round in $(seq 1 "$rounds"); do
+  if (( round % 2 )); then port_a=5099; port_b=5100; else port_a=5100; port_b=5099; fi
+  serve "$bin_a" "$port_a" "$work/a.log" "${settings_a[@]}"; pid_a=$!
+  serve "$bin_b" "$port_b" "$work/b.log" "${settings_b[@]}"; pid_b=$!
+  loaded "$work/a.log" "$pid_a"
+  loaded "$work/b.log" "$pid_b"
+  for query in "${queries[@]}"; do
+    measure "$port_a" "$pid_a" "$query" 3 >/dev/null
+    measure "$port_b" "$pid_b" "$query" 3 >/dev/null
+    for turn in 1 2; do
+      if (( turn == 1 )); then a=$(measure "$port_a" "$pid_a" "$query" 4); b=$(measure "$port_b" "$pid_b" "$query" 4)
+      else b=$(measure "$port_b" "$pid_b" "$query" 4); a=$(measure "$port_a" "$pid_a" "$query" 4); fi
+      echo "round $round, A on $port_a, B on $port_b, $query: A ${a% *} req/s (${a#* } µs an answer), B ${b% *} req/s (${b#* } µs)"
+      echo "${a% *} ${b% *}" >>"$work/$query.pairs"
+    done
+  done
+  kill "$pid_a" "$pid_b"
+  wait "$pid_a" "$pid_b" 2>/dev/null || true
+  pid_a=
+  pid_b=
+done
+
+for query in "${queries[@]}"; do
+  awk -v query="$query" '
+    function median(values, count,   i, j, swap) {
+      for (i = 2; i <= count; i++) for (j = i; j > 1 && values[j - 1] > values[j]; j--) { swap = values[j]; values[j] = values[j - 1]; values[j - 1] = swap }
+      return count % 2 ? values[(count + 1) / 2] : (values[count / 2] + values[count / 2 + 1]) / 2
+    }
+    { a[NR] = $1; b[NR] = $2; ratio[NR] = $2 / $1; if ($2 > $1) ahead++ }
+    END { printf "%s: A median %d req/s, B median %d req/s, median of B/A %.3f, B ahead in %d of %d runs\n",
+      query, median(a, NR), median(b, NR), median(ratio, NR), ahead, NR }' "$work/$query.pairs"
+done
