@@ -8,8 +8,9 @@
 # gets a warm-up on both, then two pairs of 4 s wrk runs in alternating order. Prints each run's req/s and the server's CPU
 # an answer, then for each query the medians of A and B, the median of B's ratios to the A run beside it, and how many
 # runs B was ahead in. Queries are the mix's names (bench/load/queries.sh); by default the entity and the neighbourhood.
-# A and B are added to the environment as written (empty for none); a setting in both, such as DOTNET_GCgen0size,
-# replaces the load settings' value. A_BIN and B_BIN name a build's output folder each (the Release build by default).
+# A and B are added to the environment as written (empty for none); where one names a setting the load settings also
+# set, such as DOTNET_GCgen0size, its value wins. A_BIN and B_BIN name a build's output folder each (the Release build
+# by default); both must read the same snapshot format, since the snapshot is written once, by A's build.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
