@@ -23,7 +23,9 @@ read -r -a settings_a <<<"${A:-}"
 read -r -a settings_b <<<"${B:-}"
 bin_a=$(realpath "${A_BIN:-$bin}")
 bin_b=$(realpath "${B_BIN:-$bin}")
-work=$(mktemp -d)
+port=5099
+source bench/load/starts.sh
+# Two servers at once: both are stopped on exit, by their process ids.
 pid_a=
 pid_b=
 trap '[ -n "$pid_a" ] && kill "$pid_a" 2>/dev/null; [ -n "$pid_b" ] && kill "$pid_b" 2>/dev/null; rm -rf "$work"' EXIT
@@ -38,41 +40,29 @@ serve() {
     Graph__Caching__AnswerCacheMiB=0 "${load_settings[@]}" "$@" dotnet Graph.Api.dll --urls "http://127.0.0.1:$port" >"$log" 2>&1) &
 }
 
-# loaded LOG PID: waits until the log says the graph is loaded (the store written too), at most three minutes.
-loaded() {
-  for _ in $(seq 1 1800); do
-    grep -q "Graph loaded" "$1" && return
-    kill -0 "$2" 2>/dev/null || { cat "$1"; exit 1; }
-    sleep 0.1
-  done
-  echo "not loaded after three minutes: $1"
-  exit 1
-}
+# wrk_run PORT QUERY SECONDS: one wrk run of the query; prints its LOADRESULT line.
+wrk_run() { BODY_FILE="$work/$2.json" wrk -t1 -c16 -d"$3"s -s bench/load/lean.lua "http://127.0.0.1:$1/graphql" | grep LOADRESULT; }
 
-# measure PORT PID QUERY SECONDS: one wrk run; prints req/s and the server's CPU time an answer in µs.
+# measure PORT PID QUERY SECONDS: one wrk run; prints req/s and the server's CPU time an answer (user and system) in µs.
 measure() {
-  local ticks user1 system1 user2 system2 result answers
-  ticks=$(getconf CLK_TCK)
-  read -r user1 system1 < <(awk '{ print $14, $15 }' "/proc/$2/stat")
-  result=$(BODY_FILE="$work/$3.json" wrk -t1 -c16 -d"$4"s -s bench/load/lean.lua "http://127.0.0.1:$1/graphql" | grep LOADRESULT)
-  read -r user2 system2 < <(awk '{ print $14, $15 }' "/proc/$2/stat")
-  answers=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$result")
-  [ "${answers:-0}" -gt 0 ] || { echo "no answers from port $1: $result"; exit 1; }
-  echo "$(sed -n 's/.*rps=\([0-9]*\).*/\1/p' <<<"$result") $(( ((user2 - user1) + (system2 - system1)) * 1000000 / ticks / answers ))"
+  local result
+  result=$(with_cpu "$2" wrk_run "$1" "$3" "$4")
+  [[ $result == *user_us=* ]] || { echo "no answers from port $1: $result" >&2; exit 1; }
+  sed -n 's/.*rps=\([0-9]*\).*user_us=\([0-9]*\) system_us=\([0-9]*\).*/\1 \2 \3/p' <<<"$result" | awk '{ print $1, $2 + $3 }'
 }
 
 echo "graph: $entities entities, $relationships relationships; A: ${A:-(nothing added)} from $bin_a; B: ${B:-(nothing added)} from $bin_b"
 # The snapshot is written once, by a start from the seed file; both builds must read it (the same snapshot format).
-serve "$bin_a" 5099 "$work/first.log"; pid_a=$!
-loaded "$work/first.log" "$pid_a"
+serve "$bin_a" "$port" "$work/first.log"; pid_a=$!
+wait_loaded "$work/first.log"
 kill "$pid_a"; wait "$pid_a" 2>/dev/null || true; pid_a=
 
 for round in $(seq 1 "$rounds"); do
   if (( round % 2 )); then port_a=5099; port_b=5100; else port_a=5100; port_b=5099; fi
   serve "$bin_a" "$port_a" "$work/a.log" "${settings_a[@]}"; pid_a=$!
   serve "$bin_b" "$port_b" "$work/b.log" "${settings_b[@]}"; pid_b=$!
-  loaded "$work/a.log" "$pid_a"
-  loaded "$work/b.log" "$pid_b"
+  wait_loaded "$work/a.log"
+  wait_loaded "$work/b.log"
   for query in "${queries[@]}"; do
     measure "$port_a" "$pid_a" "$query" 3 >/dev/null
     measure "$port_b" "$pid_b" "$query" 3 >/dev/null
@@ -80,7 +70,9 @@ for round in $(seq 1 "$rounds"); do
       if (( turn == 1 )); then a=$(measure "$port_a" "$pid_a" "$query" 4); b=$(measure "$port_b" "$pid_b" "$query" 4)
       else b=$(measure "$port_b" "$pid_b" "$query" 4); a=$(measure "$port_a" "$pid_a" "$query" 4); fi
       echo "round $round, A on $port_a, B on $port_b, $query: A ${a% *} req/s (${a#* } µs an answer), B ${b% *} req/s (${b#* } µs)"
-      echo "${a% *} ${b% *}" >>"$work/$query.pairs"
+      echo "${a% *}" >>"$work/$query.a"
+      echo "${b% *}" >>"$work/$query.b"
+      echo "${a% *} ${b% *}" | awk '{ print $2 / $1 }' >>"$work/$query.ratios"
     done
   done
   kill "$pid_a" "$pid_b"
@@ -90,12 +82,7 @@ for round in $(seq 1 "$rounds"); do
 done
 
 for query in "${queries[@]}"; do
-  awk -v query="$query" '
-    function median(values, count,   i, j, swap) {
-      for (i = 2; i <= count; i++) for (j = i; j > 1 && values[j - 1] > values[j]; j--) { swap = values[j]; values[j] = values[j - 1]; values[j - 1] = swap }
-      return count % 2 ? values[(count + 1) / 2] : (values[count / 2] + values[count / 2 + 1]) / 2
-    }
-    { a[NR] = $1; b[NR] = $2; ratio[NR] = $2 / $1; if ($2 > $1) ahead++ }
-    END { printf "%s: A median %d req/s, B median %d req/s, median of B/A %.3f, B ahead in %d of %d runs\n",
-      query, median(a, NR), median(b, NR), median(ratio, NR), ahead, NR }' "$work/$query.pairs"
+  ahead=$(paste "$work/$query.a" "$work/$query.b" | awk '$2 > $1' | wc -l)
+  echo "$query: A median $(median "$work/$query.a") req/s, B median $(median "$work/$query.b") req/s," \
+    "median of B/A $(median "$work/$query.ratios"), B ahead in $ahead of $(wc -l <"$work/$query.a") runs"
 done

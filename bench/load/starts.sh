@@ -30,10 +30,10 @@ wait_ready() {
   done
 }
 
-# wait_loaded: until the log says the store is written too (at most two minutes), so that the next start
-# does not share the cores with that write.
+# wait_loaded [LOG]: until the log ($work/server.log unless given) says the store is written too (at most two minutes), so
+# that the next start does not share the cores with that write.
 wait_loaded() {
-  for _ in $(seq 1 1200); do grep -q "Graph loaded" "$work/server.log" && return; sleep 0.1; done
+  for _ in $(seq 1 1200); do grep -q "Graph loaded" "${1:-$work/server.log}" && return; sleep 0.1; done
 }
 
 # stop_server: stops $pid by its process id and waits until it has exited.
