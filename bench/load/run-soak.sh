@@ -73,7 +73,7 @@ windows=$(( minutes * 60 / window ))
 for w in $(seq 1 "$windows"); do
   result=$(IDS_FILE="$ids" SOAK_SEED="$w" wrk -t1 -c16 -d"${window}"s -s bench/load/soak.lua "http://127.0.0.1:$port/graphql" 2>&1 | grep LOADRESULT || true)
   [ -n "$result" ] || { echo "window $w: wrk printed no result"; exit 1; }
-  echo "window $w: ${result#LOADRESULT } rss_mib=$(mib VmRSS "$server_pid") of_files_mib=$(mib RssFile "$server_pid") threads=$(awk '$1 == "Threads:" { print $2 }' "/proc/$server_pid/status") open_files=$(ls "/proc/$server_pid/fd" | wc -l)"
+  echo "window $w: ${result#LOADRESULT } rss_mib=$(mib VmRSS "$server_pid") rss_files_mib=$(mib RssFile "$server_pid") threads=$(awk '$1 == "Threads:" { print $2 }' "/proc/$server_pid/status") open_files=$(ls "/proc/$server_pid/fd" | wc -l)"
   # Halfway, the live heap once more, to tell memory that levels off (nodes made, caches filled) from memory that grows.
   [ "$w" != $((windows / 2)) ] || echo "halfway: live heap $(live_heap halfway) MiB"
 done
