@@ -7,7 +7,8 @@
 # snapshot, with the load scripts' runtime settings and the answer cache off, and swaps their ports every round. Each query
 # gets a warm-up on both, then two pairs of 4 s wrk runs in alternating order. Prints each run's req/s and the server's CPU
 # an answer, then for each query the medians of A and B, the median of B's ratios to the A run beside it, and how many
-# runs B was ahead in. Queries are the mix's names (bench/load/queries.sh); by default the entity and the neighbourhood.
+# runs B was ahead in. Queries are the mix's names (bench/load/queries.sh) or, on the 100k / 1M graph, those of
+# bench/load/path-queries.sh; by default the entity and the neighbourhood.
 # A and B are added to the environment as written (empty for none); where one names a setting the load settings also
 # set, such as DOTNET_GCgen0size, its value wins. A_BIN and B_BIN name a build's output folder each (the Release build
 # by default); both must read the same snapshot format, since the snapshot is written once, by A's build.
@@ -30,6 +31,7 @@ pid_a=
 pid_b=
 trap '[ -n "$pid_a" ] && kill "$pid_a" 2>/dev/null; [ -n "$pid_b" ] && kill "$pid_b" 2>/dev/null; rm -rf "$work"' EXIT
 bash bench/load/queries.sh "$work" "$entities"
+bash bench/load/path-queries.sh "$work"
 
 # serve FOLDER PORT LOG SETTING...: starts the service from FOLDER on PORT on the snapshot, in the background ($! is its
 # process id: the subshell becomes the service).
