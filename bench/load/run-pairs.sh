@@ -32,6 +32,10 @@ pid_b=
 trap '[ -n "$pid_a" ] && kill "$pid_a" 2>/dev/null; [ -n "$pid_b" ] && kill "$pid_b" 2>/dev/null; rm -rf "$work"' EXIT
 bash bench/load/queries.sh "$work" "$entities"
 bash bench/load/path-queries.sh "$work"
+# A query named wrong stops the run here, before any server starts.
+for q in "${queries[@]}"; do
+  [ -f "$work/$q.json" ] || { echo "no query named $q: see bench/load/queries.sh and bench/load/path-queries.sh" >&2; exit 2; }
+done
 
 # serve FOLDER PORT LOG SETTING...: starts the service from FOLDER on PORT on the snapshot, in the background ($! is its
 # process id: the subshell becomes the service).
