@@ -12,7 +12,7 @@ namespace Graph.Api.Endpoint;
 /// they were made from. The graph does not change while a snapshot serves, and no field reads the clock or the caller,
 /// so a request asked again has the same answer, byte for byte: it is sent again without running, and without taking
 /// a lane's slot. Frontends ask the same few queries of the same popular entities again and again; a neighbourhood's
-/// answer of 141 KB took about 280 µs of CPU to make and send, and about 110 µs to send from here (bench/README, round 67).
+/// answer of 141 KB took about 280 µs of CPU to make and send, and about 110 µs to send from here (bench/HISTORY.md, round 67).
 /// Only answers of data without errors are kept, from the second time their request is seen (as the document cache
 /// does, so one-off requests do not crowd out the rest), within a total size in Microsoft.Extensions.Caching.Memory's
 /// size-limited cache, which makes room by dropping the entries used least lately.

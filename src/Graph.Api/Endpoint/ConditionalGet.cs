@@ -15,7 +15,7 @@ internal static class ConditionalGet
     /// <summary>
     /// The hash of an answer's bytes that its tag is made from. An answer kept by the answer cache keeps it too, so a GET sent
     /// from there reads none of its bytes for the tag: a neighbourhood's 141 KB took a GET from the cache about a tenth
-    /// fewer answers a second than a POST (bench/README, round 68).
+    /// fewer answers a second than a POST (bench/HISTORY.md, round 68).
     /// </summary>
     public static ulong HashOf(ReadOnlySpan<byte> body) => XxHash64.HashToUInt64(body);
 

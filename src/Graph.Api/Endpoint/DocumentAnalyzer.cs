@@ -31,7 +31,7 @@ internal sealed class DocumentAnalyzer(GraphQLDocument document, Inputs? variabl
     /// relationships until it has kept enough that hold on it. By types and kinds alone it reads only the groups it keeps
     /// (<see cref="Index.RelationshipGroups"/>, round 67), but when a date keeps less than an eighth of many groups'
     /// relationships it passes over the flat arrays, which for a page that kept nothing of a million took 6 ms of CPU
-    /// (bench/README, round 66). So it costs what the expensive lane starts at by default and waits there.
+    /// (bench/HISTORY.md, round 66). So it costs what the expensive lane starts at by default and waits there.
     /// </summary>
     public const long GraphScan = 2_000;
 
@@ -181,7 +181,7 @@ internal sealed class DocumentAnalyzer(GraphQLDocument document, Inputs? variabl
     /// <summary>
     /// How many words a search's text has (one when it is not known before the search runs). Each word is looked up
     /// apart, and when no name holds the text, each may be matched by its slips: a text of twenty common words costs
-    /// about twice a neighbourhood's answer (bench/README, round 66), so several of them in one document are sent to
+    /// about twice a neighbourhood's answer (bench/HISTORY.md, round 66), so several of them in one document are sent to
     /// the expensive lane. A text is at most 200 characters, so at most 100 words.
     /// </summary>
     private long SearchWords(GraphQLField field)

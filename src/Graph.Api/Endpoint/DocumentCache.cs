@@ -16,7 +16,7 @@ namespace Graph.Api.Endpoint;
 /// into the text, say) would otherwise fill the cache over and over, taking the places of the documents
 /// clients reuse, and live on until a full collection long after its request. Under a soak run where one
 /// request in twenty was such a document, the process grew by about 45 MiB every 30 s until a full
-/// collection; kept from their second request, it stayed within 768–824 MiB for five minutes (bench/README, round 33).
+/// collection; kept from their second request, it stayed within 768–824 MiB for five minutes (bench/HISTORY.md, round 33).
 /// </summary>
 internal sealed class DocumentCache(IOptions<LimitsOptions> limits)
 {

@@ -16,7 +16,7 @@ namespace Graph.Api.Endpoint;
 /// it kept eighteen threads on two cores through the loading, and the million-relationship graph was
 /// checked in about a second more; capping the loading's parallel loops at one worker per core did
 /// not help, so the likely cost is the idle threads woken each time a loop hands out work
-/// (bench/README, round 30).
+/// (bench/HISTORY.md, round 30).
 /// </remarks>
 internal sealed class ThreadPoolFloor(GraphIndexHolder index, IOptions<LimitsOptions> limits) : BackgroundService
 {

@@ -94,7 +94,7 @@ internal sealed class FieldPlan
     /// object type follows from its kind alone (the Entity interface resolves it by kind, and each kind's IsTypeOf checks
     /// the kind), so once one entity of a kind has been resolved and checked, every other entity of that kind takes the same
     /// plan. A neighbourhood's answer writes some 2,500 entities under such fields, and resolving each one's type again cost
-    /// about 6 % of its CPU time over HTTP (bench/README, round 56).
+    /// about 6 % of its CPU time over HTTP (bench/HISTORY.md, round 56).
     /// </summary>
     public SelectionPlan? EntityPlan(EntityKind kind) => entityPlans[(int)kind];
 

@@ -15,7 +15,7 @@ internal delegate void PlanWriter(PlanRunner runner, JsonOutput writer, object? 
 /// made (an entity at a relationship's end, <c>{ id }</c>) is written in place, behind a check that the runner found that
 /// plan for it; any other object goes to the runner, and so to its own plan's code. A field with a resolver of its own, a
 /// list that is not an array and an object of a plan not seen before are the runner's too. A neighbourhood's answer writes
-/// some 3,500 objects and reads some 7,000 fields, and the walk around them was most of its time (bench/README, round 62).
+/// some 3,500 objects and reads some 7,000 fields, and the walk around them was most of its time (bench/HISTORY.md, round 62).
 /// </summary>
 internal sealed class PlanCode
 {
@@ -248,7 +248,7 @@ internal sealed class PlanCode
     /// The plans known for the field's objects that are written in place, grouped by the bytes they write: plans of leaves
     /// only (an entity's <c>{ id }</c>, <c>{ id name kind }</c>). A larger object is written by its own plan's code, through
     /// the runner: a relationship written in place made the answer slower, likely because a method that large spent the
-    /// compiler's budget for taking calls in (bench/README, round 62).
+    /// compiler's budget for taking calls in (bench/HISTORY.md, round 62).
     /// </summary>
     private static List<List<SelectionPlan>> Blocks(FieldPlan field, OutputShape shape)
     {

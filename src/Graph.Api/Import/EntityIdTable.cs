@@ -13,7 +13,7 @@ namespace Graph.Api.Import;
 /// the id as one shared string and the entity's position among the file's entities. A relationship's
 /// two ends were looked up three times by their text (as shared strings while reading, as ends while
 /// checking, as nodes while indexing), each time in a table of a hundred thousand entries scattered over
-/// the heap; for a million relationships that was a fifth of a start's CPU time (bench/README, round
+/// the heap; for a million relationships that was a fifth of a start's CPU time (bench/HISTORY.md, round
 /// 36). This table replaces the first: each slot of one flat array holds the id, its position and the
 /// first bytes of its text, so a search mostly reads one slot. The position replaces the second with an
 /// array; the index still finds each end's node by id.

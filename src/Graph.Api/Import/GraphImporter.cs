@@ -58,7 +58,7 @@ internal sealed partial class GraphImporter(
         // validation's leftovers are free memory again, so the build fills that instead of pages the
         // process has never touched (costly on the VMs measured), and its own collections find less
         // to trace. For a million relationships it took 0.14–0.2 s and the index came 1.2 s sooner
-        // (bench/README, round 10). An import is a one-off load (the seed at startup), so the pause is paid once.
+        // (bench/HISTORY.md, round 10). An import is a one-off load (the seed at startup), so the pause is paid once.
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -110,10 +110,10 @@ internal sealed partial class GraphImporter(
     /// stops the host, so no half-written store is ever used. One save of a million rows tracked them all at
     /// once, each relationship's keys fixed up against every tracked entity: in four of five alternating
     /// pairs the graph was loaded 5–8 s later, and it always peaked 300–370 MiB higher, than in batches
-    /// of 50,000 (bench/README, round 11).
+    /// of 50,000 (bench/HISTORY.md, round 11).
     /// A batch's rows are garbage once stored (the store keeps values of its own, not the records), so the
     /// records and the store's rows are never both held whole: with a million relationships the load fits in
-    /// a 768 MiB heap, a 1 GiB container's default (bench/README, round 31).
+    /// a 768 MiB heap, a 1 GiB container's default (bench/HISTORY.md, round 31).
     /// </summary>
     /// <returns>How many rows were saved: all of them, or those saved before <paramref name="stopping"/> was signalled.</returns>
     private async Task<int> SaveInBatchesAsync<T>(GraphDbContext db, DbSet<T> table, int count, Func<int, T> rowAt, CancellationToken stopping)
@@ -130,7 +130,7 @@ internal sealed partial class GraphImporter(
             {
                 // The batch's rows stop being tracked right after (below), so marking each one saved first, as a
                 // plain save does, would be work thrown away: the million-relationship store was written about a
-                // second sooner without it (bench/README, round 48).
+                // second sooner without it (bench/HISTORY.md, round 48).
                 await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, stopping);
                 saved += rows.Length;
             }

@@ -13,7 +13,7 @@ namespace Graph.Api.Import;
 /// A restart hashes the seed file (180 MB for a million relationships) and the snapshot (93 MB) while the hashing library's
 /// code is still the runtime's first, unoptimised compilation. Each in one piece, that took 250 and 110 ms of one core, one
 /// after the other, with the other core idle once the host had started; in pieces both cores take a share, beside the
-/// snapshot's parse (<see cref="SeedSnapshotReader"/>; bench/README, round 64).
+/// snapshot's parse (<see cref="SeedSnapshotReader"/>; bench/HISTORY.md, round 64).
 /// </remarks>
 internal static class PiecewiseHash
 {

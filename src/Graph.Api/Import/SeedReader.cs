@@ -19,7 +19,7 @@ internal static class SeedReader
     /// Reads an import file: a large one in runs side by side as it is read (<see cref="SeedSplitter"/>);
     /// a small one, or one the runs cannot read, whole. On a single core the runs take turns, and are
     /// still worth it: the file is never held whole, and with a million relationships the service was
-    /// ready as soon with 230–280 MiB less RSS (bench/README, round 31).
+    /// ready as soon with 230–280 MiB less RSS (bench/HISTORY.md, round 31).
     /// </summary>
     public static SeedFile ReadFile(string path, CancellationToken cancellationToken)
     {

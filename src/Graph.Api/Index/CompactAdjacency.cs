@@ -13,7 +13,7 @@ namespace Graph.Api.Index;
 /// <remarks>
 /// It used to be copied from a QuikGraph <c>BidirectionalGraph</c> filled first, which held the same
 /// lists a second time: the fill was one core's 1.2–1.7 s of an index build and about 35 MiB for a
-/// million relationships (bench/README, round 29).
+/// million relationships (bench/HISTORY.md, round 29).
 /// </remarks>
 public sealed class CompactAdjacency
 {

@@ -29,7 +29,7 @@ public ref struct CompactSteps
     public readonly CompactSteps GetEnumerator() => this;
 
     // Inlined wherever a traversal walks steps: the JIT stopped inlining it in the shortest path's loop when that loop
-    // changed, and the call on every step made that search a third slower (bench/README, round 71).
+    // changed, and the call on every step made that search a third slower (bench/HISTORY.md, round 71).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool MoveNext()
     {

@@ -11,7 +11,7 @@ public sealed record GraphComponents(int Count, int LargestSize)
 {
     /// <summary>
     /// Computed by QuikGraph's weakly connected components algorithm over the index's QuikGraph view: a
-    /// whole-graph walk, once per snapshot (a fraction of a second for a million relationships, bench/README
+    /// whole-graph walk, once per snapshot (a fraction of a second for a million relationships, bench/HISTORY.md,
     /// round 29), never per request.
     /// </summary>
     public static GraphComponents Of(GraphIndex index)

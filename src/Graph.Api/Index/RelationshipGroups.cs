@@ -5,7 +5,7 @@ namespace Graph.Api.Index;
 /// relationship is its type * 256 + its ends' kinds byte (<see cref="CompactAdjacency.EndKinds"/>). A graph-wide list
 /// filtered by types and kinds then reads only the groups its filter keeps, and its total on a date adds a count for
 /// each of them (<see cref="HoldingCounts"/>), where both passed over all million relationships: 12 ms of a core for
-/// a total by kinds on a date, and a page that kept few walked all of them to fill itself (bench/README, round 67).
+/// a total by kinds on a date, and a page that kept few walked all of them to fill itself (bench/HISTORY.md, round 67).
 /// </summary>
 internal sealed class RelationshipGroups
 {

@@ -36,7 +36,7 @@ internal sealed class SourceResolver<TSource, TValue>(Func<TSource, TValue> read
 /// <remarks>
 /// The bytes, not the <see cref="JsonText"/>: the function then opens the text itself, compiled together with the property it
 /// reads, where a function returning the text handed back a 16-byte value for the leaf to open with a call of its own. A
-/// neighbourhood's answer writes some 3,500 such texts; it took about 9 % less time in one process (bench/README, round 61).
+/// neighbourhood's answer writes some 3,500 such texts; it took about 9 % less time in one process (bench/HISTORY.md, round 61).
 /// </remarks>
 internal delegate ReadOnlySpan<byte> Utf8Reader<in TSource>(TSource source);
 

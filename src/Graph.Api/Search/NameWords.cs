@@ -14,7 +14,7 @@ namespace Graph.Api.Search;
 /// The split used to leave the middle letter to neither side (<c>(n - 1) / 2</c> and <c>n - 1 - (n - 1) / 2</c>
 /// letters), which covers a swap without a lookup. For a word of four letters that is a range of words starting
 /// with one letter: for a number among a hundred thousand names' numbers, about 11,000 words checked one by one,
-/// where two letters leave about 1,100 (bench/README, round 66).
+/// where two letters leave about 1,100 (bench/HISTORY.md, round 66).
 /// </remarks>
 internal sealed class NameWords
 {

@@ -294,7 +294,7 @@ public sealed class SearchIndex
     /// The words are taken rarest as typed first, and a word's slips are looked for only when its turn comes: a text
     /// that matches nothing usually runs out of candidates after two or three words. Looking up every word's slips
     /// first made 40 numbers of four digits (200 characters) cost about 8.5 ms of CPU an answer on the
-    /// million-relationship graph, each number one slip from thousands of the names' numbers (bench/README, round 66).
+    /// million-relationship graph, each number one slip from thousands of the names' numbers (bench/HISTORY.md, round 66).
     /// </remarks>
     private (List<int> Names, List<int> Slips) SimilarCandidates(SimilarWords similar, ulong kinds)
     {

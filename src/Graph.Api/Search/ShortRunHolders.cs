@@ -11,7 +11,7 @@ namespace Graph.Api.Search;
 /// characters; any other run is a key of a dictionary. Finding each of the 4.4 million runs of 100k
 /// entities' names by its text in a dictionary, and growing lists of up to 100k ordinals for the common
 /// ones, took 0.2–0.36 s of the search index's 1.5 s, the last part of an index build to finish
-/// (bench/README, round 32).
+/// (bench/HISTORY.md, round 32).
 /// </summary>
 /// <param name="entityCount">How many entities there are: ordinals are below it.</param>
 internal sealed class ShortRunHolders(int entityCount)

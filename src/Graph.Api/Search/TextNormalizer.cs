@@ -68,7 +68,7 @@ public static class TextNormalizer
     /// ASCII text, folded as <see cref="FoldAny"/> folds it without its work: ASCII has nothing to decompose
     /// and no marks, and its letters and digits are A–Z, a–z and 0–9. Most names are ASCII; folding the
     /// 133k names of 100k entities the general way made four objects a name, on memory a start has not
-    /// touched yet, which is costly (bench/README, round 32). Text that is already folded comes back as it is.
+    /// touched yet, which is costly (bench/HISTORY.md, round 32). Text that is already folded comes back as it is.
     /// </summary>
     [MethodImpl(LoadingCode.Optimised)]
     private static string FoldAscii(string text)

@@ -13,7 +13,7 @@ namespace Graph.Api.Traversal;
 /// The spare sets are shared by every thread, not kept one per thread: the thread pool retires idle
 /// threads and starts new ones all the time under load (its 40 threads changed by up to 6 every 10 s of a soak run), and each
 /// new thread's first traversal allocated a set anew, 1.6 MB for 100k entities then (800 KB now) on the large object heap,
-/// which only a full collection frees (bench/README, round 33). Beyond the pool's spares, a set given
+/// which only a full collection frees (bench/HISTORY.md, round 33). Beyond the pool's spares, a set given
 /// back is left to the collector.
 /// </remarks>
 internal sealed class EntityMarks : IDisposable
@@ -21,7 +21,7 @@ internal sealed class EntityMarks : IDisposable
     // At least as many spares as traversals may run at once: the lanes let 18 requests run together by
     // default (16 cheap, 2 expensive; Graph:Limits), and a slow traversal holds its set for the whole
     // request. With 8 spares, 16 clients asking for simple paths went through new sets faster than full
-    // collections freed them (four full collections in 45 s); with 32, none (bench/README, round 33).
+    // collections freed them (four full collections in 45 s); with 32, none (bench/HISTORY.md, round 33).
     private const int SpareSets = 32;
     private static readonly DefaultObjectPool<EntityMarks> Spares = new(new Policy(), SpareSets);
 

@@ -56,7 +56,7 @@ public static class Neighborhood
         // entity's relationships lie together in memory, and writing the answer reads them in a run.
         var among = new CompactFilter(adjacency, filter with { OtherKinds = null });
         // Gathered in a pooled list and copied out once at their exact count: gathered in a list that grew to fit, they were
-        // 28 KiB allocated an answer, two thirds of all it allocated (bench/README, round 57). Room for eight an entity: the
+        // 28 KiB allocated an answer, two thirds of all it allocated (bench/HISTORY.md, round 57). Room for eight an entity: the
         // load run's neighbourhood finds 5.6 (1,126 among 200), so its buffer never grows.
         using var found = new PooledList<RelationshipNode>(order.Count * 8);
         foreach (var entity in order)

@@ -98,7 +98,7 @@ public static class Reachability
     /// Sorts a ring's ordinals, which puts it in id order (ordinals follow ids). A large ring, as near a hub
     /// (thousands of entities), is marked in a bit set and read back in order: one pass over the words
     /// between its lowest and highest ordinal instead of comparing ordinals k log k times: a depth-6
-    /// search from a hub (10,000 entities) answered about twice as fast (bench/README, round 34). A small
+    /// search from a hub (10,000 entities) answered about twice as fast (bench/HISTORY.md, round 34). A small
     /// or thinly spread ring is sorted.
     /// </summary>
     private static void InOrdinalOrder(Span<int> ring, int entityCount)

@@ -14,7 +14,7 @@ public sealed record PathSearchResult(GraphPath? Path, bool Truncated);
 /// Each step tests which side reached the entity at its far end, anywhere in the graph. Those tests read bits (25 KB for
 /// 100k entities), and what each side reached lies in its own tree (<see cref="SearchTree"/>). Marks of 16 bytes an entity
 /// (1.6 MB) made each test a trip past the caches under load, and a list for each level 17 KB of garbage an answer; without
-/// them the load run's path (about 1,400 steps) takes a quarter less of the server's time an answer (bench/README, round 71).
+/// them the load run's path (about 1,400 steps) takes a quarter less of the server's time an answer (bench/HISTORY.md, round 71).
 /// </remarks>
 public static class ShortestPath
 {
