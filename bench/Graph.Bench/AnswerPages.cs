@@ -7,7 +7,7 @@ namespace Graph.Bench;
 /// <summary>
 /// How many 4 KiB pages the load run's neighbourhood reads its data from, by what lies there: each page is an entry the
 /// processor's TLB must hold, and after any entry to the kernel on a machine whose kernel isolates its page tables without
-/// PCID (the VM of rounds 73–115: PTI, no pcid flag) every one of them is looked up again.
+/// PCID (the Firecracker VM of most rounds since 73: PTI, no pcid flag) every one of them is looked up again.
 /// </summary>
 /// <remarks>
 /// Counts the objects and texts the answer writes and the adjacency's rows the traversal reads; not the answer's own buffer,

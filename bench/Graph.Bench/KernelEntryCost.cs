@@ -8,7 +8,8 @@ namespace Graph.Bench;
 /// What an entry to the kernel costs the reads that follow it: a chain of cache lines spread over some pages, read
 /// one after another, with and without a system call (sched_yield) before each pass. With the lines on few pages the
 /// caches alone answer, so a difference that grows with the pages and not the lines is the TLB emptied by the entry
-/// (a kernel that keeps its page tables apart without PCID, as the VM of rounds 73–115 did, empties it on every entry).
+/// (a kernel that keeps its page tables apart without PCID, as the Firecracker VM of most rounds since 73 does,
+/// empties it on every entry).
 /// </summary>
 internal static class KernelEntryCost
 {

@@ -60,8 +60,9 @@ internal static class ProfileLoop
         {
             // One byte in each cache line is enough to make the line this loop's.
             for (var i = 0; i < other.Length; i += 64) other[i]++;
-            // Each a system call (sched_yield): where the kernel keeps its page tables apart without PCID (the VM of rounds 73–115), every entry
-            // to it empties the TLB, as the server's threads find it after each call they make or each switch.
+            // Each a system call (sched_yield): where the kernel keeps its page tables apart without PCID (the Firecracker VM
+            // of most rounds since 73), every entry to it empties the TLB, as the server's threads find it after each call
+            // they make or each switch.
             for (var entry = 0; entry < kernelEntries; entry++) Thread.Yield();
             var started = Stopwatch.GetTimestamp();
             answer();
